@@ -1,0 +1,140 @@
+"""Command line: parses arguments and hands off to library functions. No logic lives here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from . import __version__
+from .corpus import CorpusError
+from .export import OutputError
+
+app = typer.Typer(
+    help="Analyse a corpus of French press releases into entity, date, keyword and theme tables.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"pipeline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    """Analyse a corpus of French press releases into entity, date, keyword and theme tables."""
+
+
+@app.command()
+def run(
+    corpus_dir: Path = typer.Argument(Path("corpus"), help="Folder of press releases (.txt/.md, searched recursively)."),
+    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder for the tables and texts/."),
+    format: str = typer.Option(
+        "csv,parquet", "--format", "-f", help="Comma-separated output formats: csv, parquet, xlsx."
+    ),
+    csv_flavor: str = typer.Option(
+        "rfc",
+        "--csv-flavor",
+        help="rfc: ',' UTF-8, raw values (pandas, DuckDB); excel: UTF-8 BOM, CRLF, formulas neutralised; "
+        "excel-fr: the same with ';' and decimal commas (French-locale Excel, LibreOffice).",
+    ),
+    top_k: int = typer.Option(10, "--top-k", min=1, help="Keyphrases kept per document."),
+    similar_k: int = typer.Option(5, "--similar-k", min=0, help="Similar documents listed per document."),
+    themes: Path | None = typer.Option(None, "--themes", help="Theme taxonomy TOML file (default: the shipped one)."),
+    gazetteer: Path | None = typer.Option(None, "--gazetteer", help="Entity gazetteer TOML (default: shipped)."),
+    theme_threshold: float | None = typer.Option(
+        None, "--theme-threshold", help="Score a theme needs to be assigned (default: the taxonomy's)."
+    ),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
+    wait: bool = typer.Option(False, "--wait", help="Wait for another run on the same output folder to end."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+) -> None:
+    """Analyse every document of CORPUS_DIR and write the tables to --out.
+
+    Writes documents, entities, contacts, dates, keywords, themes, entity_summary and similar_documents
+    (one file per table and format), doc_theme_matrix.csv, and the analysed texts in texts/ (every
+    offset in the tables indexes these texts). Outputs are replaced atomically at the end of the run.
+    """
+    from .core import run as run_job
+    from .themes import TaxonomyError
+
+    formats = tuple(f.strip().lower() for f in format.split(",") if f.strip())
+    progress = None if quiet else _progress()
+    task = None
+
+    def on_progress(done: int, total: int) -> None:
+        nonlocal task
+        if progress is None:
+            return
+        if task is None:
+            progress.start()
+            task = progress.add_task("analysing", total=total)
+        progress.update(task, completed=done)
+
+    try:
+        result = run_job(
+            corpus_dir,
+            out,
+            formats=formats,
+            csv_flavor=csv_flavor,
+            top_k=top_k,
+            similar_k=similar_k,
+            taxonomy_path=themes,
+            gazetteer_path=gazetteer,
+            theme_threshold=theme_threshold,
+            jobs=jobs,
+            wait=wait,
+            on_progress=on_progress,
+        )
+    except (CorpusError, OutputError, TaxonomyError, ValueError) as exc:
+        raise _fail(str(exc)) from None
+    except KeyboardInterrupt:
+        raise _fail("interrupted: the previous outputs were left as they were", 130) from None
+    finally:
+        if progress is not None:
+            progress.stop()
+    if not quiet:
+        err.print(result.summary(), highlight=False, soft_wrap=True)
+
+
+@app.command()
+def dictionary(
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
+) -> None:
+    """Print the data dictionary (every table and column), generated from the schemas."""
+    from .tables import data_dictionary
+
+    text = data_dictionary()
+    if out is None:
+        typer.echo(text)
+    else:
+        out.write_text(text + "\n", encoding="utf-8")
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    )
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,200 @@
+"""Reading and repair: bytes on disk -> a `Document` whose `text` every table's offsets index.
+
+The analysed text follows the gold guidelines: decoded bytes, the front matter cut off,
+`ftfy.fix_text` at its default settings, then CRLF/CR -> LF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import charset_normalizer
+import ftfy
+import yaml
+
+# Letters a French text uses beyond ASCII: the tie-breaker between single-byte code pages that
+# charset-normalizer finds equally plausible on short texts.
+_FRENCH_LETTERS = frozenset("àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»€’“”–—…°")
+_PREFERRED = ("cp1252", "latin_1", "iso8859_15", "mac_roman")
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+MAX_BYTES = 20 * 1024 * 1024  # a press release is a few kB; anything this large is not one
+
+
+class ReadError(Exception):
+    """A file that cannot be analysed; the message is one line a user can act on."""
+
+    def __init__(self, status: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Document:
+    """One press release as every extractor sees it. Offsets always index `text`."""
+
+    doc_id: str
+    text: str
+    path: str = ""
+    metadata: dict[str, str] = field(default_factory=dict)
+    encoding: str = "utf-8"
+    had_bom: bool = False
+    repairs: tuple[str, ...] = ()  # what ftfy did, by step name ("mojibake", "uncurl_quotes" ...)
+    repaired_chars: int = 0  # characters removed or replaced by ftfy
+    sha256: str = ""  # of the raw bytes: the cache key and the duplicate detector
+
+    @property
+    def repaired(self) -> bool:
+        return bool(self.repairs)
+
+    @property
+    def published(self) -> dt.date | None:
+        return parse_iso_date(self.metadata.get("date", ""))
+
+
+def parse_iso_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def decode_bytes(raw: bytes) -> tuple[str, str, bool]:
+    """(text, encoding, had_bom). UTF-8 first; otherwise detection with a French prior."""
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec), codec.replace("-sig", ""), True
+            except UnicodeDecodeError:
+                break
+    try:
+        return raw.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError:
+        pass
+    candidates: dict[str, float] = {m.encoding: m.chaos for m in charset_normalizer.from_bytes(raw)}
+    for codec in _PREFERRED:
+        candidates.setdefault(codec, 0.0)
+    best: tuple[float, float, int, str, str] | None = None
+    for codec, chaos in candidates.items():
+        try:
+            text = raw.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        non_ascii = [c for c in text if ord(c) > 127]
+        french = sum(c in _FRENCH_LETTERS for c in non_ascii) / len(non_ascii) if non_ascii else 1.0
+        rank = _PREFERRED.index(codec) if codec in _PREFERRED else len(_PREFERRED)
+        key = (-french, chaos, rank, codec, text)
+        if best is None or key < best:
+            best = key
+    if best is None:
+        raise ReadError("undecodable", "cannot decode the bytes as text in any known encoding")
+    return best[4], best[3], False
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """(metadata, body) for an optional YAML block between two `---` lines at the very top."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    try:
+        data = yaml.safe_load(m.group(1)) or {}
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        where = f" (line {line + 2})" if line is not None else ""
+        raise ReadError("bad_front_matter", f"front matter is not valid YAML{where}") from None
+    if not isinstance(data, dict):
+        raise ReadError("bad_front_matter", "front matter must be `key: value` lines")
+    meta = {str(k).strip().lower(): _metadata_str(v) for k, v in data.items() if v is not None}
+    return meta, text[m.end() :]
+
+
+def _metadata_str(value: object) -> str:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def repair_text(text: str) -> tuple[str, tuple[str, ...], int]:
+    """(repaired text, repair steps, characters changed): ftfy defaults, then LF line ends."""
+    fixed, explanation = ftfy.fix_and_explain(text)
+    steps: list[str] = []
+    for action, step in explanation or []:
+        name = "mojibake" if action in ("encode", "decode", "transcode") or "utf8" in step else step
+        if name not in steps:
+            steps.append(name)
+    fixed = fixed.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text and "line_breaks" not in steps:
+        steps.append("line_breaks")
+    changed = _changed_chars(text.replace("\r\n", "\n").replace("\r", "\n"), fixed) if steps else 0
+    return fixed, tuple(steps), changed
+
+
+def _changed_chars(before: str, after: str) -> int:
+    """Characters of `before` that ftfy removed or replaced (a cheap diff: most repairs are local)."""
+    import difflib
+
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    return sum(i2 - i1 for op, i1, i2, _, _ in matcher.get_opcodes() if op != "equal")
+
+
+def document_from_bytes(raw: bytes, doc_id: str, path: str = "") -> Document:
+    """The whole reading step for one file's bytes; raises ReadError for what cannot be analysed."""
+    if len(raw) > MAX_BYTES:
+        raise ReadError("too_large", f"file is {len(raw) // (1024 * 1024)} MB, over the 20 MB limit")
+    if not raw.strip():
+        raise ReadError("empty", "file is empty")
+    if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        raise ReadError("binary", "file looks binary (NUL bytes), not text")
+    text, encoding, had_bom = decode_bytes(raw)
+    metadata, body = split_front_matter(text)
+    body, repairs, changed = repair_text(body)
+    if not body.strip():
+        raise ReadError("empty", "file has no text after its front matter")
+    return Document(
+        doc_id=doc_id,
+        text=body,
+        path=path,
+        metadata=metadata,
+        encoding=encoding,
+        had_bom=had_bom,
+        repairs=repairs,
+        repaired_chars=changed,
+        sha256=hashlib.sha256(raw).hexdigest(),
+    )
+
+
+def read_document(path: Path, root: Path) -> Document:
+    """Read one corpus file; doc_id is its path relative to the corpus root, without extension."""
+    rel = path.relative_to(root)
+    doc_id = rel.with_suffix("").as_posix()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ReadError("unreadable", f"cannot read the file: {exc.strerror or exc}") from None
+    return document_from_bytes(raw, doc_id, rel.as_posix())
+
+
+def document_from_text(text: str, doc_id: str = "doc", metadata: dict[str, str] | None = None) -> Document:
+    """A Document from a Python string (library use and tests): the same repair as files get."""
+    body, repairs, changed = repair_text(text)
+    raw = text.encode("utf-8")
+    return Document(
+        doc_id=doc_id,
+        text=body,
+        metadata=dict(metadata or {}),
+        repairs=repairs,
+        repaired_chars=changed,
+        sha256=hashlib.sha256(raw).hexdigest(),
+    )

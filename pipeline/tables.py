@@ -1,0 +1,264 @@
+"""Every output table's schema, in one place: column names, Arrow types and meanings.
+
+The writers, the empty tables and the data dictionary (docs/data-dictionary.md) are all generated
+from `TABLES`, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: pa.DataType
+    doc: str
+    nullable: bool = True
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    doc: str
+    columns: tuple[Column, ...]
+    sort_by: tuple[str, ...]
+    per_document: bool  # filled by the per-document pass (cached) rather than the corpus pass
+    exported: bool = True
+
+    @property
+    def schema(self) -> pa.Schema:
+        return pa.schema([pa.field(c.name, c.type, nullable=c.nullable) for c in self.columns])
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+def _c(name: str, type_: pa.DataType, doc: str, nullable: bool = True) -> Column:
+    return Column(name, type_, doc, nullable)
+
+
+S, I32, I64, F64, B, D = pa.string(), pa.int32(), pa.int64(), pa.float64(), pa.bool_(), pa.date32()
+
+DOC_ID = _c("doc_id", S, "Document id: path under the corpus folder, without extension. Joins every table.", False)
+START = _c("start", I32, "Start offset (code points) in the analysed text OUT_DIR/texts/<doc_id>.txt.", False)
+END = _c("end", I32, "End offset, exclusive: text[start:end] == the `text` column.", False)
+
+DOCUMENTS = TableSpec(
+    "documents",
+    "One row per corpus file, analysed or skipped.",
+    (
+        DOC_ID,
+        _c("path", S, "File path relative to the corpus folder.", False),
+        _c("status", S, "ok, or why the file was not analysed: empty, binary, undecodable, unreadable, "
+           "too_large, bad_front_matter.", False),
+        _c("status_detail", S, "One-line explanation when status is not ok."),
+        _c("title", S, "Front-matter title, else the first non-empty line of the text."),
+        _c("source", S, "Front-matter source (publisher)."),
+        _c("url", S, "Front-matter url."),
+        _c("published", D, "Publication date: front matter, else detected in the text (see published_source)."),
+        _c("published_source", S, "Where `published` comes from: front_matter, text, or empty when unknown."),
+        _c("encoding", S, "Encoding the bytes were decoded from (utf-8, utf-16, cp1252 ...)."),
+        _c("had_bom", B, "The file started with a byte-order mark."),
+        _c("repaired", B, "ftfy or line-end normalisation changed the text."),
+        _c("repairs", S, "What was repaired, comma-separated: mojibake, uncurl_quotes, line_breaks ..."),
+        _c("repaired_chars", I32, "Characters removed or replaced by the repair."),
+        _c("n_chars", I32, "Length of the analysed text in code points."),
+        _c("n_tokens", I32, "spaCy tokens (punctuation included, whitespace excluded)."),
+        _c("n_sentences", I32, "Sentences (a heading or a line of its own counts as one)."),
+        _c("sha256", S, "SHA-256 of the raw file bytes (cache key, duplicate detection)."),
+    ),
+    ("doc_id",),
+    per_document=True,
+)
+
+ENTITIES = TableSpec(
+    "entities",
+    "One row per named-entity mention (PER, ORG, LOC, MISC).",
+    (
+        DOC_ID,
+        START,
+        END,
+        _c("text", S, "The mention as written: the name only, without determiner, title or punctuation.", False),
+        _c("label", S, "PER (person), ORG (organisation), LOC (place), MISC (event, law, programme ...).", False),
+        _c("canonical", S, "One name per real-world entity across the corpus: joins entity_summary.canonical.",
+           False),
+        _c("role", S, "Title or function written next to the name, kept out of the span (M., ministre de ...)."),
+        _c("sentence", I32, "0-based index of the sentence holding the mention."),
+    ),
+    ("doc_id", "start"),
+    per_document=True,
+)
+
+CONTACTS = TableSpec(
+    "contacts",
+    "E-mail addresses, URLs, phone numbers, hashtags and handles found in the text (never entities).",
+    (
+        DOC_ID,
+        START,
+        END,
+        _c("text", S, "The contact as written.", False),
+        _c("kind", S, "email, url, phone, hashtag or handle.", False),
+    ),
+    ("doc_id", "start"),
+    per_document=True,
+)
+
+DATES = TableSpec(
+    "dates",
+    "One row per calendar expression (TimeML DATE), normalised against the publication date.",
+    (
+        DOC_ID,
+        START,
+        END,
+        _c("text", S, "The expression as written (range words included: 'du 20 au 24 avril').", False),
+        _c("value", S, "TimeML value at the granularity written: 2024-03-12, 2024-03, 2024, 201X, 2024-SU, "
+           "2024-W19, XXXX-05-15 (year unknown), PRESENT_REF, PAST_REF, FUTURE_REF. Text, never a "
+           "spreadsheet date: a day is never invented.", False),
+        _c("end_value", S, "End of a range ('du 20 au 24 avril 2020' -> 2020-04-24), else empty."),
+        _c("granularity", S, "day, month, year, decade, century, season, quarter, week or ref (vague).", False),
+        _c("mod", S, "START (début), END (fin), MID (mi-), APPROX (vers), else empty."),
+    ),
+    ("doc_id", "start"),
+    per_document=True,
+)
+
+THEMES = TableSpec(
+    "themes",
+    "One row per theme assigned to a document (evidence above the taxonomy's threshold).",
+    (
+        DOC_ID,
+        _c("theme", S, "Theme id from the taxonomy (joins doc_theme_matrix columns).", False),
+        _c("label", S, "French label of the theme.", False),
+        _c("score", F64, "Strength of the evidence; assigned when >= the threshold.", False),
+        _c("hits", I32, "Cue occurrences found in the document.", False),
+        _c("evidence", S, "Distinct cue terms found, '; '-separated, most frequent first.", False),
+    ),
+    ("doc_id", "theme"),
+    per_document=True,
+)
+
+KEYWORDS = TableSpec(
+    "keywords",
+    "Top keyphrases per document (--top-k, default 10), ranked with corpus document frequencies.",
+    (
+        DOC_ID,
+        _c("rank", I32, "1 = most representative keyphrase of the document.", False),
+        _c("keyword", S, "Keyphrase as written in the text.", False),
+        _c("lemma", S, "Lemmatised, lower-cased form: compare keyphrases across documents on this.", False),
+        _c("score", F64, "Ranking score (higher is better; comparable within a document).", False),
+    ),
+    ("doc_id", "rank"),
+    per_document=False,
+)
+
+ENTITY_SUMMARY = TableSpec(
+    "entity_summary",
+    "One row per canonical entity of the corpus: the table to pivot on.",
+    (
+        _c("canonical", S, "Canonical name (joins entities.canonical).", False),
+        _c("label", S, "PER, ORG, LOC or MISC.", False),
+        _c("documents", I32, "Documents mentioning it.", False),
+        _c("mentions", I32, "Mentions in the whole corpus.", False),
+        _c("first_published", D, "Earliest publication date among those documents."),
+        _c("last_published", D, "Latest publication date among those documents."),
+        _c("surface_forms", S, "Distinct forms seen, '; '-separated, most frequent first.", False),
+    ),
+    ("canonical", "label"),
+    per_document=False,
+)
+
+SIMILAR_DOCUMENTS = TableSpec(
+    "similar_documents",
+    "For each document, its most similar documents (--similar-k, default 5) and what they share.",
+    (
+        DOC_ID,
+        _c("rank", I32, "1 = most similar.", False),
+        _c("similar_doc_id", S, "The other document (joins documents.doc_id).", False),
+        _c("score", F64, "Similarity in [0, 1] from shared keywords, themes and entities.", False),
+        _c("shared_themes", S, "Theme ids both documents have, '; '-separated."),
+        _c("shared_keywords", S, "Keyphrase lemmas both documents have, '; '-separated."),
+        _c("shared_entities", S, "Canonical entities both documents mention, '; '-separated."),
+    ),
+    ("doc_id", "rank"),
+    per_document=False,
+)
+
+TABLES: dict[str, TableSpec] = {
+    t.name: t for t in (DOCUMENTS, ENTITIES, CONTACTS, DATES, KEYWORDS, THEMES, ENTITY_SUMMARY, SIMILAR_DOCUMENTS)
+}
+PER_DOCUMENT = [t.name for t in TABLES.values() if t.per_document]
+
+_PY_TO_ARROW: dict[object, pa.DataType] = {str: S, int: I64, float: F64, bool: B, dt.date: D}
+
+
+def spec_from_dataclass(name: str, cls: type, doc: str) -> TableSpec:
+    """An internal table (not exported) whose columns are a flat dataclass's fields, plus doc_id."""
+    hints = typing.get_type_hints(cls)
+    columns = [DOC_ID]
+    for f in dataclasses.fields(cls):
+        hint = hints[f.name]
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        base = args[0] if isinstance(hint, types.UnionType) and len(args) == 1 else hint
+        columns.append(_c(f.name, _PY_TO_ARROW[base], f"{cls.__name__}.{f.name}"))
+    return TableSpec(name, doc, tuple(columns), ("doc_id",), per_document=True, exported=False)
+
+
+def to_table(spec: TableSpec, rows: Iterable[Mapping[str, object]]) -> pa.Table:
+    """Rows (dicts) -> an Arrow table with exactly the spec's schema (missing keys become nulls)."""
+    names = spec.column_names
+    cols: dict[str, list[object]] = {n: [] for n in names}
+    for row in rows:
+        for n in names:
+            cols[n].append(row.get(n))
+    return pa.table({n: pa.array(cols[n], type=c.type) for n, c in zip(names, spec.columns)}, schema=spec.schema)
+
+
+def empty_table(spec: TableSpec) -> pa.Table:
+    return spec.schema.empty_table()
+
+
+def conform(spec: TableSpec, table: pa.Table) -> pa.Table:
+    """Cast a table (e.g. from pandas) to the spec's schema, in the spec's column order and sort order."""
+    table = table.select(spec.column_names).cast(spec.schema)
+    return table.sort_by([(c, "ascending") for c in spec.sort_by]) if table.num_rows else table
+
+
+def data_dictionary() -> str:
+    """Markdown data dictionary for every exported table (docs/data-dictionary.md is this text)."""
+    out = [
+        "# Data dictionary",
+        "",
+        "Generated from `pipeline/tables.py` by `python -m pipeline dictionary`; a test fails when it is stale.",
+        "",
+        "Tables join on `doc_id` (every per-document table -> documents), `canonical` (entities -> "
+        "entity_summary) and `theme` (themes -> the theme columns of doc_theme_matrix.csv). Offsets are "
+        "code points into OUT_DIR/texts/<doc_id>.txt, end exclusive: `text[start:end] == text` holds in "
+        "Parquet and in the default `rfc` CSV flavour. The `excel` and `excel-fr` CSV flavours and the xlsx "
+        "workbook prefix text cells that a spreadsheet would run as a formula (starting with = + - @, tab or "
+        "CR) with an apostrophe, so there that equality holds after removing the prefix.",
+        "",
+    ]
+    for spec in TABLES.values():
+        if not spec.exported:
+            continue
+        out += [f"## {spec.name}", "", spec.doc, "", "| column | type | meaning |", "|---|---|---|"]
+        out += [f"| {c.name} | {c.type} | {c.doc} |" for c in spec.columns]
+        out.append("")
+    out += [
+        "## doc_theme_matrix (CSV and xlsx only)",
+        "",
+        "One row per document (`doc_id`), one column per theme id of the taxonomy holding the theme's score "
+        "(0 when not assigned). Its Parquet form is the long `themes` table, whose schema does not depend on "
+        "the taxonomy.",
+        "",
+    ]
+    return "\n".join(out)

@@ -1,0 +1,108 @@
+"""CSV flavours, Parquet schemas and the atomic, locked output folder."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.export import OutputError, OutputFolder, neutralise_formula, write_csv, write_parquet
+from pipeline.tables import DOCUMENTS, ENTITIES, THEMES, empty_table, to_table
+
+HOSTILE = ["=HYPERLINK(\"http://x\",\"clic\")", "+33 1 40 00 00 00", "-- tiret", "@handle", "Élysée"]
+
+
+def _entities():
+    rows = [
+        {"doc_id": "d", "start": i, "end": i + len(t), "text": t, "label": "MISC", "canonical": t, "sentence": 0}
+        for i, t in enumerate(HOSTILE)
+    ]
+    return to_table(ENTITIES, rows)
+
+
+def test_rfc_writes_values_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "e.csv"
+    write_csv(_entities(), path, "rfc")
+    raw = path.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    back = pd.read_csv(path, keep_default_na=False)
+    assert back["text"].tolist() == HOSTILE
+    assert back["start"].dtype.kind == "i"
+
+
+@pytest.mark.parametrize(("flavor", "sep"), [("excel", ","), ("excel-fr", ";")])
+def test_excel_flavours_neutralise_formulas(tmp_path: Path, flavor: str, sep: str) -> None:
+    path = tmp_path / "e.csv"
+    write_csv(_entities(), path, flavor)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=sep))
+    texts = [r["text"] for r in rows]
+    assert all(not t.startswith(("=", "+", "-", "@")) for t in texts)
+    assert [t[1:] if t.startswith("'") else t for t in texts] == HOSTILE
+    assert rows[0]["start"] == "0"  # numbers stay numbers
+
+
+def test_excel_fr_uses_decimal_comma(tmp_path: Path) -> None:
+    table = to_table(THEMES, [{"doc_id": "d", "theme": "sante", "label": "Santé", "score": 2.5, "hits": 3,
+                               "evidence": "vaccin"}])
+    path = tmp_path / "t.csv"
+    write_csv(table, path, "excel-fr")
+    assert "sante;Santé;2,5;3;vaccin" in path.read_text(encoding="utf-8-sig")
+
+
+def test_neutralise_formula_leaves_plain_text() -> None:
+    assert neutralise_formula("Paris") == "Paris"
+    assert neutralise_formula("\tx") == "'\tx"
+
+
+def test_parquet_schema_same_for_empty_and_full(tmp_path: Path) -> None:
+    write_parquet(empty_table(ENTITIES), tmp_path / "a.parquet")
+    write_parquet(_entities(), tmp_path / "b.parquet")
+    assert pq.read_schema(tmp_path / "a.parquet") == pq.read_schema(tmp_path / "b.parquet")
+
+
+def test_publish_replaces_files_and_folders(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with OutputFolder(out) as folder:
+        folder.staged("texts/a.txt").write_text("old")
+        folder.staged("documents.csv").write_text("old")
+        folder.publish()
+    with OutputFolder(out) as folder:
+        folder.staged("texts/b.txt").write_text("new")
+        folder.staged("documents.csv").write_text("new")
+        folder.publish()
+    assert sorted(p.name for p in (out / "texts").iterdir()) == ["b.txt"]
+    assert (out / "documents.csv").read_text() == "new"
+    assert not [p for p in out.iterdir() if p.name.startswith((".staging", ".old"))]
+
+
+def test_unpublished_staging_leaves_previous_outputs(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with OutputFolder(out) as folder:
+        folder.staged("documents.csv").write_text("previous")
+        folder.publish()
+    with pytest.raises(RuntimeError), OutputFolder(out) as folder:
+        folder.staged("documents.csv").write_text("half")
+        raise RuntimeError("interrupted")
+    assert (out / "documents.csv").read_text() == "previous"
+
+
+def test_second_writer_is_refused_while_locked(tmp_path: Path) -> None:
+    with OutputFolder(tmp_path / "out"), pytest.raises(OutputError, match="another run"):
+        OutputFolder(tmp_path / "out").__enter__()
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(OutputError, match="cannot write"):
+        OutputFolder(blocker / "out").__enter__()
+
+
+def test_documents_empty_schema_has_dates() -> None:
+    assert str(empty_table(DOCUMENTS).schema.field("published").type) == "date32[day]"
