@@ -24,10 +24,8 @@ from .dates import detect_publication_date, extract_dates
 from .entities import extract_entities
 from .keywords import KeyphraseCandidate, keyphrase_candidates
 from .reading import Document, ReadError
-from .tables import spec_from_dataclass
+from .tables import Rows, spec_from_dataclass
 from .themes import Taxonomy, load_taxonomy, tag_themes
-
-Rows = dict[str, list[dict[str, Any]]]
 
 KEYWORD_CANDIDATES = spec_from_dataclass(
     "keyword_candidates",
@@ -54,13 +52,21 @@ class Settings:
         return cls(load_taxonomy(taxonomy_path), load_gazetteer(gazetteer_path), theme_threshold)
 
     def fingerprint(self, model: str) -> str:
-        parts = [__version__, model, self.taxonomy.version, self.gazetteer.version, repr(self.theme_threshold)]
+        parts = [
+            __version__,
+            model,
+            self.taxonomy.version,
+            self.gazetteer.version,
+            repr(self.theme_threshold),
+        ]
         return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
 def skipped_rows(doc_id: str, path: str, error: ReadError) -> Rows:
     """The documents row of a file that could not be read: listed, with why, and nothing else."""
-    return {"documents": [{"doc_id": doc_id, "path": path, "status": error.status, "status_detail": str(error)}]}
+    return {
+        "documents": [{"doc_id": doc_id, "path": path, "status": error.status, "status_detail": str(error)}]
+    }
 
 
 def analyse_batch(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import typer
@@ -34,14 +35,18 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version."
+    ),
 ) -> None:
     """Analyse a corpus of French press releases into entity, date, keyword and theme tables."""
 
 
 @app.command()
 def run(
-    corpus_dir: Path = typer.Argument(Path("corpus"), help="Folder of press releases (.txt/.md, searched recursively)."),
+    corpus_dir: Path = typer.Argument(
+        Path("corpus"), help="Folder of press releases (.txt/.md, searched recursively)."
+    ),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder for the tables and texts/."),
     format: str = typer.Option(
         "csv,parquet", "--format", "-f", help="Comma-separated output formats: csv, parquet, xlsx."
@@ -54,12 +59,19 @@ def run(
     ),
     top_k: int = typer.Option(10, "--top-k", min=1, help="Keyphrases kept per document."),
     similar_k: int = typer.Option(5, "--similar-k", min=0, help="Similar documents listed per document."),
-    themes: Path | None = typer.Option(None, "--themes", help="Theme taxonomy TOML file (default: the shipped one)."),
-    gazetteer: Path | None = typer.Option(None, "--gazetteer", help="Entity gazetteer TOML (default: shipped)."),
+    themes: Path | None = typer.Option(
+        None, "--themes", help="Theme taxonomy TOML file (default: the shipped one)."
+    ),
+    gazetteer: Path | None = typer.Option(
+        None, "--gazetteer", help="Entity gazetteer TOML (default: shipped)."
+    ),
     theme_threshold: float | None = typer.Option(
         None, "--theme-threshold", help="Score a theme needs to be assigned (default: the taxonomy's)."
     ),
-    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", min=1, help="Worker processes (default: all cores)."
+    ),
+    force: bool = typer.Option(False, "--force", help="Re-analyse every document, ignoring the cache."),
     wait: bool = typer.Option(False, "--wait", help="Wait for another run on the same output folder to end."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
 ) -> None:
@@ -67,7 +79,8 @@ def run(
 
     Writes documents, entities, contacts, dates, keywords, themes, entity_summary and similar_documents
     (one file per table and format), doc_theme_matrix.csv, and the analysed texts in texts/ (every
-    offset in the tables indexes these texts). Outputs are replaced atomically at the end of the run.
+    offset in the tables indexes these texts). Outputs are replaced atomically at the end of the run;
+    each document's analysis is cached in OUT/.cache, so a re-run only analyses new or changed files.
     """
     from .core import run as run_job
     from .themes import TaxonomyError
@@ -98,6 +111,7 @@ def run(
             theme_threshold=theme_threshold,
             jobs=jobs,
             wait=wait,
+            force=force,
             on_progress=on_progress,
         )
     except (CorpusError, OutputError, TaxonomyError, ValueError) as exc:
@@ -113,7 +127,9 @@ def run(
 
 @app.command()
 def dictionary(
-    out: Path | None = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="Write to this file instead of standard output."
+    ),
 ) -> None:
     """Print the data dictionary (every table and column), generated from the schemas."""
     from .tables import data_dictionary
@@ -137,4 +153,7 @@ def _progress() -> Progress:
 
 
 def main() -> None:
+    # One BLAS/OpenMP thread per process: parallelism comes from worker processes, one per core.
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
     app()

@@ -13,15 +13,19 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from .analysis import KEYWORD_CANDIDATES, Rows, Settings, analyse_batch, skipped_rows
+from .analysis import KEYWORD_CANDIDATES, Settings, skipped_rows
+from .cache import AnalysisCache
 from .corpus import find_documents
 from .corpus_tables import build_corpus_tables
+from .engine import analyse_documents
 from .export import CSV_FLAVORS, FORMATS, output_folder, write_outputs
+from .nlp import model_version
 from .reading import Document, ReadError, read_document
-from .tables import PER_DOCUMENT, TABLES, TableSpec, to_table
+from .tables import PER_DOCUMENT, TABLES, Rows, TableSpec, to_table
 
 ProgressCallback = Callable[[int, int], None]  # (documents done, documents in all)
-ROWS_PER_CHUNK = 256  # documents whose rows are held as Python dicts before becoming Arrow
+ROWS_PER_CHUNK = 256
+MIN_DOCS_PER_WORKER = 16  # documents whose rows are held as Python dicts before becoming Arrow
 
 
 @dataclass
@@ -38,6 +42,7 @@ class RunResult:
     documents: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
+    cached: int = 0
     repaired: int = 0
     mojibake: int = 0
     seconds: float = 0.0
@@ -46,9 +51,10 @@ class RunResult:
     def summary(self) -> str:
         r = self.rows
         line = (
-            f"{self.documents} documents analysed, {len(self.skipped)} skipped; "
+            f"{self.documents} documents ({self.cached} from cache), {len(self.skipped)} skipped; "
             f"{r.get('entities', 0)} entities, {r.get('dates', 0)} dates, {r.get('keywords', 0)} keywords, "
-            f"{r.get('themes', 0)} themes; {self.repaired} texts repaired ({self.mojibake} of mojibake); {self.seconds:.1f} s -> {self.out_dir}"
+            f"{r.get('themes', 0)} themes; {self.repaired} texts repaired ({self.mojibake} of mojibake); "
+            f"{self.seconds:.1f} s -> {self.out_dir}"
         )
         return "\n".join([line] + [f"skipped {s.path}: {s.detail}" for s in self.skipped])
 
@@ -66,6 +72,11 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def _workers(jobs: int | None, total: int) -> int:
+    """Worker processes: all cores by default, but none for a handful of documents (start-up costs more)."""
+    return max(1, min(jobs or default_jobs(), total // MIN_DOCS_PER_WORKER))
+
+
 def run(
     corpus_dir: Path,
     out_dir: Path,
@@ -79,6 +90,8 @@ def run(
     theme_threshold: float | None = None,
     jobs: int | None = None,
     wait: bool = False,
+    force: bool = False,
+    cache_dir: Path | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> RunResult:
     """Analyse every document of `corpus_dir` and write all tables to `out_dir`."""
@@ -88,39 +101,50 @@ def run(
     settings = Settings.load(taxonomy_path, gazetteer_path, theme_threshold)
     result = RunResult(out_dir=out_dir)
     with output_folder(out_dir, wait=wait) as folder:
+        cache = AnalysisCache(cache_dir or out_dir / ".cache", settings.fingerprint(model_version()))
         chunks: dict[str, list[pa.Table]] = {name: [] for name in [*PER_DOCUMENT, KEYWORD_CANDIDATES.name]}
         pending: list[Rows] = []
         total, done = len(paths), 0
-        if on_progress:
-            on_progress(0, total)
 
-        def readable() -> Iterator[Document]:
+        def add(document: Document | None, rows: Rows) -> None:
             nonlocal done
-            for path in paths:
-                try:
-                    yield read_document(path, corpus_dir)
-                except ReadError as exc:
-                    rel = path.relative_to(corpus_dir)
-                    doc_id = rel.with_suffix("").as_posix()
-                    result.skipped.append(Skipped(doc_id, rel.as_posix(), exc.status, str(exc)))
-                    pending.append(skipped_rows(doc_id, rel.as_posix(), exc))
-                    done += 1
-
-        if paths:
-            from .nlp import load_nlp
-
-            n_process = max(1, min(jobs or default_jobs(), total // 8 or 1))
-            for document, rows in analyse_batch(readable(), load_nlp(), settings, n_process=n_process):
-                folder.staged(f"texts/{document.doc_id}.txt").write_text(document.text, encoding="utf-8", newline="")
+            if document is not None:
+                folder.staged(f"texts/{document.doc_id}.txt").write_text(
+                    document.text, encoding="utf-8", newline=""
+                )
+                result.documents += 1
                 result.repaired += document.repaired
                 result.mojibake += "mojibake" in document.repairs
-                result.documents += 1
-                pending.append(rows)
-                if len(pending) >= ROWS_PER_CHUNK:
-                    _flush(pending, chunks)
-                done += 1
-                if on_progress:
-                    on_progress(done, total)
+            pending.append(rows)
+            if len(pending) >= ROWS_PER_CHUNK:
+                _flush(pending, chunks)
+            done += 1
+            if on_progress:
+                on_progress(done, total)
+
+        def to_analyse() -> Iterator[Document]:
+            """Read every file; cached and unreadable ones are handled here, the rest go to spaCy."""
+            for path in paths:
+                rel = path.relative_to(corpus_dir)
+                try:
+                    document = read_document(path, corpus_dir)
+                except ReadError as exc:
+                    doc_id = rel.with_suffix("").as_posix()
+                    result.skipped.append(Skipped(doc_id, rel.as_posix(), exc.status, str(exc)))
+                    add(None, skipped_rows(doc_id, rel.as_posix(), exc))
+                    continue
+                cached = None if force else cache.get(document.sha256, document.doc_id, document.path)
+                if cached is not None:
+                    add(document, cached)
+                else:
+                    yield document
+
+        if on_progress:
+            on_progress(0, total)
+        for document, rows in analyse_documents(to_analyse(), settings, jobs=_workers(jobs, total)):
+            cache.put(document.sha256, rows)
+            add(document, rows)
+        result.cached = cache.hits
         _flush(pending, chunks)
         per_document = {name: pa.concat_tables(tables) for name, tables in chunks.items()}
         tables, matrix = build_corpus_tables(per_document, settings, top_k=top_k, similar_k=similar_k)

@@ -73,7 +73,9 @@ class OutputFolder:
             self.out_dir.mkdir(parents=True, exist_ok=True)
             self._lock_file = os.open(self.out_dir / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
-            raise OutputError(f"cannot write to output folder {self.out_dir}: {exc.strerror or exc}") from None
+            raise OutputError(
+                f"cannot write to output folder {self.out_dir}: {exc.strerror or exc}"
+            ) from None
         try:
             fcntl.flock(self._lock_file, fcntl.LOCK_EX | (0 if self.wait else fcntl.LOCK_NB))
         except BlockingIOError:
@@ -86,7 +88,9 @@ class OutputFolder:
             self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.out_dir))
         except OSError as exc:
             self.__exit__(None, None, None)
-            raise OutputError(f"cannot write to output folder {self.out_dir}: {exc.strerror or exc}") from None
+            raise OutputError(
+                f"cannot write to output folder {self.out_dir}: {exc.strerror or exc}"
+            ) from None
         return self
 
     def __exit__(self, *exc: object) -> None:

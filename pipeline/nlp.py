@@ -35,6 +35,7 @@ def load_nlp() -> Language:
 
 
 def model_version() -> str:
-    """Part of every cache key: a new model invalidates cached analyses."""
-    meta = load_nlp().meta
-    return f"{meta['lang']}_{meta['name']}-{meta['version']}"
+    """Part of every cache key: a new model invalidates cached analyses. Read without loading it."""
+    from importlib.metadata import version
+
+    return f"{MODEL_NAME}-{version(MODEL_NAME)}+{'-'.join(EXCLUDED)}"

@@ -12,8 +12,11 @@ import types
 import typing
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pyarrow as pa
+
+Rows = dict[str, list[dict[str, Any]]]  # table name -> rows of one document (the per-document pass's output)
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,9 @@ def _c(name: str, type_: pa.DataType, doc: str, nullable: bool = True) -> Column
 
 S, I32, I64, F64, B, D = pa.string(), pa.int32(), pa.int64(), pa.float64(), pa.bool_(), pa.date32()
 
-DOC_ID = _c("doc_id", S, "Document id: path under the corpus folder, without extension. Joins every table.", False)
+DOC_ID = _c(
+    "doc_id", S, "Document id: path under the corpus folder, without extension. Joins every table.", False
+)
 START = _c("start", I32, "Start offset (code points) in the analysed text OUT_DIR/texts/<doc_id>.txt.", False)
 END = _c("end", I32, "End offset, exclusive: text[start:end] == the `text` column.", False)
 
@@ -58,13 +63,22 @@ DOCUMENTS = TableSpec(
     (
         DOC_ID,
         _c("path", S, "File path relative to the corpus folder.", False),
-        _c("status", S, "ok, or why the file was not analysed: empty, binary, undecodable, unreadable, "
-           "too_large, bad_front_matter.", False),
+        _c(
+            "status",
+            S,
+            "ok, or why the file was not analysed: empty, binary, undecodable, unreadable, "
+            "too_large, bad_front_matter.",
+            False,
+        ),
         _c("status_detail", S, "One-line explanation when status is not ok."),
         _c("title", S, "Front-matter title, else the first non-empty line of the text."),
         _c("source", S, "Front-matter source (publisher)."),
         _c("url", S, "Front-matter url."),
-        _c("published", D, "Publication date: front matter, else detected in the text (see published_source)."),
+        _c(
+            "published",
+            D,
+            "Publication date: front matter, else detected in the text (see published_source).",
+        ),
         _c("published_source", S, "Where `published` comes from: front_matter, text, or empty when unknown."),
         _c("encoding", S, "Encoding the bytes were decoded from (utf-8, utf-16, cp1252 ...)."),
         _c("had_bom", B, "The file started with a byte-order mark."),
@@ -87,11 +101,29 @@ ENTITIES = TableSpec(
         DOC_ID,
         START,
         END,
-        _c("text", S, "The mention as written: the name only, without determiner, title or punctuation.", False),
-        _c("label", S, "PER (person), ORG (organisation), LOC (place), MISC (event, law, programme ...).", False),
-        _c("canonical", S, "One name per real-world entity across the corpus: joins entity_summary.canonical.",
-           False),
-        _c("role", S, "Title or function written next to the name, kept out of the span (M., ministre de ...)."),
+        _c(
+            "text",
+            S,
+            "The mention as written: the name only, without determiner, title or punctuation.",
+            False,
+        ),
+        _c(
+            "label",
+            S,
+            "PER (person), ORG (organisation), LOC (place), MISC (event, law, programme ...).",
+            False,
+        ),
+        _c(
+            "canonical",
+            S,
+            "One name per real-world entity across the corpus: joins entity_summary.canonical.",
+            False,
+        ),
+        _c(
+            "role",
+            S,
+            "Title or function written next to the name, kept out of the span (M., ministre de ...).",
+        ),
         _c("sentence", I32, "0-based index of the sentence holding the mention."),
     ),
     ("doc_id", "start"),
@@ -120,11 +152,21 @@ DATES = TableSpec(
         START,
         END,
         _c("text", S, "The expression as written (range words included: 'du 20 au 24 avril').", False),
-        _c("value", S, "TimeML value at the granularity written: 2024-03-12, 2024-03, 2024, 201X, 2024-SU, "
-           "2024-W19, XXXX-05-15 (year unknown), PRESENT_REF, PAST_REF, FUTURE_REF. Text, never a "
-           "spreadsheet date: a day is never invented.", False),
+        _c(
+            "value",
+            S,
+            "TimeML value at the granularity written: 2024-03-12, 2024-03, 2024, 201X, 2024-SU, "
+            "2024-W19, XXXX-05-15 (year unknown), PRESENT_REF, PAST_REF, FUTURE_REF. Text, never a "
+            "spreadsheet date: a day is never invented.",
+            False,
+        ),
         _c("end_value", S, "End of a range ('du 20 au 24 avril 2020' -> 2020-04-24), else empty."),
-        _c("granularity", S, "day, month, year, decade, century, season, quarter, week or ref (vague).", False),
+        _c(
+            "granularity",
+            S,
+            "day, month, year, decade, century, season, quarter, week or ref (vague).",
+            False,
+        ),
         _c("mod", S, "START (début), END (fin), MID (mi-), APPROX (vers), else empty."),
     ),
     ("doc_id", "start"),
@@ -193,7 +235,8 @@ SIMILAR_DOCUMENTS = TableSpec(
 )
 
 TABLES: dict[str, TableSpec] = {
-    t.name: t for t in (DOCUMENTS, ENTITIES, CONTACTS, DATES, KEYWORDS, THEMES, ENTITY_SUMMARY, SIMILAR_DOCUMENTS)
+    t.name: t
+    for t in (DOCUMENTS, ENTITIES, CONTACTS, DATES, KEYWORDS, THEMES, ENTITY_SUMMARY, SIMILAR_DOCUMENTS)
 }
 PER_DOCUMENT = [t.name for t in TABLES.values() if t.per_document]
 
@@ -219,7 +262,10 @@ def to_table(spec: TableSpec, rows: Iterable[Mapping[str, object]]) -> pa.Table:
     for row in rows:
         for n in names:
             cols[n].append(row.get(n))
-    return pa.table({n: pa.array(cols[n], type=c.type) for n, c in zip(names, spec.columns)}, schema=spec.schema)
+    return pa.table(
+        {n: pa.array(cols[n], type=c.type) for n, c in zip(names, spec.columns, strict=True)},
+        schema=spec.schema,
+    )
 
 
 def empty_table(spec: TableSpec) -> pa.Table:
@@ -237,7 +283,8 @@ def data_dictionary() -> str:
     out = [
         "# Data dictionary",
         "",
-        "Generated from `pipeline/tables.py` by `python -m pipeline dictionary`; a test fails when it is stale.",
+        "Generated from `pipeline/tables.py` by `python -m pipeline dictionary -o docs/data-dictionary.md`; "
+        "a test fails when it is stale.",
         "",
         "Tables join on `doc_id` (every per-document table -> documents), `canonical` (entities -> "
         "entity_summary) and `theme` (themes -> the theme columns of doc_theme_matrix.csv). Offsets are "

@@ -13,12 +13,20 @@ import pytest
 from pipeline.export import OutputError, OutputFolder, neutralise_formula, write_csv, write_parquet
 from pipeline.tables import DOCUMENTS, ENTITIES, THEMES, empty_table, to_table
 
-HOSTILE = ["=HYPERLINK(\"http://x\",\"clic\")", "+33 1 40 00 00 00", "-- tiret", "@handle", "Élysée"]
+HOSTILE = ['=HYPERLINK("http://x","clic")', "+33 1 40 00 00 00", "-- tiret", "@handle", "Élysée"]
 
 
 def _entities():
     rows = [
-        {"doc_id": "d", "start": i, "end": i + len(t), "text": t, "label": "MISC", "canonical": t, "sentence": 0}
+        {
+            "doc_id": "d",
+            "start": i,
+            "end": i + len(t),
+            "text": t,
+            "label": "MISC",
+            "canonical": t,
+            "sentence": 0,
+        }
         for i, t in enumerate(HOSTILE)
     ]
     return to_table(ENTITIES, rows)
@@ -48,8 +56,10 @@ def test_excel_flavours_neutralise_formulas(tmp_path: Path, flavor: str, sep: st
 
 
 def test_excel_fr_uses_decimal_comma(tmp_path: Path) -> None:
-    table = to_table(THEMES, [{"doc_id": "d", "theme": "sante", "label": "Santé", "score": 2.5, "hits": 3,
-                               "evidence": "vaccin"}])
+    table = to_table(
+        THEMES,
+        [{"doc_id": "d", "theme": "sante", "label": "Santé", "score": 2.5, "hits": 3, "evidence": "vaccin"}],
+    )
     path = tmp_path / "t.csv"
     write_csv(table, path, "excel-fr")
     assert "sante;Santé;2,5;3;vaccin" in path.read_text(encoding="utf-8-sig")

@@ -39,9 +39,7 @@ def test_front_matter_is_metadata_and_offsets_index_the_body(data_dir: Path) -> 
     assert doc.text.startswith("Le ministre a présenté")
 
 
-@pytest.mark.parametrize(
-    ("name", "status"), [("empty.txt", "empty"), ("binary.txt", "binary")]
-)
+@pytest.mark.parametrize(("name", "status"), [("empty.txt", "empty"), ("binary.txt", "binary")])
 def test_bad_files_raise_a_one_line_error(data_dir: Path, name: str, status: str) -> None:
     with pytest.raises(ReadError) as info:
         read_document(data_dir / name, data_dir)

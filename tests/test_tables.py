@@ -20,7 +20,9 @@ def test_every_column_is_documented() -> None:
 
 def test_docs_data_dictionary_is_current() -> None:
     written = (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
-    assert written.strip() == data_dictionary().strip(), "run: python -m pipeline dictionary -o docs/data-dictionary.md"
+    assert written.strip() == data_dictionary().strip(), (
+        "run: python -m pipeline dictionary -o docs/data-dictionary.md"
+    )
 
 
 def test_dictionary_names_every_exported_column() -> None:
@@ -33,7 +35,9 @@ def test_dictionary_names_every_exported_column() -> None:
 
 
 def test_rows_become_the_exact_schema_empty_or_not() -> None:
-    rows = [{"doc_id": "a", "start": 3, "end": 9, "text": "12 mars", "value": "2024-03-12", "granularity": "day"}]
+    rows = [
+        {"doc_id": "a", "start": 3, "end": 9, "text": "12 mars", "value": "2024-03-12", "granularity": "day"}
+    ]
     table = to_table(DATES, rows)
     assert table.schema == DATES.schema == empty_table(DATES).schema
     assert table.column("end_value").to_pylist() == [None]

@@ -1,0 +1,71 @@
+"""Where the per-document pass runs: in this process, or in worker processes on every core.
+
+Workers each hold the spaCy model (loaded once per process, shared copy-on-write after fork) and
+return only table rows, which are small: spaCy Docs never cross a process boundary.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain, islice
+
+from .analysis import Settings, analyse_batch
+from .reading import Document
+from .tables import Rows
+
+DOCS_PER_TASK = 8
+
+_worker_settings: Settings | None = None
+
+
+def analyse_documents(
+    documents: Iterable[Document], settings: Settings, *, jobs: int = 1
+) -> Iterator[tuple[Document, Rows]]:
+    """(document, rows) in input order. The model is loaded only if there is a document to analyse."""
+    it = iter(documents)
+    first = next(it, None)
+    if first is None:
+        return
+    docs = chain([first], it)
+    from .nlp import load_nlp
+
+    nlp = load_nlp()  # in the parent before forking: workers share its memory pages
+    if jobs <= 1:
+        yield from analyse_batch(docs, nlp, settings)
+        return
+    context = multiprocessing.get_context("fork")
+    window: deque[tuple[list[Document], Future[list[Rows]]]] = deque()
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_init_worker, initargs=(settings,)
+    ) as pool:
+        try:
+            while batch := list(islice(docs, DOCS_PER_TASK)):
+                window.append((batch, pool.submit(_analyse_in_worker, batch)))
+                while len(window) > 2 * jobs:
+                    yield from _collect(window.popleft())
+            while window:
+                yield from _collect(window.popleft())
+        except BaseException:
+            for _, future in window:
+                future.cancel()
+            raise
+
+
+def _collect(item: tuple[list[Document], Future[list[Rows]]]) -> Iterator[tuple[Document, Rows]]:
+    batch, future = item
+    yield from zip(batch, future.result(), strict=True)
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_settings
+    _worker_settings = settings
+
+
+def _analyse_in_worker(batch: list[Document]) -> list[Rows]:
+    from .nlp import load_nlp
+
+    assert _worker_settings is not None
+    return [rows for _, rows in analyse_batch(batch, load_nlp(), _worker_settings)]
