@@ -126,6 +126,51 @@ def run(
 
 
 @app.command()
+def add(
+    files: list[str] = typer.Argument(
+        ..., help="Press releases to add: .txt, .md, .html, .pdf, .docx; - reads stdin."
+    ),
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", "-c", help="Corpus folder to add to."),
+    date: str | None = typer.Option(
+        None, "--date", help="Publication date YYYY-MM-DD (overrides the file's)."
+    ),
+    title: str | None = typer.Option(None, "--title", help="Title (overrides the file's)."),
+    source: str | None = typer.Option(
+        None, "--source", help="Publisher, e.g. the ministry (overrides the file's)."
+    ),
+    url: str | None = typer.Option(None, "--url", help="Original URL (overrides the file's)."),
+) -> None:
+    """Add press releases to the corpus as UTF-8 Markdown with front matter.
+
+    Text, metadata (title, date, url) and main content are extracted from web pages and PDFs; the file
+    is named from date and title and never overwrites another. The same text already in the corpus is
+    reported and not added twice; a bad input is reported in one line and leaves the corpus untouched.
+    Exits with 1 when an input was rejected.
+    """
+    import datetime as dt
+    import sys
+
+    from .ingest import IngestError, add_documents
+
+    try:
+        published = dt.date.fromisoformat(date) if date else None
+    except ValueError:
+        raise _fail(f"--date must be YYYY-MM-DD, not {date!r}", 2) from None
+    try:
+        outcomes = add_documents(
+            files, corpus, date=published, title=title, source=source, url=url, stdin=sys.stdin.buffer
+        )
+    except IngestError as exc:
+        raise _fail(str(exc)) from None
+    for outcome in outcomes:
+        typer.echo(f"{outcome.source}: {outcome.message}")
+        for warning in outcome.warnings:
+            typer.echo(f"{outcome.source}: warning: {warning}")
+    if any(o.status == "rejected" for o in outcomes):
+        raise typer.Exit(1)
+
+
+@app.command()
 def dictionary(
     out: Path | None = typer.Option(
         None, "--out", "-o", help="Write to this file instead of standard output."

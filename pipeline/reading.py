@@ -7,6 +7,7 @@ The analysed text follows the gold guidelines: decoded bytes, the front matter c
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -142,11 +143,26 @@ def repair_text(text: str) -> tuple[str, tuple[str, ...], int]:
 
 
 def _changed_chars(before: str, after: str) -> int:
-    """Characters of `before` that ftfy removed or replaced (a cheap diff: most repairs are local)."""
-    import difflib
+    """Characters of `before` that the repair removed or replaced.
 
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    return sum(i2 - i1 for op, i1, i2, _, _ in matcher.get_opcodes() if op != "equal")
+    Repairs are local, so lines are compared pairwise and only changed lines are diffed: a whole-text
+    diff is quadratic in the length of the document."""
+    a, b = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    if len(a) != len(b):  # line structure changed (rare): count the characters of the changed lines
+        blocks = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        return sum(
+            len("".join(a[i1:i2])) or len("".join(b[j1:j2])) for op, i1, i2, j1, j2 in blocks if op != "equal"
+        )
+    total = 0
+    for x, y in zip(a, b, strict=True):
+        if x == y:
+            continue
+        if len(x) == len(y):
+            total += sum(c != d for c, d in zip(x, y, strict=True))
+        else:
+            ops = difflib.SequenceMatcher(None, x, y, autojunk=False).get_opcodes()
+            total += sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in ops if op != "equal")
+    return total
 
 
 def document_from_bytes(raw: bytes, doc_id: str, path: str = "") -> Document:
