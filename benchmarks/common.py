@@ -61,3 +61,41 @@ def _plain(value: Any) -> Any:
     if hasattr(value, "item"):
         return value.item()
     return value
+
+
+def read_gold(dataset: Path) -> dict[str, dict[str, Any]]:
+    return load_scorer(dataset).read_jsonl(dataset / "gold.jsonl")
+
+
+def date_predictions(out: Path) -> dict[str, list[dict[str, Any]]]:
+    """The dates table in score.py's format: {doc: [{start, end, value, end_value}]}."""
+    return by_doc(read_table(out, "dates"), ["start", "end", "text", "value", "end_value"])
+
+
+def entity_predictions(out: Path) -> dict[str, list[dict[str, Any]]]:
+    return by_doc(read_table(out, "entities"), ["start", "end", "text", "label", "canonical"])
+
+
+def keyphrase_predictions(out: Path) -> dict[str, list[str]]:
+    frame = read_table(out, "keywords").sort_values(["doc_id", "rank"])
+    return {doc: list(group["keyword"]) for doc, group in frame.groupby("doc_id", sort=True)}
+
+
+def theme_scores(gold: dict[str, dict[str, Any]], out: Path) -> dict[str, float]:
+    """Micro P/R/F1 of the assigned themes against each document's gold "themes"."""
+    themes = read_table(out, "themes")
+    predicted = {doc: set(group["theme"]) for doc, group in themes.groupby("doc_id")}
+    tp = n_pred = n_gold = 0
+    for doc, g in gold.items():
+        want, got = set(g.get("themes") or []), predicted.get(doc, set())
+        tp, n_pred, n_gold = tp + len(want & got), n_pred + len(got), n_gold + len(want)
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {
+        "p": p,
+        "r": r,
+        "f": 2 * p * r / (p + r) if p + r else 0.0,
+        "tp": tp,
+        "pred": n_pred,
+        "gold": n_gold,
+    }

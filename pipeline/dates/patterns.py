@@ -1,0 +1,204 @@
+"""The regex grammar of French calendar expressions, compiled once at import.
+
+Every pattern runs on `lexicon.fold(text)` (lower case, no accents, ASCII apostrophes and dashes),
+which has the same length as the text, so match offsets are text offsets. Each family is one
+compiled pattern with named groups; `extract.py` turns a match into an unresolved expression and
+applies the checks that regexes express badly (is "2019" a year or a quantity here?).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import (
+    DECADE_WORDS,
+    HOLIDAYS_EASTER,
+    HOLIDAYS_FIXED,
+    MONTHS_ABBR,
+    MONTHS_FULL,
+    NUMBER_WORDS,
+    ORDINAL_CENTURIES,
+    WEEKDAYS,
+)
+
+
+def alt(words) -> str:
+    """A regex alternation of literal words, longest first (so "lundi de paques" beats "lundi")."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+# ---------------------------------------------------------------------------- building blocks
+S1 = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"  # at least one space, at most one line break
+MONTH_FULL_ALT = alt(MONTHS_FULL)
+MONTH_ABBR_ALT = alt(MONTHS_ABBR)
+WD_ALT = alt(WEEKDAYS)
+HOLIDAY_ALT = alt(list(HOLIDAYS_FIXED) + list(HOLIDAYS_EASTER))
+NUMWORD_ALT = alt(NUMBER_WORDS)
+ANY_MONTH = rf"(?:(?:{MONTH_FULL_ALT})(?!\w)|(?:{MONTH_ABBR_ALT})(?:\.|(?!\w)))"
+
+
+def month(name: str) -> str:
+    """A month name, or an abbreviation (the extractor checks an abbreviation has a day or a year)."""
+    return rf"(?P<{name}>(?:{MONTH_FULL_ALT})(?!\w)|(?:{MONTH_ABBR_ALT})(?:\.|(?!\w)))"
+
+
+def month_full(name: str) -> str:
+    return rf"(?P<{name}>(?:{MONTH_FULL_ALT}))(?!\w)"
+
+
+def day(name: str) -> str:
+    return rf"(?P<{name}>1er|1re|1ere|1°|premier|[12][0-9]|3[01]|0?[1-9])(?![\d\w])"
+
+
+DAY_ANON = r"(?:1er|1re|1ere|1°|premier|[12][0-9]|3[01]|0?[1-9])(?![\d\w])"
+
+
+def year(name: str) -> str:
+    """A four-digit year 1000-2099 not glued to other digits ("1.500", "2,5", "2019/790" are refused)."""
+    return rf"(?P<{name}>1[0-9]{{3}}|20[0-9]{{2}})(?!\d)(?![.,]\d)"
+
+
+def yy(name: str) -> str:
+    return rf"(?P<{name}>'?[0-9]{{2}})(?!\d)(?![.,]\d)"
+
+
+def weekday(name: str) -> str:
+    return rf"(?P<{name}>{WD_ALT})(?!\w)"
+
+
+LB = r"(?<![\w.,/$€£-])"  # left boundary of a number or a word: not inside another number or word
+_DE = r"(?:\s+de\s+la\s+|\s+de\s+l'|\s+du\s+|\s+des\s+|\s+de\s+|\s+d')"
+# Modifiers written before the date ("fin octobre 2019", "début des années 60", "vers 2030").
+MOD = (
+    r"(?P<mod>(?:(?:la|le)\s+)?(?:debut|fin|milieu|courant)(?:" + _DE + r"|\s+)"
+    r"|mi-\s*|mi\s+"
+    r"|vers\s+(?:la\s+fin|le\s+debut|le\s+milieu)" + _DE + r"|vers\s+"
+    r"|aux\s+alentours" + _DE + r"|autour" + _DE + r"|aux\s+environs" + _DE + r")"
+)
+
+# ---------------------------------------------------------------------------- families
+NUMERIC = re.compile(
+    r"(?<![\w.,/:-])(?P<d>0?[1-9]|[12]\d|3[01])(?P<sep>[/.-])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
+    r"(?P<y>(?:1[89]|20)\d{2}|\d{2})(?!\w)(?![.,/:-]\d)"
+)
+ISO = re.compile(
+    r"(?<![\w.,/:-])(?P<y>(?:1[89]|20)\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d])(?![.,/-]\d)"
+)
+# "Mai 8, 2024", "Mercredi, Mai 8, 2024" (English word order with French names, seen in web releases).
+ENGLISH_ORDER = re.compile(
+    rf"(?<!\w)(?:{weekday('wd')}\s*,?\s*)?{month_full('m')}\s+{day('d')}\s*,\s*{year('y')}"
+)
+FULL = re.compile(
+    rf"{LB}(?:{weekday('wd')}\s*,?{S1}|(?P<wda>lun|mar|mer|jeu|ven|sam|dim)\.?\s+)?"
+    rf"{day('d')}{S1}(?:de\s+)?{month('m')}"
+    rf"(?:,?{S1}(?:de\s+l'an(?:nee)?\s+)?{year('y')}|{S1}{yy('yy')}|\s+(?P<rel>dernier|prochain|passe)(?!\w))?"
+)
+RANGE_DAYS = re.compile(
+    rf"(?<!\w)(?P<pre>du|des|depuis\s+le|entre\s+le|entre|de)\s+(?:{weekday('wd1')}\s+)?{day('d1')}"
+    rf"(?:{S1}{month('m1')}(?:{S1}{year('y1')})?)?"
+    rf"{S1}(?P<mid>au|a|jusqu'au|et\s+le|et)\s+(?:{weekday('wd2')}\s+)?{day('d2')}{S1}{month('m2')}"
+    rf"(?:,?{S1}{year('y2')})?"
+)
+RANGE_DAYS_SHORT = re.compile(
+    rf"{LB}{day('d1')}\s*(?:-|au\s|/)\s*{day('d2')}{S1}{month('m2')}(?:,?{S1}{year('y2')})?"
+)
+RANGE_MONTHS = re.compile(
+    rf"(?<!\w)(?P<pre>de|d'|entre|du\s+mois\s+de|du\s+mois\s+d')\s*{month_full('m1')}(?:{S1}{year('y1')})?"
+    rf"{S1}(?P<mid>a|au\s+mois\s+de|au\s+mois\s+d'|jusqu'a|jusqu'en|et)\s*{month_full('m2')}(?:{S1}{year('y2')})?"
+)
+RANGE_MONTHS_DASH = re.compile(rf"(?<!\w){month_full('m1')}\s*-\s*{month_full('m2')}(?:{S1}{year('y2')})?")
+RANGE_YEARS = re.compile(
+    rf"(?<![\w.,/$€£-])(?:(?P<pre>de|entre|du|depuis|periode)\s+)?{year('y1')}"
+    rf"(?:\s*(?P<dash>[-/])\s*|{S1}(?P<mid>a|au|et|jusqu'a|jusqu'en){S1})"
+    r"(?P<y2>1[0-9]{3}|20[0-9]{2}|[0-9]{2})(?![\d\w])(?![.,/-]\d)"
+)
+LIST_DAYS = re.compile(
+    rf"(?<!\w)(?P<pre>les|le|des|aux)\s+(?P<days>{DAY_ANON}(?:\s*,\s*{DAY_ANON})*\s+(?:et|ou)\s+(?:le\s+)?{DAY_ANON})"
+    rf"{S1}{month('m')}(?:,?{S1}{year('y')})?"
+)
+DAY_IN_LIST = re.compile(DAY_ANON)
+MONTH_YEAR = re.compile(
+    rf"(?<!\w){MOD}?(?:(?P<mo>mois)\s+(?:de\s+|d'))?{month('m')}{S1}(?:de\s+l'an(?:nee)?\s+)?"
+    rf"(?:{year('y')}|{yy('yy')})"
+)
+MONTH_BARE = re.compile(
+    rf"(?<![\w-]){MOD}?(?:(?P<mo>mois)\s+(?:de\s+|d'))?{month_full('m')}"
+    r"(?:\s+(?P<rel>prochain|dernier|passe|precedent|suivant|qui\s+vient)"
+    r"|\s+(?:de\s+)?(?P<yrel>cette\s+annee|l'annee\s+(?:prochaine|derniere|passee|en\s+cours)"
+    r"|l'an\s+(?:prochain|dernier|passe)))?(?!\w)"
+)
+YEAR = re.compile(
+    rf"(?<![\w.,/$€£:-]){MOD}?(?:(?P<an>l'an|l'annee|annee|an)\s+)?{year('y')}(?![\w])(?!\s*[/-]\s*\d)"
+)
+YEAR_2 = re.compile(rf"(?<![\w])(?P<pre>en|depuis|des|jusqu'en|l'an)\s+{yy('yy')}(?![\w])")
+DECADE = re.compile(
+    rf"(?<![\w]){MOD}?(?P<det>(?:les|des|aux|dans\s+les|depuis\s+les|fin\s+des|debut\s+des)\s+)?annees\s+"
+    rf"(?P<dec>(?:19|20)[0-9]0|'?[0-9]0|{alt(DECADE_WORDS)})(?![\w])"
+)
+CENTURY = re.compile(
+    rf"(?<![\w]){MOD}?(?:(?P<det>le|du|au|ce)\s+)?"
+    rf"(?:(?P<c>[ivxlc]+|\d{{1,2}})(?:e|eme|er|ieme)|(?P<cw>{alt(ORDINAL_CENTURIES)}))\s+siecle(?![\w])"
+)
+SEASON = re.compile(
+    rf"(?<![\w]){MOD}?(?:(?P<det>l'|le|cet|ce|cette)\s*)?(?P<s>printemps|ete|automne|hiver)(?![\w])"
+    rf"(?:{S1}(?:{year('y')}|{yy('yy')}(?![\w])|(?P<rel>prochain|dernier|passe|precedent|suivant)(?![\w])))?"
+)
+SEASON_MONTHS = re.compile(
+    r"(?<![\w])(?P<det>les\s+)?mois\s+(?:d'|du\s+)(?P<s>ete|hiver|automne|printemps)(?![\w])"
+)
+SEASON_PAIR = re.compile(
+    r"(?<![\w])(?P<s1>ete|hiver|printemps|automne)\s+comme\s+(?P<s2>ete|hiver|printemps|automne)(?![\w])"
+)
+QUARTER = re.compile(
+    r"(?<![\w])(?P<o>premier|1er|deuxieme|2e|2eme|second|troisieme|3e|3eme|quatrieme|4e|4eme|dernier)\s+"
+    rf"(?P<u>trimestre|semestre)(?:\s+(?:de\s+l'annee\s+|de\s+)?{year('y')})?(?![\w])"
+)
+QUARTER_SHORT = re.compile(rf"(?<![\w])(?P<u>[tqs])(?P<n>[1-4])\s*[- ]?\s*{year('y')}")
+HOLIDAY = re.compile(
+    rf"(?<![\w])(?:(?P<det>cette|la|le|l')\s*)?"
+    r"(?:(?P<pfx>fete|jour|dimanche|lundi|week-end|weekend|pont|veille|lendemain)"
+    r"(?:\s+de\s+la\s+|\s+de\s+l'|\s+de\s+|\s+du\s+|\s+d'))?\s*"
+    rf"(?P<h>{HOLIDAY_ALT})(?![\w-])(?:{S1}{year('y')})?"
+)
+ORDINAL_WEEKDAY = re.compile(
+    r"(?<![\w])(?:le\s+)?(?P<o>premier|1er|deuxieme|2e|second|troisieme|3e|quatrieme|4e|dernier)\s+"
+    rf"{weekday('wd')}\s+(?:du\s+mois\s+)?(?:de\s+|d'|du\s+)"
+    rf"(?:{month_full('m')}(?:{S1}{year('y')})?|(?:l')?(?P<s>printemps|ete|automne|hiver)(?![\w])(?:{S1}{year('sy')})?)"
+)
+WEEKDAY = re.compile(
+    rf"(?<![\w-])(?:(?P<det>ce|cet|ce\s+meme)\s+)?{weekday('wd')}"
+    rf"(?:{S1}{day('d')}(?!\s*(?:h\b|:|heures?\b|{ANY_MONTH})))?"
+    r"(?:\s+(?P<rel>dernier|prochain|passe|precedent|suivant|qui\s+vient)(?![\w]))?"
+)
+_N = rf"(?:\d{{1,3}}|{NUMWORD_ALT})"
+RELATIVE = re.compile(
+    r"(?<![\w-])(?:"
+    r"(?P<hier>avant-hier|hier)"
+    r"|(?P<auj>aujourd'hui|aujourd hui)(?:,?\s+" + weekday("aujwd") + r")?"
+    r"|(?P<dem>apres-demain|demain)"
+    r"|(?P<veille>(?:la\s+|l')(?:avant-)?veille)(?P<veille_de>\s+(?:de|du|des|d')(?!\w))?"
+    r"|(?P<lend>(?:le\s+)?(?:sur)?lendemain)(?P<lend_de>\s+(?:de|du|des|d')(?!\w))?"
+    r"|(?P<meme>(?:le|ce)\s+meme\s+jour|le\s+jour\s+meme|ce\s+jour-la|ce\s+jour\s+la)"
+    r"|(?P<yrel>cette\s+annee(?:-ci)?|l'annee\s+en\s+cours|l'annee\s+courante"
+    r"|l'an(?:nee)?\s+(?:derniere?|passee?|prochaine?|precedente?|suivante?|d'avant|d'apres))"
+    r"|(?P<wrel>cette\s+semaine|la\s+semaine\s+(?:derniere|passee|prochaine|precedente|suivante|d'avant|d'apres))"
+    r"|(?P<mrel>ce\s+mois(?:-ci)?|le\s+mois\s+(?:dernier|passe|prochain|precedent|suivant|en\s+cours))"
+    r"|(?P<werel>ce\s+week-?end|le\s+week-?end\s+(?:dernier|passe|prochain))"
+    r"|(?P<ago>il\s+y\s+a\s+(?P<agon>" + _N + r"|quelques|plusieurs|peu\s+de|pres\s+d'un|plus\s+d'un)\s+"
+    r"(?P<agou>ans?|annees?|mois|semaines?|jours?|decennies?|siecles?))"
+    r"|(?P<inn>(?P<innp>dans|d'ici)\s+(?P<innn>"
+    + _N
+    + r"|quelques|plusieurs)\s+(?P<innu>ans?|annees?|mois|semaines?|jours?)"
+    r"(?!\s+(?:de|d'|du|des)\b))"
+    r"|(?P<fut>(?:les\s+)?(?:annees|mois|semaines|decennies)\s+a\s+venir"
+    r"|les\s+prochaines\s+(?:annees|semaines|decennies)|les\s+prochains\s+mois)"
+    r"|(?P<des>desormais)"
+    r")(?![\w])"
+)
+# A modifier on a relative period: "la fin de l'année", "début du mois prochain", "fin de cette année".
+MOD_RELATIVE = re.compile(
+    r"(?<![\w])(?P<mod>(?:(?:la|le)\s+)?(?:debut|fin|milieu)|mi)\s*-?\s*(?:de\s+l'|de\s+la\s+|de\s+|du\s+|d')\s*"
+    r"(?:(?P<this>cette\s+|ce\s+))?(?P<u>annee|an|mois|semaine)"
+    r"(?:\s+(?P<rel>prochaine?|derniere?|passee?|en\s+cours|courante?))?(?![\w])"
+)
+DICI = re.compile(r"d'ici(?:\s+(?:a|au|a\s+la|le|la|l'|les|en))?\s*$")

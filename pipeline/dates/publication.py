@@ -1,0 +1,107 @@
+"""Publication date written near the top of a release.
+
+Three shapes count, in this order of trust: a date introduced by a publication word ("Publié le
+03/07/2023", "Date de publication : ..."), a dateline ("Paris, le 12 mars 2024"), and a header
+line that is little more than a date ("28 aoû 2020", "Mercredi, Mai 8, 2024 - 12:00"). A full date
+inside a sentence of the first paragraph is an event date, not the publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import patterns as P
+from .lexicon import fold, month_number
+from .resolve import safe_date, two_digit_year
+
+HEAD_CHARS = 1500
+HEAD_LINES = 15
+
+_PUBLISHED = re.compile(
+    r"\b(?:publie|publiee|publication|mis\s+en\s+ligne|mise\s+en\s+ligne|paru|parution|diffuse|date|"
+    r"communique(?:\s+de\s+presse)?(?:\s+du)?|posted|published)\b[^\n]{0,30}$"
+)
+_UPDATED = re.compile(r"\b(?:mis|mise)\s+a\s+jour\b|\bmodifie\b|\bupdated?\b")
+_DATELINE = re.compile(r"^\s*[a-z][a-z' .-]{1,40}(?:\([a-z0-9 .-]+\))?\s*,\s*(?:le\s+)?$")
+_FILLER = re.compile(
+    r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le|du|a|h|communique|de|presse|publie|"
+    r"publiee|mis|en|ligne|date|paris|\d{1,2}(?:[:h]\d{2})?)\b|[-|,.:/()\s\d]"
+)
+
+
+def _full_dates(line: str) -> list[tuple[int, int, dt.date]]:
+    """(start, end, date) of every full date (day, month and year) written in a folded line."""
+    out: list[tuple[int, int, dt.date]] = []
+    for m in P.ISO.finditer(line):
+        d = safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if d:
+            out.append((m.start(), m.end(), d))
+    for m in P.NUMERIC.finditer(line):
+        ys = m.group("y")
+        if len(ys) == 2 and m.group("sep") != "/":
+            continue
+        y = two_digit_year(int(ys), None) if len(ys) == 2 else int(ys)
+        d = safe_date(y, int(m.group("m")), int(m.group("d")))
+        if d:
+            out.append((m.start(), m.end(), d))
+    for m in P.ENGLISH_ORDER.finditer(line):
+        mo = month_number(m.group("m"))
+        day = int(re.sub(r"\D", "", m.group("d")) or 1)
+        d = safe_date(int(m.group("y")), mo, day) if mo else None
+        if d:
+            out.append((m.start(), m.end(), d))
+    for m in P.FULL.finditer(line):
+        if not m.group("y"):
+            continue
+        mo = month_number(m.group("m"))
+        raw = m.group("d")
+        day = 1 if raw in ("1er", "1re", "1ere", "premier", "1°") else int(raw)
+        d = safe_date(int(m.group("y")), mo, day) if mo else None
+        if d:
+            out.append((m.start(), m.end(), d))
+    out.sort()
+    return out
+
+
+def _is_place(before: str) -> bool:
+    """The part of a dateline before the comma: a capitalised place name of a few words."""
+    place = before.rsplit(",", 1)[0].strip()
+    words = re.sub(r"\([^)]*\)", " ", place).split()
+    return bool(words) and len(words) <= 5 and place[:1].isupper()
+
+
+def detect_publication_date(text: str) -> dt.date | None:
+    """The publication date written near the top of a release, else None."""
+    head = fold(text[:HEAD_CHARS])
+    found: list[tuple[int, int, dt.date]] = []  # (rank, position, date)
+    n_lines = 0
+    pos = 0
+    for line in head.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        n_lines += 1
+        if n_lines > HEAD_LINES:
+            break
+        for s, e, d in _full_dates(line):
+            before = line[:s]
+            if _UPDATED.search(before):
+                rank = 3
+            elif _PUBLISHED.search(before) and not re.search(r"[.!?]\s", before):
+                rank = 0 if re.search(r"publi|ligne|paru|posted|date", before) else 2
+            elif _DATELINE.match(before) and _is_place(text[line_start : line_start + s]):
+                rank = 1
+            else:
+                rest = _FILLER.sub(" ", before + " " + line[e:]).split()
+                if len(rest) > 3:  # a date with a few header words ("Actualités | ... | Économie")
+                    continue
+                rank = 2
+            if rank == 2 and len(line.split()) > 12:
+                continue
+            found.append((rank, line_start + s, d))
+    if not found:
+        return None
+    found.sort(key=lambda t: (t[0], t[1]))
+    return found[0][2]

@@ -1,0 +1,64 @@
+"""Publication date written at the top of a release (headers written for the test)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.dates import detect_publication_date
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rennes, le 12 mars 2024\n\nLa métropole lance un appel à projets.", dt.date(2024, 3, 12)),
+        (
+            "COMMUNIQUÉ DE PRESSE\nLyon (Rhône), le 4 février 2022 –\nLa région annonce...",
+            dt.date(2022, 2, 4),
+        ),
+        ("Bruxelles, 5 décembre 2023\nLa Commission a adopté...", dt.date(2023, 12, 5)),
+        ("Titre de l'actualité\nPublié le 03/07/2023\nLe texte commence.", dt.date(2023, 7, 3)),
+        ("Date de publication : 2023-11-05\n\nTexte.", dt.date(2023, 11, 5)),
+        ("Communiqué de presse du 14 novembre 2022\nTexte.", dt.date(2022, 11, 14)),
+        ("Un titre\n\nMercredi, Mai 8, 2024 - 12:00\n\nLe corps du texte.", dt.date(2024, 5, 8)),
+        (
+            "Un titre\n\n14 fév 2021\n\nUn autre titre\n\nLe 3 mars, la ministre a parlé.",
+            dt.date(2021, 2, 14),
+        ),
+        ("ACTUALITÉS | 21.10.2019 | Économie\nTexte.", dt.date(2019, 10, 21)),
+    ],
+)
+def test_publication_date_forms(text: str, expected: dt.date) -> None:
+    assert detect_publication_date(text) == expected
+
+
+def test_publication_wins_over_update() -> None:
+    text = "Mis à jour le 05/07/2023\nPublié le 03/07/2023\nTexte."
+    assert detect_publication_date(text) == dt.date(2023, 7, 3)
+
+
+def test_update_date_when_nothing_else() -> None:
+    assert detect_publication_date("Un titre\nMis à jour le 05/07/2023\nTexte.") == dt.date(2023, 7, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le 15 juin 2023, le ministre a inauguré le salon de l'agriculture, qui se tiendra jusqu'au 20 juin.",
+        "Sommet du 12 mars 2024 : les conclusions de la présidence\nLe texte.",
+        "Texte sans date. En 2019, 2000 personnes ont manifesté.",
+        "Le salon ouvrira le 15 juin.\nVenez nombreux.",
+        "Un titre\nLors du second procès du préfet, le 27 février 2009, la défense a plaidé.",
+        "",
+    ],
+)
+def test_no_publication_date(text: str) -> None:
+    """An event date inside a sentence or a title (even after a comma, like a dateline), a year alone, a
+    year-less date: not a publication date."""
+    assert detect_publication_date(text) is None
+
+
+def test_only_the_top_of_the_text_is_read() -> None:
+    body = "Un paragraphe sans date.\n" * 40
+    assert detect_publication_date(body + "Paris, le 12 mars 2024\n") is None
