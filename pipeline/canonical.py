@@ -1,0 +1,275 @@
+"""Canonical entity names: the gazetteer, the corpus-level unification and the entity summary.
+
+An analyst pivots on `canonical`, so every alias of a body must end up with the same string: "UE",
+"Union européenne" and "l'Union européenne" -> "Union européenne". Three sources, in this order:
+1. the gazetteer (pipeline/data/gazetteer.toml): general-knowledge institutions and their acronyms,
+   editable without code (docs/gazetteer.md);
+2. what each document says itself (acronym definitions, short forms): pipeline/entities.py;
+3. the corpus pass here: an acronym defined in one document names its mentions in the others, spelling
+   variants of one name are merged, a surname alone joins the one full name that ends with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import tomllib
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+LABELS = ("PER", "ORG", "LOC", "MISC")
+DEFAULT_PATH = Path(__file__).parent / "data" / "gazetteer.toml"
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "´": "'"})
+_ACRONYM = re.compile(r"[A-Z0-9][A-Z0-9&.\-]*(?: [A-Z0-9&.\-]+)?")
+
+
+_SPACED_APOSTROPHE = re.compile(r"\s*'\s*")
+_SPACED_HYPHEN = re.compile(r"\s*-\s*")
+
+
+@lru_cache(maxsize=65536)
+def normalize_key(text: str) -> str:
+    """Lookup key of a name: case, accents, apostrophe style and spacing do not matter."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _SPACED_HYPHEN.sub("-", _SPACED_APOSTROPHE.sub("'", text))
+    return " ".join(text.casefold().split())
+
+
+def is_acronym(text: str) -> bool:
+    """All-capital token(s) such as "UE", "G7", "DG TRADE"; "CNNum" is not one (mixed case)."""
+    if len(text) < 2 or not _ACRONYM.fullmatch(text):
+        return False
+    return sum(ch.isalpha() for ch in text) >= 1
+
+
+def capitalise(text: str) -> str:
+    """Official names take an initial capital ("service des ..." -> "Service des ...")."""
+    return text[:1].upper() + text[1:] if text else text
+
+
+def clean_surface(text: str) -> str:
+    """A surface form as a canonical string: one space for any run of spaces or line breaks."""
+    return " ".join(text.translate(_APOSTROPHES).split())
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    canonical: str
+    label: str
+    aliases: tuple[str, ...]
+    source: str
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical and every alias."""
+        return (self.canonical, *self.aliases)
+
+
+@dataclass
+class Gazetteer:
+    """Institutions with their aliases; `version` (a hash of the file) is part of the cache key."""
+
+    entries: tuple[GazetteerEntry, ...]
+    version: str
+    path: Path | None = None
+    _acronyms: dict[str, GazetteerEntry] = field(default_factory=dict, repr=False)
+    _keys: dict[str, GazetteerEntry] = field(default_factory=dict, repr=False)
+    _first_words: dict[str, list[GazetteerEntry]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for entry in self.entries:
+            for first in {normalize_key(n.split()[0]) for n in entry.names if len(n.split()) > 1}:
+                self._first_words.setdefault(first, []).append(entry)
+            for name in entry.names:
+                if is_acronym(name):
+                    self._acronyms[name] = entry
+                else:
+                    self._keys[normalize_key(name)] = entry
+
+    def lookup(self, text: str) -> GazetteerEntry | None:
+        """The entry a surface form names, if any ("UE" and "union européenne" -> Union européenne)."""
+        text = clean_surface(text)
+        if text in self._acronyms:
+            return self._acronyms[text]
+        return self._keys.get(normalize_key(text))
+
+    def starting_with(self, word: str) -> list[GazetteerEntry]:
+        """Entries with a multi-word name whose first word is `word` (the short form "Organisation")."""
+        return list(self._first_words.get(normalize_key(word), ()))
+
+
+def _fail(path: Path | None, message: str) -> ValueError:
+    return ValueError(f"{path or '<gazetteer>'}: {message}")
+
+
+def parse_gazetteer(data: bytes, path: Path | None = None) -> Gazetteer:
+    """Validate the TOML content; every problem is a one-line ValueError naming the file."""
+    try:
+        doc = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise _fail(path, f"not valid TOML ({exc})") from None
+    raw = doc.get("entity", [])
+    if not isinstance(raw, list):
+        raise _fail(path, "'entity' must be an array of tables ([[entity]])")
+    entries: list[GazetteerEntry] = []
+    seen: dict[str, str] = {}
+    for n, item in enumerate(raw, 1):
+        where = f"entry {n}"
+        if not isinstance(item, dict):
+            raise _fail(path, f"{where} is not a table")
+        unknown = set(item) - {"canonical", "label", "aliases", "source"}
+        if unknown:
+            raise _fail(path, f"{where}: unknown key(s) {sorted(unknown)}")
+        canonical, label = item.get("canonical"), item.get("label")
+        aliases, source = item.get("aliases", []), item.get("source")
+        if not isinstance(canonical, str) or not canonical.strip():
+            raise _fail(path, f"{where}: 'canonical' must be a non-empty string")
+        where = f"entry {n} ({canonical})"
+        if label not in LABELS:
+            raise _fail(path, f"{where}: 'label' must be one of {', '.join(LABELS)}")
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise _fail(path, f"{where}: 'aliases' must be a list of non-empty strings")
+        if not isinstance(source, str) or not source.startswith(("http://", "https://")):
+            raise _fail(path, f"{where}: 'source' must be the URL of the body's official site")
+        entry = GazetteerEntry(canonical.strip(), label, tuple(a.strip() for a in aliases), source)
+        for name in entry.names:
+            key = name if is_acronym(name) else normalize_key(name)
+            if key in seen and seen[key] != entry.canonical:
+                raise _fail(path, f"{where}: alias {name!r} already names {seen[key]!r}")
+            seen[key] = entry.canonical
+        entries.append(entry)
+    version = hashlib.sha256(data).hexdigest()[:16]
+    return Gazetteer(tuple(entries), version, path)
+
+
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """The packaged gazetteer, or the TOML file at `path` (a bad file raises ValueError)."""
+    path = Path(path) if path is not None else DEFAULT_PATH
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _fail(path, f"cannot be read ({exc.strerror})") from None
+    return parse_gazetteer(data, path)
+
+
+# ----------------------------------------------------------------------------- corpus pass
+def unify_canonicals(entities: pd.DataFrame, gazetteer: Gazetteer) -> pd.Series:
+    """Corpus-wide canonical for every row (same index as `entities`).
+
+    Per-document canonicals stay unless the corpus knows better: (1) an acronym left undefined in
+    its document takes the long form other documents give it; (2) the gazetteer names the rest;
+    (3) spelling variants of one name (case, accents, apostrophes) take their most frequent spelling;
+    (4) a one-word person name takes the one full name of the corpus that ends with it.
+    """
+    if entities.empty:
+        return pd.Series([], index=entities.index, dtype=object, name="canonical")
+    text = entities["text"].astype(str).map(clean_surface)
+    canon = entities["canonical"].where(entities["canonical"].notna(), text).astype(str).map(clean_surface)
+    labels = entities["label"].astype(str)
+
+    # (1) acronyms named somewhere: ACR -> the long form most documents give it
+    defined: dict[str, Counter] = defaultdict(Counter)
+    for t, c in zip(text, canon, strict=True):
+        if is_acronym(t) and c != t:
+            defined[t][c] += 1
+    canon = pd.Series(
+        [
+            defined[t].most_common(1)[0][0] if c == t and t in defined else c
+            for t, c in zip(text, canon, strict=True)
+        ],
+        index=entities.index,
+    )
+
+    # (2) the gazetteer; the text's own entry only when no document gave another name
+    def from_gazetteer(t: str, c: str) -> str:
+        entry = gazetteer.lookup(c) or (gazetteer.lookup(t) if c == t else None)
+        return entry.canonical if entry else c
+
+    canon = pd.Series([from_gazetteer(t, c) for t, c in zip(text, canon, strict=True)], index=entities.index)
+
+    # (3) spelling variants of one name, per label
+    spellings: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for lab, c in zip(labels, canon, strict=True):
+        spellings[(lab, normalize_key(c))][c] += 1
+    best = {
+        k: max(cnt.items(), key=lambda kv: (kv[1], kv[0][:1].isupper(), kv[0]))[0]
+        for k, cnt in spellings.items()
+    }
+    canon = pd.Series(
+        [best[(lab, normalize_key(c))] for lab, c in zip(labels, canon, strict=True)], index=entities.index
+    )
+
+    # (4) "Macron" -> "Emmanuel Macron" when exactly one full name of the corpus ends with it
+    full_names: dict[str, set[str]] = defaultdict(set)
+    for lab, c in zip(labels, canon, strict=True):
+        if lab == "PER" and len(c.split()) > 1:
+            full_names[normalize_key(c.split()[-1])].add(c)
+    out = []
+    for lab, c in zip(labels, canon, strict=True):
+        if lab == "PER" and len(c.split()) == 1 and len(full_names.get(normalize_key(c), ())) == 1:
+            c = next(iter(full_names[normalize_key(c)]))
+        out.append(c)
+    return pd.Series(out, index=entities.index, name="canonical", dtype=object)
+
+
+def _to_date(value: object) -> dt.date | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    ts = pd.to_datetime(value, errors="coerce")
+    return None if pd.isna(ts) else ts.date()
+
+
+SUMMARY_COLUMNS = [
+    "canonical",
+    "label",
+    "documents",
+    "mentions",
+    "first_published",
+    "last_published",
+    "surface_forms",
+]
+
+
+def summarise_entities(entities: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """One row per (canonical, label): the table an analyst pivots on.
+
+    documents: distinct doc_ids; mentions: rows; first/last_published: from documents.published;
+    surface_forms: distinct surface forms, most frequent first, "; "-joined.
+    """
+    if entities.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in SUMMARY_COLUMNS}).astype(
+            {"documents": "int64", "mentions": "int64"}
+        )
+    published: dict[object, dt.date | None] = {}
+    if documents is not None and not documents.empty and "published" in documents:
+        published = {d: _to_date(p) for d, p in zip(documents["doc_id"], documents["published"], strict=True)}
+    ents = entities.reset_index(drop=True)
+    rows = []
+    for (canonical, label), group in ents.groupby(["canonical", "label"], sort=False):
+        forms = Counter(clean_surface(t) for t in group["text"])
+        order = {f: i for i, f in reversed(list(enumerate(clean_surface(t) for t in group["text"])))}
+        dates = [d for d in (published.get(doc) for doc in group["doc_id"].unique()) if d is not None]
+        rows.append(
+            {
+                "canonical": canonical,
+                "label": label,
+                "documents": int(group["doc_id"].nunique()),
+                "mentions": int(len(group)),
+                "first_published": min(dates) if dates else None,
+                "last_published": max(dates) if dates else None,
+                "surface_forms": "; ".join(sorted(forms, key=lambda f: (-forms[f], order[f]))),
+            }
+        )
+    out = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+    out = out.sort_values(
+        ["documents", "mentions", "canonical"], ascending=[False, False, True], kind="stable"
+    )
+    return out.reset_index(drop=True).astype({"documents": "int64", "mentions": "int64"})
