@@ -11,6 +11,8 @@ import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,11 @@ from .canonical import Gazetteer, load_gazetteer
 from .contacts import extract_contacts
 from .dates import detect_publication_date, extract_dates
 from .entities import extract_entities
+from .ingest.infer import infer_title
 from .keywords import KeyphraseCandidate, keyphrase_candidates
+from .language import detect_language, detector_version, language_status
+from .places import country_code, places_version
+from .quotes import extract_quotes
 from .reading import Document, ReadError
 from .tables import Rows, spec_from_dataclass
 from .themes import Taxonomy, load_taxonomy, tag_themes
@@ -54,12 +60,27 @@ class Settings:
     def fingerprint(self, model: str) -> str:
         parts = [
             __version__,
+            code_version(),
             model,
             self.taxonomy.version,
             self.gazetteer.version,
+            places_version(),
+            detector_version(),
             repr(self.theme_threshold),
         ]
         return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the package's code and data: any change to an extractor invalidates cached rows."""
+    digest = hashlib.sha256()
+    root = Path(__file__).parent
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".toml", ".json", ".txt", ".csv") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def skipped_rows(doc_id: str, path: str, error: ReadError) -> Rows:
@@ -70,64 +91,78 @@ def skipped_rows(doc_id: str, path: str, error: ReadError) -> Rows:
 
 
 def analyse_batch(
-    documents: Iterable[Document],
-    nlp: Language,
-    settings: Settings,
-    *,
-    n_process: int = 1,
-    batch_size: int = 16,
+    documents: Iterable[Document], nlp: Language, settings: Settings, *, batch_size: int = 16
 ) -> Iterator[tuple[Document, Rows]]:
-    """Stream (document, its rows) in input order; memory stays flat whatever the corpus size."""
-    pairs = ((d.text, d) for d in documents)
-    for spacy_doc, document in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
-        yield document, analyse_document(document, spacy_doc, settings)
+    """Stream (document, its rows) in input order; memory stays flat whatever the corpus size.
+
+    Documents in another language than French are listed (status not_french) but not given to the
+    French model, whose entities, lemmas and dates would be noise on them."""
+    stream = iter(documents)
+    while chunk := list(islice(stream, batch_size)):
+        languages = [detect_language(d.text) for d in chunk]
+        french = [
+            (d.text, i)
+            for i, (d, lang) in enumerate(zip(chunk, languages, strict=True))
+            if not language_status(*lang)
+        ]
+        parsed = {i: doc for doc, i in nlp.pipe(french, as_tuples=True, batch_size=batch_size)}
+        for i, document in enumerate(chunk):
+            yield document, analyse_document(document, parsed.get(i), settings, languages[i])
 
 
-def analyse_document(document: Document, doc: Doc, settings: Settings) -> Rows:
-    """Run every extractor on one parsed document and turn their records into table rows."""
+def analyse_document(
+    document: Document, doc: Doc | None, settings: Settings, language: tuple[str, float] | None = None
+) -> Rows:
+    """Run every extractor on one parsed document and turn their records into table rows.
+
+    `doc` is None for a document that is not analysed (its language): only its documents row is made."""
     doc_id = document.doc_id
+    code, confidence = language or detect_language(document.text)
     published, published_source = document.published, "front_matter"
     if published is None:
         published = detect_publication_date(document.text)
         published_source = "text" if published else None
-    sentences = list(doc.sents)
-    rows: Rows = {
-        "documents": [
-            {
-                "doc_id": doc_id,
-                "path": document.path,
-                "status": "ok",
-                "title": document.metadata.get("title") or _first_line(document.text),
-                "source": document.metadata.get("source"),
-                "url": document.metadata.get("url"),
-                "published": published,
-                "published_source": published_source,
-                "encoding": document.encoding,
-                "had_bom": document.had_bom,
-                "repaired": document.repaired,
-                "repairs": ",".join(document.repairs),
-                "repaired_chars": document.repaired_chars,
-                "n_chars": len(document.text),
-                "n_tokens": sum(not t.is_space for t in doc),
-                "n_sentences": sum(1 for s in sentences if s.text.strip()),
-                "sha256": document.sha256,
-            }
-        ],
-        "entities": _records(doc_id, extract_entities(doc, settings.gazetteer)),
+    row = {
+        "doc_id": doc_id,
+        "path": document.path,
+        "status": "ok",
+        "title": document.metadata.get("title") or infer_title(document.text),
+        "source": document.metadata.get("source"),
+        "url": document.metadata.get("url"),
+        "published": published,
+        "published_source": published_source,
+        "language": code or None,
+        "language_confidence": round(confidence, 4),
+        "encoding": document.encoding,
+        "had_bom": document.had_bom,
+        "repaired": document.repaired,
+        "repairs": ",".join(document.repairs),
+        "repaired_chars": document.repaired_chars,
+        "n_chars": len(document.text),
+        "sha256": document.sha256,
+    }
+    skipped = language_status(code, confidence)
+    if doc is None or skipped:
+        row["status"], row["status_detail"] = skipped or ("not_analysed", "not given to the model")
+        return {"documents": [row]}
+    row["n_tokens"] = sum(not t.is_space for t in doc)
+    row["n_sentences"] = sum(1 for s in doc.sents if s.text.strip())
+    entities = extract_entities(doc, settings.gazetteer)
+    entity_rows = _records(doc_id, entities)
+    for entity in entity_rows:
+        entity["country"] = (
+            country_code(entity["canonical"] or entity["text"]) if entity["label"] == "LOC" else None
+        )
+    return {
+        "documents": [row],
+        "entities": entity_rows,
+        "quotes": _records(doc_id, extract_quotes(doc, entities)),
         "contacts": _records(doc_id, extract_contacts(document.text)),
         "dates": _records(doc_id, extract_dates(document.text, published)),
         "themes": _records(doc_id, tag_themes(doc, settings.taxonomy, settings.theme_threshold)),
         KEYWORD_CANDIDATES.name: _records(doc_id, keyphrase_candidates(doc)),
     }
-    return rows
 
 
 def _records(doc_id: str, items: Iterable[Any]) -> list[dict[str, Any]]:
     return [{"doc_id": doc_id, **dataclasses.asdict(item)} for item in items]
-
-
-def _first_line(text: str) -> str | None:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()[:300]
-    return None

@@ -73,6 +73,7 @@ def run(
     ),
     force: bool = typer.Option(False, "--force", help="Re-analyse every document, ignoring the cache."),
     wait: bool = typer.Option(False, "--wait", help="Wait for another run on the same output folder to end."),
+    report: bool = typer.Option(False, "--report", help="Also write the HTML report (OUT/report.html)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
 ) -> None:
     """Analyse every document of CORPUS_DIR and write the tables to --out.
@@ -123,6 +124,34 @@ def run(
             progress.stop()
     if not quiet:
         err.print(result.summary(), highlight=False, soft_wrap=True)
+    if report:
+        _report(out, None, quiet)
+
+
+@app.command("report")
+def report_command(
+    out_dir: Path = typer.Argument(Path("outputs"), help="Output folder of a run (holds the tables)."),
+    html: Path | None = typer.Option(
+        None, "--html", help="Where to write the report (default OUT_DIR/report.html)."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print where the report was written."),
+) -> None:
+    """Write a self-contained HTML report of a run: corpus at a glance, themes over time, top entities,
+    co-mentions, similar documents, and a page per document with its entities and dates highlighted.
+
+    One file, no network needed to view it: open it in a browser, mail it, or put it on an intranet."""
+    _report(out_dir, html, quiet)
+
+
+def _report(out_dir: Path, html: Path | None, quiet: bool) -> None:
+    from .report import ReportError, build_report
+
+    try:
+        path = build_report(out_dir, html)
+    except ReportError as exc:
+        raise _fail(str(exc)) from None
+    if not quiet:
+        err.print(f"report: {path}", highlight=False, soft_wrap=True)
 
 
 @app.command()

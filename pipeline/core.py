@@ -38,7 +38,7 @@ class Skipped:
 
 @dataclass
 class RunResult:
-    out_dir: Path
+    out_dir: Path | str  # a URL (str) when a Dask run writes to an object store
     documents: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
@@ -46,7 +46,8 @@ class RunResult:
     repaired: int = 0
     mojibake: int = 0
     seconds: float = 0.0
-    files: list[Path] = field(default_factory=list)
+    files: list[Path | str] = field(default_factory=list)
+    phases: dict[str, float] = field(default_factory=dict)  # engine-specific timings and counts
 
     def summary(self) -> str:
         r = self.rows
@@ -77,9 +78,12 @@ def _workers(jobs: int | None, total: int) -> int:
     return max(1, min(jobs or default_jobs(), total // MIN_DOCS_PER_WORKER))
 
 
+ENGINES = ("local", "dask")
+
+
 def run(
-    corpus_dir: Path,
-    out_dir: Path,
+    corpus_dir: Path | str,
+    out_dir: Path | str,
     *,
     formats: tuple[str, ...] = FORMATS,
     csv_flavor: str = "rfc",
@@ -93,8 +97,45 @@ def run(
     force: bool = False,
     cache_dir: Path | None = None,
     on_progress: ProgressCallback | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    workers: int | None = None,
 ) -> RunResult:
-    """Analyse every document of `corpus_dir` and write all tables to `out_dir`."""
+    """Analyse every document of `corpus_dir` and write all tables to `out_dir`.
+
+    engine="dask" runs the same passes on a Dask cluster (`scheduler` address, else a LocalCluster of
+    `workers` processes) and accepts fsspec URLs for both folders: see pipeline/distributed/."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    if engine == "dask":
+        if jobs is not None:
+            raise ValueError("--jobs applies to the local engine; the dask engine uses --workers")
+        try:
+            from .distributed.engine import run_dask
+        except ModuleNotFoundError as exc:
+            if exc.name not in ("dask", "distributed"):
+                raise
+            raise ValueError("the dask engine needs Dask: pip install '.[dask]'") from None
+        return run_dask(
+            corpus_dir,
+            out_dir,
+            formats=formats,
+            csv_flavor=csv_flavor,
+            top_k=top_k,
+            similar_k=similar_k,
+            taxonomy_path=taxonomy_path,
+            gazetteer_path=gazetteer_path,
+            theme_threshold=theme_threshold,
+            scheduler=scheduler,
+            workers=workers,
+            wait=wait,
+            force=force,
+            cache_dir=cache_dir,
+            on_progress=on_progress,
+        )
+    if scheduler is not None or workers is not None:
+        raise ValueError("--scheduler and --workers apply to --engine dask (the local engine uses --jobs)")
+    corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
     started = time.perf_counter()
     validate_options(formats, csv_flavor)
     paths = find_documents(corpus_dir)
@@ -108,7 +149,12 @@ def run(
 
         def add(document: Document | None, rows: Rows) -> None:
             nonlocal done
-            if document is not None:
+            row = rows["documents"][0]
+            if document is not None and row["status"] != "ok":  # listed but not analysed (its language)
+                result.skipped.append(
+                    Skipped(document.doc_id, document.path, row["status"], row["status_detail"])
+                )
+            elif document is not None:
                 folder.staged(f"texts/{document.doc_id}.txt").write_text(
                     document.text, encoding="utf-8", newline=""
                 )

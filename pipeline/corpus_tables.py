@@ -12,8 +12,9 @@ import pyarrow as pa
 from .analysis import KEYWORD_CANDIDATES, Settings
 from .canonical import summarise_entities, unify_canonicals
 from .keywords import rank_keyphrases
+from .places import country_code
 from .similarity import similar_documents
-from .tables import ENTITIES, ENTITY_SUMMARY, KEYWORDS, SIMILAR_DOCUMENTS, TABLES, conform
+from .tables import ENTITIES, ENTITY_SUMMARY, KEYWORDS, QUOTES, SIMILAR_DOCUMENTS, TABLES, conform
 from .themes import theme_matrix
 
 
@@ -23,20 +24,41 @@ def build_corpus_tables(
     """(every exported table, the wide document x theme matrix for spreadsheets)."""
     frames = {name: _frame(table) for name, table in per_document.items()}
     documents, entities, themes = frames["documents"], frames["entities"], frames["themes"]
+    quotes = frames["quotes"]
     if len(entities):
-        entities["canonical"] = unify_canonicals(entities, settings.gazetteer).astype(str)
+        unified = unify_canonicals(entities, settings.gazetteer).astype(str)
+        quotes["speaker_canonical"] = _renamed(quotes, entities, unified)
+        entities["canonical"] = unified
     keywords = rank_keyphrases(frames[KEYWORD_CANDIDATES.name], top_k=top_k)
     summary = summarise_entities(entities, documents)
+    if len(summary):
+        summary["country"] = [
+            country_code(c) if label == "LOC" else None
+            for c, label in zip(summary["canonical"], summary["label"], strict=True)
+        ]
     similar = similar_documents(keywords, themes, entities, k=similar_k)
     ok_ids = sorted(documents.loc[documents["status"] == "ok", "doc_id"])
     matrix = theme_matrix(themes, ok_ids, settings.taxonomy)
 
     tables = {name: per_document[name] for name in TABLES if name in per_document}
     tables[ENTITIES.name] = _table(ENTITIES.name, entities)
+    tables[QUOTES.name] = _table(QUOTES.name, quotes)
     tables[KEYWORDS.name] = _table(KEYWORDS.name, keywords)
     tables[ENTITY_SUMMARY.name] = _table(ENTITY_SUMMARY.name, summary)
     tables[SIMILAR_DOCUMENTS.name] = _table(SIMILAR_DOCUMENTS.name, similar)
     return {name: conform(TABLES[name], tables[name]) for name in TABLES}, matrix
+
+
+def _renamed(quotes: pd.DataFrame, entities: pd.DataFrame, unified: pd.Series) -> pd.Series:
+    """Quote speakers follow their entity to its corpus-wide canonical name."""
+    mapping: dict[tuple[str, str], str] = {}
+    for doc_id, before, after in zip(entities["doc_id"], entities["canonical"], unified, strict=True):
+        mapping.setdefault((doc_id, before), after)
+    return pd.Series(
+        [mapping.get((d, c), c) for d, c in zip(quotes["doc_id"], quotes["speaker_canonical"], strict=True)],
+        index=quotes.index,
+        dtype=object,
+    )
 
 
 def _frame(table: pa.Table) -> pd.DataFrame:

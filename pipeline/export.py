@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import io
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import pandas as pd
 import pyarrow as pa
@@ -35,7 +37,12 @@ def neutralise_formula(value: str) -> str:
 
 
 def csv_frame(table: pa.Table | pd.DataFrame, flavor: str) -> pd.DataFrame:
-    frame = table.to_pandas(date_as_object=True) if isinstance(table, pa.Table) else table.copy()
+    if isinstance(table, pa.Table):
+        # Integers stay integers when a column has nulls (skipped documents), so that a value is written
+        # the same way whatever else is in the table: "12", never "12.0" (a dataset is written part by part).
+        frame = table.to_pandas(date_as_object=True, types_mapper=_INTEGERS.get)
+    else:
+        frame = table.copy()
     if flavor != "rfc":
         for col in frame.columns:
             if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
@@ -43,16 +50,44 @@ def csv_frame(table: pa.Table | pd.DataFrame, flavor: str) -> pd.DataFrame:
     return frame
 
 
-def write_csv(table: pa.Table | pd.DataFrame, path: Path, flavor: str = "rfc") -> None:
+_INTEGERS = {
+    pa.int8(): pd.Int8Dtype(),
+    pa.int16(): pd.Int16Dtype(),
+    pa.int32(): pd.Int32Dtype(),
+    pa.int64(): pd.Int64Dtype(),
+}
+
+
+def csv_options(flavor: str) -> dict[str, object]:
+    """pandas.to_csv options of a CSV flavour (encoding included)."""
     if flavor not in CSV_FLAVORS:
         raise ValueError(f"unknown CSV flavour {flavor!r}: choose one of {', '.join(CSV_FLAVORS)}")
-    frame = csv_frame(table, flavor)
     options: dict[str, object] = {"index": False, "lineterminator": "\r\n", "encoding": "utf-8"}
     if flavor != "rfc":
         options["encoding"] = "utf-8-sig"
     if flavor == "excel-fr":
         options.update(sep=";", decimal=",")
-    frame.to_csv(path, **options)
+    return options
+
+
+def write_csv(table: pa.Table | pd.DataFrame, path: Path, flavor: str = "rfc") -> None:
+    options = csv_options(flavor)
+    csv_frame(table, flavor).to_csv(path, **options)
+
+
+def write_csv_chunks(
+    chunks: Iterable[pa.Table | pd.DataFrame], handle: BinaryIO, flavor: str = "rfc"
+) -> None:
+    """One CSV from consecutive chunks (the part files of a dataset), byte for byte what `write_csv`
+    writes for their concatenation: header and byte-order mark once. Nothing is written for no chunk."""
+    options = csv_options(flavor)
+    text = io.TextIOWrapper(handle, encoding=str(options.pop("encoding")), newline="")
+    try:
+        for i, chunk in enumerate(chunks):
+            csv_frame(chunk, flavor).to_csv(text, header=i == 0, **options)
+        text.flush()
+    finally:
+        text.detach()
 
 
 def write_parquet(table: pa.Table, path: Path) -> None:
@@ -113,9 +148,11 @@ class OutputFolder:
         assert self.staging is not None
         for entry in sorted(self.staging.iterdir()):
             target = self.out_dir / entry.name
-            if entry.is_dir():
+            if entry.is_dir() or target.is_dir():
+                # A folder replaces whatever was there (and is replaced whole): a Dask run writes
+                # <table>.parquet as a folder of part files where a local run writes one file.
                 old = None
-                if target.exists():
+                if target.exists() or target.is_symlink():
                     old = Path(tempfile.mkdtemp(prefix=".old-", dir=self.out_dir))
                     os.replace(target, old / entry.name)
                 os.replace(entry, target)

@@ -32,7 +32,7 @@ class TableSpec:
     name: str
     doc: str
     columns: tuple[Column, ...]
-    sort_by: tuple[str, ...]
+    sort_by: tuple[str, ...]  # row order of the written table; "-name" sorts descending
     per_document: bool  # filled by the per-document pass (cached) rather than the corpus pass
     exported: bool = True
 
@@ -66,12 +66,16 @@ DOCUMENTS = TableSpec(
         _c(
             "status",
             S,
-            "ok, or why the file was not analysed: empty, binary, undecodable, unreadable, "
-            "too_large, bad_front_matter.",
+            "ok, or why the file was not analysed: empty, binary, undecodable, unreadable, too_large, "
+            "bad_front_matter, not_french (another language: listed, not given to the French model).",
             False,
         ),
         _c("status_detail", S, "One-line explanation when status is not ok."),
-        _c("title", S, "Front-matter title, else the first non-empty line of the text."),
+        _c(
+            "title",
+            S,
+            "Front-matter title, else the headline: the first line of the text that reads like one.",
+        ),
         _c("source", S, "Front-matter source (publisher)."),
         _c("url", S, "Front-matter url."),
         _c(
@@ -80,6 +84,8 @@ DOCUMENTS = TableSpec(
             "Publication date: front matter, else detected in the text (see published_source).",
         ),
         _c("published_source", S, "Where `published` comes from: front_matter, text, or empty when unknown."),
+        _c("language", S, "Detected language (ISO 639-1), by py3langid."),
+        _c("language_confidence", F64, "Confidence of the detected language, in [0, 1]."),
         _c("encoding", S, "Encoding the bytes were decoded from (utf-8, utf-16, cp1252 ...)."),
         _c("had_bom", B, "The file started with a byte-order mark."),
         _c("repaired", B, "ftfy or line-end normalisation changed the text."),
@@ -125,6 +131,38 @@ ENTITIES = TableSpec(
             "Title or function written next to the name, kept out of the span (M., ministre de ...).",
         ),
         _c("sentence", I32, "0-based index of the sentence holding the mention."),
+        _c(
+            "country",
+            S,
+            "LOC only: ISO 3166-1 alpha-2 code of the country (Paris -> FR); empty for continents, "
+            "regions spanning countries and unknown places.",
+        ),
+    ),
+    ("doc_id", "start"),
+    per_document=True,
+)
+
+QUOTES = TableSpec(
+    "quotes",
+    "One row per quotation: reported speech in quotation marks attributed to a speaker.",
+    (
+        DOC_ID,
+        START,
+        END,
+        _c("text", S, "The quoted words, without the quotation marks.", False),
+        _c(
+            "speaker",
+            S,
+            "Who the text says spoke, as written: a name, a role ('la Directrice générale'), or "
+            "the name a pronoun refers to.",
+        ),
+        _c(
+            "speaker_canonical",
+            S,
+            "The speaker's canonical entity (joins entities.canonical), or the body a role names.",
+        ),
+        _c("speaker_role", S, "The speaker's role as written ('ministre délégué chargé du Numérique')."),
+        _c("verb", S, "Lemma of the verb of saying (déclarer, souligner ...); empty for 'selon X'."),
     ),
     ("doc_id", "start"),
     per_document=True,
@@ -204,7 +242,7 @@ KEYWORDS = TableSpec(
 
 ENTITY_SUMMARY = TableSpec(
     "entity_summary",
-    "One row per canonical entity of the corpus: the table to pivot on.",
+    "One row per canonical entity of the corpus, in most documents first: the table to pivot on.",
     (
         _c("canonical", S, "Canonical name (joins entities.canonical).", False),
         _c("label", S, "PER, ORG, LOC or MISC.", False),
@@ -213,8 +251,9 @@ ENTITY_SUMMARY = TableSpec(
         _c("first_published", D, "Earliest publication date among those documents."),
         _c("last_published", D, "Latest publication date among those documents."),
         _c("surface_forms", S, "Distinct forms seen, '; '-separated, most frequent first.", False),
+        _c("country", S, "LOC only: ISO 3166-1 alpha-2 country code (see entities.country)."),
     ),
-    ("canonical", "label"),
+    ("-documents", "-mentions", "canonical", "label"),
     per_document=False,
 )
 
@@ -227,7 +266,11 @@ SIMILAR_DOCUMENTS = TableSpec(
         _c("similar_doc_id", S, "The other document (joins documents.doc_id).", False),
         _c("score", F64, "Similarity in [0, 1] from shared keywords, themes and entities.", False),
         _c("shared_themes", S, "Theme ids both documents have, '; '-separated."),
-        _c("shared_keywords", S, "Keyphrase lemmas both documents have, '; '-separated."),
+        _c(
+            "shared_keywords",
+            S,
+            "Keyphrases both documents have (matched on lemma, written as in doc_id), '; '-separated.",
+        ),
         _c("shared_entities", S, "Canonical entities both documents mention, '; '-separated."),
     ),
     ("doc_id", "rank"),
@@ -236,7 +279,17 @@ SIMILAR_DOCUMENTS = TableSpec(
 
 TABLES: dict[str, TableSpec] = {
     t.name: t
-    for t in (DOCUMENTS, ENTITIES, CONTACTS, DATES, KEYWORDS, THEMES, ENTITY_SUMMARY, SIMILAR_DOCUMENTS)
+    for t in (
+        DOCUMENTS,
+        ENTITIES,
+        QUOTES,
+        CONTACTS,
+        DATES,
+        KEYWORDS,
+        THEMES,
+        ENTITY_SUMMARY,
+        SIMILAR_DOCUMENTS,
+    )
 }
 PER_DOCUMENT = [t.name for t in TABLES.values() if t.per_document]
 
@@ -275,7 +328,8 @@ def empty_table(spec: TableSpec) -> pa.Table:
 def conform(spec: TableSpec, table: pa.Table) -> pa.Table:
     """Cast a table (e.g. from pandas) to the spec's schema, in the spec's column order and sort order."""
     table = table.select(spec.column_names).cast(spec.schema)
-    return table.sort_by([(c, "ascending") for c in spec.sort_by]) if table.num_rows else table
+    keys = [(c.lstrip("-"), "descending" if c.startswith("-") else "ascending") for c in spec.sort_by]
+    return table.sort_by(keys) if table.num_rows else table
 
 
 def data_dictionary() -> str:
@@ -286,8 +340,9 @@ def data_dictionary() -> str:
         "Generated from `pipeline/tables.py` by `python -m pipeline dictionary -o docs/data-dictionary.md`; "
         "a test fails when it is stale.",
         "",
-        "Tables join on `doc_id` (every per-document table -> documents), `canonical` (entities -> "
-        "entity_summary) and `theme` (themes -> the theme columns of doc_theme_matrix.csv). Offsets are "
+        "Tables join on `doc_id` (every per-document table -> documents), `canonical` (entities and "
+        "quotes.speaker_canonical -> entity_summary) and `theme` (themes -> the theme columns of "
+        "doc_theme_matrix.csv). Offsets are "
         "code points into OUT_DIR/texts/<doc_id>.txt, end exclusive: `text[start:end] == text` holds in "
         "Parquet and in the default `rfc` CSV flavour. The `excel` and `excel-fr` CSV flavours and the xlsx "
         "workbook prefix text cells that a spreadsheet would run as a formula (starting with = + - @, tab or "
