@@ -13,14 +13,13 @@ Ours is also run on a corpus --scale times larger, to show that memory does not 
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from common import build_corpus, measure
 
 NAIVE = """
 import sys, pathlib, spacy
@@ -29,67 +28,6 @@ texts = (p.read_text(encoding="utf-8") for p in sorted(pathlib.Path(sys.argv[1])
 for doc in nlp.pipe(texts):
     pass
 """
-_FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
-
-
-def build_corpus(sources: Path, target: Path, min_words: int) -> int:
-    """Copies of every docs/*.txt under `sources` until `min_words` words; returns the word count."""
-    texts = []
-    for path in sorted(sources.glob("*/docs/*.txt")):
-        texts.append(
-            (f"{path.parent.parent.name}-{path.stem}", _FRONT.sub("", path.read_text(encoding="utf-8")))
-        )
-    if not texts:
-        raise SystemExit(f"no */docs/*.txt under {sources}")
-    target.mkdir(parents=True)
-    words, copy = 0, 0
-    while words < min_words:
-        for name, text in texts:
-            body = f"Copie {copy} du document {name}\n{text}"
-            (target / f"c{copy:03d}-{name}.txt").write_text(body, encoding="utf-8")
-            words += len(body.split())
-        copy += 1
-    return words
-
-
-def _children(pid: int) -> list[int]:
-    out = []
-    try:
-        for task in Path(f"/proc/{pid}/task").iterdir():
-            kids = (task / "children").read_text().split()
-            out += [int(k) for k in kids]
-    except OSError:
-        pass
-    return out
-
-
-def _pss_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def measure(cmd: list[str]) -> tuple[float, float]:
-    """(seconds, peak summed PSS in MB) of a whole process tree."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
-    while proc.poll() is None:
-        pids, todo = [], [proc.pid]
-        while todo:
-            pid = todo.pop()
-            pids.append(pid)
-            todo += _children(pid)
-        peak = max(peak, sum(_pss_kb(p) for p in pids))
-        time.sleep(0.05)
-    seconds = time.perf_counter() - started
-    if proc.returncode:
-        raise SystemExit(f"{' '.join(cmd)} failed:\n{proc.stderr.read().decode()[-2000:]}")
-    return seconds, peak / 1024
 
 
 def main() -> None:

@@ -43,6 +43,7 @@ class RunResult:
     skipped: list[Skipped] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
     cached: int = 0
+    analysed: int = 0  # documents given to the model in this run (0: the model was not loaded)
     repaired: int = 0
     mojibake: int = 0
     seconds: float = 0.0
@@ -188,6 +189,7 @@ def run(
         if on_progress:
             on_progress(0, total)
         for document, rows in analyse_documents(to_analyse(), settings, jobs=_workers(jobs, total)):
+            result.analysed += 1
             cache.put(document.sha256, rows)
             add(document, rows)
         result.cached = cache.hits

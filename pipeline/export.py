@@ -119,6 +119,8 @@ class OutputFolder:
             raise OutputError(
                 f"another run is writing to {self.out_dir}; wait for it to finish (or use --wait)"
             ) from None
+        for stale in (*self.out_dir.glob(".staging-*"), *self.out_dir.glob(".old-*")):
+            shutil.rmtree(stale, ignore_errors=True)  # left by a killed run: we hold the lock, nobody uses it
         try:
             self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.out_dir))
         except OSError as exc:
