@@ -12,7 +12,6 @@ import pyarrow as pa
 from .analysis import KEYWORD_CANDIDATES, Settings
 from .canonical import summarise_entities, unify_canonicals
 from .keywords import rank_keyphrases
-from .places import country_code
 from .similarity import similar_documents
 from .tables import ENTITIES, ENTITY_SUMMARY, KEYWORDS, QUOTES, SIMILAR_DOCUMENTS, TABLES, conform
 from .themes import theme_matrix
@@ -31,11 +30,14 @@ def build_corpus_tables(
         entities["canonical"] = unified
     keywords = rank_keyphrases(frames[KEYWORD_CANDIDATES.name], top_k=top_k)
     summary = summarise_entities(entities, documents)
-    if len(summary):
-        summary["country"] = [
-            country_code(c) if label == "LOC" else None
-            for c, label in zip(summary["canonical"], summary["label"], strict=True)
-        ]
+    if len(summary):  # the countries found in the per-document pass (cached): no gazetteer load here
+        countries = (
+            entities.dropna(subset=["country"])
+            .groupby(["canonical", "label"])["country"]
+            .agg(lambda c: c.mode().iat[0])
+        )
+        keys = zip(summary["canonical"], summary["label"], strict=True)
+        summary["country"] = [countries.get(k) for k in keys]
     similar = similar_documents(keywords, themes, entities, k=similar_k)
     ok_ids = sorted(documents.loc[documents["status"] == "ok", "doc_id"])
     matrix = theme_matrix(themes, ok_ids, settings.taxonomy)
