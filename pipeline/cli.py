@@ -69,7 +69,18 @@ def run(
         None, "--theme-threshold", help="Score a theme needs to be assigned (default: the taxonomy's)."
     ),
     jobs: int | None = typer.Option(
-        None, "--jobs", "-j", min=1, help="Worker processes (default: all cores)."
+        None, "--jobs", "-j", min=1, help="Local engine: worker processes (default: all cores)."
+    ),
+    engine: str = typer.Option(
+        "local",
+        "--engine",
+        help="local (this machine) or dask (a Dask cluster; needs the dask extra, see docs/dask.md).",
+    ),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="Dask engine: scheduler address (tcp://HOST:8786); default a LocalCluster."
+    ),
+    workers: int | None = typer.Option(
+        None, "--workers", min=1, help="Dask engine: LocalCluster worker processes, or workers to wait for."
     ),
     force: bool = typer.Option(False, "--force", help="Re-analyse every document, ignoring the cache."),
     wait: bool = typer.Option(False, "--wait", help="Wait for another run on the same output folder to end."),
@@ -113,6 +124,9 @@ def run(
             jobs=jobs,
             wait=wait,
             force=force,
+            engine=engine,
+            scheduler=scheduler,
+            workers=workers,
             on_progress=on_progress,
         )
     except (CorpusError, OutputError, TaxonomyError, ValueError) as exc:

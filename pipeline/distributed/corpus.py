@@ -1,0 +1,241 @@
+"""The corpus pass over a partitioned dataset: statistics per part, merged, then applied per part.
+
+`corpus_tables.build_corpus_tables` needs every row in one process. Here each corpus-wide quantity is
+split into what a part can compute alone and a merge, so that only small summaries travel:
+
+- canonical names: `unify_canonicals` depends on a mention only through (text, canonical, label) and on
+  corpus-wide counts of those triples, so the parts send their distinct triples with counts (in order
+  of first occurrence), and the merged vocabulary -- names, not mentions -- is unified once;
+- keyphrase ranks: `rank_keyphrases` depends on the other documents only through the number of
+  documents and each lemma's document frequency, which are sums over parts;
+- the entity summary: counts, date bounds and surface-form counts per canonical entity are sums, minima
+  and maxima over parts (ties between surface forms are broken by first occurrence, a global row
+  position = (part, row)).
+
+Each function mirrors its single-process counterpart and tests/test_dask_engine.py checks that they give
+the same results on the same rows, so the two engines cannot drift apart silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+
+from ..canonical import Gazetteer, clean_surface, is_acronym, normalize_key
+from ..keywords import _RANK_COLUMNS, _RANK_DTYPES, _fold, candidate_scores
+
+Triple = tuple[str, str | None, str]  # (text, per-document canonical, label) of a mention
+Position = tuple[int, int]  # (part, row): where a mention is in the concatenated table
+
+
+# ----------------------------------------------------------------------------- statistics of a part
+@dataclass
+class PartStats:
+    """What the corpus pass needs to know about the other parts, for one part or merged ones."""
+
+    triples: dict[Triple, int] = field(default_factory=dict)  # in order of first occurrence
+    lemma_docs: Counter[str] = field(default_factory=Counter)  # lemma -> documents having it
+    documents: int = 0  # documents with at least one keyphrase candidate
+
+    @classmethod
+    def of(cls, entities: pa.Table, candidates: pa.Table) -> PartStats:
+        triples: dict[Triple, int] = {}
+        for key in zip(
+            *(entities.column(c).to_pylist() for c in ("text", "canonical", "label")), strict=True
+        ):
+            triples[key] = triples.get(key, 0) + 1
+        doc_ids, lemmas = candidates.column("doc_id").to_pylist(), candidates.column("lemma").to_pylist()
+        pairs = {(str(d), lemma) for d, lemma in zip(doc_ids, lemmas, strict=True)}
+        lemma_docs = Counter(lemma for _, lemma in pairs if lemma is not None)
+        return cls(triples, lemma_docs, len({d for d, _ in pairs}))
+
+
+def merge_stats(*parts: PartStats) -> PartStats:
+    """Merge consecutive parts, in order (first occurrences stay first)."""
+    out = PartStats()
+    for part in parts:
+        for key, n in part.triples.items():
+            out.triples[key] = out.triples.get(key, 0) + n
+        out.lemma_docs.update(part.lemma_docs)
+        out.documents += part.documents
+    return out
+
+
+@dataclass(frozen=True)
+class DocumentFrequencies:
+    """Lemma document frequencies of the whole corpus; a lemma absent from `shared` is in one document."""
+
+    documents: int
+    shared: dict[str, int]
+
+    @classmethod
+    def of(cls, stats: PartStats) -> DocumentFrequencies:
+        return cls(stats.documents, {lemma: n for lemma, n in stats.lemma_docs.items() if n > 1})
+
+    def get(self, lemma: str) -> int:
+        return self.shared.get(lemma, 1)
+
+
+# ----------------------------------------------------------------------------- canonical names
+def unify_vocabulary(triples: Mapping[Triple, int], gazetteer: Gazetteer) -> dict[Triple, str]:
+    """`canonical.unify_canonicals` on distinct triples weighted by their mention counts.
+
+    Same steps, same tie-breaks: a Counter's ties go to the first key inserted, and `triples` is in
+    order of first occurrence, as the mentions are in a single-process run."""
+    keys = list(triples)
+    weights = [triples[k] for k in keys]
+    text = [clean_surface(str(t)) for t, _, _ in keys]
+    canon = [
+        clean_surface(str(c)) if _present(c) else clean_surface(t)
+        for (_, c, _), t in zip(keys, text, strict=True)
+    ]
+    labels = [str(lab) for _, _, lab in keys]
+
+    defined: dict[str, Counter[str]] = defaultdict(Counter)
+    for t, c, w in zip(text, canon, weights, strict=True):
+        if is_acronym(t) and c != t:
+            defined[t][c] += w
+    canon = [
+        defined[t].most_common(1)[0][0] if c == t and t in defined else c
+        for t, c in zip(text, canon, strict=True)
+    ]
+
+    def from_gazetteer(t: str, c: str) -> str:
+        entry = gazetteer.lookup(c) or (gazetteer.lookup(t) if c == t else None)
+        return entry.canonical if entry else c
+
+    canon = [from_gazetteer(t, c) for t, c in zip(text, canon, strict=True)]
+    spellings: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for lab, c, w in zip(labels, canon, weights, strict=True):
+        spellings[(lab, normalize_key(c))][c] += w
+    best = {
+        k: max(cnt.items(), key=lambda kv: (kv[1], kv[0][:1].isupper(), kv[0]))[0]
+        for k, cnt in spellings.items()
+    }
+    canon = [best[(lab, normalize_key(c))] for lab, c in zip(labels, canon, strict=True)]
+    full_names: dict[str, set[str]] = defaultdict(set)
+    for lab, c in zip(labels, canon, strict=True):
+        if lab == "PER" and len(c.split()) > 1:
+            full_names[normalize_key(c.split()[-1])].add(c)
+    out = []
+    for lab, c in zip(labels, canon, strict=True):
+        if lab == "PER" and len(c.split()) == 1 and len(full_names.get(normalize_key(c), ())) == 1:
+            c = next(iter(full_names[normalize_key(c)]))
+        out.append(c)
+    return dict(zip(keys, out, strict=True))
+
+
+def _present(value: object) -> bool:
+    return value is not None and not (isinstance(value, float) and math.isnan(value))
+
+
+def apply_canonicals(entities: pa.Table, canonicals: Mapping[Triple, str]) -> pa.Table:
+    """The part's entities with their corpus-wide canonical names."""
+    keys = zip(*(entities.column(c).to_pylist() for c in ("text", "canonical", "label")), strict=True)
+    column = pa.array([canonicals[k] for k in keys], type=pa.string())
+    return entities.set_column(entities.schema.get_field_index("canonical"), "canonical", column)
+
+
+# ----------------------------------------------------------------------------- keyphrases
+def rank_keyphrases_with(
+    candidates: pd.DataFrame, frequencies: DocumentFrequencies, top_k: int
+) -> pd.DataFrame:
+    """`keywords.rank_keyphrases` for some documents of a corpus whose document frequencies are given."""
+    if candidates is None or len(candidates) == 0 or top_k <= 0:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(_RANK_COLUMNS, _RANK_DTYPES, strict=True)})
+    df = candidates.copy()
+    df["doc_id"] = df["doc_id"].astype(str)
+    df = df.sort_values(["doc_id", "first_offset", "lemma"], kind="stable")
+    df = df.drop_duplicates(["doc_id", "lemma"], keep="first")
+    n_docs = frequencies.documents
+    doc_freq = df["lemma"].map(frequencies.get).astype(float)
+    idf = (((1.0 + n_docs) / (1.0 + doc_freq)).map(math.log) + 1.0).astype(float)
+    df["score"] = candidate_scores(df, idf).round(6)
+    df = df.sort_values(
+        ["doc_id", "score", "first_offset", "lemma"], ascending=[True, False, True, True], kind="stable"
+    )
+    folded = df["surface"].map(_fold)
+    df = df[~pd.DataFrame({"d": df["doc_id"], "f": folded}).duplicated()]
+    df["rank"] = df.groupby("doc_id").cumcount() + 1
+    df = df[df["rank"] <= top_k]
+    out = df.rename(columns={"surface": "keyword"})[_RANK_COLUMNS].reset_index(drop=True)
+    out["rank"] = out["rank"].astype("int64")
+    out["score"] = out["score"].astype("float64")
+    return out
+
+
+# ----------------------------------------------------------------------------- entity summary
+@dataclass
+class Tally:
+    """One canonical entity in some parts: what `canonical.summarise_entities` reports, mergeable."""
+
+    documents: int = 0
+    mentions: int = 0
+    first: dt.date | None = None
+    last: dt.date | None = None
+    forms: dict[str, tuple[int, Position]] = field(default_factory=dict)  # form -> (count, first seen)
+
+    def add(self, other: Tally) -> None:
+        self.documents += other.documents
+        self.mentions += other.mentions
+        self.first = _bound(min, self.first, other.first)
+        self.last = _bound(max, self.last, other.last)
+        for form, (n, pos) in other.forms.items():
+            mine = self.forms.get(form)
+            self.forms[form] = (n, pos) if mine is None else (mine[0] + n, min(mine[1], pos))
+
+
+def _bound(pick: Any, a: dt.date | None, b: dt.date | None) -> dt.date | None:
+    return b if a is None else a if b is None else pick(a, b)
+
+
+Tallies = dict[tuple[str, str], Tally]
+
+
+def tally_entities(part: int, entities: pa.Table, published: Mapping[str, dt.date | None]) -> Tallies:
+    """The part's contribution to the entity summary; `entities` in the part's original row order."""
+    tallies: Tallies = {}
+    seen_docs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    columns = (entities.column(c).to_pylist() for c in ("doc_id", "text", "canonical", "label"))
+    for row, (doc_id, text, canonical, label) in enumerate(zip(*columns, strict=True)):
+        key = (canonical, label)
+        tally = tallies.setdefault(key, Tally())
+        tally.mentions += 1
+        if doc_id not in seen_docs[key]:
+            seen_docs[key].add(doc_id)
+            tally.documents += 1
+            date = published.get(doc_id)
+            tally.first = _bound(min, tally.first, date)
+            tally.last = _bound(max, tally.last, date)
+        form = clean_surface(text)
+        n, pos = tally.forms.get(form, (0, (part, row)))
+        tally.forms[form] = (n + 1, pos)
+    return tallies
+
+
+def merge_tallies(*parts: Tallies) -> Tallies:
+    out: Tallies = {}
+    for tallies in parts:
+        for key, tally in tallies.items():
+            out.setdefault(key, Tally()).add(tally)
+    return out
+
+
+def summary_rows(tallies: Tallies) -> Iterable[dict[str, Any]]:
+    for (canonical, label), t in tallies.items():
+        yield {
+            "canonical": canonical,
+            "label": label,
+            "documents": t.documents,
+            "mentions": t.mentions,
+            "first_published": t.first,
+            "last_published": t.last,
+            "surface_forms": "; ".join(sorted(t.forms, key=lambda f: (-t.forms[f][0], t.forms[f][1]))),
+        }

@@ -1,0 +1,469 @@
+"""The Dask engine gives the local engine's tables: the partitioned corpus pass piece by piece (fast,
+no Dask), then whole runs on a 2-worker LocalCluster, a file:// and an object-store (memory://) run,
+cache reuse, and a worker killed during a run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import shutil
+import signal
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+distributed = pytest.importorskip("distributed")  # the dask extra: pip install '.[dask]'
+fsspec = pytest.importorskip("fsspec")
+
+from pipeline.canonical import load_gazetteer, summarise_entities, unify_canonicals  # noqa: E402
+from pipeline.distributed.corpus import (  # noqa: E402
+    DocumentFrequencies,
+    PartStats,
+    merge_stats,
+    merge_tallies,
+    rank_keyphrases_with,
+    summary_rows,
+    tally_entities,
+    unify_vocabulary,
+)
+from pipeline.distributed.storage import Location, list_documents  # noqa: E402
+from pipeline.export import CSV_FLAVORS, OutputFolder, write_csv, write_csv_chunks  # noqa: E402
+from pipeline.keywords import CANDIDATE_COLUMNS, rank_keyphrases  # noqa: E402
+from pipeline.tables import DOCUMENTS, TABLES, to_table  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# ----------------------------------------------------------------------------- the corpus pass, in parts
+# Names written for these tests: acronyms with and without their long form, spelling variants, surnames.
+NAMES = [
+    "ONU",
+    "Organisation des Nations unies",
+    "ADEME",
+    "Agence de la transition écologique",
+    "Claire Fontaine",
+    "Fontaine",
+    "fontaine",
+    "Jean Moreau",
+    "Moreau",
+    "Lyon",
+    "LYON",
+    "Élysée",
+    "Elysee",
+    "Conseil d'Etat",
+    "Conseil d’État",
+]
+LABELS = ["PER", "ORG", "LOC", "MISC"]
+mention = st.tuples(
+    st.sampled_from(NAMES), st.one_of(st.none(), st.sampled_from(NAMES)), st.sampled_from(LABELS)
+)
+
+
+def _split(n: int, cuts: list[int]) -> list[tuple[int, int]]:
+    bounds = sorted({0, n, *(c % (n + 1) for c in cuts)})
+    return list(zip(bounds, bounds[1:], strict=False))
+
+
+def _entities(rows: list[tuple[str, str | None, str]], docs: int) -> pa.Table:
+    return pa.table(
+        {
+            "doc_id": [f"d{i % docs:02d}" for i in range(len(rows))],
+            "text": [r[0] for r in rows],
+            "canonical": [r[1] for r in rows],
+            "label": [r[2] for r in rows],
+        }
+    )
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(mention, min_size=1, max_size=40), st.lists(st.integers(0, 40), max_size=4))
+def test_canonicals_from_merged_parts_equal_unify_canonicals(rows, cuts) -> None:
+    gazetteer = load_gazetteer()
+    table = _entities(rows, docs=5)
+    expected = unify_canonicals(table.to_pandas(), gazetteer).astype(str).tolist()
+    empty = pa.table({"doc_id": pa.array([], pa.string()), "lemma": pa.array([], pa.string())})
+    parts = [PartStats.of(table.slice(a, b - a), empty) for a, b in _split(len(rows), cuts)]
+    names = unify_vocabulary(merge_stats(*parts).triples, gazetteer)
+    assert [names[(r[0], r[1], r[2])] for r in rows] == expected
+
+
+def test_a_defined_acronym_takes_its_long_form_across_parts() -> None:
+    rows = [("ADEME", None, "ORG"), ("ADEME", "Agence de la transition écologique", "ORG")]
+    parts = [PartStats.of(_entities(rows[i : i + 1], 1), _no_candidates()) for i in (0, 1)]
+    names = unify_vocabulary(merge_stats(*parts).triples, load_gazetteer())
+    assert names[rows[0]] == "Agence de la transition écologique"  # part 0 alone would keep "ADEME"
+
+
+def _no_candidates() -> pa.Table:
+    return pa.table({"doc_id": pa.array([], pa.string()), "lemma": pa.array([], pa.string())})
+
+
+LEMMAS = ["transition énergétique", "énergie", "plan", "Claire Fontaine", "vélo", "sobriété", "plan vélo"]
+
+
+@st.composite
+def candidates(draw) -> pd.DataFrame:
+    rows = []
+    for d in range(draw(st.integers(1, 6))):
+        for lemma in draw(st.lists(st.sampled_from(LEMMAS), min_size=0, max_size=6, unique=True)):
+            rows.append(
+                {
+                    "doc_id": f"doc{d}",
+                    "lemma": lemma,
+                    "surface": draw(st.sampled_from([lemma, lemma.upper(), lemma.capitalize()])),
+                    "first_offset": draw(st.integers(0, 50)),
+                    "first_sentence": 0,
+                    "rel_position": 0.5,
+                    "frequency": draw(st.integers(1, 4)),
+                    "sentence_count": 1,
+                    "in_title": draw(st.booleans()),
+                    "n_words": len(lemma.split()),
+                    "is_name": lemma[0].isupper(),
+                    "has_name": lemma[0].isupper(),
+                    "is_acronym": False,
+                    "has_function_word": False,
+                    "head": lemma.split()[0],
+                    "container_share": draw(st.sampled_from([0.0, 0.5, 1.0])),
+                }
+            )
+    return pd.DataFrame(rows, columns=["doc_id", *CANDIDATE_COLUMNS])
+
+
+@settings(max_examples=100, deadline=None)
+@given(candidates(), st.integers(1, 4), st.integers(1, 5))
+def test_keyphrase_ranks_from_parts_equal_rank_keyphrases(frame, n_parts, top_k) -> None:
+    docs = sorted(frame["doc_id"].unique())
+    groups = [frame[frame["doc_id"].isin(docs[i::n_parts])] for i in range(n_parts)]
+    no_entities = _entities([], 1)
+    stats = merge_stats(
+        *(PartStats.of(no_entities, pa.Table.from_pandas(g[["doc_id", "lemma"]])) for g in groups)
+    )
+    frequencies = DocumentFrequencies.of(stats)
+    ranked = [rank_keyphrases_with(g, frequencies, top_k) for g in groups if len(g)]
+    ours = pd.concat(ranked, ignore_index=True) if ranked else rank_keyphrases_with(frame, frequencies, top_k)
+    expected = rank_keyphrases(frame, top_k=top_k)
+    key = ["doc_id", "rank"]
+    pd.testing.assert_frame_equal(
+        ours.sort_values(key).reset_index(drop=True), expected.sort_values(key).reset_index(drop=True)
+    )
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(mention, min_size=1, max_size=30), st.lists(st.integers(0, 30), max_size=3))
+def test_entity_summary_from_merged_tallies_equals_summarise_entities(rows, cuts) -> None:
+    # Parts hold whole documents, as batches do: rows are grouped by document first.
+    table = _entities(rows, docs=4)
+    table = table.take(pa.compute.sort_indices(table, [("doc_id", "ascending")]))
+    table = table.set_column(
+        2,
+        "canonical",
+        pa.array(
+            [c or t for t, c in zip(table["text"].to_pylist(), table["canonical"].to_pylist(), strict=True)]
+        ),
+    )
+    published = {
+        "d00": dt.date(2024, 3, 1),
+        "d01": None,
+        "d02": dt.date(2023, 12, 31),
+        "d03": dt.date(2024, 1, 5),
+    }
+    doc_ids = table["doc_id"].to_pylist()
+    starts = [0] + [i for i in range(1, len(doc_ids)) if doc_ids[i] != doc_ids[i - 1]]
+    bounds = sorted({0, len(doc_ids), *(starts[c % len(starts)] for c in cuts)})
+    tallies = [
+        tally_entities(p, table.slice(a, b - a), published)
+        for p, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False))
+    ]
+    ours = pd.DataFrame(list(summary_rows(merge_tallies(*tallies))))
+    documents = pd.DataFrame({"doc_id": list(published), "published": list(published.values())})
+    expected = summarise_entities(table.to_pandas(), documents)
+    key = ["canonical", "label"]
+    ours = ours.sort_values(key).reset_index(drop=True)[list(expected.columns)]
+    pd.testing.assert_frame_equal(ours, expected.sort_values(key).reset_index(drop=True), check_dtype=False)
+
+
+@pytest.mark.parametrize("flavor", CSV_FLAVORS)
+def test_csv_written_part_by_part_is_the_whole_csv(tmp_path: Path, flavor: str) -> None:
+    rows = [
+        {
+            "doc_id": "a",
+            "path": "a.txt",
+            "status": "ok",
+            "title": "=SOMME(A1)",
+            "n_chars": 12,
+            "had_bom": False,
+        },
+        {"doc_id": "b", "path": "b.txt", "status": "empty", "status_detail": "file is empty"},
+        {"doc_id": "c", "path": "c.txt", "status": "ok", "title": "Plan vélo; 2,5 M€", "n_chars": 7},
+    ]
+    table = to_table(DOCUMENTS, rows)
+    write_csv(table, tmp_path / "whole.csv", flavor)
+    buffer = io.BytesIO()
+    write_csv_chunks([table.slice(0, 1), table.slice(1, 1), table.slice(2, 1)], buffer, flavor)
+    whole = (tmp_path / "whole.csv").read_bytes()
+    assert buffer.getvalue() == whole
+    assert b"12.0" not in whole and b",12," in whole.replace(b";", b",")  # integers stay integers
+
+
+def test_a_folder_replaces_a_file_and_back(tmp_path: Path) -> None:
+    """A local run writes entities.parquet as a file, a Dask run as a folder of parts: either replaces
+    the other in the same output folder."""
+    (tmp_path / "entities.parquet").write_text("file")
+    with OutputFolder(tmp_path) as folder:
+        folder.staged("entities.parquet/part-000000.parquet").write_text("part")
+        folder.publish()
+    assert (tmp_path / "entities.parquet" / "part-000000.parquet").read_text() == "part"
+    with OutputFolder(tmp_path) as folder:
+        folder.staged("entities.parquet").write_text("file again")
+        folder.publish()
+    assert (tmp_path / "entities.parquet").read_text() == "file again"
+
+
+def test_corpus_listing_through_fsspec_matches_the_local_one(tmp_path: Path) -> None:
+    for name in ("a.txt", "sub/b.md", ".hidden/c.txt", "README.md", "notes.csv", "sub/.d.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Texte.")
+    mem = fsspec.filesystem("memory")
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            mem.pipe_file(f"/listing/{path.relative_to(tmp_path).as_posix()}", path.read_bytes())
+    local = list_documents(Location.parse(tmp_path))
+    assert local == ["a.txt", "sub/b.md"]
+    assert list_documents(Location.parse("memory://listing")) == local
+    assert list_documents(Location.parse(f"file://{tmp_path}")) == local
+
+
+# ----------------------------------------------------------------------------- whole runs
+
+# Benchmark-format documents written for this test (front matter with the publication date), with what
+# the corpus pass joins across documents: an acronym defined in one and used bare in another, a full
+# name then a surname, a shared keyphrase.
+BENCH_DOCS = {
+    "bench/2024-03-04-velo.txt": (
+        "---\ndate: 2024-03-04\n---\n"
+        "Le ministère de la Transition écologique présente le plan vélo 2024-2027\n"
+        "Paris, le 4 mars 2024. La ministre Claire Fontaine a présenté lundi le nouveau plan vélo, doté de "
+        "250 millions d'euros, avec l'Agence de l'environnement et de la maîtrise de l'énergie (ADEME). "
+        "Le plan financera des pistes cyclables dans les communes rurales d'ici à 2027.\n"
+    ),
+    "bench/2024-03-11-ademe.txt": (
+        "---\ndate: 2024-03-11\n---\n"
+        "L'ADEME lance un appel à projets pour les pistes cyclables\n"
+        "Lyon, le 11 mars 2024. L'ADEME ouvre jusqu'au 30 avril un appel à projets destiné aux "
+        "collectivités. Mme Fontaine se rendra à Lyon le 15 mars pour en présenter les critères.\n"
+    ),
+    "bench/2024-04-02-sobriete.md": (
+        "---\ndate: 2024-04-02\n---\n"
+        "Sobriété énergétique : un bilan de l'hiver\n"
+        "Le Gouvernement publie le bilan de la sobriété énergétique de l'hiver 2023-2024. La consommation "
+        "d'électricité a baissé de 9 % par rapport à la moyenne des années 2014 à 2019, selon RTE. "
+        "Jean Moreau, délégué interministériel, salue l'effort des ménages et des entreprises.\n"
+    ),
+    "bench/2024-05-21-moreau.txt": (
+        "---\ndate: 2024-05-21\n---\n"
+        "Nomination au Conseil d'État\n"
+        "Par décret du 20 mai 2024, M. Moreau est nommé conseiller d'État. Il quittera ses fonctions de "
+        "délégué interministériel à la sobriété énergétique le 1er juin.\n"
+    ),
+    "bench/notes/2024-06-01-sans-date.txt": (
+        "Le plan vélo en chiffres\n"
+        "Depuis mars, 120 communes ont déposé un dossier auprès de l'ADEME pour financer leurs pistes "
+        "cyclables ; les premiers chantiers commenceront à l'automne.\n"
+    ),
+}
+
+
+def _write_corpus(folder: Path) -> Path:
+    for path in (ROOT / "corpus").glob("*.txt"):
+        shutil.copy(path, folder / path.name)
+    for rel, text in BENCH_DOCS.items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_text(text, encoding="utf-8")
+    (folder / "bench" / "vide.txt").write_bytes(b"")
+    (folder / "bench" / "binaire.txt").write_bytes(b"\x00\x01\x02PK")
+    return folder
+
+
+def _tables(out: Path | str, fs=None) -> dict[str, pd.DataFrame]:
+    """Every exported table, rows sorted on every column: what must be identical between engines."""
+    out_text = str(out)
+    frames = {}
+    for name, spec in TABLES.items():
+        if fs is None:
+            frame = pd.read_parquet(f"{out_text}/{name}.parquet")
+        else:
+            frame = pd.read_parquet(f"{out_text}/{name}.parquet", filesystem=fs)
+        assert list(frame.columns) == spec.column_names
+        frames[name] = frame.sort_values(spec.column_names).reset_index(drop=True)
+    return frames
+
+
+def _assert_same_tables(expected: dict[str, pd.DataFrame], actual: dict[str, pd.DataFrame]) -> None:
+    for name in TABLES:
+        pd.testing.assert_frame_equal(actual[name], expected[name], obj=name)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _write_corpus(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture(scope="module")
+def local_out(corpus: Path, tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:
+    from pipeline.core import run
+
+    out = tmp_path_factory.mktemp("local")
+    run(corpus, out, formats=("parquet", "csv"), jobs=1)
+    return out
+
+
+@pytest.fixture(scope="module")
+def expected(local_out: Path) -> dict[str, pd.DataFrame]:
+    tables = _tables(local_out)
+    assert len(tables["documents"]) == 12 and (tables["documents"]["status"] != "ok").sum() == 2
+    assert len(tables["entities"]) > 100 and len(tables["similar_documents"]) > 10
+    return tables
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """Two worker processes, one thread each, shared by the runs below (each loads the model once)."""
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+    ) as cluster:
+        yield cluster
+
+
+def test_dask_run_gives_the_local_tables(
+    corpus: Path, expected, local_out: Path, cluster, tmp_path: Path
+) -> None:
+    from pipeline.distributed.engine import run_dask
+
+    out = tmp_path / "out"
+    result = run_dask(
+        f"file://{corpus}",
+        f"file://{out}",
+        formats=("parquet", "csv"),
+        scheduler=cluster.scheduler_address,
+        batch_size=2,  # 6 parts: canonicals, ranks and the summary are merged across parts
+        force=True,
+    )
+    assert result.documents == 10 and len(result.skipped) == 2 and result.cached == 0
+    assert (out / "entities.parquet").is_dir() and len(list((out / "entities.parquet").iterdir())) == 6
+    _assert_same_tables(expected, _tables(out))
+    # The parts form one dataset for pyarrow too, and the CSVs hold the local run's lines.
+    import pyarrow.dataset as ds
+
+    assert ds.dataset(out / "entities.parquet").to_table().num_rows == len(expected["entities"])
+    for name in [*(f"{t}.csv" for t in TABLES), "doc_theme_matrix.csv"]:
+        ours, theirs = (
+            (out / name).read_bytes().split(b"\r\n"),
+            (local_out / name).read_bytes().split(b"\r\n"),
+        )
+        assert ours[0] == theirs[0] and sorted(ours) == sorted(theirs), name
+    for text in (local_out / "texts").rglob("*.txt"):
+        assert (out / "texts" / text.relative_to(local_out / "texts")).read_bytes() == text.read_bytes()
+    assert not [p.name for p in out.iterdir() if p.name.startswith((".staging", ".dask-work"))]
+
+
+def test_dask_run_reuses_the_local_cache(
+    corpus: Path, expected, local_out: Path, cluster, tmp_path: Path
+) -> None:
+    """Same output folder as the local run: its cache is hit for every document, and the Dask layout
+    (folders of parts) replaces the single files."""
+    from pipeline.core import run
+
+    out = tmp_path / "same"
+    shutil.copytree(local_out, out)
+    result = run(corpus, out, formats=("parquet",), engine="dask", scheduler=cluster.scheduler_address)
+    assert result.documents == 10 and result.cached == 10
+    assert (out / "documents.parquet").is_dir()
+    _assert_same_tables(expected, _tables(out))
+
+
+def test_object_store_run_writes_a_run_prefix_and_success(corpus: Path, expected, nlp) -> None:
+    """memory:// stands for s3:// or gs:// (no rename, no lock): a fresh run prefix, _SUCCESS written
+    last, _LATEST naming it. An in-process cluster shares the memory filesystem with the test."""
+    from pipeline.distributed.engine import run_dask
+    from pipeline.distributed.storage import latest_run
+
+    mem = fsspec.filesystem("memory")
+    for path in corpus.rglob("*"):
+        if path.is_file():
+            mem.pipe_file(f"/store-corpus/{path.relative_to(corpus).as_posix()}", path.read_bytes())
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0"
+    ) as local:
+        result = run_dask(
+            "memory://store-corpus",
+            "memory://store-out",
+            formats=("parquet",),
+            scheduler=local.scheduler_address,
+        )
+    run = latest_run(Location.parse("memory://store-out"))
+    assert run is not None and str(result.out_dir).rstrip("/") == run.url
+    assert mem.exists(f"{run.path}/_SUCCESS") and not mem.exists(f"{run.path}/_work")
+    assert result.cached == 0  # no local cache folder for an object-store output
+    _assert_same_tables(expected, _tables(run.path, fs=mem))
+    mem.rm("/store-out", recursive=True)
+    mem.rm("/store-corpus", recursive=True)
+
+
+def test_without_scheduler_a_local_cluster_is_started(tmp_path: Path, nlp) -> None:
+    from pipeline.core import run
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for rel in ("bench/2024-03-04-velo.txt", "bench/2024-03-11-ademe.txt"):
+        (corpus / Path(rel).name).write_text(BENCH_DOCS[rel], encoding="utf-8")
+    result = run(corpus, tmp_path / "dask", formats=("parquet",), engine="dask", workers=1)
+    assert result.documents == 2 and result.phases["workers"] == 1
+    run(corpus, tmp_path / "local", formats=("parquet",), jobs=1)
+    _assert_same_tables(_tables(tmp_path / "local"), _tables(tmp_path / "dask"))
+
+
+def test_engine_options_are_checked(tmp_path: Path) -> None:
+    from pipeline.core import run
+
+    with pytest.raises(ValueError, match="unknown engine"):
+        run(tmp_path, tmp_path / "out", engine="spark")
+    with pytest.raises(ValueError, match="--engine dask"):
+        run(tmp_path, tmp_path / "out", scheduler="tcp://127.0.0.1:8786")
+
+
+def test_a_worker_killed_during_the_run_changes_nothing(
+    corpus: Path, expected, cluster, tmp_path: Path
+) -> None:
+    """SIGKILL a worker process while it analyses a batch: the nanny restarts it, the scheduler gives its
+    batch to a live worker, and the tables are the same. (Runs last: the cluster is then restarted.)"""
+    from pipeline.distributed.engine import run_dask
+
+    with distributed.Client(cluster, set_as_default=False) as client:
+        pids = client.run(os.getpid)
+        killed: list[int] = []
+
+        def kill_a_busy_worker(done: int, total: int) -> None:
+            if killed or done == 0:
+                return
+            busy = [addr for addr, keys in client.processing().items() if keys]
+            assert busy, "no batch running to interrupt"
+            killed.append(pids[busy[0]])
+            os.kill(pids[busy[0]], signal.SIGKILL)
+
+        out = tmp_path / "out"
+        result = run_dask(
+            corpus,
+            out,
+            formats=("parquet",),
+            scheduler=cluster.scheduler_address,
+            batch_size=1,
+            force=True,
+            on_progress=kill_a_busy_worker,
+        )
+        assert killed and result.documents == 10
+        assert killed[0] not in client.run(os.getpid).values()  # the process is gone, replaced
+    _assert_same_tables(expected, _tables(out))
