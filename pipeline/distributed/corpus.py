@@ -29,7 +29,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ..canonical import Gazetteer, clean_surface, is_acronym, normalize_key
-from ..keywords import _RANK_COLUMNS, _RANK_DTYPES, _fold, candidate_scores
+from ..keywords import rank_with_frequencies
 
 Triple = tuple[str, str | None, str]  # (text, per-document canonical, label) of a mention
 Position = tuple[int, int]  # (part, row): where a mention is in the concatenated table
@@ -148,27 +148,7 @@ def rank_keyphrases_with(
     candidates: pd.DataFrame, frequencies: DocumentFrequencies, top_k: int
 ) -> pd.DataFrame:
     """`keywords.rank_keyphrases` for some documents of a corpus whose document frequencies are given."""
-    if candidates is None or len(candidates) == 0 or top_k <= 0:
-        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(_RANK_COLUMNS, _RANK_DTYPES, strict=True)})
-    df = candidates.copy()
-    df["doc_id"] = df["doc_id"].astype(str)
-    df = df.sort_values(["doc_id", "first_offset", "lemma"], kind="stable")
-    df = df.drop_duplicates(["doc_id", "lemma"], keep="first")
-    n_docs = frequencies.documents
-    doc_freq = df["lemma"].map(frequencies.get).astype(float)
-    idf = (((1.0 + n_docs) / (1.0 + doc_freq)).map(math.log) + 1.0).astype(float)
-    df["score"] = candidate_scores(df, idf).round(6)
-    df = df.sort_values(
-        ["doc_id", "score", "first_offset", "lemma"], ascending=[True, False, True, True], kind="stable"
-    )
-    folded = df["surface"].map(_fold)
-    df = df[~pd.DataFrame({"d": df["doc_id"], "f": folded}).duplicated()]
-    df["rank"] = df.groupby("doc_id").cumcount() + 1
-    df = df[df["rank"] <= top_k]
-    out = df.rename(columns={"surface": "keyword"})[_RANK_COLUMNS].reset_index(drop=True)
-    out["rank"] = out["rank"].astype("int64")
-    out["score"] = out["score"].astype("float64")
-    return out
+    return rank_with_frequencies(candidates, frequencies.documents, frequencies.shared, top_k)
 
 
 # ----------------------------------------------------------------------------- entity summary
