@@ -1,7 +1,7 @@
 """Words/s of the local engine and of the Dask engine with 1 and 2 workers, in one run, and what that
 means for one million press releases on 10 and 100 workers.
 
-    python benchmarks/scale.py ../shared/benchmarks [--words 200000] [--runs 1]
+    python benchmarks/scale.py ../shared/benchmarks [--words 200000] [--runs 3]
 
 The corpus is the throughput benchmark's (benchmarks/throughput.py `build_corpus`: copies of every
 DATASET/docs/*.txt with a unique first line, so nothing is cached). Each run is a whole fresh process
@@ -66,7 +66,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("sources", type=Path, help="folder holding benchmark datasets (DATASET/docs/*.txt)")
     ap.add_argument("--words", type=int, default=200_000, help="corpus size (throughput.py's default)")
-    ap.add_argument("--runs", type=int, default=1, help="runs of each configuration (median)")
+    ap.add_argument("--runs", type=int, default=3, help="runs of each configuration (the median is shown)")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="scale-"))
     try:
@@ -81,24 +81,25 @@ def main() -> None:
                 name = "local" if engine == "local" else f"dask x{workers}"
                 report = one_run(corpus, work / f"out-{engine}-{workers}-{i}", engine, workers)
                 results.setdefault(name, []).append(report)
-        rate = {}
+        rate, median_run = {}, {}
         for name, reports in results.items():
-            wall = statistics.median(r["wall"] for r in reports)
-            rate[name] = words / wall
-            line = f"{name:8s} {wall:7.1f} s  {rate[name]:7.0f} words/s"
-            phases = reports[0]["phases"]
+            median_run[name] = run = sorted(reports, key=lambda r: r["wall"])[len(reports) // 2]
+            rate[name] = words / run["wall"]
+            line = f"{name:8s} {run['wall']:7.1f} s  {rate[name]:7.0f} words/s"
+            phases = run["phases"]
             if phases:
                 line += (
                     f"  (analysis {phases['analysis']:.1f} s, corpus pass {phases['corpus']:.1f} s, "
                     f"export {phases['export']:.1f} s)"
                 )
-            print(line)
+            walls = ", ".join(f"{r['wall']:.1f}s" for r in reports)
+            print(f"{line}  [runs: {walls}]")
         print(
             f"ratios: dask x1 / local {rate['dask x1'] / rate['local']:.2f}, "
             f"dask x2 / local {rate['dask x2'] / rate['local']:.2f}, "
             f"dask x2 / dask x1 {rate['dask x2'] / rate['dask x1']:.2f}"
         )
-        two = results["dask x2"][0]["phases"]
+        two = median_run["dask x2"]["phases"]
         per_worker = two["words"] / two["task_seconds"]
         release = mean_release_words()
         worker_hours = RELEASES * release / per_worker / 3600

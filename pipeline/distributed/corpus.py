@@ -161,6 +161,7 @@ class Tally:
     first: dt.date | None = None
     last: dt.date | None = None
     forms: dict[str, tuple[int, Position]] = field(default_factory=dict)  # form -> (count, first seen)
+    countries: Counter[str] = field(default_factory=Counter)  # the mentions' country codes
 
     def add(self, other: Tally) -> None:
         self.documents += other.documents
@@ -170,6 +171,15 @@ class Tally:
         for form, (n, pos) in other.forms.items():
             mine = self.forms.get(form)
             self.forms[form] = (n, pos) if mine is None else (mine[0] + n, min(mine[1], pos))
+        self.countries.update(other.countries)
+
+    @property
+    def country(self) -> str | None:
+        """The most frequent country code of the mentions, the first in order on ties (pandas' mode)."""
+        if not self.countries:
+            return None
+        most = max(self.countries.values())
+        return min(c for c, n in self.countries.items() if n == most)
 
 
 def _bound(pick: Any, a: dt.date | None, b: dt.date | None) -> dt.date | None:
@@ -183,8 +193,14 @@ def tally_entities(part: int, entities: pa.Table, published: Mapping[str, dt.dat
     """The part's contribution to the entity summary; `entities` in the part's original row order."""
     tallies: Tallies = {}
     seen_docs: dict[tuple[str, str], set[str]] = defaultdict(set)
-    columns = (entities.column(c).to_pylist() for c in ("doc_id", "text", "canonical", "label"))
-    for row, (doc_id, text, canonical, label) in enumerate(zip(*columns, strict=True)):
+    names = ("doc_id", "text", "canonical", "label")
+    columns = [entities.column(c).to_pylist() for c in names]
+    columns.append(
+        entities.column("country").to_pylist()
+        if "country" in entities.column_names
+        else [None] * len(entities)
+    )
+    for row, (doc_id, text, canonical, label, country) in enumerate(zip(*columns, strict=True)):
         key = (canonical, label)
         tally = tallies.setdefault(key, Tally())
         tally.mentions += 1
@@ -197,6 +213,8 @@ def tally_entities(part: int, entities: pa.Table, published: Mapping[str, dt.dat
         form = clean_surface(text)
         n, pos = tally.forms.get(form, (0, (part, row)))
         tally.forms[form] = (n + 1, pos)
+        if country is not None:
+            tally.countries[country] += 1
     return tallies
 
 
@@ -218,4 +236,5 @@ def summary_rows(tallies: Tallies) -> Iterable[dict[str, Any]]:
             "first_published": t.first,
             "last_published": t.last,
             "surface_forms": "; ".join(sorted(t.forms, key=lambda f: (-t.forms[f][0], t.forms[f][1]))),
+            "country": t.country,
         }

@@ -17,7 +17,6 @@ from ..analysis import KEYWORD_CANDIDATES, Settings, analyse_batch, skipped_rows
 from ..cache import AnalysisCache
 from ..corpus_tables import _frame, _renamed, _table
 from ..nlp import model_version
-from ..places import country_code
 from ..reading import Document, ReadError, document_from_bytes
 from ..similarity import similar_documents
 from ..tables import (
@@ -271,10 +270,7 @@ def merge_finished(*reports: FinishReport) -> FinishReport:
 
 def write_entity_summary(layout: Layout, finished: FinishReport) -> dict[str, int]:
     """The entity summary from the merged tallies; returns the row counts of the whole corpus pass."""
-    rows = list(summary_rows(finished.tallies))
-    for row in rows:
-        row["country"] = country_code(row["canonical"]) if row["label"] == "LOC" else None
-    table = conform(ENTITY_SUMMARY, to_table(ENTITY_SUMMARY, rows))
+    table = conform(ENTITY_SUMMARY, to_table(ENTITY_SUMMARY, summary_rows(finished.tallies)))
     write_part(layout.dataset(ENTITY_SUMMARY.name), 0, table)
     return {**finished.rows, ENTITY_SUMMARY.name: table.num_rows}
 
