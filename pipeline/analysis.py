@@ -11,7 +11,7 @@ import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -165,4 +165,10 @@ def analyse_document(
 
 
 def _records(doc_id: str, items: Iterable[Any]) -> list[dict[str, Any]]:
-    return [{"doc_id": doc_id, **dataclasses.asdict(item)} for item in items]
+    """Rows of flat records (dataclasses.asdict deep-copies every value: a tenth of the extractors' time)."""
+    return [{"doc_id": doc_id, **{n: getattr(item, n) for n in _fields(type(item))}} for item in items]
+
+
+@cache
+def _fields(record_type: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(record_type))

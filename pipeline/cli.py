@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import typer
@@ -241,7 +240,4 @@ def _progress() -> Progress:
 
 
 def main() -> None:
-    # One BLAS/OpenMP thread per process: parallelism comes from worker processes, one per core.
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")
     app()

@@ -60,8 +60,11 @@ def _collect(item: tuple[list[Document], Future[list[Rows]]]) -> Iterator[tuple[
 
 
 def _init_worker(settings: Settings) -> None:
+    from .nlp import single_threaded_blas
+
     global _worker_settings
     _worker_settings = settings
+    single_threaded_blas()
 
 
 def _analyse_in_worker(batch: list[Document]) -> list[Rows]:
