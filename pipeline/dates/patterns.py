@@ -2,8 +2,9 @@
 
 Every pattern runs on `lexicon.fold(text)` (lower case, no accents, ASCII apostrophes and dashes),
 which has the same length as the text, so match offsets are text offsets. Each family is one
-compiled pattern with named groups; `extract.py` turns a match into an unresolved expression and
-applies the checks that regexes express badly (is "2019" a year or a quantity here?).
+compiled pattern with named groups; its handler (`calendar_handlers.py`, `period_handlers.py`) turns
+a match into an unresolved expression and applies the checks that regexes express badly (is "2019" a
+year or a quantity here?). `extract.py` lists which pattern goes with which handler.
 """
 
 from __future__ import annotations

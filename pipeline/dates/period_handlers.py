@@ -1,0 +1,313 @@
+"""Handlers of the other families: decades, centuries, seasons, quarters, holidays, weekdays, relative words.
+
+Each turns one regex match of `patterns.py` into unresolved `Expr` records whose kind tells
+`normalise.py` how to date them ("le lendemain" leans on the previous date, "il y a deux ans" on the
+publication date), or refuses it ("été" the participle, "Noël Mamère", "les lundis").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .false_positives import after_agreement, in_street_name, is_quantity
+from .lexicon import (
+    DECADE_WORDS,
+    HOLIDAYS_NEED_CAPITAL,
+    NUMBER_WORDS,
+    ORDINAL_CENTURIES,
+    ORDINALS,
+    SEASON_NAMES_NOT_DATES,
+    SEASONS,
+    WEEKDAYS,
+    month_number,
+    roman_to_int,
+)
+from .model import Expr
+from .view import View, parse_day, parse_mod, parse_year
+
+_AUX_BEFORE_EN = re.compile(r"\b(?:a|ont|avait|avaient|aurait|auraient|ayant|avoir)\s+en\s*$")
+
+
+def h_decade(m: re.Match[str], v: View) -> list[Expr]:
+    raw = m.group("dec").lstrip("'")
+    if raw in DECADE_WORDS:
+        dec = 1900 + DECADE_WORDS[raw]
+    elif len(raw) == 4:
+        dec = int(raw)
+    else:
+        n = int(raw)
+        dec = 1900 + n
+        if v.published and 2000 + n <= v.published.year and n < 30:
+            dec = 2000 + n
+    det = (m.group("det") or "").strip()
+    if m.group("mod"):
+        start = m.start()
+    elif det.startswith(("les", "des")):
+        start = m.start("det")
+    elif det:
+        start = m.start("det") + len(det) - len(det.split()[-1])  # "dans les" -> "les"
+    else:
+        start = m.start("dec") - len("annees ")
+    mod = parse_mod(m.group("mod"))
+    if det.startswith("fin des"):
+        mod = "END"
+    if det.startswith("debut des"):
+        mod = "START"
+    return [Expr("decade", start, m.end(), decade=f"{dec // 10:03d}X", mod=mod)]
+
+
+def h_century(m: re.Match[str], v: View) -> list[Expr]:
+    if m.group("c"):
+        raw = m.group("c")
+        c = int(raw) if raw.isdigit() else roman_to_int(raw)
+        if raw.isdigit() and v.text[m.start("c") : m.end("c")] != raw:
+            return []
+    else:
+        c = ORDINAL_CENTURIES.get(re.sub(r"\s+", " ", m.group("cw")))
+    if not c or not 1 <= c <= 22:
+        return []
+    roman = m.group("c") and not m.group("c").isdigit()
+    if not m.group("mod") and roman and not v.text[m.start("c") : m.end("c")].isupper():
+        return []  # roman numerals of centuries are written in capitals
+    if m.group("mod"):
+        start = m.start()
+    elif m.group("det") in ("le", "ce"):
+        start = m.start("det")
+    else:
+        start = m.start("c") if m.group("c") else m.start("cw")
+    return [Expr("century", start, m.end(), century=c, mod=parse_mod(m.group("mod")))]
+
+
+def h_season(m: re.Match[str], v: View) -> list[Expr]:
+    s = SEASONS[m.group("s")]
+    det = m.group("det")
+    y, two = parse_year(m, published=v.published)
+    ss = m.start("s")
+    after = v.fold[ss : ss + 30]
+    if any(
+        after.startswith(n.split()[0]) and re.match(re.escape(n).replace(r"\ ", r"\s+"), after)
+        for n in SEASON_NAMES_NOT_DATES
+    ):
+        return []
+    prev = v.prev_words(m.start(), 1)
+    prev_word = prev[-1] if prev else ""
+    if two and is_quantity(v, m.start("yy"), m.end(), strict=True):
+        return []
+    if not (y or m.group("rel")) and re.match(
+        r"\s+(?:de|des|du|d')(?!\w)(?!\s*(?:l'annee|l'an)\b)", v.fold[m.end() : m.end() + 14]
+    ):
+        return []  # "le printemps de l'environnement", "l'été des festivals": an event's name
+    # A bare season word is a date after "en"/"au" ("en été", "au printemps"); "l'heure d'hiver",
+    # "les soldes d'été" are kinds of things, and "été" is also the participle of être.
+    bare = not (det or m.group("mod") or y or m.group("rel"))
+    if bare and (prev_word not in ("en", "au") or _AUX_BEFORE_EN.search(v.before(ss, 20))):
+        return []
+    rel = 0
+    if m.group("rel"):
+        rel = 1 if m.group("rel") in ("prochain", "suivant") else -1
+    start = m.start()
+    generic = not (det or y or m.group("rel") or m.group("mod")) and prev_word == "en"
+    if det in ("cet", "ce", "cette"):
+        rel = 0
+    return [Expr("season", start, m.end(), year=y, season=s, rel=rel, mod=parse_mod(m.group("mod")),
+                 generic=generic, two_digit=two)]  # fmt: skip
+
+
+def h_season_months(m: re.Match[str], v: View) -> list[Expr]:
+    """ "les mois d'été": the season in general."""
+    return [Expr("season", m.start(), m.end(), season=SEASONS[m.group("s")], habitual=True)]
+
+
+def h_season_pair(m: re.Match[str], v: View) -> list[Expr]:
+    """ "été comme hiver": all year round, two seasons in general."""
+    return [
+        Expr("season", m.start("s1"), m.end("s1"), season=SEASONS[m.group("s1")], habitual=True),
+        Expr("season", m.start("s2"), m.end("s2"), season=SEASONS[m.group("s2")], habitual=True),
+    ]
+
+
+def h_quarter(m: re.Match[str], v: View) -> list[Expr]:
+    n = ORDINALS.get(m.group("o"))
+    unit = m.group("u")
+    y = int(m.group("y")) if m.group("y") else None
+    if n is None:
+        return []
+    if unit == "trimestre":
+        q = 4 if n == -1 else n
+        if not 1 <= q <= 4:
+            return []
+        label = f"Q{q}"
+    else:
+        h = 2 if n == -1 else n
+        if h not in (1, 2):
+            return []
+        label = f"H{h}"
+    return [Expr("quarter", m.start(), m.end(), year=y, quarter=label)]
+
+
+def h_quarter_short(m: re.Match[str], v: View) -> list[Expr]:
+    u, n = m.group("u"), int(m.group("n"))
+    if u == "s" and n > 2:
+        return []
+    orig = v.text[m.start("u")]
+    if not orig.isupper():
+        return []
+    label = f"H{n}" if u == "s" else f"Q{n}"
+    return [Expr("quarter", m.start(), m.end(), year=int(m.group("y")), quarter=label)]
+
+
+def h_holiday(m: re.Match[str], v: View) -> list[Expr]:
+    name = re.sub(r"\s+", " ", m.group("h"))
+    hs = m.start("h")
+    orig = v.text[hs : m.end("h")]
+    if name in HOLIDAYS_NEED_CAPITAL and not orig[:1].isupper():
+        return []
+    nxt = re.match(r"\s+(\S+)", v.text[m.end("h") : m.end("h") + 30])
+    if name in ("noel", "toussaint") and nxt and nxt.group(1)[:1].isupper() and not m.group("y"):
+        return []  # "Noël Mamère", "Toussaint Louverture"
+    if after_agreement(v, m.start()) or in_street_name(v, m.start()):
+        return []
+    pfx = m.group("pfx")
+    det = m.group("det")
+    offset = -1 if pfx == "veille" else 1 if pfx == "lendemain" else 0
+    start = m.start("pfx") if pfx else m.start("h")
+    if det in ("cette", "la", "l'"):
+        start = m.start()
+    if pfx == "lundi" and name in ("paques", "pentecote"):
+        name = "lundi de " + name
+    y = int(m.group("y")) if m.group("y") else None
+    return [Expr("holiday", start, m.end(), year=y, holiday=name, offset=offset)]
+
+
+def h_ordinal_weekday(m: re.Match[str], v: View) -> list[Expr]:
+    n = ORDINALS.get(m.group("o"))
+    if n is None:
+        return []
+    wd = WEEKDAYS[m.group("wd")]
+    if m.group("m"):
+        mo = month_number(m.group("m"))
+        y = int(m.group("y")) if m.group("y") else None
+        return [Expr("ordwd", m.start(), m.end(), year=y, month=mo, weekday=wd, ordinal=n)]
+    s = SEASONS[m.group("s")]
+    y = int(m.group("sy")) if m.group("sy") else None
+    if n < 0:
+        return []
+    return [Expr("ordwd", m.start(), m.end(), year=y, season=s, weekday=wd, ordinal=n)]
+
+
+def h_weekday(m: re.Match[str], v: View) -> list[Expr]:
+    wd = WEEKDAYS[m.group("wd")]
+    ws = m.start("wd")
+    det = m.group("det")
+    rel_raw = m.group("rel")
+    before = v.low[max(0, ws - 25) : ws]
+    # "le lundi", "les lundis", "tous les lundis", "chaque lundi": a habit, not a date
+    habit = re.search(r"(?:\ble|\bles|\bchaque|\bdes|\bdu|\bau|\bun|\bce)\s+$", before)
+    if not det and not rel_raw and not m.group("d") and habit:
+        return []
+    if rel_raw in ("precedent", "suivant"):
+        return []  # relative to another date of the story, not to the publication
+    nxt = v.text[m.end("wd") : m.end("wd") + 8]
+    orig = v.text[ws : m.end("wd")]
+    if orig[:1].isupper() and re.match(r"\s+(?:Saint|saint|Gras|gras)\b", nxt):
+        return []  # Vendredi saint, Mardi gras: holidays (handled by HOLIDAY) or names
+    if after_agreement(v, m.start()):
+        return []
+    rel = 0
+    if rel_raw:
+        rel = 1 if rel_raw in ("prochain",) or rel_raw.startswith("qui") else -1
+    day = parse_day(m.group("d")) if m.group("d") else None
+    start = m.start()
+    return [Expr("weekday", start, m.end(), weekday=wd, rel=rel, day=day)]
+
+
+def _count(raw: str) -> int | None:
+    raw = re.sub(r"\s+", " ", raw)
+    if raw.isdigit():
+        return int(raw)
+    return NUMBER_WORDS.get(raw)
+
+
+_UNITS = {"an": "year", "ans": "year", "annee": "year", "annees": "year", "mois": "month", "semaine": "week",
+          "semaines": "week", "jour": "day", "jours": "day", "decennie": "decade", "decennies": "decade",
+          "siecle": "century", "siecles": "century"}  # fmt: skip
+
+
+def h_relative(m: re.Match[str], v: View) -> list[Expr]:
+    s, e = m.start(), m.end()
+    g = m.groupdict()
+    if g["hier"]:
+        return [Expr("relday", s, e, offset=-2 if g["hier"].startswith("avant") else -1)]
+    if g["dem"]:
+        return [Expr("relday", s, e, offset=2 if g["dem"].startswith("apres") else 1)]
+    if g["auj"]:
+        return [Expr("today", s, e, weekday=WEEKDAYS.get(g["aujwd"]) if g["aujwd"] else None)]
+    if g["veille"]:
+        off = -2 if "avant" in g["veille"] else -1
+        end = m.end("veille")
+        return [Expr("anchor", s, end, offset=off, of_event=bool(g["veille_de"]))]
+    if g["lend"]:
+        off = 2 if "surlendemain" in g["lend"] else 1
+        end = m.end("lend")
+        return [Expr("anchor", s, end, offset=off, of_event=bool(g["lend_de"]))]
+    if g["meme"]:
+        return [Expr("anchor", s, e, offset=0)]
+    if g["yrel"]:
+        t = g["yrel"]
+        off = (
+            -1
+            if re.search(r"dern|pass|preced|d'avant", t)
+            else 1
+            if re.search(r"proch|suiv|d'apres", t)
+            else 0
+        )
+        return [Expr("relyear", s, e, offset=off)]
+    if g["wrel"]:
+        t = g["wrel"]
+        off = (
+            -1
+            if re.search(r"dern|pass|preced|d'avant", t)
+            else 1
+            if re.search(r"proch|suiv|d'apres", t)
+            else 0
+        )
+        return [Expr("relweek", s, e, offset=off)]
+    if g["mrel"]:
+        t = g["mrel"]
+        off = -1 if re.search(r"dern|pass|preced", t) else 1 if re.search(r"proch|suiv", t) else 0
+        return [Expr("relmonth", s, e, offset=off)]
+    if g["werel"]:
+        t = g["werel"]
+        off = -1 if re.search(r"dern|pass", t) else 1 if "proch" in t else 0
+        return [Expr("weekend", s, e, offset=off)]
+    if g["ago"]:
+        n = _count(g["agon"])
+        unit = _UNITS.get(g["agou"])
+        if n is None or unit in ("decade", "century"):
+            return [Expr("ref", s, e, ref="PAST_REF")]
+        return [Expr("ago", s, e, offset=-n, unit=unit)]
+    if g["inn"]:
+        n = _count(g["innn"])
+        unit = _UNITS.get(g["innu"])
+        if n is None:
+            return [Expr("ref", s, e, ref="FUTURE_REF")]
+        # "d'ici deux ans": from the publication date to two years later
+        return [Expr("ago", s, e, offset=n, unit=unit, dici=g["innp"] == "d'ici")]
+    if g["fut"]:
+        return [Expr("ref", s, e, ref="FUTURE_REF")]
+    if g["des"]:
+        return [Expr("desormais", s, e)]
+    return []
+
+
+def h_mod_relative(m: re.Match[str], v: View) -> list[Expr]:
+    if not m.group("mod").startswith(("la", "le")) and re.search(r"\b(?:de|d')\s*$", v.before(m.start(), 6)):
+        return []  # "une fête de fin d'année": a kind of event, not a date
+    mod = parse_mod(m.group("mod"))
+    unit = m.group("u")
+    rel_raw = m.group("rel") or ""
+    off = -1 if rel_raw.startswith(("dern", "pass")) else 1 if rel_raw.startswith("proch") else 0
+    kind = {"annee": "relyear", "an": "relyear", "mois": "relmonth", "semaine": "relweek"}[unit]
+    if unit == "an" and not rel_raw:
+        return []  # "début de l'an" is rare; "fin de l'an 2000" is a year
+    return [Expr(kind, m.start(), m.end(), offset=off, mod=mod)]
