@@ -46,3 +46,13 @@ def _lookups_from_disk():
     from pipeline.entities import _model_lookups
 
     return _model_lookups()
+
+
+def test_whitespace_tokens_keep_the_space_pos(nlp):
+    """The attribute-ruler rules kept are the ones that give whitespace tokens POS SPACE."""
+    doc = nlp("Communiqué de presse\n\nLe ministre  a annoncé un plan.\n")
+    spaces = [t for t in doc if t.is_space]
+    assert len(spaces) >= 2
+    assert all(t.pos_ == "SPACE" for t in spaces)
+    assert all(t.pos_ != "SPACE" for t in doc if not t.is_space)
+    assert {t.pos_ for t in doc if t.text in ("ministre", "plan")} == {"NOUN"}
