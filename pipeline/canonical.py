@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import re
 import tomllib
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -161,51 +163,54 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
 
 
 # ----------------------------------------------------------------------------- corpus pass
-def unify_canonicals(entities: pd.DataFrame, gazetteer: Gazetteer) -> pd.Series:
-    """Corpus-wide canonical for every row (same index as `entities`).
+def unify_names(
+    text: Sequence[object],
+    canonical: Sequence[object],
+    label: Sequence[object],
+    weight: Sequence[int],
+    gazetteer: Gazetteer,
+) -> list[str]:
+    """Corpus-wide canonical of each item of parallel lists: one item per mention (weights of 1), or per
+    distinct (text, canonical, label) with its mention count (the Dask engine's merged vocabulary).
 
-    Per-document canonicals stay unless the corpus knows better: (1) an acronym left undefined in
-    its document takes the long form other documents give it; (2) the gazetteer names the rest;
-    (3) spelling variants of one name (case, accents, apostrophes) take their most frequent spelling;
-    (4) a one-word person name takes the one full name of the corpus that ends with it.
+    Per-document canonicals (None or NaN: the document gave none) stay unless the corpus knows better:
+    (1) an acronym left undefined in its document takes the long form other documents give it most;
+    (2) the gazetteer names the rest; (3) spelling variants of one name (case, accents, apostrophes)
+    take their most frequent spelling; (4) a one-word person name takes the one full name of the corpus
+    that ends with it. Counts are sums of weights; a tie in (1) goes to the long form met first, so items
+    must come in order of first mention for both uses to agree.
     """
-    if entities.empty:
-        return pd.Series([], index=entities.index, dtype=object, name="canonical")
-    text = entities["text"].astype(str).map(clean_surface)
-    canon = entities["canonical"].where(entities["canonical"].notna(), text).astype(str).map(clean_surface)
-    labels = entities["label"].astype(str)
+    texts = [clean_surface(str(t)) for t in text]
+    canon = [t if _missing(c) else clean_surface(str(c)) for c, t in zip(canonical, texts, strict=True)]
+    labels = [str(lab) for lab in label]
+    weights = list(weight)
 
-    # (1) acronyms named somewhere: ACR -> the long form most documents give it
-    defined: dict[str, Counter] = defaultdict(Counter)
-    for t, c in zip(text, canon, strict=True):
+    # (1) acronyms named somewhere: ACR -> the long form the most mentions give it
+    defined: dict[str, Counter[str]] = defaultdict(Counter)
+    for t, c, w in zip(texts, canon, weights, strict=True):
         if is_acronym(t) and c != t:
-            defined[t][c] += 1
-    canon = pd.Series(
-        [
-            defined[t].most_common(1)[0][0] if c == t and t in defined else c
-            for t, c in zip(text, canon, strict=True)
-        ],
-        index=entities.index,
-    )
+            defined[t][c] += w
+    canon = [
+        defined[t].most_common(1)[0][0] if c == t and t in defined else c
+        for t, c in zip(texts, canon, strict=True)
+    ]
 
     # (2) the gazetteer; the text's own entry only when no document gave another name
     def from_gazetteer(t: str, c: str) -> str:
         entry = gazetteer.lookup(c) or (gazetteer.lookup(t) if c == t else None)
         return entry.canonical if entry else c
 
-    canon = pd.Series([from_gazetteer(t, c) for t, c in zip(text, canon, strict=True)], index=entities.index)
+    canon = [from_gazetteer(t, c) for t, c in zip(texts, canon, strict=True)]
 
     # (3) spelling variants of one name, per label
-    spellings: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for lab, c in zip(labels, canon, strict=True):
-        spellings[(lab, normalize_key(c))][c] += 1
+    spellings: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for lab, c, w in zip(labels, canon, weights, strict=True):
+        spellings[(lab, normalize_key(c))][c] += w
     best = {
         k: max(cnt.items(), key=lambda kv: (kv[1], kv[0][:1].isupper(), kv[0]))[0]
         for k, cnt in spellings.items()
     }
-    canon = pd.Series(
-        [best[(lab, normalize_key(c))] for lab, c in zip(labels, canon, strict=True)], index=entities.index
-    )
+    canon = [best[(lab, normalize_key(c))] for lab, c in zip(labels, canon, strict=True)]
 
     # (4) "Macron" -> "Emmanuel Macron" when exactly one full name of the corpus ends with it
     full_names: dict[str, set[str]] = defaultdict(set)
@@ -217,7 +222,24 @@ def unify_canonicals(entities: pd.DataFrame, gazetteer: Gazetteer) -> pd.Series:
         if lab == "PER" and len(c.split()) == 1 and len(full_names.get(normalize_key(c), ())) == 1:
             c = next(iter(full_names[normalize_key(c)]))
         out.append(c)
-    return pd.Series(out, index=entities.index, name="canonical", dtype=object)
+    return out
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def unify_canonicals(entities: pd.DataFrame, gazetteer: Gazetteer) -> pd.Series:
+    """Corpus-wide canonical for every row (same index as `entities`): `unify_names` on the mentions,
+    in row order."""
+    names = unify_names(
+        entities["text"].tolist(),
+        entities["canonical"].tolist(),
+        entities["label"].tolist(),
+        [1] * len(entities),
+        gazetteer,
+    )
+    return pd.Series(names, index=entities.index, name="canonical", dtype=object)
 
 
 def _to_date(value: object) -> dt.date | None:
@@ -242,10 +264,13 @@ def summarise_entities(entities: pd.DataFrame, documents: pd.DataFrame) -> pd.Da
     """One row per (canonical, label): the table an analyst pivots on.
 
     documents: distinct doc_ids; mentions: rows; first/last_published: from documents.published;
-    surface_forms: distinct surface forms, most frequent first, "; "-joined.
+    surface_forms: distinct surface forms, most frequent first, "; "-joined (ties: first seen first).
+    When `entities` has a `country` column (found in the per-document pass, so no gazetteer is needed
+    here), the summary has one too: the mentions' most frequent country, the smallest code on ties.
     """
+    columns = SUMMARY_COLUMNS + (["country"] if "country" in entities else [])
     if entities.empty:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in SUMMARY_COLUMNS}).astype(
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns}).astype(
             {"documents": "int64", "mentions": "int64"}
         )
     published: dict[object, dt.date | None] = {}
@@ -257,19 +282,29 @@ def summarise_entities(entities: pd.DataFrame, documents: pd.DataFrame) -> pd.Da
         forms = Counter(clean_surface(t) for t in group["text"])
         order = {f: i for i, f in reversed(list(enumerate(clean_surface(t) for t in group["text"])))}
         dates = [d for d in (published.get(doc) for doc in group["doc_id"].unique()) if d is not None]
-        rows.append(
-            {
-                "canonical": canonical,
-                "label": label,
-                "documents": int(group["doc_id"].nunique()),
-                "mentions": int(len(group)),
-                "first_published": min(dates) if dates else None,
-                "last_published": max(dates) if dates else None,
-                "surface_forms": "; ".join(sorted(forms, key=lambda f: (-forms[f], order[f]))),
-            }
-        )
-    out = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+        row = {
+            "canonical": canonical,
+            "label": label,
+            "documents": int(group["doc_id"].nunique()),
+            "mentions": int(len(group)),
+            "first_published": min(dates) if dates else None,
+            "last_published": max(dates) if dates else None,
+            "surface_forms": "; ".join(sorted(forms, key=lambda f: (-forms[f], order[f]))),
+        }
+        if "country" in group:
+            row["country"] = most_frequent(Counter(c for c in group["country"] if not _missing(c)))
+        rows.append(row)
+    out = pd.DataFrame(rows, columns=columns)
     out = out.sort_values(
         ["documents", "mentions", "canonical"], ascending=[False, False, True], kind="stable"
     )
     return out.reset_index(drop=True).astype({"documents": "int64", "mentions": "int64"})
+
+
+def most_frequent(counts: Mapping[str, int]) -> str | None:
+    """The value counted most, the smallest on ties (pandas' `mode().iat[0]`); None when there is none.
+    The entity summary's country, in one process here and from merged counts in the Dask engine."""
+    if not counts:
+        return None
+    most = max(counts.values())
+    return min(value for value, n in counts.items() if n == most)

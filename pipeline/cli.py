@@ -43,10 +43,17 @@ def main_options(
 
 @app.command()
 def run(
-    corpus_dir: Path = typer.Argument(
-        Path("corpus"), help="Folder of press releases (.txt/.md, searched recursively)."
+    corpus_dir: str = typer.Argument(
+        "corpus",
+        help="Folder of press releases (.txt/.md, searched recursively); with --engine dask, also an "
+        "fsspec URL (file:///..., s3://bucket/prefix, gs://...).",
     ),
-    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder for the tables and texts/."),
+    out: str = typer.Option(
+        "outputs",
+        "--out",
+        "-o",
+        help="Output folder for the tables and texts/; with --engine dask, also an fsspec URL.",
+    ),
     format: str = typer.Option(
         "csv,parquet", "--format", "-f", help="Comma-separated output formats: csv, parquet, xlsx."
     ),
@@ -83,7 +90,11 @@ def run(
     ),
     force: bool = typer.Option(False, "--force", help="Re-analyse every document, ignoring the cache."),
     wait: bool = typer.Option(False, "--wait", help="Wait for another run on the same output folder to end."),
-    report: bool = typer.Option(False, "--report", help="Also write the HTML report (OUT/report.html)."),
+    report: bool = typer.Option(
+        False,
+        "--report",
+        help="Also write the HTML report (OUT/report.html); needs a local --out (a folder or file://).",
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
 ) -> None:
     """Analyse every document of CORPUS_DIR and write the tables to --out.
@@ -92,7 +103,9 @@ def run(
     (one file per table and format), doc_theme_matrix.csv, and the analysed texts in texts/ (every
     offset in the tables indexes these texts). Outputs are replaced atomically at the end of the run;
     each document's analysis is cached in OUT/.cache, so a re-run only analyses new or changed files.
+    CORPUS_DIR and --out are passed on as given: URLs (file://, s3://, gs://) need --engine dask.
     """
+    from .core import report_folder
     from .core import run as run_job
     from .themes import TaxonomyError
 
@@ -110,6 +123,7 @@ def run(
         progress.update(task, completed=done)
 
     try:
+        report_dir = report_folder(out, engine) if report else None  # checked before hours of analysis
         result = run_job(
             corpus_dir,
             out,
@@ -137,8 +151,8 @@ def run(
             progress.stop()
     if not quiet:
         err.print(result.summary(), highlight=False, soft_wrap=True)
-    if report:
-        _report(out, None, quiet)
+    if report_dir is not None:
+        _report(report_dir, None, quiet)
 
 
 @app.command("report")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from .analysis import KEYWORD_CANDIDATES, Settings, skipped_rows
 from .cache import AnalysisCache
@@ -80,6 +81,48 @@ def _workers(jobs: int | None, total: int) -> int:
 
 
 ENGINES = ("local", "dask")
+NEEDS_DASK = "the dask engine needs Dask: pip install '.[dask]'"
+
+
+def is_url(location: Path | str) -> bool:
+    """An fsspec URL (s3://bucket/prefix, gs://..., file:///...) rather than a path. Kept as a string:
+    Path("s3://bucket") would collapse the "//"."""
+    return isinstance(location, str) and "://" in location
+
+
+def local_folder(location: Path | str) -> Path | None:
+    """The local folder a path or a local URL (file://) names; None for a URL of another filesystem (an
+    object store), as the dask engine tells them apart."""
+    if not is_url(location):
+        return Path(location)
+    try:
+        from fsspec.core import url_to_fs
+        from fsspec.implementations.local import LocalFileSystem
+    except ModuleNotFoundError:
+        raise ValueError(NEEDS_DASK) from None
+    fs, path = url_to_fs(str(location))
+    return Path(path) if isinstance(fs, LocalFileSystem) else None
+
+
+def report_folder(out_dir: Path | str, engine: str) -> Path:
+    """Where `run --report` writes report.html, known before the run so that an impossible report stops
+    it before any analysis: the report reads the tables and every text from a local folder, so an
+    object-store --out is refused (make it with `pipeline report` on a local copy of the run prefix)."""
+    if not is_url(out_dir):
+        return Path(out_dir)
+    if engine != "dask":
+        raise ValueError(_needs_dask(out_dir))
+    folder = local_folder(out_dir)
+    if folder is None:
+        raise ValueError(
+            f"--report needs a local --out (a folder or file://), not {out_dir}: "
+            "run `pipeline report` on a local copy of the run's prefix"
+        )
+    return folder
+
+
+def _needs_dask(url: Path | str) -> str:
+    return f"{url} is a URL: URLs need --engine dask (the local engine takes folders)"
 
 
 def run(
@@ -116,7 +159,7 @@ def run(
         except ModuleNotFoundError as exc:
             if exc.name not in ("dask", "distributed"):
                 raise
-            raise ValueError("the dask engine needs Dask: pip install '.[dask]'") from None
+            raise ValueError(NEEDS_DASK) from None
         return run_dask(
             corpus_dir,
             out_dir,
@@ -136,6 +179,9 @@ def run(
         )
     if scheduler is not None or workers is not None:
         raise ValueError("--scheduler and --workers apply to --engine dask (the local engine uses --jobs)")
+    for location in (corpus_dir, out_dir):
+        if is_url(location):
+            raise ValueError(_needs_dask(location))
     corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
     started = time.perf_counter()
     validate_options(formats, csv_flavor)
@@ -147,6 +193,7 @@ def run(
         chunks: dict[str, list[pa.Table]] = {name: [] for name in [*PER_DOCUMENT, KEYWORD_CANDIDATES.name]}
         pending: list[Rows] = []
         total, done = len(paths), 0
+        corpus_order: dict[str, int] = {}  # doc_id -> position in the corpus
 
         def add(document: Document | None, rows: Rows) -> None:
             nonlocal done
@@ -173,6 +220,7 @@ def run(
             """Read every file; cached and unreadable ones are handled here, the rest go to spaCy."""
             for path in paths:
                 rel = path.relative_to(corpus_dir)
+                corpus_order.setdefault(rel.with_suffix("").as_posix(), len(corpus_order))
                 try:
                     document = read_document(path, corpus_dir)
                 except ReadError as exc:
@@ -194,13 +242,28 @@ def run(
             add(document, rows)
         result.cached = cache.hits
         _flush(pending, chunks)
-        per_document = {name: pa.concat_tables(tables) for name, tables in chunks.items()}
+        # Rows arrived in an order that depends on the run (cached and unreadable documents as they are
+        # read, the others as the model gets through them): the corpus pass gets them in corpus order.
+        order = pa.array(list(corpus_order), pa.string())
+        per_document = {
+            name: _in_corpus_order(pa.concat_tables(tables), order) for name, tables in chunks.items()
+        }
+        result.skipped.sort(key=lambda s: corpus_order.get(s.doc_id, total))
         tables, matrix = build_corpus_tables(per_document, settings, top_k=top_k, similar_k=similar_k)
         result.files = write_outputs(folder, tables, matrix, formats=formats, csv_flavor=csv_flavor)
         folder.publish()
     result.rows = {name: t.num_rows for name, t in tables.items()}
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _in_corpus_order(table: pa.Table, doc_ids: pa.Array) -> pa.Table:
+    """The rows grouped by document, documents in the order of `doc_ids`, each one's rows in their order
+    (a stable sort): what a cold run, a warm one and any number of workers all give."""
+    if table.num_rows < 2:
+        return table
+    position = pc.index_in(table.column("doc_id"), value_set=doc_ids)
+    return table.take(pc.sort_indices(position))
 
 
 def _spec(name: str) -> TableSpec:

@@ -20,7 +20,12 @@ from .themes import theme_matrix
 def build_corpus_tables(
     per_document: dict[str, pa.Table], settings: Settings, *, top_k: int = 10, similar_k: int = 5
 ) -> tuple[dict[str, pa.Table], pd.DataFrame]:
-    """(every exported table, the wide document x theme matrix for spreadsheets)."""
+    """(every exported table, the wide document x theme matrix for spreadsheets).
+
+    `per_document`: each table's rows grouped by document, documents in corpus order (the order of
+    `corpus.find_documents`), as `core.run` and the Dask engine give them: ties between documents (the
+    long form of an acronym, the order of surface forms) go to the first, so the order must not depend
+    on which documents came from the cache or from which worker."""
     frames = {name: _frame(table) for name, table in per_document.items()}
     documents, entities, themes = frames["documents"], frames["entities"], frames["themes"]
     quotes = frames["quotes"]
@@ -30,14 +35,6 @@ def build_corpus_tables(
         entities["canonical"] = unified
     keywords = rank_keyphrases(frames[KEYWORD_CANDIDATES.name], top_k=top_k)
     summary = summarise_entities(entities, documents)
-    if len(summary):  # the countries found in the per-document pass (cached): no gazetteer load here
-        countries = (
-            entities.dropna(subset=["country"])
-            .groupby(["canonical", "label"])["country"]
-            .agg(lambda c: c.mode().iat[0])
-        )
-        keys = zip(summary["canonical"], summary["label"], strict=True)
-        summary["country"] = [countries.get(k) for k in keys]
     similar = similar_documents(keywords, themes, entities, k=similar_k)
     ok_ids = sorted(documents.loc[documents["status"] == "ok", "doc_id"])
     matrix = theme_matrix(themes, ok_ids, settings.taxonomy)

@@ -13,9 +13,11 @@ from pipeline.canonical import (
     DEFAULT_PATH,
     Gazetteer,
     load_gazetteer,
+    most_frequent,
     normalize_key,
     summarise_entities,
     unify_canonicals,
+    unify_names,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -247,3 +249,42 @@ def test_a_document_definition_is_not_overridden_by_the_gazetteer(gazetteer):
     out = list(unify_canonicals(ents, gazetteer))
     assert out[0] == "Conférence des présidents d'université"
     assert out[1] == "Conférence des présidents d'université"  # defined elsewhere in the corpus
+
+
+def test_a_weight_counts_as_that_many_mentions(gazetteer):
+    """The Dask engine unifies distinct names weighted by their mentions: same answer as the mentions."""
+    text = ["Etat de Vaud", "État de Vaud", "ONU", "ONU", "ONU"]
+    canonical = ["Etat de Vaud", None, "Office national unifié", "Organisation des nations unies", None]
+    label = ["ORG"] * 5
+    mentions = [3, 2, 1, 2, 4]
+    items = zip(text, canonical, label, mentions, strict=True)
+    expanded = _entities([("a", 0, 1, t, lab, c) for t, c, lab, n in items for _ in range(n)])
+    per_mention = list(unify_canonicals(expanded, gazetteer))
+    firsts = [sum(mentions[:i]) for i in range(len(mentions))]
+    weighted = unify_names(text, canonical, label, mentions, gazetteer)
+    assert weighted == [per_mention[i] for i in firsts]
+    assert weighted[:2] == ["Etat de Vaud", "Etat de Vaud"]  # 3 mentions against 2
+    assert weighted[4] == "Organisation des Nations unies"  # the long form of 2 mentions against 1
+    once = unify_names(text, canonical, label, [1] * 5, gazetteer)
+    assert once[:2] == ["État de Vaud"] * 2 and once[4] == "Office national unifié"  # tie: first seen
+
+
+def test_summary_country_is_the_most_frequent_of_the_mentions():
+    ents = _entities(
+        [
+            ("a", 0, 5, "Paris", "LOC", "Paris"),
+            ("b", 0, 5, "Paris", "LOC", "Paris"),
+            ("c", 0, 5, "Paris", "LOC", "Paris"),
+            ("a", 9, 15, "Nivelles", "LOC", "Nivelles"),
+            ("b", 9, 15, "Nivelles", "LOC", "Nivelles"),
+            ("c", 9, 15, "Nivelles", "LOC", "Nivelles"),
+            ("a", 20, 28, "Atlantide", "LOC", "Atlantide"),
+        ]
+    )
+    ents["country"] = ["US", None, "FR", "FR", "BE", "BE", None]
+    out = summarise_entities(ents, pd.DataFrame({"doc_id": [], "published": []})).set_index("canonical")
+    assert out.loc["Paris", "country"] == "FR"  # a tie, 1 against 1: the smallest code, as pandas' mode
+    assert out.loc["Nivelles", "country"] == "BE"  # 2 against 1
+    assert pd.isna(out.loc["Atlantide", "country"])
+    assert most_frequent({"US": 2, "FR": 2, "BE": 1}) == "FR" and most_frequent({}) is None
+    assert "country" not in summarise_entities(ents.drop(columns="country"), None).columns

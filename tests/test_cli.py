@@ -127,6 +127,48 @@ def test_missing_corpus_is_one_line_and_nonzero(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize(
+    ("corpus_url", "out_url", "report"), [(True, False, False), (False, True, False), (False, True, True)]
+)
+def test_a_url_with_the_local_engine_is_one_line_naming_the_dask_engine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus_url: bool, out_url: bool, report: bool
+) -> None:
+    """Path("file:///x") would be the relative folder "file:/x": the URL is refused, nothing written."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Le ministre est à Paris.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = [f"file://{corpus}" if corpus_url else str(corpus), "--out", "s3://seau/t" if out_url else "out"]
+    result = runner.invoke(app, ["run", *args, *(["--report"] if report else [])])
+    assert result.exit_code != 0
+    assert "URLs need --engine dask" in result.output and len(result.output.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c"]  # neither out/ nor file:/ nor s3:/
+
+
+def test_dask_engine_takes_file_urls_and_writes_the_report(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    corpus, out = tmp_path / "c", tmp_path / "out"
+    corpus.mkdir()
+    shutil.copy(ROOT / "corpus" / "seed003.txt", corpus / "a.txt")
+    args = ["run", f"file://{corpus}", "--out", f"file://{out}", "--engine", "dask", "--workers", "1"]
+    result = runner.invoke(app, [*args, "--format", "parquet", "--report"])
+    assert result.exit_code == 0, result.output
+    assert (out / "entities.parquet").is_dir()  # the Dask layout: a folder of parts
+    assert pd.read_parquet(out / "documents.parquet")["doc_id"].tolist() == ["a"]
+    assert (out / "texts" / "a.txt").exists() and (out / "report.html").stat().st_size > 0
+    assert f"report: {out / 'report.html'}" in result.output
+
+
+def test_report_into_an_object_store_is_refused_before_the_run(tmp_path: Path) -> None:
+    fsspec = pytest.importorskip("fsspec")
+    (tmp_path / "a.txt").write_text("Le ministre est à Paris.", encoding="utf-8")
+    args = ["run", str(tmp_path), "--out", "memory://cli-report/out", "--engine", "dask", "--report"]
+    result = runner.invoke(app, args)
+    assert result.exit_code != 0
+    assert "--report needs a local --out" in result.output and len(result.output.strip().splitlines()) == 1
+    assert not fsspec.filesystem("memory").exists("/cli-report")
+
+
 def test_unwritable_output_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "a.txt").write_text("Le ministre est à Paris.", encoding="utf-8")

@@ -183,14 +183,7 @@ def test_entity_summary_from_merged_tallies_equals_summarise_entities(rows, cuts
     ours = pd.DataFrame(list(summary_rows(merge_tallies(*tallies))))
     documents = pd.DataFrame({"doc_id": list(published), "published": list(published.values())})
     expected = summarise_entities(table.to_pandas(), documents)
-    # the local corpus pass's country: the most frequent of the mentions' countries (pandas' mode)
-    frame = table.to_pandas()
-    modes = (
-        frame.dropna(subset=["country"])
-        .groupby(["canonical", "label"])["country"]
-        .agg(lambda c: c.mode().iat[0])
-    )
-    expected["country"] = [modes.get(k) for k in zip(expected["canonical"], expected["label"], strict=True)]
+    assert "country" in expected.columns
     key = ["canonical", "label"]
     ours = ours.sort_values(key).reset_index(drop=True)[list(expected.columns)]
     pd.testing.assert_frame_equal(ours, expected.sort_values(key).reset_index(drop=True), check_dtype=False)

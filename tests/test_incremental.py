@@ -85,3 +85,32 @@ def test_force_reanalyses_everything(tmp_path: Path) -> None:
     assert runner.invoke(app, ["run", str(corpus), "--out", str(out), "-q"]).exit_code == 0
     result = runner.invoke(app, ["run", str(corpus), "--out", str(out), "--force"])
     assert "(0 from cache)" in result.output
+
+
+def test_a_run_with_some_documents_cached_gives_the_tables_of_a_fresh_run(tmp_path: Path) -> None:
+    """Cached documents come back before the analysed ones: the corpus pass must not see that order.
+    Here "Union européenne" is named once in each document, so which surface form comes first in the
+    entity summary is decided by the order of the documents (the corpus order, as the Dask engine)."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "b.txt").write_text(
+        "Lyon, le 6 mars 2024. La préfète a réuni les maires du département pour préparer la rentrée "
+        "scolaire ; les crédits de l'UE seront versés en avril.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["run", str(corpus), "--out", str(out), "-q"]).exit_code == 0
+    (corpus / "a.txt").write_text(
+        "Paris, le 4 mars 2024. Le ministre a présenté au conseil des ministres un plan de soutien aux "
+        "agriculteurs, financé en partie par l'Union européenne.\n",
+        encoding="utf-8",
+    )
+    warm = runner.invoke(app, ["run", str(corpus), "--out", str(out)])
+    assert warm.exit_code == 0 and "(1 from cache)" in warm.output  # b from the cache, a analysed
+    fresh = tmp_path / "fresh"
+    assert runner.invoke(app, ["run", str(corpus), "--out", str(fresh), "-q"]).exit_code == 0
+    summary = pd.read_parquet(fresh / "entity_summary.parquet").set_index("canonical")
+    assert summary.loc["Union européenne", "surface_forms"] == "Union européenne; UE"  # a before b
+    names = sorted(p.name for p in fresh.iterdir() if p.suffix in (".csv", ".parquet"))
+    assert len(names) == 19
+    assert [n for n in names if (out / n).read_bytes() != (fresh / n).read_bytes()] == []

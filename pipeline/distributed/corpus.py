@@ -3,14 +3,15 @@
 `corpus_tables.build_corpus_tables` needs every row in one process. Here each corpus-wide quantity is
 split into what a part can compute alone and a merge, so that only small summaries travel:
 
-- canonical names: `unify_canonicals` depends on a mention only through (text, canonical, label) and on
-  corpus-wide counts of those triples, so the parts send their distinct triples with counts (in order
-  of first occurrence), and the merged vocabulary -- names, not mentions -- is unified once;
+- canonical names: `canonical.unify_names` (which `unify_canonicals` runs on the mentions) depends on a
+  mention only through (text, canonical, label) and on corpus-wide counts, so the parts send their
+  distinct triples with counts (in order of first occurrence), and the merged vocabulary -- names, not
+  mentions -- goes once through the same function, weighted by the counts;
 - keyphrase ranks: `rank_keyphrases` depends on the other documents only through the number of
   documents and each lemma's document frequency, which are sums over parts;
 - the entity summary: counts, date bounds and surface-form counts per canonical entity are sums, minima
   and maxima over parts (ties between surface forms are broken by first occurrence, a global row
-  position = (part, row)).
+  position = (part, row)); the country is `canonical.most_frequent` of the merged country counts.
 
 Each function mirrors its single-process counterpart and tests/test_dask_engine.py checks that they give
 the same results on the same rows, so the two engines cannot drift apart silently.
@@ -19,7 +20,6 @@ the same results on the same rows, so the two engines cannot drift apart silentl
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -28,7 +28,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from ..canonical import Gazetteer, clean_surface, is_acronym, normalize_key
+from ..canonical import Gazetteer, clean_surface, most_frequent, unify_names
 from ..keywords import rank_with_frequencies
 
 Triple = tuple[str, str | None, str]  # (text, per-document canonical, label) of a mention
@@ -85,55 +85,18 @@ class DocumentFrequencies:
 
 # ----------------------------------------------------------------------------- canonical names
 def unify_vocabulary(triples: Mapping[Triple, int], gazetteer: Gazetteer) -> dict[Triple, str]:
-    """`canonical.unify_canonicals` on distinct triples weighted by their mention counts.
-
-    Same steps, same tie-breaks: a Counter's ties go to the first key inserted, and `triples` is in
-    order of first occurrence, as the mentions are in a single-process run."""
+    """`canonical.unify_names` on distinct triples weighted by their mention counts: the same names as
+    `canonical.unify_canonicals` on the mentions, because `triples` is in order of first occurrence (the
+    tie-break of a long form) and the other steps only count."""
     keys = list(triples)
-    weights = [triples[k] for k in keys]
-    text = [clean_surface(str(t)) for t, _, _ in keys]
-    canon = [
-        clean_surface(str(c)) if _present(c) else clean_surface(t)
-        for (_, c, _), t in zip(keys, text, strict=True)
-    ]
-    labels = [str(lab) for _, _, lab in keys]
-
-    defined: dict[str, Counter[str]] = defaultdict(Counter)
-    for t, c, w in zip(text, canon, weights, strict=True):
-        if is_acronym(t) and c != t:
-            defined[t][c] += w
-    canon = [
-        defined[t].most_common(1)[0][0] if c == t and t in defined else c
-        for t, c in zip(text, canon, strict=True)
-    ]
-
-    def from_gazetteer(t: str, c: str) -> str:
-        entry = gazetteer.lookup(c) or (gazetteer.lookup(t) if c == t else None)
-        return entry.canonical if entry else c
-
-    canon = [from_gazetteer(t, c) for t, c in zip(text, canon, strict=True)]
-    spellings: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for lab, c, w in zip(labels, canon, weights, strict=True):
-        spellings[(lab, normalize_key(c))][c] += w
-    best = {
-        k: max(cnt.items(), key=lambda kv: (kv[1], kv[0][:1].isupper(), kv[0]))[0]
-        for k, cnt in spellings.items()
-    }
-    canon = [best[(lab, normalize_key(c))] for lab, c in zip(labels, canon, strict=True)]
-    full_names: dict[str, set[str]] = defaultdict(set)
-    for lab, c in zip(labels, canon, strict=True):
-        if lab == "PER" and len(c.split()) > 1:
-            full_names[normalize_key(c.split()[-1])].add(c)
-    out = []
-    for lab, c in zip(labels, canon, strict=True):
-        if lab == "PER" and len(c.split()) == 1 and len(full_names.get(normalize_key(c), ())) == 1:
-            c = next(iter(full_names[normalize_key(c)]))
-        out.append(c)
-    return dict(zip(keys, out, strict=True))
-
-
-def _present(value: object) -> bool:
-    return value is not None and not (isinstance(value, float) and math.isnan(value))
+    names = unify_names(
+        [t for t, _, _ in keys],
+        [c for _, c, _ in keys],
+        [lab for _, _, lab in keys],
+        [triples[k] for k in keys],
+        gazetteer,
+    )
+    return dict(zip(keys, names, strict=True))
 
 
 def apply_canonicals(entities: pa.Table, canonicals: Mapping[Triple, str]) -> pa.Table:
@@ -175,11 +138,8 @@ class Tally:
 
     @property
     def country(self) -> str | None:
-        """The most frequent country code of the mentions, the first in order on ties (pandas' mode)."""
-        if not self.countries:
-            return None
-        most = max(self.countries.values())
-        return min(c for c, n in self.countries.items() if n == most)
+        """The most frequent country code of the mentions, as `canonical.summarise_entities` picks it."""
+        return most_frequent(self.countries)
 
 
 def _bound(pick: Any, a: dt.date | None, b: dt.date | None) -> dt.date | None:
