@@ -25,9 +25,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from operator import methodcaller
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
+
+from pipeline.entities.tokens import token_table
 
 
 @dataclass(frozen=True)
@@ -230,6 +233,7 @@ _TIME_WORDS = frozenset(
     )
 )
 _ALL_MARKS = frozenset('«»“”"')
+_GUILLEMET_OR_LINE_END = re.compile("[«“»”\n]")
 _INTRO_PREPS = (("selon",), ("d'", "après"), ("d'après",), ("pour",), ("aux", "yeux", "de"))
 
 
@@ -301,9 +305,12 @@ def find_quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def _pair_guillemets(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    depth, opened, i = 0, -1, 0
+    depth, opened, skip = 0, -1, 0
     n = len(text)
-    while i < n:
+    for mark in _GUILLEMET_OR_LINE_END.finditer(text):  # the only characters that count
+        i = mark.start()
+        if i < skip:
+            continue
         ch = text[i]
         if ch in "«“":
             if depth == 0:
@@ -320,12 +327,11 @@ def _pair_guillemets(text: str) -> list[tuple[int, int]]:
                 j += 1
             blank = text.count("\n", i, j) > 1
             if j < n and text[j] in "«“":
-                i = j + 1  # a reopening mark: the same quotation goes on
+                skip = j + 1  # a reopening mark: the same quotation goes on
                 continue
             line_end = text[max(opened, text.rfind("\n", 0, i)) : i].rstrip()
             if blank or not line_end or line_end[-1] in ".!?:;»”":
                 depth, opened = 0, -1  # never closed: not a quotation
-        i += 1
     return out
 
 
@@ -363,8 +369,23 @@ def extract_quotes(doc: Doc, entities: Sequence[Any] = ()) -> list[Quote]:
 class _Extractor:
     def __init__(self, doc: Doc, entities: Sequence[Any]) -> None:
         self.doc = doc
-        self.text = doc.text
-        self.starts = [t.idx for t in doc]
+        # token attributes as lists, indexed like the Doc (spaCy Token objects are slow to build)
+        tokens = token_table(doc)
+        self.n = tokens.n
+        self.text = tokens.text
+        self.starts = tokens.idx
+        self.words, self.pos, self.lower = tokens.words, tokens.pos, tokens.lower
+        self.lows = list(map(methodcaller("replace", "’", "'"), tokens.lower))
+        self.space, self.punct, self.alpha, self.num = tokens.space, tokens.punct, tokens.alpha, tokens.num
+        self.spaced = tokens.spaced
+        self.verb_form = tokens.morph("VerbForm")
+        self.tokens = tokens
+        # sentences from the sentence starts, as doc.sents gives them (spaCy's own objects when
+        # the doc has no sentence boundaries, which raise the same error, or custom sentence hooks)
+        self.own_sentences = not (
+            doc.user_hooks or doc.user_span_hooks or doc.user_token_hooks
+        ) and doc.has_annotation("SENT_START")
+        self.sentence_starts, self.sentence_of = tokens.sentence_starts, tokens.sentence_of
         self.mentions = self._mentions(entities)
         self.mention_at: dict[int, _Mention] = {}
         self.mention_tokens: dict[int, int] = {}  # mention start token -> end token (exclusive)
@@ -376,7 +397,7 @@ class _Extractor:
                     k -= 1
                 if k < ts:
                     ts = k
-                    m = replace(m, start=doc[k].idx, text=self.text[doc[k].idx : m.end])
+                    m = replace(m, start=self.starts[k], text=self.text[self.starts[k] : m.end])
             if ts not in self.mention_at or self.mention_at[ts].label != "PER":
                 self.mention_at[ts] = m
                 self.mention_tokens[ts] = te
@@ -396,11 +417,9 @@ class _Extractor:
             out.append(_Mention(start, end, self.text[start:end], label, getattr(e, "canonical", None)))
         for ent in self.doc.ents:  # fallback names, no canonical
             k = ent.start
-            while k < ent.end - 1 and (
-                ent.doc[k].lower_ in _TITLES or ent.doc[k].is_punct or _role_key(ent.doc[k].lower_)
-            ):
+            while k < ent.end - 1 and (self.lower[k] in _TITLES or self.punct[k] or _role_key(self.lower[k])):
                 k += 1  # "M. Jean Dupont" -> "Jean Dupont"
-            start = ent.doc[k].idx
+            start = self.starts[k]
             if ent.label_ in ("PER", "ORG") and not any(
                 m.start < ent.end_char and start < m.end for m in out
             ):
@@ -415,40 +434,51 @@ class _Extractor:
         if k in self.mention_at or not self._first_name(k):
             return None
         e = k + 1
-        while e < len(self.doc) and self._first_name(e) and e - k < 3:
+        while e < self.n and self._first_name(e) and e - k < 3:
             e += 1
-        if e < len(self.doc) and self.doc[e].pos_ == "PROPN" and self.doc[e].text[:1].isupper() and e - k < 3:
+        if e < self.n and self.pos[e] == "PROPN" and self.words[e][:1].isupper() and e - k < 3:
             e += 1
-        start, end = self.doc[k].idx, self.doc[e - 1].idx + len(self.doc[e - 1].text)
+        start, end = self.starts[k], self.starts[e - 1] + len(self.words[e - 1])
         return _Mention(start, end, self.text[start:end], "PER", None)
 
     def _first_name(self, k: int) -> bool:
-        tok = self.doc[k]
-        return (
-            tok.pos_ == "PROPN"
-            and tok.is_alpha
-            and tok.text[:1].isupper()
-            and tok.text[1:].islower()
-            and tok.lower_ not in _ROLE_PAIRS
-            and tok.lower_ not in _TITLES
-            and tok.whitespace_ == " "
+        text, low = self.words[k], self.lower[k]
+        return bool(
+            self.pos[k] == "PROPN"
+            and self.alpha[k]
+            and text[:1].isupper()
+            and text[1:].islower()
+            and low not in _ROLE_PAIRS
+            and low not in _TITLES
+            and self.spaced[k]
         )
 
     # -- token helpers
-    def t(self, i: int) -> Token | None:
-        return self.doc[i] if 0 <= i < len(self.doc) else None
+    def _sentences(self) -> list[tuple[int, int]]:
+        """(start, end) token range of each sentence of doc.sents."""
+        if not self.own_sentences:
+            return [(sent.start, sent.end) for sent in self.doc.sents]
+        return self.tokens.sentences
+
+    def _sentence_start(self, i: int) -> int:
+        """doc[i].sent.start"""
+        if not self.own_sentences:
+            return self.doc[i].sent.start
+        return self.sentence_starts[self.sentence_of[i]]
+
+    def has(self, i: int) -> bool:
+        """Token i exists."""
+        return 0 <= i < self.n
 
     def low(self, i: int) -> str:
-        tok = self.t(i)
-        return tok.lower_.replace("’", "'") if tok is not None else ""
+        return self.lows[i] if 0 <= i < self.n else ""
 
     def idx(self, i: int) -> int:
         """Character offset of token i (the text's length past the end)."""
-        return self.doc[i].idx if 0 <= i < len(self.doc) else len(self.text)
+        return self.starts[i] if 0 <= i < self.n else len(self.text)
 
     def is_space(self, i: int) -> bool:
-        tok = self.t(i)
-        return tok is not None and (tok.is_space or not tok.text.strip())
+        return 0 <= i < self.n and bool(self.space[i] or not self.words[i].strip())
 
     def nxt(self, i: int) -> int:
         while self.is_space(i):
@@ -461,15 +491,13 @@ class _Extractor:
         return i
 
     def finite(self, i: int) -> bool:
-        tok = self.t(i)
-        return tok is not None and tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm", [])
+        return 0 <= i < self.n and self.pos[i] in ("VERB", "AUX") and "Fin" in self.verb_form[i]
 
     def saying(self, i: int) -> str | None:
-        tok = self.t(i)
-        if tok is None or tok.pos_ in ("DET", "ADP", "PROPN"):
+        if not 0 <= i < self.n or self.pos[i] in ("DET", "ADP", "PROPN"):
             return None
-        lemma = SAYING_FORMS.get(self.low(i))
-        if lemma and self.t(i - 1) is not None and self.doc[i - 1].pos_ == "DET":
+        lemma = SAYING_FORMS.get(self.lows[i])
+        if lemma and self.has(i - 1) and self.pos[i - 1] == "DET":
             return None  # "l'estime", "la remarque": a noun
         return lemma
 
@@ -516,17 +544,16 @@ class _Extractor:
     def _keep(self, cand: _Candidate, s: int, e: int) -> bool:
         """Reported speech, not a title, a term or a scare quote."""
         toks = [i for i in range(self._tok(s), self._tok(e - 1) + 1) if self.starts[i] >= s]
-        words = sum(1 for i in toks if self.doc[i].is_alpha or self.doc[i].like_num)
+        words = sum(1 for i in toks if self.alpha[i] or self.num[i])
         has_verb = any(self.finite(i) for i in toks)
         if words == 0 or (words <= 4 and not has_verb):
             return False
         if has_verb:
             return True
         p = self.prv(self._tok(cand.open_at) - 1)
-        prev = self.t(p)
-        if prev is None:
+        if not self.has(p):
             return True
-        return not (prev.pos_ in ("DET", "ADP", "NOUN", "PROPN", "ADJ", "NUM") or self.low(p) in _NAMING)
+        return not (self.pos[p] in ("DET", "ADP", "NOUN", "PROPN", "ADJ", "NUM") or self.low(p) in _NAMING)
 
     # -- attribution
     def _attribute(self, cand: _Candidate) -> None:
@@ -554,17 +581,17 @@ class _Extractor:
         """« Q1, a expliqué X. Q2 »: split around the incise."""
         first, last = self._tok(cand.start), self._tok(cand.end - 1)
         for i in range(first + 1, last):
-            if self.doc[i].text != ",":
+            if self.words[i] != ",":
                 continue
             found = self._postposed(self.nxt(i + 1), allow_comma=False, limit=last + 1)
             if found is None:
                 continue
             raw, verb, stop = found
             j = self.nxt(stop)
-            if j > last or self.doc[j].text not in ".,;":
+            if j > last or self.words[j] not in ".,;":
                 continue
-            part1 = (cand.start, self.doc[i].idx)
-            rest = self.doc[j].idx + 1
+            part1 = (cand.start, self.starts[i])
+            rest = self.starts[j] + 1
             while rest < cand.end and self.text[rest].isspace():
                 rest += 1
             cand.parts = [part1] + ([(rest, cand.end)] if rest < cand.end else [])
@@ -577,7 +604,7 @@ class _Extractor:
         j, pron = i, None
         if self.low(j) in ("s'", "se"):
             j += 1
-        if j < limit and self.doc[j].pos_ == "AUX" and self.saying(j) is None:
+        if j < limit and self.pos[j] == "AUX" and self.saying(j) is None:
             j += 1
         j, pron = self._inverted(j, pron)
         j = self._skip_fillers(j, limit)
@@ -597,19 +624,19 @@ class _Extractor:
             key = low if low.startswith("-") else "-" + low
             if key in _PRONOUNS:
                 gender, number = _PRONOUNS[key]
-                return k + 1, _Raw("PRON", self.doc[k].idx, gender=gender, number=number)
+                return k + 1, _Raw("PRON", self.starts[k], gender=gender, number=number)
         return j, pron
 
     def _skip_fillers(self, j: int, limit: int) -> int:
         while j < limit:
             j = self.nxt(j)
+            low = self.low(j)
             for seq in _FILLER_SEQS:
-                if tuple(self.low(j + k) for k in range(len(seq))) == seq:
+                if seq[0] == low and tuple(self.low(j + k) for k in range(len(seq))) == seq:
                     j += len(seq)
                     break
             else:
-                tok = self.t(j)
-                if tok is not None and tok.pos_ == "ADV" and self.saying(j) is None and j < limit:
+                if self.has(j) and self.pos[j] == "ADV" and self.saying(j) is None and j < limit:
                     j += 1
                     continue
                 return j
@@ -619,7 +646,7 @@ class _Extractor:
         self, i: int, allow_comma: bool, limit: int | None = None
     ) -> tuple[_Raw, str | None, int] | None:
         """The incise after a quotation: ", a déclaré X", ", a-t-il ajouté", ", selon X"."""
-        limit = len(self.doc) if limit is None else limit
+        limit = self.n if limit is None else limit
         if allow_comma and self.low(i) in (",", "—", "–", "-"):
             i = self.nxt(i + 1)
         if i >= limit:
@@ -653,11 +680,10 @@ class _Extractor:
             found = self._np(k, limit)
             if found is not None:
                 return found
-        if self.t(k) is None or self.doc[k].pos_ != "ADP":
+        if not self.has(k) or self.pos[k] != "ADP":
             return None
         for n in range(k + 1, min(limit, k + 6)):
-            tok = self.doc[n]
-            if tok.is_punct or self.finite(n):
+            if self.punct[n] or self.finite(n):
                 return None
             found = self._np(n, limit)
             if found is not None and n > k + 1:
@@ -672,15 +698,15 @@ class _Extractor:
         prev = self.low(p)
         if not (prev in (":", ",", "que", "qu'") or self.saying(p) or self.low(p) in ("-il", "-elle")):
             return None
-        start = self.doc[p].sent.start
+        start = self._sentence_start(p)
         for _a, b in self.quoted:  # do not reach back past an earlier quotation
-            if b < self.doc[p].idx and self._tok(b) >= start:
+            if b < self.starts[p] and self._tok(b) >= start:
                 start = self._tok(b) + 1
         # "selon X, « ... »", "pour X, « ... »"
         if prev == ",":
             for k in range(start, p):
                 for seq in _INTRO_PREPS:
-                    if tuple(self.low(k + n) for n in range(len(seq))) == seq:
+                    if self.low(k) == seq[0] and tuple(self.low(k + n) for n in range(len(seq))) == seq:
                         np_ = self._np(self.nxt(k + len(seq)), p + 1)
                         if np_ is not None and np_[0].kind != "PRON" and self.nxt(np_[1]) >= p:
                             if seq == ("pour",) and np_[0].kind == "LOC":
@@ -720,28 +746,27 @@ class _Extractor:
             if self.is_space(g):
                 g -= 1
                 continue
-            tok = self.doc[g]
             low = self.low(g)
-            if tok.pos_ == "AUX" or low in _CLITICS or (tok.pos_ == "ADV" and low not in ("comme",)):
+            if self.pos[g] == "AUX" or low in _CLITICS or (self.pos[g] == "ADV" and low not in ("comme",)):
                 g -= 1
                 continue
             matched = False
             for seq in _FILLER_SEQS:
                 n = len(seq)
-                if tuple(self.low(g - n + 1 + k) for k in range(n)) == seq:
+                if seq[-1] == low and tuple(self.low(g - n + 1 + k) for k in range(n)) == seq:
                     g -= n
                     matched = True
                     break
             if not matched:
                 break
-        if g < start and self.doc[v].morph.get("VerbForm", []) != ["Inf"]:
+        if g < start and self.verb_form[v] != ["Inf"]:
             return None
         low = self.low(g)
-        pos = self.doc[v].idx
+        pos = self.starts[v]
         if low in _PRONOUNS:
             gender, number = _PRONOUNS[low]
             return _Raw("PRON", pos, gender=gender, number=number)
-        if low in ("qui",) or (self.doc[v].morph.get("VerbForm", []) == ["Inf"] and low in ("de", "d'")):
+        if low in ("qui",) or (self.verb_form[v] == ["Inf"] and low in ("de", "d'")):
             return _Raw("INHERIT", pos)
         best: _Raw | None = None
         k = start
@@ -752,7 +777,7 @@ class _Extractor:
                 continue
             raw, end = np_
             before = self.prv(k - 1)
-            governed = before >= start and self.doc[before].pos_ == "ADP"
+            governed = before >= start and self.pos[before] == "ADP"
             if raw.kind != "PRON" and not governed:
                 best = raw
             k = max(end, k + 1)
@@ -763,15 +788,15 @@ class _Extractor:
     def _signature(self, close_tok: int) -> _Raw | None:
         """« ... »\\nAnnick Salaün, directrice générale de ...: the line after the quote signs it."""
         j = self.nxt(close_tok + 1)
-        if j >= len(self.doc) or "\n" not in self.text[self.idx(close_tok) : self.idx(j)]:
+        if j >= self.n or "\n" not in self.text[self.idx(close_tok) : self.idx(j)]:
             return None
         if self.low(j) in ("—", "–", "-"):
             j = self.nxt(j + 1)
-        np_ = self._np(j, len(self.doc))
+        np_ = self._np(j, self.n)
         if np_ is None or np_[0].kind not in ("PER",):
             return None
         raw, end = np_
-        line_end = self.text.find("\n", self.doc[j].idx)
+        line_end = self.text.find("\n", self.starts[j])
         if line_end == -1:
             line_end = len(self.text)
         if self.idx(self.nxt(end)) < line_end and self.finite(self.nxt(end)):
@@ -799,13 +824,13 @@ class _Extractor:
     def _np(self, i: int, limit: int) -> tuple[_Raw, int] | None:
         """A speaker at token i: a pronoun, [role] [title] name [, role], a role, or a body."""
         i = self.nxt(i)
-        if i >= limit or self.t(i) is None:
+        if i >= limit or not self.has(i):
             return None
         low = self.low(i)
         gender: str | None
         if low in ("il", "elle", "ils", "elles"):
             gender, number = _PRONOUNS[low]
-            return _Raw("PRON", self.doc[i].idx, gender=gender, number=number), i + 1
+            return _Raw("PRON", self.starts[i], gender=gender, number=number), i + 1
         role = self._role(i, limit)
         if role is not None:
             r_start, r_end, noun, gender = role
@@ -828,7 +853,7 @@ class _Extractor:
             return (
                 _Raw(
                     "ROLE",
-                    self.doc[i].idx,
+                    self.starts[i],
                     surface=self._span(r_start, r_end),
                     role=self._span(first, r_end),
                     head=self._head(noun),
@@ -863,11 +888,11 @@ class _Extractor:
             return self._person(m, appos, gender, i), after
         if det is not None:
             gender = "Fem" if self.low(det) == "la" else "Masc" if self.low(det) == "le" else None
-        return _Raw(m.label, self.doc[i].idx, surface=m.text, mention=m, gender=gender), end
+        return _Raw(m.label, self.starts[i], surface=m.text, mention=m, gender=gender), end
 
     def _noun_then_name(self, i: int, limit: int) -> tuple[_Raw, int] | None:
         """ "La rectrice de l'académie, Anne Vidal, ...": a function outside the role lexicon, then a name."""
-        if self.low(i) not in _ROLE_DETS or self.doc[self.nxt(i + 1)].pos_ != "NOUN":
+        if self.low(i) not in _ROLE_DETS or self.pos[self.nxt(i + 1)] != "NOUN":
             return None
         noun = self.nxt(i + 1)
         end = self._role_extent(noun + 1, limit)
@@ -893,20 +918,19 @@ class _Extractor:
     def _person(self, m: _Mention, role: str | None, gender: str | None, i: int) -> _Raw:
         head = None
         if role:
-            first = self._tok(self.text.find(role, m.start if m.start < self.doc[i].idx else self.doc[i].idx))
+            first = self._tok(self.text.find(role, m.start if m.start < self.starts[i] else self.starts[i]))
             head = self._head(first) if _role_key(self.low(first)) else None
             if gender is None:
                 gender = self._role_gender(first, role)
-        return _Raw("PER", self.doc[i].idx, surface=m.text, mention=m, role=role, head=head, gender=gender)
+        return _Raw("PER", self.starts[i], surface=m.text, mention=m, role=role, head=head, gender=gender)
 
     def _role_gender(self, noun: int, role: str) -> str | None:
         if self.low(noun) in _FEMININE_ROLES:
             return "Fem"
-        for k in range(noun + 1, min(noun + 3, len(self.doc))):
-            tok = self.doc[k]
-            if tok.pos_ in ("ADJ", "VERB") and tok.morph.get("Gender", []):
-                return tok.morph.get("Gender", [])[0]
-            if tok.pos_ not in ("ADJ", "VERB"):
+        for k in range(noun + 1, min(noun + 3, self.n)):
+            if self.pos[k] in ("ADJ", "VERB") and self.tokens.morph_of(k, "Gender"):
+                return self.tokens.morph_of(k, "Gender")[0]
+            if self.pos[k] not in ("ADJ", "VERB"):
                 break
         return None
 
@@ -923,8 +947,7 @@ class _Extractor:
         if j >= limit or self.low(j) != ",":
             return None, end
         k = self.nxt(j + 1)
-        tok = self.t(k)
-        if tok is None or tok.pos_ not in ("NOUN", "ADJ", "PROPN") or self.finite(k):
+        if not self.has(k) or self.pos[k] not in ("NOUN", "ADJ", "PROPN") or self.finite(k):
             return None, end
         if k in self.mention_at and self.mention_at[k].label == "PER":
             return None, end
@@ -941,7 +964,7 @@ class _Extractor:
         j, det = i, None
         if self.low(j) in _ROLE_DETS:
             det, j = j, self.nxt(j + 1)
-        if det is not None and self.doc[j].like_num:  # "les deux ministres"
+        if det is not None and self.num[j]:  # "les deux ministres"
             j = self.nxt(j + 1)
         for _ in range(2):  # "le Premier ministre", "la nouvelle présidente"
             if self.low(j) in _ROLE_PREFIX:
@@ -965,28 +988,28 @@ class _Extractor:
         k = j
         depth = 0
         while k < limit:
-            tok = self.doc[k]
+            text, pos = self.words[k], self.pos[k]
             low = self.low(k)
-            if "\n" in tok.text or tok.text in _ALL_MARKS:
+            if "\n" in text or text in _ALL_MARKS:
                 break
             if k in self.mention_at and self.mention_at[k].label == "PER":
                 break
-            if self._first_name(k) and self.doc[k - 1].pos_ not in ("ADP", "DET") and self._bare_name(k):
+            if self._first_name(k) and self.pos[k - 1] not in ("ADP", "DET") and self._bare_name(k):
                 break  # "le président Obama": the name, not part of the role
-            if tok.text == "(":
+            if text == "(":
                 depth += 1
                 k += 1
                 continue
-            if tok.text == ")":
+            if text == ")":
                 if depth == 0:
                     break
                 depth -= 1
                 k += 1
                 continue
-            if tok.is_space or low in _ROLE_ADJ:
+            if self.space[k] or low in _ROLE_ADJ:
                 k += 1
                 continue
-            if tok.text == ",":
+            if text == ",":
                 nxt = self.nxt(k + 1)
                 if self.low(nxt) in ("des", "de", "du", "d'", "et") and not (
                     self.low(nxt) == "et" and self.nxt(nxt + 1) in self.mention_at
@@ -994,24 +1017,24 @@ class _Extractor:
                     k = nxt
                     continue
                 break
-            if tok.is_punct or self.finite(k) or tok.pos_ in ("PRON", "SCONJ"):
+            if self.punct[k] or self.finite(k) or pos in ("PRON", "SCONJ"):
                 break
-            if tok.pos_ == "CCONJ":
+            if pos == "CCONJ":
                 nxt = self.nxt(k + 1)
-                if self.doc[nxt].pos_ in ("ADP", "DET") if nxt < len(self.doc) else False:
+                if self.pos[nxt] in ("ADP", "DET") if nxt < self.n else False:
                     k += 1
                     continue
-                if self.doc[nxt].pos_ == "ADJ" if nxt < len(self.doc) else False:
+                if self.pos[nxt] == "ADJ" if nxt < self.n else False:
                     k += 1
                     continue
                 break
-            if tok.pos_ == "ADP" and low not in _ROLE_ADP:
+            if pos == "ADP" and low not in _ROLE_ADP:
                 break
-            if tok.pos_ in ("ADJ", "NOUN", "PROPN", "ADP", "DET", "NUM", "X") or (
-                tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm", [])
+            if pos in ("ADJ", "NOUN", "PROPN", "ADP", "DET", "NUM", "X") or (
+                pos == "VERB" and "Part" in self.verb_form[k]
             ):
                 if (
-                    tok.pos_ == "VERB"
+                    pos == "VERB"
                     and low not in _ROLE_ADP
                     and self.low(k - 1) not in _ROLE_PAIRS
                     and not low.startswith(("chargé", "délégué", "nommé", "élu"))
@@ -1020,7 +1043,7 @@ class _Extractor:
                 k += 1
                 continue
             break
-        while k > j and (self.doc[k - 1].pos_ in ("ADP", "DET", "CCONJ") or self.is_space(k - 1)):
+        while k > j and (self.pos[k - 1] in ("ADP", "DET", "CCONJ") or self.is_space(k - 1)):
             k -= 1
         return k
 
@@ -1037,33 +1060,33 @@ class _Extractor:
     def _head(self, noun: int) -> str:
         head = _role_key(self.low(noun)) or self.low(noun)
         k = noun + 1
-        while k < len(self.doc) and self.low(k) in _ROLE_ADJ:
+        while k < self.n and self.low(k) in _ROLE_ADJ:
             head += " " + _ROLE_ADJ[self.low(k)]
             k += 1
         return head
 
     def _plural(self, noun: int) -> bool:
         low = self.low(noun)
-        return self.doc[noun].morph.get("Number", []) == ["Plur"] or (
+        return self.tokens.morph_of(noun, "Number") == ["Plur"] or (
             low not in _ROLE_PAIRS and bool(_role_key(low))
         )
 
     def _span(self, a: int, b: int) -> str:
-        return self.text[self.doc[a].idx : self.doc[b - 1].idx + len(self.doc[b - 1].text)]
+        return self.text[self.starts[a] : self.starts[b - 1] + len(self.words[b - 1])]
 
     # -- sentence subjects: what later pronouns and bare roles refer to
     def _sentence_subjects(self) -> Iterator[_Raw]:
-        for sent in self.doc.sents:
-            i = self.nxt(sent.start)
-            if i >= sent.end or any(a <= self.doc[i].idx <= b for a, b in self.quoted):
+        for sent_start, sent_end in self._sentences():
+            i = self.nxt(sent_start)
+            if i >= sent_end or any(a <= self.starts[i] <= b for a, b in self.quoted):
                 continue
-            if self.doc[i].text in _ALL_MARKS:
+            if self.words[i] in _ALL_MARKS:
                 continue
-            found = self._subject_at(i, sent.end)
+            found = self._subject_at(i, sent_end)
             if found is None:  # a fronted adverbial: "Le 15 juin, la Directrice ... a participé"
-                comma = next((k for k in range(i, min(sent.end, i + 16)) if self.doc[k].text == ","), None)
+                comma = next((k for k in range(i, min(sent_end, i + 16)) if self.words[k] == ","), None)
                 if comma is not None and not any(self.finite(k) for k in range(i, comma)):
-                    found = self._subject_at(self.nxt(comma + 1), sent.end)
+                    found = self._subject_at(self.nxt(comma + 1), sent_end)
             if found is not None:
                 yield found
 
@@ -1074,14 +1097,14 @@ class _Extractor:
         raw, end = np_
         j = self.nxt(end)
         if self.low(j) == ",":  # a relative or an apposition before the verb
-            close = next((k for k in range(j + 1, min(limit, j + 25)) if self.doc[k].text == ","), None)
+            close = next((k for k in range(j + 1, min(limit, j + 25)) if self.words[k] == ","), None)
             if close is None:
                 return None
             j = self.nxt(close + 1)
-        while j < limit and (self.low(j) in _CLITICS or self.doc[j].pos_ == "ADV"):
+        while j < limit and (self.low(j) in _CLITICS or self.pos[j] == "ADV"):
             j = self.nxt(j + 1)
         if j < limit and self.finite(j):
-            raw.pos = self.doc[i].idx
+            raw.pos = self.starts[i]
             return raw
         return None
 

@@ -1,4 +1,4 @@
-"""Each clean-up rule of pipeline/entities.py on French sentences written for it.
+"""Each clean-up rule of pipeline/entities/ on French sentences written for it.
 
 The sentences are made up for these tests (no document of ../shared is used); each test states what
 the rule must produce, so it fails if the rule is removed.
@@ -6,10 +6,16 @@ the rule must produce, so it fails if the rule is removed.
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from pipeline.canonical import load_gazetteer
 from pipeline.entities import EntityMention, extract_entities, is_common_word
+from pipeline.entities.document_mentions import _find_names
+from pipeline.entities.gazetteer_matches import FirstWordSearch, names_regex
 
 
 @pytest.fixture(scope="module")
@@ -317,3 +323,58 @@ def test_a_document_definition_wins_over_the_gazetteer(run):
 def test_a_variant_long_form_of_a_gazetteer_body_takes_the_gazetteer_name(run):
     ms = run("Les services européens pour l'action extérieure (SEAE) coordonnent. Le SEAE publie un rapport.")
     assert {m.canonical for m in ms} == {"Service européen pour l'action extérieure"}
+
+
+# ----------------------------------------------------------------------------- fast name searches
+# The gazetteer and the names a document repeats are searched with a prefix-tree regex, str.find and
+# a first-word prefilter: they must find exactly what the plain regexes of the rules find, whatever
+# the text, the case, the spacing, and the characters a regex takes for another one ignoring case.
+_WORDS = ["Union", "union", "UNION", "Unions", "européenne", "Européenne", "européen", "de", "la"]
+_WORDS += ["l'", "d’", "Europe", "Conseil", "conseil", "Banque", "ONU", "UE", "U.E.", "G7"]
+_WORDS += ["Saint", "ſaint", "ıle", "Île"]
+_SEPARATORS = [" ", "  ", "\n", "'", "’", " ' ", "-", ".", "@", ",", "(", "K", "İ", "ẞ", "Σ", "é"]
+
+
+def _flat_regex(names: list[str], ignore_case: bool) -> re.Pattern:
+    """The plain alternation: longest name first, any spacing and apostrophe when case is ignored."""
+
+    def pattern(name: str) -> str:
+        if not ignore_case:
+            return re.escape(name)
+        parts = re.split(r"(\s+|['’])", name)
+        return "".join(
+            r"\s+" if p.isspace() else r"\s*['’]\s*" if p in ("'", "’") else re.escape(p) for p in parts if p
+        )
+
+    alternation = "|".join(pattern(n) for n in sorted(names, key=len, reverse=True))
+    if ignore_case:
+        return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+
+
+def _spans(matches) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    names=st.lists(
+        st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4).map(" ".join), min_size=1, max_size=6
+    ),
+    text=st.lists(st.sampled_from(_WORDS + _SEPARATORS), max_size=40).map("".join),
+)
+@example(names=["Union", "Union européenne"], text="l'Union européenne et l'Union")  # the longest
+@example(names=["Saint Europe"], text="ſaint Europe")  # "ſ" is an "s" ignoring case, not lower-cased
+@example(names=["ſaint Union-UE-G7", "Saint Union-UE", "ſaint Union"], text="Saint Union-UE")  # order
+def test_fast_name_searches_find_what_the_plain_regexes_find(names, text):
+    names = list(dict.fromkeys(names))
+    long_names = [n for n in names if len(n.split()) > 1]
+    if long_names:
+        search = FirstWordSearch(names_regex(long_names, True, r"\w", r"\w"), long_names)
+        assert _spans(search.finditer(text)) == _spans(_flat_regex(long_names, True).finditer(text))
+    exact = names_regex(names, False, r"[\w-]", r"[\w-]")
+    assert _spans(exact.finditer(text)) == _spans(_flat_regex(names, False).finditer(text))
+    repeated = re.compile(
+        r"(?<![\w@.-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w@-])"
+    )
+    assert _find_names(text, names) == [(m.start(), m.end(), m.group()) for m in repeated.finditer(text)]

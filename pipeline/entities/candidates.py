@@ -1,0 +1,220 @@
+"""Where candidate names come from, besides the gazetteer: spaCy's entities cut where a name cannot
+continue, names headed by an institution or event noun completed with their complements, events
+named after a place ("l'accord de Paris"), and lower-case official bodies ("direction générale des
+entreprises (DGE)") that the model, trained on Wikipedia, does not tag."""
+
+from __future__ import annotations
+
+import re
+
+from .complements import complement_end
+from .context import Context
+from .records import Candidate
+from .shapes import is_acronym, is_cap, is_title, is_upper_word
+from .words import (
+    ALL_PREPS,
+    BODY_HEADS,
+    COMPLEMENT_PREPS,
+    CUE_NOUNS,
+    DETERMINERS,
+    DETERMINERS_OR_PREPS,
+    EVENTS_OF_PLACE,
+    HONORIFICS,
+    LABELS,
+    LEADING_FUNCTION_WORDS,
+    MISC_HEADS,
+    MONTHS,
+    NAME_HEADS,
+    REGION_ADJECTIVES,
+    STRONG_BODY_STARTS,
+)
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_QUOTES_OPEN = ("«", "“", '"')
+_QUOTES_CLOSE = ("»", "”", '"')
+_BEFORE_BODY = DETERMINERS | LEADING_FUNCTION_WORDS | COMPLEMENT_PREPS | {",", "et"}
+_CONTINUES_AFTER_COMMA = COMPLEMENT_PREPS | {"et"}
+
+
+def _cut_before(ctx: Context, i: int, start: int, end: int, label: str) -> bool:
+    """True when a name cannot run from token i-1 into token i (i inside the model span)."""
+    words, lower = ctx.words, ctx.lower
+    text, low = words[i], lower[i]
+    if text == ",":
+        if label in ("PER", "LOC"):
+            return True
+        return i + 1 >= end or lower[i + 1] not in _CONTINUES_AFTER_COMMA
+    # "Durand Mademoiselle Lebrun": an honorific starts another name
+    if low in HONORIFICS and i > start and is_cap(text) and i + 1 < end and is_cap(words[i + 1]):
+        return True
+    # old "&" for "et" ("Perse & de l'Inde"), "et" between two people or places
+    if low == "&" and i + 1 < end and lower[i + 1] in DETERMINERS_OR_PREPS:
+        return True
+    if low == "et" and label in ("PER", "LOC") and i + 1 < end and is_cap(words[i + 1]):
+        return True
+    # "Fondation X et de l'association Y": a second name announced by its cue noun
+    if low in ("et", ",") and any(
+        lower[k] in CUE_NOUNS and words[k].islower() for k in range(i + 1, min(i + 4, end))
+    ):
+        return True
+    # "Fête des vignerons en Bourgogne": a place after "en/à/au" is not part of the name
+    if low in ("en", "à", "au", "aux") and label != "PER" and i + 1 < end and is_cap(words[i + 1]):
+        return True
+    # upper-case headline word glued to a name: "BELGIQUE Chambre des représentants", "Dupont LYON"
+    prev = words[i - 1]
+    if i > start and is_upper_word(prev) and is_title(text) and ctx.initial[i - 1]:
+        return True
+    if i > start and is_title(prev) and is_upper_word(text) and i + 1 == end and label != "PER":
+        return True
+    # a finite verb, an auxiliary or a pronoun is not part of a name ("Il a signé")
+    return text.islower() and (ctx.pos[i] in ("AUX", "PRON") or ctx.finite[i])
+
+
+def model_candidates(ctx: Context) -> list[Candidate]:
+    """spaCy's entities, cut where a name cannot continue: line breaks, colons, brackets, quotes,
+    contacts, a comma in a person or place, "et/&" between names, a case change in a headline."""
+    words, lower, n = ctx.words, ctx.lower, ctx.n
+    out: list[Candidate] = []
+    for ent_start, ent_end, ent_label in ctx.ents:
+        label = ent_label if ent_label in LABELS else "MISC"
+        start = ent_start
+        for i in range(ent_start, ent_end + 1):
+            if i == ent_end or ctx.is_break(i):
+                if i > start:
+                    out.append(Candidate(start, i, label, "model"))
+                start = i + 1
+            elif i > start and _cut_before(ctx, i, start, ent_end, label):
+                out.append(Candidate(start, i, label, "model"))
+                start = i
+                if lower[i] in ("en", "à", "au", "aux") and label != "PER":
+                    label = "LOC"
+    for c in out:  # "France 2030", "Horizon 2020", "Paris 2024": a programme or event named with its year
+        if (
+            c.label != "PER"
+            and c.end < n
+            and _YEAR.fullmatch(words[c.end])
+            and ctx.spaced[c.end - 1]
+            and lower[c.end - 1] not in MONTHS
+            and not (c.end + 1 < n and lower[c.end + 1] in MONTHS)
+        ):
+            c.end += 1
+            c.label = c.cue = "MISC"
+    for c in out:  # « Numérique inclusif »: a name between quotes runs to the closing quote
+        if c.label in ("MISC", "ORG") and c.start > 0 and words[c.start - 1] in _QUOTES_OPEN:
+            k = c.end
+            while k < n and k - c.start < 10 and words[k] not in _QUOTES_CLOSE:
+                if ctx.is_break(k) or (ctx.punct[k] and words[k] not in ("'", "’", "-")) or ctx.finite[k]:
+                    break
+                k += 1
+            if k < n and words[k] in _QUOTES_CLOSE:
+                c.end = k
+    for c in out:  # "Suisse romande", "Europe centrale": a place and its regional adjective
+        if c.label == "LOC" and c.end < n and lower[c.end] in REGION_ADJECTIVES and words[c.end].islower():
+            c.end += 1
+    return out
+
+
+def head_candidates(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
+    """Names headed by an institution/event noun, completed with their complements.
+
+    A model span that starts with such a head is extended ("Dialogue de haut" -> "Dialogue de haut
+    niveau"); a capitalised head inside a sentence with at least one complement is a new candidate
+    ("Stratégie du Conseil de l'Europe pour les droits de l'enfant").
+    """
+    words, lower, pos = ctx.words, ctx.lower, ctx.pos
+    out: list[Candidate] = []
+    starts = {c.start: c for c in cands}
+    for c in cands:
+        i = c.start
+        while i < c.end - 1 and (lower[i] in DETERMINERS or lower[i] in LEADING_FUNCTION_WORDS):
+            i += 1
+        if lower[i] in NAME_HEADS and is_cap(words[i]) and (c.end - i > 1 or not ctx.initial[i]):
+            end = complement_end(ctx, i)
+            if end > c.end:
+                label = "MISC" if lower[i] in MISC_HEADS else "ORG"
+                out.append(
+                    Candidate(i, end, label, "pattern", cue=label, char_end=_glued_paren_end(ctx, end))
+                )
+    for i, low in enumerate(lower):
+        if low not in NAME_HEADS or not is_title(words[i]) or ctx.initial[i] or i in starts:
+            continue
+        if i > 0 and is_cap(words[i - 1]) and not ctx.initial[i - 1] and lower[i - 1] not in DETERMINERS:
+            continue
+        end = complement_end(ctx, i)
+        complemented = end > i + 1 and any(
+            is_cap(words[k]) or pos[k] in ("NOUN", "PROPN") for k in range(i + 1, end)
+        )
+        if complemented and (end - i >= 3 or pos[i + 1] == "ADJ"):
+            label = "MISC" if low in MISC_HEADS else "ORG"
+            out.append(Candidate(i, end, label, "pattern", cue=label, char_end=_glued_paren_end(ctx, end)))
+    return out
+
+
+def event_candidates(ctx: Context) -> list[Candidate]:
+    """ "le sommet de Séoul", "l'accord de Paris": an event or act named after the place of the
+    model's LOC right after "de" is one MISC name, as the guidelines want for named summits."""
+    lower = ctx.lower
+    out: list[Candidate] = []
+    for ent_start, ent_end, ent_label in ctx.ents:
+        i = ent_start - 2
+        if ent_label != "LOC" or i < 1 or lower[i + 1] not in ("de", "d'", "d’"):
+            continue
+        if lower[i] in EVENTS_OF_PLACE and ctx.words[i].islower() and lower[i - 1] in DETERMINERS:
+            out.append(Candidate(i, ent_end, "MISC", "pattern", cue="MISC", keep_lower=True))
+    return out
+
+
+def _glued_paren_end(ctx: Context, end: int) -> int | None:
+    """ "durable(voir" is one token: the name ends before the bracket."""
+    pos = ctx.words[end - 1].find("(", 1)
+    return ctx.idx[end - 1] + pos if pos > 0 else None
+
+
+def _acronym_after(ctx: Context, end: int) -> tuple[int, int] | None:
+    """Token range of "(ACRONYM)" right after `end`, if any ("(DAE)", "(DG TRADE)")."""
+    words = ctx.words
+    if end < ctx.n and words[end] == "(":
+        k = end + 1
+        while k < ctx.n and k - end <= 3 and words[k] != ")":
+            k += 1
+        if k < ctx.n and words[k] == ")" and k > end + 1:
+            inner = ctx.span_text(end + 1, k)
+            if is_acronym(inner) or (
+                k - (end + 1) == 1 and sum(ch.isupper() for ch in inner) >= 2 and inner[:1].isupper()
+            ):
+                return end + 1, k
+    return None
+
+
+def body_candidates(ctx: Context) -> list[Candidate]:
+    """Lower-case official bodies: "délégation aux affaires européennes (DAE)",
+    "direction générale des entreprises", "ministère de l'Économie"."""
+    words, lower = ctx.words, ctx.lower
+    out: list[Candidate] = []
+    for i, low in enumerate(lower):
+        is_body = low in BODY_HEADS
+        if not (is_body or low in MISC_HEADS) or not words[i].islower():
+            continue
+        # "la DGE (direction générale des entreprises)": a long form given after its acronym
+        reverse = i > 1 and words[i - 1] == "(" and is_acronym(words[i - 2])
+        if i > 0 and lower[i - 1] not in _BEFORE_BODY and not reverse:
+            continue
+        end = complement_end(ctx, i, with_a=is_body)
+        if end <= i + 1 or not any(lower[k] in ALL_PREPS for k in range(i, end)):
+            continue
+        if reverse and not (end < ctx.n and words[end] == ")"):
+            continue
+        pair = tuple(lower[i : i + 2])
+        strong = is_body and any(pair[: len(s)] == s for s in STRONG_BODY_STARTS)
+        if low == "ministère" and not any(is_cap(words[k]) for k in range(i + 1, end)):
+            strong = False
+        after = _acronym_after(ctx, end)
+        if strong or reverse or after:
+            label = "ORG" if is_body else "MISC"
+            out.append(Candidate(i, end, label, "body", cue=label, keep_lower=True))
+            # the acronym itself, which the model may miss
+            if reverse:
+                out.append(Candidate(i - 2, i - 1, label, "acronym", cue=label, fixed=True))
+            elif after:
+                out.append(Candidate(after[0], after[1], label, "acronym", cue=label, fixed=True))
+    return out

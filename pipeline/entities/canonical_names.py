@@ -1,0 +1,111 @@
+"""`canonical`: the best name the document itself knows for each mention, in this order: the long
+form of an acronym it defines (or the gazetteer's name for that body), the gazetteer, the full name
+of a person named by surname, the longer name a short form abbreviates ("la Commission" ->
+"Commission européenne"), else the mention as written. The corpus pass (pipeline.canonical) then
+unifies these across documents."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.canonical import GazetteerEntry, capitalise, clean_surface, normalize_key
+
+from .context import Context
+from .records import Mention
+from .shapes import is_title
+
+_WORD_SEPARATORS = re.compile(r"[\s'’,-]+")
+
+
+def _content_words(text: str) -> set[str]:
+    words = _WORD_SEPARATORS.split(normalize_key(text))
+    return {w.rstrip("sx") for w in words if len(w) > 3}
+
+
+def _same_name(long_form: str, entry: GazetteerEntry) -> bool:
+    """A document's long form names the gazetteer body when it shares most of its content words with
+    one of its names ("services européens pour l'action extérieure" ~ "Service européen pour ...")."""
+    mine = _content_words(long_form)
+    for name in entry.names:
+        theirs = _content_words(name)
+        if mine and theirs and len(mine & theirs) / len(mine | theirs) >= 0.5:
+            return True
+    return False
+
+
+def assign_canonicals(ctx: Context, mentions: list[Mention], defs: dict[str, Mention]) -> None:
+    """The best name known inside the document for every mention."""
+    gaz = ctx.gaz
+    # 1. an acronym the document defines: its long form (the gazetteer's name for the same body when
+    #    the document's long form is a variant of it); 2. the gazetteer
+    acronym_names: dict[str, str] = {}
+    for acr, long in defs.items():
+        entry = ctx.lookup(long.text) or ctx.lookup(acr)
+        if entry is not None and not _same_name(long.text, entry):
+            entry = ctx.lookup(long.text)  # "CPI (Conférence des présidents d'université)" is not the ICC
+        acronym_names[acr] = entry.canonical if entry else capitalise(clean_surface(long.text))
+        if long.canonical is None:
+            long.canonical = acronym_names[acr]
+    for m in mentions:
+        if m.canonical is not None:
+            continue
+        if m.text in acronym_names:
+            m.canonical = acronym_names[m.text]
+            continue
+        entry = ctx.lookup(m.text)
+        if entry is not None:
+            m.canonical = entry.canonical
+    # 3. people: a surname or a shorter name after the full name
+    people = [m for m in mentions if m.label == "PER"]
+    for m in people:
+        if m.canonical is not None:
+            continue
+        words = m.text.split()
+        for other in people:
+            ow = other.text.split()
+            if len(ow) > len(words) and ow[-len(words) :] == words:
+                m.canonical = clean_surface(other.text)
+                break
+    # 4. short forms: a prefix of a longer name with the same label ("Forum sur l'eau",
+    #    "Commission" after "Commission européenne"); a head word naming a gazetteer body present
+    longer = [(m, normalize_key(m.text)) for m in mentions if len(m.text.split()) > 1]
+    for idx, m in enumerate(mentions):
+        if m.canonical is not None or m.label == "PER":
+            continue
+        prefix = normalize_key(m.text) + " "
+        candidates = [
+            o
+            for o, key in longer
+            if o is not m
+            and o.label == m.label
+            and len(o.text) > len(m.text)
+            and key.startswith(prefix)
+            and o.text[len(m.text) :].strip()[:1].islower()
+        ]
+        if candidates:
+            # the longest; among equals the nearest mention
+            best = max(candidates, key=lambda o: (len(o.text), -abs(o.start - m.start)))
+            m.canonical = best.canonical or capitalise(clean_surface(best.text))
+            continue
+        if len(m.text.split()) == 1 and is_title(m.text):
+            bodies = {b.canonical for b in gaz.starting_with(m.text)}
+            present = bodies and [
+                o for o in mentions[:idx][::-1] + mentions[idx + 1 :] if o.canonical in bodies
+            ]
+            if present:
+                m.canonical = present[0].canonical
+    for m in mentions:
+        if m.canonical is None:
+            text = clean_surface(m.text)
+            m.canonical = capitalise(text) if m.label in ("ORG", "MISC") else text
+    # a name in a capitals headline takes the spelling of the text: "FRANCE 2030" -> "France 2030"
+    mixed = {normalize_key(m.text): m.canonical for m in mentions if not m.text.isupper()}
+    for m in mentions:
+        if m.text.isupper() and m.canonical == clean_surface(m.text) and normalize_key(m.text) in mixed:
+            m.canonical = mixed[normalize_key(m.text)]
+    # the long form of a multi-word name followed by its short forms: make prefixes agree
+    for m in mentions:
+        if m.label in ("ORG", "MISC") and m.canonical == capitalise(clean_surface(m.text)):
+            entry = ctx.lookup(m.canonical)
+            if entry is not None:
+                m.canonical = entry.canonical

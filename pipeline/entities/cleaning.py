@@ -1,0 +1,239 @@
+"""Span clean-up, following the annotation guidelines: no determiner, elision or preposition in
+front, no honorific or function (those go to `role`), no trailing punctuation or function word, no
+sentence-initial common word glued to the name ("Suivre OpenData.eu")."""
+
+from __future__ import annotations
+
+from spacy.lang.fr.stop_words import STOP_WORDS
+
+from pipeline.canonical import clean_surface
+
+from .context import Context
+from .lexicon import is_common_word
+from .records import Candidate
+from .shapes import has_letter, is_acronym, is_cap, is_title
+from .words import (
+    COMPLEMENT_PREPS,
+    DETERMINERS,
+    DETERMINERS_OR_PREPS,
+    GENERIC,
+    HONORIFICS,
+    LEADING_FUNCTION_WORDS,
+    MISC_CUES,
+    MONTHS,
+    NAME_HEADS,
+    OPENERS,
+    ORG_CUES,
+    OTHER_PREPS,
+    PORTFOLIO_HEADS,
+    REGION_ADJECTIVES,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+)
+
+_TRAIL = " \t\n\r.,;:!?)]}»\"“”'’*-–—/\\|&_+=•<>^"
+_LEAD = " \t\n\r([{«\"“”'’*-–—/\\|&_+=•.,;:<>^"
+_BEFORE_PLACE_NAME = COMPLEMENT_PREPS | {"l'", "l’", "la", "le"}
+
+
+def _strip_role_prefix(ctx: Context, c: Candidate) -> tuple[str | None, bool]:
+    """Remove honorifics and a leading function from the span; returns (role text, complement?).
+
+    "M. Jean Dupont" -> role "M."; "Directeur général de l'OMS" -> "OMS", role "Directeur
+    générale", complement=True; "Président de la République" -> nothing left.
+    """
+    words, lower = ctx.words, ctx.lower
+    role_start = c.start
+    complement = False
+    portfolio = False
+    i = c.start
+    changed = True
+    while changed and i < c.end:
+        changed = False
+        low = lower[i]
+        if low in HONORIFICS or (low in ("s.", "s") and i + 1 < c.end and lower[i + 1] in ("e.", "e")):
+            i += 2 if low in ("s.", "s") and lower[i + 1] in ("e.", "e") else 1
+            changed = True
+            continue
+        if (
+            low in ("sa", "son")
+            and i + 1 < c.end
+            and lower[i + 1] in ("majesté", "excellence", "altesse", "sainteté")
+        ):
+            i += 2
+            changed = True
+            continue
+        if low in ROLE_HEADS and not (
+            low in ("premier", "première") and not (i + 1 < c.end and lower[i + 1] == "ministre")
+        ):
+            if low in PORTFOLIO_HEADS:
+                portfolio = True
+            i += 1
+            while (
+                i < c.end
+                and (lower[i] in ROLE_MODIFIERS or lower[i] in ROLE_HEADS)
+                and not (
+                    is_cap(words[i]) and i + 1 < c.end and is_cap(words[i + 1]) and lower[i] not in ROLE_HEADS
+                )
+            ):
+                i += 1
+            changed = True
+            # complement: "de l'", "du", "des" ... then lower-case words up to the first capital
+            if i < c.end and (lower[i] in COMPLEMENT_PREPS or lower[i] in OTHER_PREPS):
+                complement = True
+                while i < c.end and not (is_cap(words[i]) and lower[i] not in DETERMINERS):
+                    i += 1
+            continue
+    if i == role_start:
+        return None, False
+    role = clean_surface(ctx.span_text(role_start, i).strip(" ,")) or None
+    c.start = i
+    c.role = role
+    if portfolio and complement:
+        c.source = c.source + "+portfolio"
+    return role, complement
+
+
+def clean(ctx: Context, c: Candidate) -> list[Candidate]:
+    """Apply the span rules to one candidate; returns 0 or 1 candidate."""
+    words, lower = ctx.words, ctx.lower
+    if c.fixed:
+        return [c]
+    # leading determiners, elisions, prepositions, function words, quotes, markers
+    changed = True
+    role_complement = False
+    while changed and c.start < c.end:
+        changed = False
+        s = c.start
+        text, low = words[s], lower[s]
+        if (
+            low in ("le", "la", "les", "l'", "l’")
+            and text[:1].isupper()
+            and not ctx.initial[s]
+            and s > 0
+            and words[s - 1] not in OPENERS
+            and c.end - s > 1
+            and is_cap(words[s + 1])
+        ):
+            break  # a capital article inside a sentence is part of the name: "La Poste", "Le Maire"
+        leading = (
+            low in DETERMINERS
+            or low in LEADING_FUNCTION_WORDS
+            or (ctx.punct[s] and s + 1 < c.end)
+            or ctx.space[s]
+            or (not has_letter(text) and not any(ch.isdigit() for ch in text))
+        )
+        if leading and (low in ("l'", "l’", "d'", "d’") or not (text[:1].isupper() and c.end - s == 1)):
+            c.start += 1
+            changed = True
+            continue
+        if low in ("de", "du", "des") and c.label == "PER" and c.end - s > 1 and is_cap(words[s + 1]):
+            break  # particle of a person's name: "de Gaulle"
+        # a lower-case cue noun in front of a name: "l'association Data for Good", "la société X"
+        if (
+            (low in ORG_CUES or low in MISC_CUES)
+            and text.islower()
+            and c.end - s > 1
+            and is_cap(words[s + 1])
+        ):
+            c.start += 1
+            c.cue = "ORG" if low in ORG_CUES else "MISC"
+            changed = True
+            continue
+        # a generic noun in front of a name: "États du G7" -> "G7"
+        if low in GENERIC and c.end - s > 2 and lower[s + 1] in COMPLEMENT_PREPS:
+            c.start += 2
+            changed = True
+            continue
+        role, complement = _strip_role_prefix(ctx, c)
+        if role is not None:
+            role_complement = role_complement or complement
+            if c.label not in ("PER",) and not complement and c.start < c.end and is_cap(words[c.start]):
+                c.label, c.cue = "PER", "PER"
+            elif (
+                c.label == "PER"
+                and complement
+                and (
+                    c.start >= c.end
+                    or lower[c.start - 1] not in ("de", "d'", "d’")
+                    or is_acronym(words[c.start])
+                )
+            ):
+                c.label = "ORG"  # "président du Mozilla Institute"; not "général de Gaulle"
+            changed = True
+            continue
+        # a sentence-initial common word in front of a name: "Suivre OpenData.eu", "Selon Radio-X",
+        # "Visitez l'Europe"; a capitalised pronoun or adverb ("Il a ...", "Notre ...")
+        if (
+            c.end - s > 1
+            and low not in NAME_HEADS
+            and not (c.label == "PER" and ctx.pos[s] == "PROPN" and is_cap(words[s + 1]))
+            and (
+                ctx.common_initial(s, c.label)
+                or (low in STOP_WORDS and is_title(text) and low not in DETERMINERS)
+                or (ctx.initial[s] and is_common_word(low) and lower[s + 1] in DETERMINERS_OR_PREPS)
+            )
+        ):
+            c.start += 1
+            changed = True
+            # the name proper starts at the next capital; lower-case words in between are not a name
+            while c.start < c.end and not is_cap(words[c.start]) and c.label in ("PER", "LOC", "MISC", "ORG"):
+                if lower[c.start] in DETERMINERS or not words[c.start].islower():
+                    break
+                c.start += 1
+            continue
+    if c.start >= c.end:
+        return []
+    # "port de Londres", "ville de Berne": the place is the name after the common noun
+    if c.label in ("LOC", "PER") and not c.keep_lower and words[c.start].islower():
+        for k in range(c.start + 1, c.end):
+            if is_cap(words[k]) and lower[k - 1] in _BEFORE_PLACE_NAME:
+                c.start = k
+                break
+    # trailing punctuation, determiners, prepositions, conjunctions, role words, numbers
+    while c.end > c.start:
+        e = c.end - 1
+        text, low = words[e], lower[e]
+        if (
+            ctx.punct[e]
+            or ctx.space[e]
+            or low in DETERMINERS
+            or low in LEADING_FUNCTION_WORDS
+            or low in COMPLEMENT_PREPS
+            or low in ("&", "qui", "que", "dont")
+            or (
+                low in ROLE_HEADS
+                and c.label != "PER"
+                and c.end - c.start > 1
+                and lower[e - 1] not in DETERMINERS
+                and low not in ("général", "premier", "première")
+            )
+            or (c.label in ("PER", "LOC") and (ctx.num[e] or low in MONTHS) and c.end - c.start > 1)
+            or (
+                c.label in ("PER", "LOC")
+                and text.islower()
+                and c.end - c.start > 1
+                and len(text) < 12
+                and low not in REGION_ADJECTIVES
+            )
+        ):
+            c.end -= 1
+            c.char_end = None
+            continue
+        break
+    if c.start >= c.end:
+        return []
+    return [c]
+
+
+def char_bounds(ctx: Context, c: Candidate) -> tuple[int, int]:
+    """Character offsets after trimming punctuation and spaces at both ends."""
+    start = ctx.idx[c.start]
+    end = c.char_end if c.char_end is not None else ctx.end_char(c.end - 1)
+    text = ctx.text
+    while start < end and text[start] in _LEAD:
+        start += 1
+    while end > start and text[end - 1] in _TRAIL:
+        # keep the dot of an abbreviation inside the name ("St."), not a final one
+        end -= 1
+    return start, end

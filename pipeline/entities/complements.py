@@ -1,0 +1,130 @@
+"""How far a name goes after its head noun: adjectives, then "de/du/des ...", "pour/sur ...", "à ..."
+complements ("Comité consultatif de haut niveau sur la pêche durable"). Names, bodies and roles all
+end where these rules say their nominal group ends."""
+
+from __future__ import annotations
+
+from .context import Context
+from .shapes import is_cap
+from .words import (
+    A_LOCUTIONS,
+    A_PREPS,
+    COMPLEMENT_PREPS,
+    CUE_NOUNS,
+    DETERMINERS,
+    ENGLISH_ORG_TAILS,
+    LEADING_FUNCTION_WORDS,
+    MONTHS,
+    ORG_HEADS,
+    OTHER_PREPS,
+    WEEKDAYS,
+)
+
+_GROUP_ENDERS = frozenset(("VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADV"))
+
+
+def np_end(ctx: Context, j: int, allow_cap: bool) -> int:
+    """End of a nominal group starting at j: (ADJ|NOUN|PROPN)+ within the line, else j."""
+    words, lower, pos = ctx.words, ctx.lower, ctx.pos
+    k = j
+    while k < ctx.n and k - j < 8:
+        text = words[k]
+        if ctx.is_break(k) or ctx.punct[k] or ctx.space[k] or ctx.contact[k]:
+            break
+        low = lower[k]
+        if low in MONTHS or low in WEEKDAYS:
+            break
+        if (
+            low in DETERMINERS
+            or low in LEADING_FUNCTION_WORDS
+            or low in COMPLEMENT_PREPS
+            or low in ("qui", "que")
+        ):
+            break
+        # verbs, pronouns, adverbs end the group; adjectives in -ique/-ale/-elle that the tagger
+        # takes for verbs do not ("transition énergétique")
+        if (
+            pos[k] in _GROUP_ENDERS
+            and not (is_cap(text) or "(" in text)
+            and not (pos[k] == "VERB" and low.endswith(("ique", "ale", "elle")))
+        ):
+            break
+        if k == j and is_cap(text) and not allow_cap:
+            break
+        if "(" in text[1:]:
+            return k + 1
+        k += 1
+    return k
+
+
+def complement_end(ctx: Context, i: int, with_a: bool = False) -> int:
+    """End (exclusive) of the name headed by token i: head, adjectives, then its complements.
+
+    de/du/des/d' + [le/la/les/l'] + nominal group (capitals allowed: "des Nations Unies");
+    pour/sur/en/contre + [definite article] + lower-case nominal group ("sur la pêche durable",
+    but not "sur le Plan ..." nor "sur des questions"); ", du/des ..." and "et de/des ..." coordinations;
+    with_a: also à/au/aux + lower-case nominal group (bodies and roles: "délégation aux affaires ...").
+    """
+    words, lower, pos, n = ctx.words, ctx.lower, ctx.pos, ctx.n
+    j = i + 1
+    while (
+        j < n
+        and not ctx.is_break(j)
+        and (
+            (pos[j] == "ADJ" and lower[j] not in DETERMINERS)
+            or (lower[j] in ("haut", "haute") and j + 1 < n and pos[j + 1] == "NOUN")
+            or (is_cap(words[j]) and pos[j] in ("PROPN", "ADJ", "NOUN") and lower[j] in ENGLISH_ORG_TAILS)
+        )
+    ):
+        j += 1
+    end = j
+    while j < n and j - i < 24:
+        k = j
+        if lower[k] == "," and k + 1 < n and lower[k + 1] == "et":
+            k += 1
+        if lower[k] in (",", "et") and k + 1 < n and lower[k + 1] in COMPLEMENT_PREPS and end == j:
+            k += 1
+        low = lower[k] if k < n else ""
+        if low in COMPLEMENT_PREPS:
+            k += 1
+            if k < n and lower[k] in ("le", "la", "les", "l'", "l’"):
+                k += 1
+            if k < n and k > j + 2 and lower[k] in CUE_NOUNS:
+                break  # "... et de l'association Y": another name begins
+            k2 = np_end(ctx, k, True)
+            if k2 == k:
+                break
+            j = end = k2
+            if words[k2 - 1].endswith("(") or "(" in words[k2 - 1][1:]:
+                break
+            continue
+        if low in A_PREPS and with_a:
+            k += 1
+            if k < n and lower[k] in ("la", "l'", "l’"):
+                k += 1
+            if k < n and lower[k] in A_LOCUTIONS:
+                break
+            k2 = np_end(ctx, k, False)
+            if k2 == k:
+                break
+            j = end = k2
+            continue
+        if low in OTHER_PREPS:
+            # a bare institution noun takes "pour" ("Fondation pour ..."), not "sur/en/à": in "le
+            # Conseil sur la directive" the complement belongs to the verb
+            if end == i + 1 and lower[i] in ORG_HEADS and low != "pour":
+                break
+            k += 1
+            if k < n and lower[k] in ("des", "un", "une", "ce", "cette", "ces", "son", "sa", "ses"):
+                break
+            if k < n and lower[k] in ("le", "la", "les", "l'", "l’"):
+                k += 1
+            k2 = np_end(ctx, k, False)
+            if k2 == k:
+                break
+            j = end = k2
+            if "(" in words[k2 - 1][1:]:
+                break
+            continue
+        break
+    return end

@@ -1,0 +1,131 @@
+"""Mentions completed with what the rest of the document says: a name found once is found everywhere
+(the model is not consistent), a short form repeats the head of a longer name ("la Commission" after
+"Commission européenne"), and "Chili-Pérou" is two places when each is named on its own."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from pipeline.canonical import normalize_key
+
+from .context import Context
+from .records import Candidate, Mention
+from .shapes import is_cap, is_title
+from .words import NAME_HEADS
+
+_HYPHEN = re.compile(r"\s+[-–]\s+|(?<=[a-zé])[-–](?=[A-ZÉ])")
+_NOT_BEFORE_NAME = re.compile(r"[\w@.-]")  # a name found again does not follow one of these
+_NOT_AFTER_NAME = re.compile(r"[\w@-]")
+
+
+def _find_names(text: str, names: list[str]) -> list[tuple[int, int, str]]:
+    r"""(start, end, name) of the names written in `text`: what the regex
+    `(?<![\w@.-])(?:name1|name2|...)(?![\w@-])` with the longest names first finds, found with
+    str.find (a regex of each document's names would be compiled for that document alone)."""
+    found: dict[int, str] = {}  # start -> the longest name that can start there
+    for name in sorted(names, key=len, reverse=True):
+        i = text.find(name)
+        while i != -1:
+            if (
+                i not in found
+                and not (i and _NOT_BEFORE_NAME.match(text, i - 1))
+                and not _NOT_AFTER_NAME.match(text, i + len(name))
+            ):
+                found[i] = name
+            i = text.find(name, i + 1)
+    out: list[tuple[int, int, str]] = []
+    end = 0
+    for i in sorted(found):  # leftmost first, without overlap, as a regex scan goes
+        if i >= end:
+            end = i + len(found[i])
+            out.append((i, end, found[i]))
+    return out
+
+
+def propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """A name found once is found everywhere in the document (the model is not consistent)."""
+    words = ctx.words
+    names: dict[str, Mention] = {}
+    for m in mentions:
+        if len(m.text) >= 2 and is_cap(m.text) and "\n" not in m.text:
+            names.setdefault(m.text, m)
+    if not names:
+        return mentions
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _ in taken]
+    out = list(mentions)
+    for s, e, name in _find_names(ctx.text, list(names)):
+        k = bisect_right(starts, e) - 1
+        if any(s < te and ts < e for ts, te in taken[max(0, k - 3) : k + 2]):
+            continue
+        span = ctx.token_span(s, e)
+        if span is None or any(ctx.contact[t] for t in range(*span)):
+            continue
+        first, end = span
+        src = names[name]
+        if ctx.initial[first] and ctx.common_initial(first, src.label):
+            continue
+        if first > 0 and is_cap(words[first - 1]) and not ctx.initial[first - 1]:
+            continue  # part of a longer capitalised name
+        if end < ctx.n and is_title(words[end]):
+            continue
+        cand = Candidate(first, end, src.label, "propagated")
+        out.append(Mention(s, e, name, src.label, cand, tok_start=first, tok_end=end, cue=src.cue))
+    return sorted(out, key=lambda m: m.start)
+
+
+def split_hyphenated(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """ "Chili-Pérou" is two places when each part is also named on its own in the document."""
+    names = {normalize_key(m.text) for m in mentions} | ctx.mention_keys
+    out: list[Mention] = []
+    for m in mentions:
+        parts = _HYPHEN.split(m.text)
+        if (
+            m.label in ("LOC", "MISC")
+            and len(parts) == 2
+            and all(is_cap(p) and len(p) > 2 for p in parts)
+            and (parts[0] == parts[1] or all(normalize_key(p) in names for p in parts))
+        ):
+            pos = m.start
+            for p in parts:
+                s = ctx.text.index(p, pos)
+                out.append(Mention(s, s + len(p), p, "LOC", m.cand, tok_start=m.tok_start, tok_end=m.tok_end))
+                pos = s + len(p)
+            continue
+        out.append(m)
+    return out
+
+
+def short_form_mentions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """A capitalised head noun inside a sentence that repeats the head of a longer name of the
+    document ("la Commission" after "Commission européenne") is a mention of that name."""
+    words = ctx.words
+    heads: dict[str, str] = {}
+    for m in mentions:
+        w = m.text.split()
+        if len(w) > 1 and w[0].lower() in NAME_HEADS and m.label in ("ORG", "MISC"):
+            heads.setdefault(w[0], m.label)
+    gaz_heads: dict[str, str] = {}
+    for m in mentions:
+        entry = ctx.lookup(m.text)
+        if entry is not None:
+            for name in entry.names:
+                w = name.split()
+                if len(w) > 1 and w[0].lower() in NAME_HEADS:
+                    gaz_heads.setdefault(w[0], entry.label)
+    taken = [(m.start, m.end) for m in mentions]
+    out = list(mentions)
+    if heads or gaz_heads:
+        for i, word in enumerate(words):
+            label = heads.get(word) or gaz_heads.get(word)
+            if label is None or ctx.initial[i] or not is_title(word):
+                continue
+            if i + 1 < ctx.n and (is_cap(words[i + 1]) or ctx.pos[i + 1] == "ADJ"):
+                continue
+            s, e = ctx.idx[i], ctx.end_char(i)
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            cand = Candidate(i, i + 1, label, "short", cue=label)
+            out.append(Mention(s, e, word, label, cand, tok_start=i, tok_end=i + 1, cue=label))
+    return sorted(out, key=lambda m: m.start)

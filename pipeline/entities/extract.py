@@ -1,0 +1,110 @@
+"""The entity stage from end to end: candidates from every source, cleaned and filtered, overlaps
+resolved, then labels, acronyms, short forms, canonical names and roles settled for the document."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from pipeline.canonical import Gazetteer
+from pipeline.contacts import Contact
+
+from .acronyms import acronym_definitions
+from .candidates import body_candidates, event_candidates, head_candidates, model_candidates
+from .canonical_names import assign_canonicals
+from .cleaning import char_bounds, clean
+from .context import Context
+from .document_mentions import propagate, short_form_mentions, split_hyphenated
+from .filters import never_an_entity
+from .gazetteer_matches import gazetteer_candidates
+from .labels import cue_label, harmonise_labels, label_enumerations, resolve_overlaps
+from .records import Candidate, Mention
+from .roles import portfolio_spans, role_after, role_before
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    start: int
+    end: int
+    text: str  # doc.text[start:end]
+    label: str  # PER, ORG, LOC, MISC
+    canonical: str  # best canonical known inside this document
+    role: str | None  # title/function written next to the name, kept out of the span
+    sentence: int  # 0-based index of the sentence (in doc.sents) holding the mention
+
+
+def extract_entities(
+    doc: Doc, gazetteer: Gazetteer, contacts: Sequence[Contact] | None = None
+) -> list[EntityMention]:
+    """Clean entity mentions of `doc`, sorted by start and non-overlapping (see the package doc).
+
+    `contacts`: pipeline.contacts.extract_contacts(doc.text) when the caller already has them (no
+    entity overlaps a contact); computed here otherwise.
+    """
+    ctx = Context(doc, gazetteer, None if contacts is None else list(contacts))
+    cands = model_candidates(ctx)
+    cands += head_candidates(ctx, cands)
+    cands += body_candidates(ctx)
+    cands += event_candidates(ctx)
+    cands += gazetteer_candidates(ctx)
+    portfolios = portfolio_spans(ctx)
+
+    cleaned: list[Candidate] = []
+    for c in cands:
+        for d in clean(ctx, c):
+            if c.source == "model" and any(a <= d.start and d.end <= b for a, b in portfolios):
+                d.source = "model+portfolio"
+            cleaned.append(d)
+    bounds: dict[int, tuple[int, int]] = {}
+    kept_cands: list[Candidate] = []
+    for c in cleaned:
+        s, e = char_bounds(ctx, c)
+        if e <= s:
+            continue
+        if never_an_entity(ctx, c, ctx.text[s:e]):
+            continue
+        bounds[id(c)] = (s, e)
+        kept_cands.append(c)
+    kept = resolve_overlaps(kept_cands, bounds)
+
+    mentions: list[Mention] = []
+    for c in kept:
+        s, e = bounds[id(c)]
+        cue = c.cue or cue_label(ctx, c)
+        label = cue or c.label
+        entry = ctx.lookup(ctx.text[s:e])
+        if entry is not None:
+            label = cue = entry.label
+        mentions.append(
+            Mention(s, e, ctx.text[s:e], label, c, tok_start=c.start, tok_end=c.end, cue=cue, role=c.role)
+        )
+
+    mentions = propagate(ctx, mentions)
+    mentions = split_hyphenated(ctx, mentions)
+    defs = acronym_definitions(ctx, mentions)
+    harmonise_labels(ctx, mentions)
+    label_enumerations(ctx, mentions)
+    mentions = short_form_mentions(ctx, mentions)
+    assign_canonicals(ctx, mentions, defs)
+
+    out: list[EntityMention] = []
+    for m in mentions:
+        role = None  # a function is a person's: "Directeur général de l'OMS" gives the OMS no role
+        if m.label == "PER":
+            role = m.role
+            before = role_before(ctx, m)
+            after = role_after(ctx, m)
+            parts: list[str] = []
+            for r in (before, role, after):
+                for part in (r or "").split("; "):
+                    if part and not any(part in p for p in parts):
+                        parts = [p for p in parts if p not in part] + [part]
+            role = "; ".join(parts) or None
+        sentence = bisect_right(ctx.sent_starts, m.start) - 1
+        out.append(
+            EntityMention(m.start, m.end, m.text, m.label, m.canonical or m.text, role, max(sentence, 0))
+        )
+    return out

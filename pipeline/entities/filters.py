@@ -1,0 +1,115 @@
+"""What can never be an entity, whatever the model says: contacts, initials, month and weekday
+names, headings and sentence-initial common words, upper-case headline words, demonyms ("les
+Suédois"), roles without a name, ministerial portfolios ("ministre de la Culture")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.fr.stop_words import STOP_WORDS
+
+from pipeline.canonical import normalize_key
+
+from .context import Context
+from .lexicon import is_adjective, is_common_word, is_lemma
+from .records import Candidate
+from .shapes import has_letter, is_acronym, is_cap, is_upper_word
+from .words import GENERIC, HONORIFICS, MISC_HEADS, MONTHS, NAME_HEADS, ROLE_HEADS, TIME_WORDS, WEEKDAYS
+
+_ROMAN = re.compile(r"[IVXLCDM]+\.?")
+_DEMONYM_ENDINGS = ("ain", "and", "ien", "ais", "ois", "ol", "ard", "ite", "ote")
+
+
+def _event_of_place(ctx: Context, c: Candidate) -> bool:
+    """ "sommet de Lisbonne", "accord de Paris": a lower-case event/act noun named after a place."""
+    i = c.start
+    return (
+        c.end - i >= 3
+        and ctx.lower[i] in MISC_HEADS
+        and ctx.lower[i + 1] in ("de", "d'", "d’")
+        and is_cap(ctx.words[i + 2])
+    )
+
+
+def never_an_entity(ctx: Context, c: Candidate, text: str) -> bool:
+    """The filters: what can never be an entity, whatever the model says."""
+    words, lower = ctx.words, ctx.lower
+    ks = [k for k in range(c.start, c.end) if has_letter(words[k])]  # the tokens with a letter
+    if len(text) < 2 or not ks or not has_letter(text):
+        return True
+    if c.source in ("gazetteer", "acronym"):
+        return False
+    if any(ctx.contact[k] for k in range(c.start, c.end)):
+        return True
+    if "@" in text or "http" in text.lower() or "www." in text.lower():
+        return True
+    first = ks[0]
+    if not is_cap(text) and not c.keep_lower and not _event_of_place(ctx, c):
+        return True
+    key = normalize_key(text)
+    if _ROMAN.fullmatch(text) or key in HONORIFICS or key + "." in HONORIFICS:
+        return True
+    lows = [lower[k] for k in ks]
+    if all(len(words[k].rstrip(".")) == 1 for k in ks):
+        return True  # initials only: "S. A. R.", "J. D."
+    if all(is_upper_word(words[k]) or len(words[k]) < 3 for k in ks) and not ctx.lookup(text):
+        # an upper-case headline: common words are not names ("DERNIÈRES NOUVELLES", "PHOTO",
+        # "LE GOUVERNEMENT ANNONCE 500 MILLIONS"); a name of the text in capitals stays ("PARIS")
+        long_ks = [k for k in ks if len(words[k]) >= 3]
+        if not any(normalize_key(words[k]) in ctx.mention_keys for k in ks) and (
+            all(is_lemma(words[k]) or lower[k] in STOP_WORDS or is_adjective(words[k]) for k in long_ks)
+            or (len(long_ks) >= 3 and sum(is_common_word(words[k]) for k in long_ks) >= 2)
+        ):
+            return True
+    if (
+        len(ks) == 1
+        and c.label == "MISC"
+        and ctx.upper_sentence(ctx.sent_index[c.start])
+        and key not in ctx.mention_keys
+        and not ctx.written_in_mixed_case(text)
+        and not ctx.lookup(text)
+    ):
+        return True  # a word of an upper-case headline ("À PROPOS DE ..."), not a name of the text
+    if all(w in MONTHS or w in WEEKDAYS or w in TIME_WORDS or w.isdigit() for w in lows):
+        return True
+    if any(w in MONTHS or w in WEEKDAYS for w in lows) and any(ctx.num[k] for k in range(c.start, c.end)):
+        return True
+    if ctx.lookup(text):
+        return False
+    if len(ks) == 1:
+        k = ks[0]
+        w, low = words[k], lower[k]
+        if low in GENERIC or low in STOP_WORDS or low in ROLE_HEADS or low in HONORIFICS:
+            return True
+        if is_acronym(w):
+            return False
+        # sentence-initial capital on a common word; or a heading word tagged as a name
+        if ctx.common_initial(first, c.label) and not (c.label == "PER" and w in ctx.surnames):
+            return True
+        if low in NAME_HEADS and ctx.initial[first]:
+            return True
+        # demonyms: "les Suédois", "un Américain"
+        demonym_form = (low.endswith(("s", "x")) and len(low) > 3) or low.endswith(_DEMONYM_ENDINGS)
+        if (ctx.pos[k] != "PROPN" or c.label != "ORG") and demonym_form and is_adjective(low):
+            return True
+        # a capitalised portfolio inside a ministerial function: "Culture", "Sports"
+        if "portfolio" in c.source and is_common_word(low):
+            return True
+    else:
+        if all(lower[k] in GENERIC or lower[k] in STOP_WORDS for k in ks):
+            return True
+        if "portfolio" in c.source and all(is_common_word(lower[k]) or not is_cap(words[k]) for k in ks):
+            return True
+        # headings: the only capital is a sentence-initial common word ("Activités prévues")
+        caps = [k for k in ks if is_cap(words[k])]
+        if (
+            caps
+            and all(ctx.initial[k] for k in caps)
+            and ctx.common_initial(caps[0])
+            and not c.keep_lower
+            and lower[caps[0]] not in NAME_HEADS
+        ):
+            return True
+        if not caps and not c.keep_lower:
+            return True
+    return False

@@ -1,0 +1,155 @@
+"""Which label a name gets: general cues first (its head noun, a lower-case cue noun before it,
+"Inc."-like tails), then agreement inside the document (one label per name; names listed together
+share the label most of them have). Overlapping candidates are settled here too."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+
+from spacy.lang.fr.stop_words import STOP_WORDS
+
+from pipeline.canonical import normalize_key
+
+from .context import Context
+from .lexicon import is_adjective
+from .records import Candidate, Mention
+from .shapes import is_cap, is_title
+from .words import ENGLISH_ORG_TAIL_STEMS, MISC_CUES, MISC_HEADS, ORG_CUES, ORG_HEADS
+
+_APOSTROPHE = re.compile(r"['’]")
+_RANK = {"gazetteer": 0, "body": 1, "pattern": 1, "acronym": 1, "model": 2, "short": 3}
+
+
+def cue_label(ctx: Context, c: Candidate) -> str | None:
+    """Label from general cues: the head noun, a lower-case cue noun just before, English tails."""
+    head = ctx.lower[c.start]
+    first = ctx.words[c.start]
+    if c.end - c.start > 1 or is_title(first):
+        if head in MISC_HEADS and is_cap(first):
+            return "MISC"
+        if head in ORG_HEADS and is_cap(first) and head not in ("haut", "haute"):
+            return "ORG"
+        if head in ("haut", "haute") and c.end - c.start > 1 and ctx.lower[c.start + 1] in ORG_HEADS:
+            return "ORG"
+    if c.end - c.start > 1 and ctx.lower[c.end - 1].strip(".") in ENGLISH_ORG_TAIL_STEMS:
+        return "ORG"
+    return preceding_cue(ctx, c.start)
+
+
+def _previous_words(text: str, start: int) -> list[str]:
+    """The (at most two) words just before `start`, nearest first ("start-up" is one word)."""
+    if not text[start - 1 : start].isspace():
+        return []
+    window = text[max(0, start - 60) : start]
+    words: list[str] = []
+    for part in reversed(window.split()[-2:]):
+        word = _APOSTROPHE.split(part)[-1]
+        if not word.replace("-", "").isalpha():
+            break
+        words.append(word)
+    return words
+
+
+def preceding_cue(ctx: Context, tok: int) -> str | None:
+    """The label a lower-case cue noun just before token `tok` announces: "le projet X" -> MISC,
+    "la start-up X", "le groupe industriel X" -> ORG (one adjective may come in between)."""
+    previous = _previous_words(ctx.text, ctx.idx[tok])
+    if not previous:
+        return None
+    last, before = previous[0], (previous[1] if len(previous) > 1 else None)
+    words = [last]
+    if before and last.islower() and is_adjective(last) and last not in STOP_WORDS:
+        words.append(before)  # "le groupe industriel X"
+    for word in words:
+        if word.islower():
+            if word in MISC_CUES:
+                return "MISC"
+            if word in ORG_CUES or word.rstrip("s") in ORG_CUES:
+                return "ORG"
+    return None
+
+
+def resolve_overlaps(cands: list[Candidate], bounds: dict[int, tuple[int, int]]) -> list[Candidate]:
+    """Keep non-overlapping spans: the longest first (a name contains the names it is built on:
+    "Conférence générale de l'UNESCO"), then gazetteer and pattern spans before the model's."""
+
+    def key(c: Candidate) -> tuple:
+        s, e = bounds[id(c)]
+        return (-(e - s), _RANK.get(c.source.split("+")[0], 2), s)
+
+    kept: list[Candidate] = []
+    starts: list[int] = []  # the kept spans, disjoint, in text order: their ends are in order too
+    ends: list[int] = []
+    for c in sorted(cands, key=key):
+        s, e = bounds[id(c)]
+        k = bisect_left(starts, e)  # the kept spans starting before e are starts[:k]
+        if k and ends[k - 1] > s:
+            continue
+        kept.append(c)
+        starts.insert(k, s)
+        ends.insert(k, e)
+    return sorted(kept, key=lambda c: bounds[id(c)][0])
+
+
+def harmonise_labels(ctx: Context, mentions: list[Mention]) -> None:
+    """One label per name in a document: a cue or the gazetteer wins, else the majority."""
+    by_key: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_key.setdefault(normalize_key(m.text), []).append(m)
+    for group in by_key.values():
+        if len(group) == 1:  # the rules below, for one mention
+            m = group[0]
+            if m.cue and not ctx.lookup(m.text):
+                m.label = m.cue
+            continue
+        fixed = [m.label for m in group if ctx.lookup(m.text)]
+        cued = Counter(m.cue for m in group if m.cue)
+        if fixed:
+            label = fixed[0]
+        elif cued:
+            label = cued.most_common(1)[0][0]
+        else:
+            counts = Counter(m.label for m in group)
+            best = counts.most_common()
+            if len(best) > 1 and best[0][1] == best[1][1]:
+                # a tie: the mention written inside a sentence and in mixed case is the better witness
+                inside = [m for m in group if not ctx.initial[m.tok_start] and not m.text.isupper()]
+                label = inside[0].label if inside else best[0][0]
+            else:
+                label = best[0][0]
+        for m in group:
+            m.label = label
+
+
+def label_enumerations(ctx: Context, mentions: list[Mention]) -> None:
+    """Names listed together ("Thales, Safran, ONERA et Dassault") share the label most of them have."""
+    i = 0
+    while i < len(mentions):
+        j = i
+        while j + 1 < len(mentions):
+            gap = ctx.text[mentions[j].end : mentions[j + 1].start]
+            if gap.strip() in (",", "et", ", et", "&") and "\n" not in gap:
+                j += 1
+            else:
+                break
+        group = mentions[i : j + 1]
+        first_cue = preceding_cue(ctx, group[0].tok_start) if j > i and group[0].tok_start < ctx.n else None
+        if j > i and first_cue:  # "les start-up Hugging Face et Pasqal": the cue covers the list
+            for m in group:
+                if not ctx.lookup(m.text):
+                    m.label = m.cue = first_cue
+        elif j - i >= 2:
+            counts = Counter(m.label for m in group)
+            label, n = counts.most_common(1)[0]
+            if n >= 2 and n > len(group) / 2:
+                for m in group:
+                    if (
+                        not m.cue
+                        and m.label != label
+                        and m.label in ("MISC", "ORG")
+                        and label in ("MISC", "ORG")
+                    ):
+                        m.label = label
+        i = j + 1

@@ -1,0 +1,128 @@
+"""Token attributes of a Doc as plain lists, read in bulk.
+
+`doc[i]` and `for t in doc` build a new spaCy Token object for every access, and its string
+attributes are decoded again each time: on press releases that costs more than the rules that read
+them. One `Doc.to_array` call gives the hashes and flags of every token; strings and morphology are
+then looked up once per distinct hash, through caches shared by every document of the run. The
+entity and quote stages read the same doc one after the other: the last table is reused while the
+doc's arrays are unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from operator import add
+from typing import Any
+
+import numpy
+from spacy.attrs import (
+    IS_ALPHA,
+    IS_PUNCT,
+    IS_SPACE,
+    LENGTH,
+    LIKE_NUM,
+    LOWER,
+    MORPH,
+    ORTH,
+    POS,
+    SENT_START,
+    SPACY,
+)
+from spacy.parts_of_speech import NAMES as POS_NAMES
+from spacy.tokens import Doc, MorphAnalysis
+
+_COLUMNS = [ORTH, LOWER, POS, SPACY, SENT_START, MORPH, IS_PUNCT, IS_SPACE, LIKE_NUM, IS_ALPHA, LENGTH]
+_WHITESPACE = ("", " ")
+_CACHE_LIMIT = 1_000_000
+_STRINGS: dict[int, str] = {}  # string hash -> string (a dict is faster than the StringStore)
+_MORPH: dict[str, dict[int, list[str]]] = {}  # field -> morphology hash -> MorphAnalysis.get(field)
+_FINITE: dict[int, bool] = {}  # morphology hash -> "VerbForm=Fin" in str(morph)
+_MISSING = object()
+_last: tuple[Doc, numpy.ndarray, TokenTable] | None = None
+
+
+def _lookup(cache: dict[int, Any], ids: list[int], compute: Callable[[int], Any]) -> list[Any]:
+    """[cache[h] for h in ids], computing the missing entries first (safe with other threads)."""
+    try:
+        return list(map(cache.__getitem__, ids))
+    except KeyError:
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        found = {}
+        for h in set(ids):
+            value = cache.get(h, _MISSING)
+            if value is _MISSING:
+                value = cache[h] = compute(h)
+            found[h] = value
+        return list(map(found.__getitem__, ids))
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The TokenTable of `doc`: the last one built when it was for this doc and the doc's token
+    attributes have not changed since."""
+    global _last
+    array = doc.to_array(_COLUMNS) if len(doc) else numpy.zeros((0, len(_COLUMNS)), dtype="uint64")
+    last = _last
+    if last is not None and last[0] is doc and numpy.array_equal(last[1], array):
+        return last[2]
+    table = TokenTable(doc, array)
+    _last = (doc, array, table)
+    return table
+
+
+class TokenTable:
+    """Attributes of every token: `words[i]` is doc[i].text, `lower[i]` its lower_, `pos[i]` its pos_,
+    `idx[i]` its idx; `spaced`, `punct`, `space`, `num`, `alpha` are 0/1 for whitespace_ == " ",
+    is_punct, is_space, like_num, is_alpha. The lists may be shared: read them, never modify them."""
+
+    def __init__(self, doc: Doc, array: numpy.ndarray) -> None:
+        """`array`: doc.to_array(_COLUMNS)."""
+        self.doc = doc
+        self.n = n = len(doc)
+        orth, lower, pos, spacy, _, morph, punct, space, num, alpha, _ = array.T.tolist()
+        strings = doc.vocab.strings
+        self.words: list[str] = _lookup(_STRINGS, orth, strings.__getitem__)
+        self.lower: list[str] = _lookup(_STRINGS, lower, strings.__getitem__)
+        self.pos: list[str] = list(map(POS_NAMES.__getitem__, pos))
+        self.spaced, self.punct, self.space, self.num, self.alpha = spacy, punct, space, num, alpha
+        self.morph_ids: list[int] = morph
+        self.text = "".join(map(add, self.words, map(_WHITESPACE.__getitem__, spacy)))  # doc.text
+        steps = array[:, 10] + array[:, 3]  # length and trailing space
+        self.idx: list[int] = (numpy.cumsum(steps) - steps).tolist()
+        # the sentences of doc.sents: token 0, then every token with is_sent_start
+        starts = array[:, 4] == 1
+        if n:
+            starts[0] = True
+        self.sentence_starts: list[int] = numpy.flatnonzero(starts).tolist()  # first token of each
+        self.sentence_of: list[int] = (numpy.cumsum(starts) - 1).tolist()  # sentence of each token
+        ends = [*self.sentence_starts[1:], n]
+        self.sentences = list(zip(self.sentence_starts, ends, strict=True)) if n else []  # (start, end)
+        self._finite: list[bool] | None = None
+        self._morph: dict[str, list[list[str]]] = {}
+
+    def finite(self) -> list[bool]:
+        """Whether each token's morphology says VerbForm=Fin."""
+        if self._finite is None:
+            vocab = self.doc.vocab
+            self._finite = _lookup(
+                _FINITE, self.morph_ids, lambda h: "VerbForm=Fin" in str(MorphAnalysis.from_id(vocab, h))
+            )
+        return self._finite
+
+    def morph(self, field: str) -> list[list[str]]:
+        """token.morph.get(field, []) of each token."""
+        if field not in self._morph:
+            vocab, cache = self.doc.vocab, _MORPH.setdefault(field, {})
+            self._morph[field] = _lookup(
+                cache, self.morph_ids, lambda h: MorphAnalysis.from_id(vocab, h).get(field, [])
+            )
+        return self._morph[field]
+
+    def morph_of(self, i: int, field: str) -> list[str]:
+        """doc[i].morph.get(field, [])"""
+        cache = _MORPH.setdefault(field, {})
+        h = self.morph_ids[i]
+        value = cache.get(h)
+        if value is None:
+            value = cache[h] = MorphAnalysis.from_id(self.doc.vocab, h).get(field, [])
+        return value

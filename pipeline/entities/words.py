@@ -1,0 +1,136 @@
+"""French word classes the entity rules are written with: general French, written for this package,
+lower-case (compared with a token's lower-case form). None of them knows a document."""
+
+from __future__ import annotations
+
+LABELS = ("PER", "ORG", "LOC", "MISC")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+DETERMINERS = _words(
+    """le la les l' l’ un une des du de d' d’ au aux ce cet cette ces son sa ses leur leurs notre nos votre
+    vos mon ma mes ton ta tes"""
+)
+LEADING_FUNCTION_WORDS = _words(
+    """à a en dans sur sous par pour avec sans chez vers selon contre entre depuis après avant dès et ou ni
+    mais car donc or quant lors via malgré outre"""
+)
+HONORIFICS = _words(
+    """m. m mm. mm mme mmes mlle mlles me mgr dr dr. pr pr. s.e. se s.e sm s.m. monsieur madame
+    mademoiselle messieurs mesdames monseigneur sir lord lady dame majesté excellence altesse sainteté"""
+)
+# functions and titles: out of the span, into `role`
+ROLE_HEADS = _words(
+    """président présidente présidents présidence vice-président vice-présidente coprésident coprésidente
+    co-président co-présidente ministre ministres secrétaire secrétaires sous-secrétaire directeur
+    directrice directeurs directrices sous-directeur sous-directrice chef cheffe chefs commissaire
+    commissaires ambassadeur ambassadrice ambassadeurs porte-parole conseiller conseillère conseillers
+    député députée députés sénateur sénatrice sénateurs maire maires préfet préfète gouverneur
+    gouverneure roi reine prince princesse empereur impératrice pape cardinal abbé évêque archevêque
+    général maréchal amiral colonel capitaine lieutenant commandant comte comtesse duc duchesse baron
+    baronne marquis marquise vicomte chancelier chancelière vice-chancelier vicechancelier professeur
+    professeure docteur juge procureur procureure fondateur fondatrice cofondateur cofondatrice pdg ceo
+    expert experte experts responsable coordinateur coordinatrice rapporteur rapporteure
+    haut-commissaire délégué déléguée envoyé envoyée administrateur administratrice recteur rectrice
+    doyen doyenne premier première membre patron patronne gérant gérante trésorier trésorière
+    fonctionnaire représentant représentante"""
+)
+# roles whose complement is a portfolio, not a body ("ministre de la Culture et des Sports ...")
+PORTFOLIO_HEADS = _words(
+    """ministre ministres secrétaire secrétaires commissaire commissaires délégué déléguée chargé chargée
+    président présidente"""
+)
+ROLE_MODIFIERS = _words(
+    """général générale généraux adjoint adjointe délégué déléguée chargé chargée spécial spéciale exécutif
+    exécutive permanent permanente honoraire principal principale d'état d'etat ministre premier
+    première fédéral fédérale national nationale régional régionale"""
+)
+# head nouns of names: the name is an organisation / an event, law, programme ...
+ORG_HEADS = _words(
+    """ministère agence commission conseil comité cour tribunal parlement assemblée sénat gouvernement
+    office autorité institut institute université university école ecole centre fondation foundation
+    association fédération alliance organisation organization banque fonds groupe bureau secrétariat
+    service services direction délégation observatoire académie laboratoire société compagnie chambre
+    parti syndicat inspection préfecture mairie haute haut consortium coalition agency council
+    commissariat"""
+)
+MISC_HEADS = _words(
+    """sommet forum processus programme loi plan feuille stratégie pacte charte déclaration traité accord
+    règlement directive initiative projet dialogue appel prix festival salon journée journées semaine
+    jeux coupe championnat exposition agenda protocole code livre recommandation mémorandum résolution
+    opération campagne objectifs summit act"""
+)
+NAME_HEADS = ORG_HEADS | MISC_HEADS
+# lower-case nouns that announce a name of a given kind ("le projet X", "la société Y")
+MISC_CUES = _words(
+    """projet projets programme initiative plateforme plate-forme réunion conférence sommet forum salon
+    festival loi règlement directive stratégie plan opération campagne label dispositif appel prix
+    application logiciel outil événement évènement rencontre rencontres hackathon concours journal
+    quotidien hebdomadaire magazine revue émission"""
+)
+ORG_CUES = _words(
+    """société entreprise groupe start-up startup agence association fondation cabinet banque laboratoire
+    université institut organisation ong équipe consortium opérateur constructeur éditeur fabricant
+    partenaire syndicat parti club"""
+)
+# words that continue a name's complement although spaCy may tag them otherwise
+ENGLISH_ORG_TAILS = _words(
+    """institute university foundation group inc inc. ltd ltd. council agency association bank corporation
+    company consulting partners lab labs technologies systems gmbh sa sas llc"""
+)
+MONTHS = _words(
+    """janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre
+    decembre janv janv. févr févr. fév fév. avr avr. juil juil. sept sept. oct oct. nov nov. déc déc."""
+)
+WEEKDAYS = frozenset(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"])
+TIME_WORDS = frozenset(["matin", "soir", "midi", "après-midi", "hier", "aujourd'hui", "demain"])
+# capitalised nouns that are not names on their own
+GENERIC = _words(
+    """état etat états etats internet web république nation nations gouvernements présidence majesté
+    excellence altesse"""
+)
+REGION_ADJECTIVES = _words(
+    """orientale oriental occidentale occidental centrale central méridionale méridional septentrionale
+    septentrional romande romand alémanique"""
+)
+# tokens after which a capital does not mark a name: a new clause, a quotation, a list item
+OPENERS = frozenset(':«“"(-–—•*[')
+COMPLEMENT_PREPS = frozenset(("de", "du", "des", "d'", "d’"))
+OTHER_PREPS = frozenset(("pour", "sur", "en", "contre"))
+A_PREPS = frozenset(("à", "au", "aux"))  # bodies and roles only: "délégation aux affaires européennes"
+# nouns of compound prepositions: "à la suite de", "au sein de", "au titre de" are not complements
+A_LOCUTIONS = _words(
+    "suite occasion sein cours titre nom travers issue instar égard initiative demande place fin"
+)
+SPLIT_CHARS = frozenset(':;()[]{}«»|"“”!?•*=<>')  # no name runs across these
+# events and acts named after a place: "le sommet de Séoul", "l'accord de Paris"
+EVENTS_OF_PLACE = _words(
+    """sommet conférence forum traité accord processus pacte déclaration appel protocole convention charte
+    congrès"""
+)
+# head nouns of official bodies, also written in lower case: "direction générale des entreprises"
+BODY_HEADS = _words(
+    """service services direction directions délégation agence office autorité commission conseil comité
+    ministère secrétariat inspection observatoire centre institut bureau département mission cellule
+    division unité haut haute"""
+)
+# starts of a body's name that make it one without an acronym after it
+STRONG_BODY_STARTS = (
+    ("direction", "générale"),
+    ("délégation", "générale"),
+    ("secrétariat", "général"),
+    ("inspection", "générale"),
+    ("haut", "conseil"),
+    ("haute", "autorité"),
+    ("ministère",),
+)
+
+
+# unions the rules test often, built once
+CUE_NOUNS = ORG_CUES | MISC_CUES
+ALL_PREPS = COMPLEMENT_PREPS | OTHER_PREPS | A_PREPS
+DETERMINERS_OR_PREPS = DETERMINERS | COMPLEMENT_PREPS
+ENGLISH_ORG_TAIL_STEMS = frozenset(w.strip(".") for w in ENGLISH_ORG_TAILS)
