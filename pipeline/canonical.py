@@ -4,7 +4,7 @@ An analyst pivots on `canonical`, so every alias of a body must end up with the 
 "Union européenne" and "l'Union européenne" -> "Union européenne". Three sources, in this order:
 1. the gazetteer (pipeline/data/gazetteer.toml): general-knowledge institutions and their acronyms,
    editable without code (docs/gazetteer.md);
-2. what each document says itself (acronym definitions, short forms): pipeline/entities.py;
+2. what each document says itself (acronym definitions, short forms): pipeline/entities/;
 3. the corpus pass here: an acronym defined in one document names its mentions in the others, spelling
    variants of one name are merged, a surname alone joins the one full name that ends with it.
 """
