@@ -34,9 +34,13 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 from functools import lru_cache
+from itertools import pairwise
+from operator import attrgetter
+from typing import NamedTuple
 
 import pandas as pd
 from spacy.parts_of_speech import NAMES as POS_NAMES
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 __all__ = [
@@ -116,34 +120,49 @@ _MAX_CONTENT = 7
 _YEAR_OR_VERSION = re.compile(r"(?:1[89]|20)\d\d(?:-(?:1[89]|20)?\d\d)?|\d+[.,]\d+(?:[.,]\d+)*")
 
 
-class _Tok:
-    """The attributes of one spaCy token that the extraction reads (Token properties are slow to access:
-    they are read in bulk with Doc.to_array)."""
+class _Tokens(NamedTuple):
+    """The attributes of a document's tokens that the extraction reads, as columns indexed by token (Doc
+    index). Read in bulk with Doc.to_array: Token objects are slow to build and to read, and one Python
+    object per token would cost about as much again."""
 
-    __slots__ = (
-        "i", "idx", "text", "lower_", "pos_", "lemma_", "ent_type_", "ent_iob_", "whitespace_", "is_space",
-        "like_num", "verb_form", "tense", "prev_pos",
-    )  # fmt: skip
+    text: list[str]
+    lower: list[str]
+    pos: list[str]  # coarse POS tag name ("NOUN")
+    lemma: list[str]
+    ent_type: list[str]  # "" outside entities
+    ent_iob: list[str]  # "B", "I", "O" or ""
+    whitespace: list[str]  # " " or "" after the token
+    is_space: list[int]  # 0 / 1 flags
+    like_num: list[int]
+    idx: list[int]  # character offset in the text
+    verb_form: list[tuple[str, ...]]  # VerbForm values of the morphology
+    tense: list[tuple[str, ...]]
 
-    def __init__(self, **values: object) -> None:
-        for name, value in values.items():
-            setattr(self, name, value)
+    def prev_pos(self, i: int) -> str:
+        """POS of the token before token i in the document ("" for the first one)."""
+        return self.pos[i - 1] if i else ""
 
 
-_ATTRS = [
-    "ORTH",
-    "LOWER",
-    "POS",
-    "LEMMA",
-    "ENT_TYPE",
-    "ENT_IOB",
-    "MORPH",
-    "SPACY",
-    "IS_SPACE",
-    "LIKE_NUM",
-    "IDX",
-]
+_HASHED_ATTRS = ["ORTH", "LOWER", "LEMMA", "ENT_TYPE", "MORPH"]  # string hashes, decoded by _decode
+_ATTRS = [*_HASHED_ATTRS, "POS", "ENT_IOB", "SPACY", "IS_SPACE", "LIKE_NUM", "IDX"]
 _IOB = {0: "", 1: "I", 2: "O", 3: "B"}
+# Hash -> string for every document: a StringStore lookup decodes a new string each time, and a hash is
+# the hash of its string in every vocabulary, so the cache cannot go stale. Emptied when it grows too big
+# (a plain dict keeps the frequent path, a hit, one lookup).
+_STRINGS: dict[int, str] = {}
+_MAX_STRINGS = 500_000
+
+
+def _decode(strings: StringStore, hashes: list[int]) -> list[str]:
+    """The strings of `hashes`, "" for 0 (no value)."""
+    try:
+        return [_STRINGS[h] for h in hashes]
+    except KeyError:  # new strings: look them up once
+        if len(_STRINGS) > _MAX_STRINGS:
+            _STRINGS.clear()
+        for h in set(hashes).difference(_STRINGS):
+            _STRINGS[h] = strings[h] if h else ""
+        return [_STRINGS[h] for h in hashes]
 
 
 @lru_cache(maxsize=4096)
@@ -153,212 +172,219 @@ def _morph_features(morph: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(feats.get("VerbForm", "").split(",")), tuple(feats.get("Tense", "").split(","))
 
 
-def _records(doc: Doc) -> list[_Tok]:
+def _records(doc: Doc) -> tuple[_Tokens, str]:
+    """The tokens of `doc` and its text (Doc.text builds a Token object per token too)."""
+    if not len(doc):
+        return _Tokens([], [], [], [], [], [], [], [], [], [], [], []), ""
     strings = doc.vocab.strings
-    out: list[_Tok] = []
-    prev = ""
-    for i, row in enumerate(doc.to_array(_ATTRS).tolist() if len(doc) else []):
-        orth, lower, pos, lemma, ent, iob, morph, space, is_space, like_num, idx = row
-        verb_form, tense = _morph_features(strings[morph] if morph else "")
-        pos_ = POS_NAMES.get(pos, "")
-        text = strings[orth]
-        out.append(
-            _Tok(
-                i=i,
-                idx=idx,
-                text=text,
-                lower_=strings[lower],
-                pos_=pos_,
-                lemma_=strings[lemma] if lemma else "",
-                ent_type_=strings[ent] if ent else "",
-                ent_iob_=_IOB.get(iob, ""),
-                whitespace_=" " if space else "",
-                is_space=bool(is_space),
-                like_num=bool(like_num),
-                verb_form=verb_form,
-                tense=tense,
-                prev_pos=prev,
-            )  # fmt: skip
-        )
-        prev = pos_
-    return out
+    orth, lower, lemma, ent, morph, pos, iob, space, is_space, like_num, idx = doc.to_array(_ATTRS).T.tolist()
+    texts = _decode(strings, orth)
+    whitespace = [" " if s else "" for s in space]
+    morphs = _decode(strings, morph)
+    features = {m: _morph_features(m) for m in set(morphs)}
+    tokens = _Tokens(
+        text=texts,
+        lower=_decode(strings, lower),
+        pos=[POS_NAMES.get(p, "") for p in pos],
+        lemma=_decode(strings, lemma),
+        ent_type=_decode(strings, ent),
+        ent_iob=[_IOB.get(v, "") for v in iob],
+        whitespace=whitespace,
+        is_space=is_space,
+        like_num=like_num,
+        idx=idx,
+        verb_form=[features[m][0] for m in morphs],
+        tense=[features[m][1] for m in morphs],
+    )
+    return tokens, "".join([t + w for t, w in zip(texts, whitespace, strict=True)])
 
 
+@lru_cache(maxsize=65536)
 def _is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and text[0].isalnum()
 
 
-def _is_name_token(tok: _Tok, sent_start: bool) -> bool:
+_NEVER_NAMES = ("DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "AUX", "SPACE")
+
+
+def _is_name_token(t: _Tokens, i: int, sent_start: int) -> bool:
     """A proper-name token: tagged PROPN, an acronym, or a capitalised word inside a named entity."""
-    text = tok.text
+    pos = t.pos[i]
+    return pos not in _NEVER_NAMES and _is_name_word(t.text[i], pos, bool(t.ent_type[i]), i == sent_start)
+
+
+@lru_cache(maxsize=65536)
+def _is_name_word(text: str, pos: str, in_entity: bool, sent_start: bool) -> bool:
+    """_is_name_token on the only values it reads (cached: it runs on every token, and words repeat)."""
     if not any(c.isalnum() for c in text):
         return False
-    if tok.pos_ in ("DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "AUX", "SPACE"):
+    if pos in _NEVER_NAMES:
         return False
     if _is_acronym(text) or (any(c.isdigit() for c in text) and any(c.isupper() for c in text)):
         return True
-    if tok.pos_ == "PROPN":
+    if pos == "PROPN":
         # A capitalised first word that the entity recogniser does not take is an ordinary word tagged
         # PROPN because of its capital ("Déjà", "Permet").
-        return (text[0].isupper() or text[0].isdigit()) and not (sent_start and not tok.ent_type_)
-    return bool(tok.ent_type_) and text[0].isupper() and not sent_start
+        return (text[0].isupper() or text[0].isdigit()) and not (sent_start and not in_entity)
+    return in_entity and text[0].isupper() and not sent_start
 
 
-def _is_nounish(tok: _Tok, prev: _Tok | None, nxt: _Tok | None) -> bool:
-    """VERB/ADJ tags that are nouns in context: after an article and heading their phrase ("les
-    islamistes", "l'armée", "les fortes températures"), or with a noun suffix and no verb form."""
-    if tok.pos_ not in ("VERB", "ADJ") or not tok.text[:1].isalpha():
+def _is_nounish(t: _Tokens, i: int, lo: int, hi: int) -> bool:
+    """VERB/ADJ tags that are nouns in context (token i of the sentence tokens lo..hi): after an article
+    and heading their phrase ("les islamistes", "l'armée", "les fortes températures"), or with a noun
+    suffix and no verb form."""
+    pos = t.pos
+    if pos[i] not in ("VERB", "ADJ") or not t.text[i][:1].isalpha():
         return False
-    verb_form = tok.verb_form
+    verb_form = t.verb_form[i]
     if "Inf" in verb_form or "Fin" in verb_form:
         return False
-    heads_phrase = nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")
-    after_article = prev is not None and (
-        prev.pos_ == "DET" or (prev.pos_ == "ADJ" and prev.prev_pos == "DET")
-    )
+    heads_phrase = i + 1 >= hi or pos[i + 1] not in ("NOUN", "PROPN", "ADJ")
+    after_article = i > lo and (pos[i - 1] == "DET" or (pos[i - 1] == "ADJ" and t.prev_pos(i - 1) == "DET"))
     if after_article and heads_phrase:
         return True
-    return tok.lower_.endswith(_NOUN_SUFFIXES) and "Part" not in verb_form
+    return t.lower[i].endswith(_NOUN_SUFFIXES) and "Part" not in verb_form
 
 
-@dataclass(frozen=True)
-class _Unit:
-    """A word: one token, or a compound that spaCy split at its hyphens ("beaux-arts", "Sables-d'Olonne")."""
+class _Words(NamedTuple):
+    """The words of one sentence -- a word is one token, or a compound that spaCy split at its hyphens
+    ("beaux-arts", "Sables-d'Olonne") -- as columns: one object per sentence, not one per word."""
 
-    tokens: tuple[_Tok, ...]
-    role: str
-    key: str
-
-    @property
-    def start(self) -> int:
-        return self.tokens[0].idx
-
-    @property
-    def end(self) -> int:
-        return self.tokens[-1].idx + len(self.tokens[-1].text)
+    roles: str  # one role letter per word (see the role letters above)
+    keys: list[str]  # the lemma used in the de-duplication key (_unit_key)
+    starts: list[int]  # character offsets of the word in the document
+    ends: list[int]
+    iobs: list[str]  # entity IOB tag of the first token
 
 
-def _joins(prev: _Tok, tok: _Tok, current: list[_Tok]) -> bool:
-    """Whether `tok` continues the compound word `current` (ending with `prev`): no space between them and
-    a hyphen on either side, an elided "d'" inside a hyphenated compound, an English possessive, or
-    capitals after a number ("5G")."""
-    if prev.whitespace_ or prev.is_space or tok.is_space:
+def _joins(t: _Tokens, i: int, start: int) -> bool:
+    """Whether token i continues the compound word of tokens start..i-1: no space between them and a
+    hyphen on either side, an elided "d'" inside a hyphenated compound, an English possessive, or capitals
+    after a number ("5G")."""
+    if t.whitespace[i - 1] or t.is_space[i - 1] or t.is_space[i]:
         return False
-    if prev.text == "-" and len(current) > 1:
-        return tok.text[:1].isalnum()
-    if tok.text == "-":
-        return prev.text[-1:].isalnum()
-    if (
-        prev.text.isdigit()
-        and len(current) == 1
-        and tok.text.isalpha()
-        and tok.text.isupper()
-        and len(tok.text) <= 3
-    ):
+    prev, text = t.text[i - 1], t.text[i]
+    if prev == "-" and i - start > 1:
+        return text[:1].isalnum()
+    if text == "-":
+        return prev[-1:].isalnum()
+    if prev.isdigit() and i - start == 1 and text.isalpha() and text.isupper() and len(text) <= 3:
         return True  # spaCy splits "5G", "3D" like a quantity and its unit
-    if prev.text.endswith(("'", "’")):
-        hyphenated = any(t.text == "-" for t in current)
-        return (hyphenated and tok.text[:1].isalpha()) or (tok.lower_ == "s" and prev.text[:1].isupper())
+    if prev.endswith(("'", "’")):
+        hyphenated = "-" in t.text[start:i]
+        return (hyphenated and text[:1].isalpha()) or (t.lower[i] == "s" and prev[:1].isupper())
     return False
 
 
-def _group(tokens: list[_Tok]) -> list[list[_Tok]]:
-    groups: list[list[_Tok]] = []
-    for tok in tokens:
-        if groups and _joins(groups[-1][-1], tok, groups[-1]):
-            groups[-1].append(tok)
-        else:
-            groups.append([tok])
-    # A trailing hyphen ("anti-") is not part of the word.
-    out = []
-    for g in groups:
-        while len(g) > 1 and g[-1].text == "-":
-            out.append(g[:-1])
-            g = [g[-1]]
-        out.append(g)
-    return out
+def _word_bounds(t: _Tokens, lo: int, hi: int) -> list[int]:
+    """Where each word of the sentence tokens lo..hi starts, then hi: word k is tokens bounds[k] to
+    bounds[k + 1] - 1. Words are runs of tokens (see _joins), so the neighbours of a word are the tokens
+    around it."""
+    bounds = [lo]
+    start = lo
+    whitespace = t.whitespace
+    for i in range(lo + 1, hi):
+        # Most tokens are followed by a space: test that before calling _joins.
+        if whitespace[i - 1] or not _joins(t, i, start):
+            if i - start > 1 and t.text[i - 1] == "-":
+                bounds.append(i - 1)  # a trailing hyphen ("anti-") is not part of the word
+            bounds.append(i)
+            start = i
+    if hi - start > 1 and t.text[hi - 1] == "-":
+        bounds.append(hi - 1)
+    bounds.append(hi)
+    return bounds
 
 
-def _is_past_participle(tok: _Tok) -> bool:
+def _is_past_participle(t: _Tokens, i: int) -> bool:
     """Post-nominal participles modify the noun like adjectives ("emplois menacés", "fin programmée");
     after an auxiliary they are verbs ("a fait faillite")."""
-    return tok.pos_ == "VERB" and "Part" in tok.verb_form and "Past" in tok.tense and tok.prev_pos != "AUX"
+    return t.pos[i] == "VERB" and "Part" in t.verb_form[i] and "Past" in t.tense[i] and t.prev_pos(i) != "AUX"
 
 
-def _compound_role(toks: list[_Tok], sent_start: int) -> str:
-    parts = [t for t in toks if t.text[:1].isalnum()]
+def _compound_role(t: _Tokens, lo: int, hi: int, sent_start: int) -> str:
+    parts = [k for k in range(lo, hi) if t.text[k][:1].isalnum()]
     if not parts:
         return "x"
-    if all(t.like_num or t.text.replace(",", "").replace(".", "").isdigit() for t in parts):
+    if all(t.like_num[k] or t.text[k].replace(",", "").replace(".", "").isdigit() for k in parts):
         return "M"
-    capitalised = [t for t in parts if t.text[:1].isupper() and t.i != sent_start]
-    if capitalised or any(_is_name_token(t, t.i == sent_start) for t in parts[1:]):
+    capitalised = [k for k in parts if t.text[k][:1].isupper() and k != sent_start]
+    if capitalised or any(_is_name_token(t, k, sent_start) for k in parts[1:]):
         return "P"
     return "N"
 
 
-def _units(tokens: list[_Tok], sent_start: int) -> list[_Unit]:
-    """The words of one sentence with their roles (see the role letters above)."""
-    groups = _group(tokens)
-    roles: list[str] = []
-    for k, g in enumerate(groups):
-        tok = g[0]
-        prev = groups[k - 1][-1] if k else None
-        nxt = groups[k + 1][0] if k + 1 < len(groups) else None
-        low = tok.lower_
-        if len(g) > 1:
-            roles.append(_compound_role(g, sent_start))
-        elif tok.is_space or "\n" in tok.text:
-            roles.append("x")
-        elif _is_name_token(tok, tok.i == sent_start):
-            roles.append("P")
-        elif low in _NAME_LINKS and prev is not None and nxt is not None and nxt.text[:1].isupper():
-            roles.append("L")
-        elif tok.pos_ == "DET" and low in _ARTICLES:
-            roles.append("D")
-        elif tok.like_num or tok.pos_ == "NUM":
-            roles.append("M")
-        elif (tok.pos_ == "NOUN" and tok.text[:1].isalpha()) or _is_nounish(tok, prev, nxt):
-            roles.append("N")
-        elif (tok.pos_ == "ADJ" and tok.text[:1].isalpha()) or _is_past_participle(tok):
-            roles.append("A")
-        elif tok.pos_ == "ADP" and low in _PREPOSITIONS:
-            roles.append("E")
-        elif tok.pos_ == "ADP" and low == "à":
-            roles.append("F")
-        else:
-            roles.append("x")
+def _word_role(t: _Tokens, i: int, lo: int, hi: int) -> str:
+    """The role of the one-token word i of the sentence tokens lo..hi (this runs on every token)."""
+    text = t.text[i]
+    pos = t.pos[i]
+    low = t.lower[i]
+    if t.is_space[i] or "\n" in text:
+        return "x"
+    if pos not in _NEVER_NAMES and _is_name_word(text, pos, bool(t.ent_type[i]), i == lo):  # _is_name_token
+        return "P"
+    if low in _NAME_LINKS and lo < i < hi - 1 and t.text[i + 1][:1].isupper():
+        return "L"
+    if pos == "DET" and low in _ARTICLES:
+        return "D"
+    if t.like_num[i] or pos == "NUM":
+        return "M"
+    # (the tests on `pos` spare the calls that could only say no)
+    if (pos == "NOUN" and text[:1].isalpha()) or (pos in ("VERB", "ADJ") and _is_nounish(t, i, lo, hi)):
+        return "N"
+    if (pos == "ADJ" and text[:1].isalpha()) or (pos == "VERB" and _is_past_participle(t, i)):
+        return "A"
+    if pos == "ADP" and low in _PREPOSITIONS:
+        return "E"
+    if pos == "ADP" and low == "à":
+        return "F"
+    return "x"
+
+
+_PARTICLE = re.compile("(?<=P)E(?=P)")
+
+
+def _words(t: _Tokens, lo: int, hi: int) -> _Words:
+    """The words of the sentence tokens lo..hi with their roles (see the role letters above)."""
+    bounds = _word_bounds(t, lo, hi)
+    firsts = bounds[:-1]  # the first token of each word
+    roles = [
+        _word_role(t, a, lo, hi) if b - a == 1 else _compound_role(t, a, b, lo) for a, b in pairwise(bounds)
+    ]
     # A particle inside a person's name links its two halves: "Nick de Santis", "Charles de Gaulle".
-    for k in range(1, len(groups) - 1):
-        if (
-            roles[k] == "E"
-            and roles[k - 1] == "P"
-            and roles[k + 1] == "P"
-            and groups[k][0].ent_iob_ == "I"
-            and groups[k + 1][0].ent_iob_ == "I"
-            and groups[k][0].ent_type_ == "PER"
-        ):
+    iob, ent_type = t.ent_iob, t.ent_type
+    for particle in _PARTICLE.finditer("".join(roles)):
+        k = particle.start()
+        if iob[firsts[k]] == "I" and iob[firsts[k + 1]] == "I" and ent_type[firsts[k]] == "PER":
             roles[k] = "L"
-    units = [_Unit(tuple(g), r, _unit_key(g, r)) for g, r in zip(groups, roles, strict=True)]
+    keys = [_unit_key(t, a, b, role) for (a, b), role in zip(pairwise(bounds), roles, strict=True)]
     # Generic nouns head their own phrase ("niveau de vie", "fin programmée") but never stand next to
     # another noun: "aura lieu lundi" gives no "lieu lundi".
-    return [
-        _Unit(u.tokens, "G", u.key)
-        if u.role == "N" and (u.key in GENERIC_NOUNS or u.tokens[0].lower_ in GENERIC_NOUNS)
-        else u
-        for u in units
-    ]
+    for k, role in enumerate(roles):
+        if role == "N" and (keys[k] in GENERIC_NOUNS or t.lower[firsts[k]] in GENERIC_NOUNS):
+            roles[k] = "G"
+    idx, text = t.idx, t.text
+    return _Words(
+        roles="".join(roles),
+        keys=keys,
+        starts=[idx[a] for a in firsts],
+        ends=[idx[b - 1] + len(text[b - 1]) for b in bounds[1:]],
+        iobs=[iob[a] for a in firsts],
+    )
 
 
-def _unit_key(toks: list[_Tok], role: str) -> str:
-    """The lemma used in the de-duplication key."""
-    if len(toks) > 1 or role in "PML":
-        return "".join(t.text + t.whitespace_ for t in toks).strip().lower().replace("\u2019", "'")
-    tok = toks[0]
+_PREPOSITION_KEYS = {"d'": "de", "d\u2019": "de", "du": "de", "des": "de"}
+
+
+def _unit_key(t: _Tokens, lo: int, hi: int, role: str) -> str:
+    """The lemma of the word of tokens lo..hi-1 used in the de-duplication key."""
+    if hi - lo > 1 or role in "PML":
+        written = "".join([t.text[k] + t.whitespace[k] for k in range(lo, hi)])
+        return written.strip().lower().replace("\u2019", "'")
     if role in "EF":
-        return {"d'": "de", "d\u2019": "de", "du": "de", "des": "de"}.get(tok.lower_, tok.lower_)
-    return (tok.lemma_ or tok.text).lower()
+        return _PREPOSITION_KEYS.get(t.lower[lo], t.lower[lo])
+    return (t.lemma[lo] or t.text[lo]).lower()
 
 
 def _fold(text: str) -> str:
@@ -368,7 +394,7 @@ def _fold(text: str) -> str:
 
 
 # ----------------------------------------------------------------------------- per-document pass
-@dataclass
+@dataclass(slots=True)
 class _Acc:
     surfaces: dict[str, int]
     first_offset: int
@@ -383,32 +409,32 @@ class _Acc:
     head: str
     words: tuple[str, ...]
     generic: bool  # a single generic noun
-    spans: list[tuple[int, int, int]]  # (sentence, first unit, end unit) of each occurrence
+    spans: list[tuple[int, int, int]]  # (sentence, first word, end word) of each occurrence
 
 
 def keyphrase_candidates(doc: Doc) -> list[KeyphraseCandidate]:
     """All candidate phrases of one document with their in-document features (sorted by first offset)."""
-    text = doc.text  # built on each access: read it once
+    tokens, text = _records(doc)
     text_len = max(len(text), 1)
-    sents = [s for s in doc.sents if any(not t.is_space for t in s)]
+    # Sentence bounds only: iterating a Span builds a Token object per token.
+    sents = [(s.start, s.end) for s in doc.sents]
+    sents = [(lo, hi) for lo, hi in sents if not all(tokens.is_space[lo:hi])]
     title = title_span(text)
-    title_sents = {k for k, s in enumerate(sents) if title and title[0] <= s.start_char < title[1]}
+    title_sents = {k for k, (lo, _) in enumerate(sents) if title and title[0] <= tokens.idx[lo] < title[1]}
     acc: dict[str, _Acc] = {}
-    records = _records(doc)
-    for s_idx, sent in enumerate(sents):
-        units = _units(records[sent.start : sent.end], sent.start)
-        roles = "".join(u.role for u in units)
-        for i, j in _phrase_spans(units, roles):
-            _add(acc, units[i:j], roles[i:j], s_idx, i, text)
+    for s_idx, (lo, hi) in enumerate(sents):
+        words = _words(tokens, lo, hi)
+        for i, j, shape in _phrase_spans(words):
+            _add(acc, words, i, j, shape, s_idx, text)
     _merge_short_names(acc)
     shares = _container_shares(acc)
     out = []
     for key, a in acc.items():
-        surface = max(a.surfaces.items(), key=lambda kv: kv[1])[0]
-        if (a.n_words == 1 and a.generic) or _too_short(a, surface):
+        surface = max(a.surfaces, key=a.surfaces.__getitem__)  # the first seen on ties
+        if (a.n_words == 1 and a.generic) or _too_short(surface, a.is_acronym, a.is_name):
             continue
         out.append(
-            KeyphraseCandidate(
+            _candidate(
                 lemma=key,
                 surface=surface,
                 first_offset=a.first_offset,
@@ -416,18 +442,28 @@ def keyphrase_candidates(doc: Doc) -> list[KeyphraseCandidate]:
                 rel_position=round(a.first_offset / text_len, 6),
                 frequency=a.frequency,
                 sentence_count=len(a.sentences),
-                in_title=bool(a.sentences & title_sents),
+                in_title=not a.sentences.isdisjoint(title_sents),
                 n_words=a.n_words,
                 is_name=a.is_name,
                 has_name=a.has_name,
                 is_acronym=a.is_acronym,
                 has_function_word=a.has_function_word,
                 head=a.head,
-                container_share=round(shares.get(key, 0.0), 6),
+                container_share=round(shares[key], 6) if key in shares else 0.0,
             )
         )
-    out.sort(key=lambda c: (c.first_offset, c.lemma))
+    out.sort(key=attrgetter("first_offset", "lemma"))
     return out
+
+
+def _candidate(**fields: object) -> KeyphraseCandidate:
+    """KeyphraseCandidate(**fields), the same object, made without the frozen dataclass __init__: that one
+    sets each field through object.__setattr__, which was a sixth of the extraction time."""
+    if len(fields) != len(CANDIDATE_COLUMNS):
+        raise TypeError(f"KeyphraseCandidate needs exactly the fields {', '.join(CANDIDATE_COLUMNS)}")
+    candidate = object.__new__(KeyphraseCandidate)
+    candidate.__dict__.update(fields)
+    return candidate
 
 
 _DATELINE = re.compile(
@@ -461,20 +497,51 @@ def title_span(text: str, max_lines: int = 3) -> tuple[int, int] | None:
     return None
 
 
-def _phrase_spans(units: list[_Unit], roles: str) -> list[tuple[int, int]]:
-    """(start, end) unit indices of every well-formed phrase of a sentence."""
+class _Shape(NamedTuple):
+    """What the role string of a phrase tells about it (cached: a few hundred shapes make a corpus)."""
+
+    key_at: tuple[int, ...]  # the words of the de-duplication key: all but the articles
+    has_article: bool
+    word_at: tuple[int, ...]  # nouns, names and adjectives
+    head_at: int | None  # the first noun; None for names and phrases without a noun (head: the whole key)
+    n_words: int
+    is_name: bool
+    has_name: bool
+    has_function_word: bool
+    generic: bool
+
+
+@lru_cache(maxsize=4096)
+def _shape(roles: str) -> _Shape:
+    is_name = all(r in "PML" for r in roles)
+    noun = re.search("[NG]", roles)
+    return _Shape(
+        key_at=tuple(k for k, r in enumerate(roles) if r != "D"),
+        has_article="D" in roles,
+        word_at=tuple(k for k, r in enumerate(roles) if r in "NGPA"),
+        head_at=None if is_name or noun is None else noun.start(),
+        n_words=sum(r in "NGPAM" for r in roles),
+        is_name=is_name,
+        has_name="P" in roles,
+        has_function_word="E" in roles or "F" in roles,
+        generic=roles == "G",
+    )
+
+
+_NAME_AFTER_NAME = re.compile(r"(?<=[PM])P")
+
+
+def _phrase_spans(words: _Words) -> list[tuple[int, int, _Shape]]:
+    """(start, end) word indices and shape of every well-formed phrase of a sentence."""
+    roles = words.roles
     # Two names side by side ("la Polonaise Agnieszka Radwanska") are two phrases: cut where the
     # entity recogniser starts a new entity right after a name.
     cuts = [0]
-    cuts += [
-        i
-        for i in range(1, len(roles))
-        if roles[i] == "P" and roles[i - 1] in "PM" and units[i].tokens[0].ent_iob_ == "B"
-    ]
+    cuts += [m.start() for m in _NAME_AFTER_NAME.finditer(roles) if words.iobs[m.start()] == "B"]
     cuts.append(len(roles))
     segments = list(zip(cuts[:-1], cuts[1:], strict=True))
     # A name is never split: "Human Rights Watch" gives no "Rights", "Serena Williams" no "Serena".
-    inside = [False] * (len(roles) + 1)  # inside[i]: unit i continues the name of unit i - 1
+    inside = [False] * (len(roles) + 1)  # inside[i]: word i continues the name of word i - 1
     for lo, hi in segments:
         for run in _NAME_RUN.finditer(roles, lo, hi):
             for i in range(run.start() + 1, run.end()):
@@ -483,79 +550,104 @@ def _phrase_spans(units: list[_Unit], roles: str) -> list[tuple[int, int]]:
     for lo, hi in segments:
         for chunk in _CHUNK.finditer(roles, lo, hi):
             c_lo, c_hi = chunk.span()
-            for i in range(c_lo, c_hi):
-                if roles[i] not in "ANPG" or inside[i]:
-                    continue
-                for j in range(i + 1, c_hi + 1):
-                    shape = roles[i:j]
-                    if sum(c in "NGPAM" for c in shape) > _MAX_CONTENT:
-                        break
-                    ends_ok = not inside[j] or (roles[j] == "M" and _YEAR_OR_VERSION.fullmatch(units[j].key))
-                    if ends_ok and _PHRASE.fullmatch(shape):
-                        spans.append((i, j))
+            no_start: tuple[int, ...] = ()
+            no_end: tuple[int, ...] = ()
+            if True in inside[c_lo : c_hi + 1]:
+                no_start = tuple(i - c_lo for i in range(c_lo, c_hi) if inside[i])
+                no_end = tuple(
+                    j - c_lo
+                    for j in range(c_lo + 1, c_hi + 1)
+                    if inside[j] and not (roles[j] == "M" and _YEAR_OR_VERSION.fullmatch(words.keys[j]))
+                )
+            chunk_spans = _chunk_spans(roles[c_lo:c_hi], no_start, no_end)
+            spans += [(c_lo + i, c_lo + j, shape) for i, j, shape in chunk_spans]
     return spans
 
 
-def _add(acc: dict[str, _Acc], units: list[_Unit], shape: str, s_idx: int, i: int, text: str) -> None:
-    key = " ".join([u.key for u, r in zip(units, shape, strict=True) if r != "D"])
-    surface = text[units[0].start : units[-1].end]
+@lru_cache(maxsize=65536)
+def _chunk_spans(
+    shape: str, no_start: tuple[int, ...], no_end: tuple[int, ...]
+) -> tuple[tuple[int, int, _Shape], ...]:
+    """(start, end, shape) of the well-formed phrases of one chunk of roles, given the positions inside a
+    name where a phrase may not start (`no_start`) or end (`no_end`). Cached: a few hundred chunk shapes
+    make most of a corpus."""
+    spans = []
+    for i in range(len(shape)):
+        if shape[i] not in "ANPG" or i in no_start:
+            continue
+        for j in range(i + 1, len(shape) + 1):
+            sub = shape[i:j]
+            if sum(c in "NGPAM" for c in sub) > _MAX_CONTENT:
+                break
+            if j not in no_end and _PHRASE.fullmatch(sub):
+                spans.append((i, j, _shape(sub)))
+    return tuple(spans)
+
+
+def _add(acc: dict[str, _Acc], words: _Words, i: int, j: int, shape: _Shape, s_idx: int, text: str) -> None:
+    """Count the phrase of words[i:j] (sentence s_idx) in its candidate, made on its first occurrence."""
+    keys = words.keys
+    key = " ".join([keys[i + k] for k in shape.key_at]) if shape.has_article else " ".join(keys[i:j])
+    surface = text[words.starts[i] : words.ends[j - 1]]
     a = acc.get(key)
     if a is None:
-        content = [u for u, r in zip(units, shape, strict=True) if r in "NGPAM"]
-        nouns = [u.key for u, r in zip(units, shape, strict=True) if r in "NG"]
-        is_name = all(r in "PML" for r in shape)
         a = acc[key] = _Acc(
             surfaces={},
-            first_offset=units[0].start,
+            first_offset=words.starts[i],
             first_sentence=s_idx,
             frequency=0,
             sentences=set(),
-            n_words=len(content),
-            is_name=is_name,
-            has_name="P" in shape,
-            is_acronym=len(units) == 1 and _is_acronym(surface),
-            has_function_word="E" in shape or "F" in shape,
-            head=key if is_name or not nouns else nouns[0],
-            words=tuple(u.key for u, r in zip(units, shape, strict=True) if r in "NGPA"),
-            generic=shape == "G",
+            n_words=shape.n_words,
+            is_name=shape.is_name,
+            has_name=shape.has_name,
+            is_acronym=j - i == 1 and _is_acronym(surface),
+            has_function_word=shape.has_function_word,
+            head=key if shape.head_at is None else keys[i + shape.head_at],
+            words=tuple([keys[i + k] for k in shape.word_at]),
+            generic=shape.generic,
             spans=[],
         )
     a.surfaces[surface] = a.surfaces.get(surface, 0) + 1
     a.frequency += 1
     a.sentences.add(s_idx)
-    a.spans.append((s_idx, i, i + len(units)))
+    a.spans.append((s_idx, i, j))
 
 
 def _container_shares(acc: dict[str, _Acc], max_words: int = 3) -> dict[str, float]:
     """For each candidate, the largest share of its occurrences that fall inside one longer candidate of
     at most `max_words` words: 1.0 means it never occurs outside that phrase ("vigilance" in
     "vigilance orange", "Maudit" in "mont Maudit")."""
-    by_sentence: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    by_sentence: dict[int, list[tuple[int, int, str]]] = defaultdict(list)  # the possible containers
     for key, a in acc.items():
         if a.n_words <= max_words:
             for s, i, j in a.spans:
-                by_sentence[s].append((i, j, key))
+                if j - i > 1:  # a container is longer than the (non-empty) phrase it contains
+                    by_sentence[s].append((i, j, key))
     shares: dict[str, float] = {}
     for key, a in acc.items():
-        inside: dict[str, int] = defaultdict(int)
+        inside: dict[str, int] = {}  # longer candidate -> occurrences of `key` inside it
         for s, i, j in a.spans:
-            for i2, j2, other in by_sentence[s]:
-                if other != key and i2 <= i and j <= j2 and (j2 - i2) > (j - i):
-                    inside[other] += 1
+            for i2, j2, other in by_sentence.get(s, ()):
+                if i2 <= i and j <= j2 and (j2 - i2) > (j - i) and other != key:
+                    inside[other] = inside.get(other, 0) + 1
         if inside:
             shares[key] = max(inside.values()) / a.frequency
     return shares
 
 
-def _too_short(a: _Acc, surface: str) -> bool:
+_SHORT_WORDS = _PREPOSITIONS | _ARTICLES
+
+
+@lru_cache(maxsize=65536)
+def _too_short(surface: str, is_acronym: bool, is_name: bool) -> bool:
     """Units and initials ("h", "kg", "C.") are not keyphrases: a candidate needs a word of 3+ letters as
     written, or, for a name or acronym, one of 2+ letters or digits ("5G", "UE")."""
-    if a.is_acronym:
+    if is_acronym:
         return False
-    words = [w for w in re.split(r"[\s']+", surface) if w.lower() not in _PREPOSITIONS | _ARTICLES]
+    words = [w for w in re.split(r"[\s']+", surface) if w.lower() not in _SHORT_WORDS]
     if any(sum(ch.isalpha() for ch in w) >= 3 for w in words):
         return False
-    return not (a.is_name and any(sum(ch.isalnum() for ch in w) >= 2 for w in words))
+    return not (is_name and any(sum(ch.isalnum() for ch in w) >= 2 for w in words))
 
 
 def _is_initial(word: str) -> bool:

@@ -19,7 +19,7 @@ import re
 import tomllib
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -264,30 +264,63 @@ def _glued(text: str, next_text: str) -> bool:
 
 def _doc_words(doc: Doc) -> list[tuple[str, str]]:
     """(normalised word, text as written) for the content words of `doc`, in order; punctuation and line
-    breaks become barriers that no phrase crosses. Words that spaCy split are rejoined (_glued)."""
+    breaks become barriers that no phrase crosses. Words that spaCy split are rejoined (_glued).
+
+    Token attributes are read in bulk (Doc.to_array): iterating the Doc builds a Token object per token,
+    which cost more than the matching itself."""
+    n = len(doc)
+    if not n:
+        return []
+    orths, spaces, is_space, is_punct = doc.to_array(["ORTH", "SPACY", "IS_SPACE", "IS_PUNCT"]).T.tolist()
+    texts = _texts(doc, orths)
     out: list[tuple[str, str]] = []
     pending = ""
-    n = len(doc)
-    for tok in doc:
-        joined = tok.i + 1 < n and not tok.whitespace_ and _glued(tok.text, doc[tok.i + 1].text)
+    for i, text in enumerate(texts):
+        joined = not spaces[i] and i + 1 < n and _glued(text, texts[i + 1])
         if pending or joined:
-            pending += tok.text
+            pending += text
             if joined:
                 continue
             text, pending = pending.strip("-"), ""
-        elif tok.is_space or tok.is_punct or "\n" in tok.text:
+        elif is_space[i] or is_punct[i] or "\n" in text:
             if out and out[-1] != _BARRIER:
                 out.append(_BARRIER)
             continue
-        else:
-            text = tok.text
-        for part in re.split(r"(?<=')", text.replace("\u2019", "'")):
-            folded = _fold(part).strip("'")
-            if folded and folded not in FUNCTION_WORDS and any(c.isalnum() for c in folded):
-                out.append((normalize_word(part), part.strip("'")))
+        out += _word_parts(text)
     if pending.strip("-"):
         out.append((normalize_word(pending), pending.strip("-")))
     return out
+
+
+# ORTH hash -> text, for every document: a StringStore lookup decodes a new string each time, and a hash is
+# the hash of its text in every vocabulary, so the cache cannot go stale. Emptied when it grows too big.
+_TEXTS: dict[int, str] = {}
+_MAX_TEXTS = 500_000
+
+
+def _texts(doc: Doc, orths: list[int]) -> list[str]:
+    """The texts of the ORTH hashes `orths` of `doc`'s tokens."""
+    try:
+        return [_TEXTS[orth] for orth in orths]
+    except KeyError:  # new words: look them up once
+        if len(_TEXTS) > _MAX_TEXTS:
+            _TEXTS.clear()
+        strings = doc.vocab.strings
+        for orth in set(orths).difference(_TEXTS):
+            _TEXTS[orth] = strings[orth]
+        return [_TEXTS[orth] for orth in orths]
+
+
+@lru_cache(maxsize=65536)
+def _word_parts(text: str) -> tuple[tuple[str, str], ...]:
+    """(normalised word, text as written) for the content parts of one written word, split after its
+    elisions ("l'IA": "IA"); cached, as words repeat."""
+    parts = []
+    for part in re.split(r"(?<=')", text.replace("\u2019", "'")):
+        folded = _fold(part).strip("'")
+        if folded and folded not in FUNCTION_WORDS and any(c.isalnum() for c in folded):
+            parts.append((normalize_word(part), part.strip("'")))
+    return tuple(parts)
 
 
 @dataclass(frozen=True)
@@ -297,9 +330,24 @@ class _Index:
 
     by_first: dict[str, tuple[tuple[int, Cue], ...]]  # first word -> (theme index, cue)
     prefixed: tuple[tuple[str, int, Cue], ...]  # (prefix, theme index, cue) for cues starting "word*"
+    options: dict[str, tuple[tuple[int, Cue], ...]] = field(default_factory=dict, compare=False)  # cues_at
+
+    def cues_at(self, word: str) -> tuple[tuple[int, Cue], ...]:
+        """(theme index, cue) of the cues that can start at `word`, longest first (remembered per word:
+        every word of every document asks)."""
+        found = self.options.get(word)
+        if found is None:
+            if len(self.options) > _MAX_REMEMBERED:
+                self.options.clear()
+            options = [(t, c) for p, t, c in self.prefixed if word.startswith(p)]
+            options += self.by_first.get(word, ())
+            options.sort(key=lambda item: -len(item[1].words))
+            found = self.options[word] = tuple(options)
+        return found
 
 
 _INDEXES: dict[str, _Index] = {}
+_MAX_REMEMBERED = 200_000  # words whose cues an _Index remembers (a bound for very large corpora)
 
 
 def _index(taxonomy: Taxonomy) -> _Index:
@@ -347,9 +395,11 @@ def _count_cues(words: list[tuple[str, str]], taxonomy: Taxonomy) -> list[Counte
     for i, (norm, _) in enumerate(words):
         if norm == "|":
             continue
-        options = [(t, c) for p, t, c in index.prefixed if norm.startswith(p)]
-        options += index.by_first.get(norm, ())
-        options.sort(key=lambda item: -len(item[1].words))
+        options = index.options.get(norm)  # (cues_at without a method call for the words seen before)
+        if options is None:
+            options = index.cues_at(norm)
+        if not options:
+            continue
         done: set[int] = set()
         for t, cue in options:
             if t in done or free_from[t] > i or not _cue_at(words, i, cue):
