@@ -16,6 +16,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -23,12 +24,10 @@ from . import __version__
 from .canonical import Gazetteer, load_gazetteer
 from .contacts import extract_contacts
 from .dates import detect_publication_date, extract_dates
-from .entities import extract_entities
 from .ingest.infer import infer_title
 from .keywords import KeyphraseCandidate, keyphrase_candidates
 from .language import detect_language, detector_version, language_status
 from .places import country_code, places_version
-from .quotes import extract_quotes
 from .reading import Document, ReadError
 from .tables import Rows, spec_from_dataclass
 from .themes import Taxonomy, load_taxonomy, tag_themes
@@ -145,9 +144,15 @@ def analyse_document(
     if doc is None or skipped:
         row["status"], row["status_detail"] = skipped or ("not_analysed", "not given to the model")
         return {"documents": [row]}
-    row["n_tokens"] = sum(not t.is_space for t in doc)
+    # Imported here: they load spaCy's French language data (seconds of regex compiling), which a run
+    # whose documents all come from the cache never needs.
+    from .entities import extract_entities
+    from .quotes import extract_quotes
+
+    row["n_tokens"] = len(doc) - int(doc.to_array(IS_SPACE).sum())
     row["n_sentences"] = sum(1 for s in doc.sents if s.text.strip())
-    entities = extract_entities(doc, settings.gazetteer)
+    contacts = extract_contacts(document.text)
+    entities = extract_entities(doc, settings.gazetteer, contacts)
     entity_rows = _records(doc_id, entities)
     for entity in entity_rows:
         entity["country"] = (
@@ -157,7 +162,7 @@ def analyse_document(
         "documents": [row],
         "entities": entity_rows,
         "quotes": _records(doc_id, extract_quotes(doc, entities)),
-        "contacts": _records(doc_id, extract_contacts(document.text)),
+        "contacts": _records(doc_id, contacts),
         "dates": _records(doc_id, extract_dates(document.text, published)),
         "themes": _records(doc_id, tag_themes(doc, settings.taxonomy, settings.theme_threshold)),
         KEYWORD_CANDIDATES.name: _records(doc_id, keyphrase_candidates(doc)),
