@@ -63,7 +63,8 @@ class AnalysisCache:
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(entry, fh, ensure_ascii=False)
+                # json.dumps, not json.dump: dump streams through the pure-Python encoder, 15x slower
+                fh.write(json.dumps(entry, ensure_ascii=False))
             os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
