@@ -160,9 +160,13 @@ def _decode(strings: StringStore, hashes: list[int]) -> list[str]:
     except KeyError:  # new strings: look them up once
         if len(_STRINGS) > _MAX_STRINGS:
             _STRINGS.clear()
-        for h in set(hashes).difference(_STRINGS):
-            _STRINGS[h] = strings[h] if h else ""
-        return [_STRINGS[h] for h in hashes]
+        table: dict[int, str] = {}  # this call's own table: safe if another thread empties the cache
+        for h in set(hashes):
+            found = _STRINGS.get(h)
+            if found is None:
+                found = _STRINGS[h] = strings[h] if h else ""
+            table[h] = found
+        return [table[h] for h in hashes]
 
 
 @lru_cache(maxsize=4096)
@@ -636,6 +640,7 @@ def _container_shares(acc: dict[str, _Acc], max_words: int = 3) -> dict[str, flo
 
 
 _SHORT_WORDS = _PREPOSITIONS | _ARTICLES
+_WORD_SEPARATORS = re.compile(r"[\s']+")
 
 
 @lru_cache(maxsize=65536)
@@ -644,10 +649,10 @@ def _too_short(surface: str, is_acronym: bool, is_name: bool) -> bool:
     written, or, for a name or acronym, one of 2+ letters or digits ("5G", "UE")."""
     if is_acronym:
         return False
-    words = [w for w in re.split(r"[\s']+", surface) if w.lower() not in _SHORT_WORDS]
-    if any(sum(ch.isalpha() for ch in w) >= 3 for w in words):
+    words = [w for w in _WORD_SEPARATORS.split(surface) if w.lower() not in _SHORT_WORDS]
+    if any(sum(map(str.isalpha, w)) >= 3 for w in words):
         return False
-    return not (is_name and any(sum(ch.isalnum() for ch in w) >= 2 for w in words))
+    return not (is_name and any(sum(map(str.isalnum, w)) >= 2 for w in words))
 
 
 def _is_initial(word: str) -> bool:

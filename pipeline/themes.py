@@ -271,18 +271,20 @@ def _doc_words(doc: Doc) -> list[tuple[str, str]]:
     n = len(doc)
     if not n:
         return []
-    orths, spaces, is_space, is_punct = doc.to_array(["ORTH", "SPACY", "IS_SPACE", "IS_PUNCT"]).T.tolist()
-    texts = _texts(doc, orths)
+    columns = doc.to_array(["ORTH", "SPACY", "IS_SPACE", "IS_PUNCT"])
+    texts = _texts(doc, columns[:, 0].tolist())
+    spaces = columns[:, 1].tolist()
+    separators = (columns[:, 2] | columns[:, 3]).tolist()  # spaces and punctuation
     out: list[tuple[str, str]] = []
     pending = ""
-    for i, text in enumerate(texts):
-        joined = not spaces[i] and i + 1 < n and _glued(text, texts[i + 1])
+    for i, (text, space, separator) in enumerate(zip(texts, spaces, separators, strict=True)):
+        joined = not space and i + 1 < n and _glued(text, texts[i + 1])
         if pending or joined:
             pending += text
             if joined:
                 continue
             text, pending = pending.strip("-"), ""
-        elif is_space[i] or is_punct[i] or "\n" in text:
+        elif separator or "\n" in text:
             if out and out[-1] != _BARRIER:
                 out.append(_BARRIER)
             continue
@@ -306,9 +308,13 @@ def _texts(doc: Doc, orths: list[int]) -> list[str]:
         if len(_TEXTS) > _MAX_TEXTS:
             _TEXTS.clear()
         strings = doc.vocab.strings
-        for orth in set(orths).difference(_TEXTS):
-            _TEXTS[orth] = strings[orth]
-        return [_TEXTS[orth] for orth in orths]
+        table: dict[int, str] = {}  # this call's own table: safe if another thread empties the cache
+        for orth in set(orths):
+            found = _TEXTS.get(orth)
+            if found is None:
+                found = _TEXTS[orth] = strings[orth]
+            table[orth] = found
+        return [table[orth] for orth in orths]
 
 
 @lru_cache(maxsize=65536)
