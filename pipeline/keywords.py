@@ -56,7 +56,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen: a frozen dataclass's __init__ sets each field through object.__setattr__ (slow)
 class KeyphraseCandidate:
     """One de-duplicated candidate of one document, flat so that it can be cached as an Arrow row."""
 
@@ -438,7 +438,7 @@ def keyphrase_candidates(doc: Doc) -> list[KeyphraseCandidate]:
         if (a.n_words == 1 and a.generic) or _too_short(surface, a.is_acronym, a.is_name):
             continue
         out.append(
-            _candidate(
+            KeyphraseCandidate(
                 lemma=key,
                 surface=surface,
                 first_offset=a.first_offset,
@@ -458,16 +458,6 @@ def keyphrase_candidates(doc: Doc) -> list[KeyphraseCandidate]:
         )
     out.sort(key=attrgetter("first_offset", "lemma"))
     return out
-
-
-def _candidate(**fields: object) -> KeyphraseCandidate:
-    """KeyphraseCandidate(**fields), the same object, made without the frozen dataclass __init__: that one
-    sets each field through object.__setattr__, which was a sixth of the extraction time."""
-    if len(fields) != len(CANDIDATE_COLUMNS):
-        raise TypeError(f"KeyphraseCandidate needs exactly the fields {', '.join(CANDIDATE_COLUMNS)}")
-    candidate = object.__new__(KeyphraseCandidate)
-    candidate.__dict__.update(fields)
-    return candidate
 
 
 _DATELINE = re.compile(
