@@ -40,8 +40,9 @@ from typing import NamedTuple
 
 import pandas as pd
 from spacy.parts_of_speech import NAMES as POS_NAMES
-from spacy.strings import StringStore
 from spacy.tokens import Doc
+
+from .token_strings import decode
 
 __all__ = [
     "CANDIDATE_COLUMNS",
@@ -143,30 +144,15 @@ class _Tokens(NamedTuple):
         return self.pos[i - 1] if i else ""
 
 
-_HASHED_ATTRS = ["ORTH", "LOWER", "LEMMA", "ENT_TYPE", "MORPH"]  # string hashes, decoded by _decode
+_HASHED_ATTRS = [
+    "ORTH",
+    "LOWER",
+    "LEMMA",
+    "ENT_TYPE",
+    "MORPH",
+]  # string hashes (decode)
 _ATTRS = [*_HASHED_ATTRS, "POS", "ENT_IOB", "SPACY", "IS_SPACE", "LIKE_NUM", "IDX"]
 _IOB = {0: "", 1: "I", 2: "O", 3: "B"}
-# Hash -> string for every document: a StringStore lookup decodes a new string each time, and a hash is
-# the hash of its string in every vocabulary, so the cache cannot go stale. Emptied when it grows too big
-# (a plain dict keeps the frequent path, a hit, one lookup).
-_STRINGS: dict[int, str] = {}
-_MAX_STRINGS = 500_000
-
-
-def _decode(strings: StringStore, hashes: list[int]) -> list[str]:
-    """The strings of `hashes`, "" for 0 (no value)."""
-    try:
-        return [_STRINGS[h] for h in hashes]
-    except KeyError:  # new strings: look them up once
-        if len(_STRINGS) > _MAX_STRINGS:
-            _STRINGS.clear()
-        table: dict[int, str] = {}  # this call's own table: safe if another thread empties the cache
-        for h in set(hashes):
-            found = _STRINGS.get(h)
-            if found is None:
-                found = _STRINGS[h] = strings[h] if h else ""
-            table[h] = found
-        return [table[h] for h in hashes]
 
 
 @lru_cache(maxsize=4096)
@@ -182,16 +168,16 @@ def _records(doc: Doc) -> tuple[_Tokens, str]:
         return _Tokens([], [], [], [], [], [], [], [], [], [], [], []), ""
     strings = doc.vocab.strings
     orth, lower, lemma, ent, morph, pos, iob, space, is_space, like_num, idx = doc.to_array(_ATTRS).T.tolist()
-    texts = _decode(strings, orth)
+    texts = decode(strings, orth)
     whitespace = [" " if s else "" for s in space]
-    morphs = _decode(strings, morph)
+    morphs = decode(strings, morph)
     features = {m: _morph_features(m) for m in set(morphs)}
     tokens = _Tokens(
         text=texts,
-        lower=_decode(strings, lower),
+        lower=decode(strings, lower),
         pos=[POS_NAMES.get(p, "") for p in pos],
-        lemma=_decode(strings, lemma),
-        ent_type=_decode(strings, ent),
+        lemma=decode(strings, lemma),
+        ent_type=decode(strings, ent),
         ent_iob=[_IOB.get(v, "") for v in iob],
         whitespace=whitespace,
         is_space=is_space,

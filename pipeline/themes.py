@@ -27,6 +27,8 @@ from typing import Any
 import pandas as pd
 from spacy.tokens import Doc
 
+from .token_strings import decode
+
 __all__ = [
     "Cue",
     "Theme",
@@ -272,7 +274,7 @@ def _doc_words(doc: Doc) -> list[tuple[str, str]]:
     if not n:
         return []
     columns = doc.to_array(["ORTH", "SPACY", "IS_SPACE", "IS_PUNCT"])
-    texts = _texts(doc, columns[:, 0].tolist())
+    texts = decode(doc.vocab.strings, columns[:, 0].tolist())
     spaces = columns[:, 1].tolist()
     separators = (columns[:, 2] | columns[:, 3]).tolist()  # spaces and punctuation
     out: list[tuple[str, str]] = []
@@ -292,29 +294,6 @@ def _doc_words(doc: Doc) -> list[tuple[str, str]]:
     if pending.strip("-"):
         out.append((normalize_word(pending), pending.strip("-")))
     return out
-
-
-# ORTH hash -> text, for every document: a StringStore lookup decodes a new string each time, and a hash is
-# the hash of its text in every vocabulary, so the cache cannot go stale. Emptied when it grows too big.
-_TEXTS: dict[int, str] = {}
-_MAX_TEXTS = 500_000
-
-
-def _texts(doc: Doc, orths: list[int]) -> list[str]:
-    """The texts of the ORTH hashes `orths` of `doc`'s tokens."""
-    try:
-        return [_TEXTS[orth] for orth in orths]
-    except KeyError:  # new words: look them up once
-        if len(_TEXTS) > _MAX_TEXTS:
-            _TEXTS.clear()
-        strings = doc.vocab.strings
-        table: dict[int, str] = {}  # this call's own table: safe if another thread empties the cache
-        for orth in set(orths):
-            found = _TEXTS.get(orth)
-            if found is None:
-                found = _TEXTS[orth] = strings[orth]
-            table[orth] = found
-        return [table[orth] for orth in orths]
 
 
 @lru_cache(maxsize=65536)

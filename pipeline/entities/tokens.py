@@ -10,9 +10,7 @@ doc's arrays are unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from operator import add
-from typing import Any
 
 import numpy
 from spacy.attrs import (
@@ -31,30 +29,13 @@ from spacy.attrs import (
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, MorphAnalysis
 
+from ..token_strings import cached_map, decode
+
 _COLUMNS = [ORTH, LOWER, POS, SPACY, SENT_START, MORPH, IS_PUNCT, IS_SPACE, LIKE_NUM, IS_ALPHA, LENGTH]
 _WHITESPACE = ("", " ")
-_CACHE_LIMIT = 1_000_000
-_STRINGS: dict[int, str] = {}  # string hash -> string (a dict is faster than the StringStore)
 _MORPH: dict[str, dict[int, list[str]]] = {}  # field -> morphology hash -> MorphAnalysis.get(field)
 _FINITE: dict[int, bool] = {}  # morphology hash -> "VerbForm=Fin" in str(morph)
-_MISSING = object()
 _last: tuple[Doc, numpy.ndarray, TokenTable] | None = None
-
-
-def _lookup(cache: dict[int, Any], ids: list[int], compute: Callable[[int], Any]) -> list[Any]:
-    """[cache[h] for h in ids], computing the missing entries first (safe with other threads)."""
-    try:
-        return list(map(cache.__getitem__, ids))
-    except KeyError:
-        if len(cache) > _CACHE_LIMIT:
-            cache.clear()
-        found = {}
-        for h in set(ids):
-            value = cache.get(h, _MISSING)
-            if value is _MISSING:
-                value = cache[h] = compute(h)
-            found[h] = value
-        return list(map(found.__getitem__, ids))
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -81,8 +62,8 @@ class TokenTable:
         self.n = n = len(doc)
         orth, lower, pos, spacy, _, morph, punct, space, num, alpha, _ = array.T.tolist()
         strings = doc.vocab.strings
-        self.words: list[str] = _lookup(_STRINGS, orth, strings.__getitem__)
-        self.lower: list[str] = _lookup(_STRINGS, lower, strings.__getitem__)
+        self.words: list[str] = decode(strings, orth)
+        self.lower: list[str] = decode(strings, lower)
         self.pos: list[str] = list(map(POS_NAMES.__getitem__, pos))
         self.spaced, self.punct, self.space, self.num, self.alpha = spacy, punct, space, num, alpha
         self.morph_ids: list[int] = morph
@@ -104,7 +85,7 @@ class TokenTable:
         """Whether each token's morphology says VerbForm=Fin."""
         if self._finite is None:
             vocab = self.doc.vocab
-            self._finite = _lookup(
+            self._finite = cached_map(
                 _FINITE, self.morph_ids, lambda h: "VerbForm=Fin" in str(MorphAnalysis.from_id(vocab, h))
             )
         return self._finite
@@ -113,7 +94,7 @@ class TokenTable:
         """token.morph.get(field, []) of each token."""
         if field not in self._morph:
             vocab, cache = self.doc.vocab, _MORPH.setdefault(field, {})
-            self._morph[field] = _lookup(
+            self._morph[field] = cached_map(
                 cache, self.morph_ids, lambda h: MorphAnalysis.from_id(vocab, h).get(field, [])
             )
         return self._morph[field]
