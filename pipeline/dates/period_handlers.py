@@ -28,6 +28,13 @@ from .view import View, parse_day, parse_mod, parse_year
 _AUX_BEFORE_EN = re.compile(r"\b(?:a|ont|avait|avaient|aurait|auraient|ayant|avoir)\s+en\s*$")
 
 
+def _direction(words: str) -> int:
+    """-1 for "dernière, passée, précédente, d'avant", +1 for "prochaine, suivante, d'après", else 0."""
+    if re.search(r"dern|pass|preced|d'avant", words):
+        return -1
+    return 1 if re.search(r"proch|suiv|d'apres", words) else 0
+
+
 def h_decade(m: re.Match[str], v: View) -> list[Expr]:
     raw = m.group("dec").lstrip("'")
     if raw in DECADE_WORDS:
@@ -254,23 +261,11 @@ def h_relative(m: re.Match[str], v: View) -> list[Expr]:
         return [Expr("anchor", s, e, offset=0)]
     if g["yrel"]:
         t = g["yrel"]
-        off = (
-            -1
-            if re.search(r"dern|pass|preced|d'avant", t)
-            else 1
-            if re.search(r"proch|suiv|d'apres", t)
-            else 0
-        )
+        off = _direction(t)
         return [Expr("relyear", s, e, offset=off)]
     if g["wrel"]:
         t = g["wrel"]
-        off = (
-            -1
-            if re.search(r"dern|pass|preced|d'avant", t)
-            else 1
-            if re.search(r"proch|suiv|d'apres", t)
-            else 0
-        )
+        off = _direction(t)
         return [Expr("relweek", s, e, offset=off)]
     if g["mrel"]:
         t = g["mrel"]
