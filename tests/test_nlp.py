@@ -56,3 +56,45 @@ def test_whitespace_tokens_keep_the_space_pos(nlp):
     assert all(t.pos_ == "SPACE" for t in spaces)
     assert all(t.pos_ != "SPACE" for t in doc if not t.is_space)
     assert {t.pos_ for t in doc if t.text in ("ministre", "plan")} == {"NOUN"}
+
+
+HYPHENATED = (
+    "Le porte-parole de la mairie de Saint-Jean-de-Luz a présenté l'arc-en-ciel d'initiatives, "
+    "c'est-à-dire vingt-deux mesures anti-gaspillage ; le sous-préfet s'est entr'ouvert à l'idée. "
+    "Détails sur https://www.interieur.gouv.fr/actualites?id=42 et au 01-23-45-67-89."
+)
+
+
+def test_tokenizer_keeps_the_stock_tokens_with_memoised_matches(nlp):
+    import spacy
+
+    stock = spacy.blank("fr").tokenizer
+    ours = nlp.tokenizer
+    assert ours.token_match.__self__.pattern == stock.token_match.__self__.pattern
+    assert [t.text for t in ours(HYPHENATED)] == [t.text for t in stock(HYPHENATED)]
+    tokens = [t.text for t in ours(HYPHENATED)]
+    assert "Saint-Jean-de-Luz" in tokens and "arc-en-ciel" in tokens  # kept whole by token_match
+    assert ours.token_match.cache_info().hits > 0  # the second pass found its answers cached
+    assert ours.to_bytes() == ours.to_bytes() and b"(?iu)" in ours.to_bytes()  # still serialisable
+
+
+def test_charset_classes_optimised_once_compile_the_same_program():
+    """The memo only changes how long the compile takes: the compiled program is the same."""
+    import re
+
+    from spacy.lang.fr.tokenizer_exceptions import _regular_exp
+
+    from pipeline.nlp import charset_classes_optimised_once
+
+    pattern = "(?iu)" + "|".join(f"(?:{m})" for m in _regular_exp[:40])
+    re.purge()
+    plain = re.compile(pattern)
+    original = re._compiler._optimize_charset
+    re.purge()
+    with charset_classes_optimised_once():
+        assert re._compiler._optimize_charset is not original
+        memoised = re.compile(pattern)
+    assert re._compiler._optimize_charset is original
+    assert memoised is not plain and memoised == plain  # Pattern equality compares compiled code
+    assert memoised.match("États-Unis") and memoised.match("Premier-ministre")
+    assert not memoised.match("États") and not memoised.match("premier ministre")
