@@ -43,9 +43,9 @@ def test_set_index_lemmatizer_gives_the_stock_lemmas(nlp):
 
 
 def _lookups_from_disk():
-    from pipeline.entities import _model_lookups
+    from pipeline.entities import lookups_from_disk
 
-    return _model_lookups()
+    return lookups_from_disk()
 
 
 def test_whitespace_tokens_keep_the_space_pos(nlp):
@@ -98,3 +98,16 @@ def test_charset_classes_optimised_once_compile_the_same_program():
     assert memoised is not plain and memoised == plain  # Pattern equality compares compiled code
     assert memoised.match("États-Unis") and memoised.match("Premier-ministre")
     assert not memoised.match("États") and not memoised.match("premier ministre")
+
+
+def test_entity_lexicon_reuses_the_loaded_lemma_tables(nlp):
+    """The entity rules' word lists come from the pipeline already in memory, with the same words as
+    the tables shipped on disk."""
+    from pipeline.entities.lexicon import _model_lookups, is_adjective, is_common_word
+
+    ours = _model_lookups()
+    assert ours is nlp.get_pipe("lemmatizer").lookups
+    disk = _lookups_from_disk()
+    for pos in ("adj", "adv", "noun", "verb"):
+        assert set(ours.get_table("lemma_index")[pos]) == set(disk.get_table("lemma_index")[pos])
+    assert is_common_word("Économie") and is_adjective("françaises") and not is_common_word("Bruxelles")

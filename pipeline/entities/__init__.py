@@ -30,15 +30,15 @@ Modules, in the order a document goes through them:
 """
 
 from .extract import EntityMention, extract_entities
-from .lexicon import _model_lookups, is_adjective, is_common_word, is_lemma
+from .lexicon import is_adjective, is_common_word, is_lemma, lookups_from_disk
 from .words import LABELS
 
 __all__ = [
     "LABELS",
     "EntityMention",
-    "_model_lookups",
     "extract_entities",
     "is_adjective",
     "is_common_word",
     "is_lemma",
+    "lookups_from_disk",
 ]

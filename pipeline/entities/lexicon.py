@@ -15,7 +15,17 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 
 
 def _model_lookups() -> Any:
-    """The lemmatizer tables of the model package, read from disk (no need to load the pipeline)."""
+    """The lemmatizer tables of the pipeline this process has loaded (a second copy read from disk
+    would cost every worker a second), else of the model package, read without loading the pipeline."""
+    from pipeline.nlp import load_nlp
+
+    if load_nlp.cache_info().currsize and "lemmatizer" in load_nlp().pipe_names:
+        return load_nlp().get_pipe("lemmatizer").lookups
+    return lookups_from_disk()
+
+
+def lookups_from_disk() -> Any:
+    """The model package's lemmatizer tables as shipped (lemma_index values are lists, not sets)."""
     import importlib
 
     from spacy.lookups import Lookups
@@ -41,7 +51,7 @@ def _lexicon() -> tuple[Any, frozenset[str], frozenset[str]]:
         for pos in ("adj", "adv", "noun", "verb"):
             words |= set(index.get(pos, ()))
         return lookup, frozenset(words), frozenset(index.get("adj", ()))
-    except Exception:  # pragma: no cover - without the tables the rules that need them are no-ops
+    except (ImportError, OSError, KeyError):  # pragma: no cover - without the tables, those rules do nothing
         return {}, frozenset(), frozenset()
 
 
