@@ -5,6 +5,11 @@ fingerprint (pipeline, model, taxonomy and gazetteer versions, thresholds), so a
 re-analyses everything and a renamed file does not. Rows are stored without doc_id and path, which
 are filled in on load. Entries are written atomically and carry a checksum; a corrupted entry is
 treated as missing and recomputed.
+
+An entry is one JSON line of header ({"format", "checksum"}) then the rows as JSON, whose bytes the
+checksum covers as written: checking an entry costs a hash, not a second serialisation. Dates are
+{"__date__": "YYYY-MM-DD"} objects. The parent process writes an entry for every document analysed
+while the workers run, so this is kept to two C-level calls (json.dumps, sha256).
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from typing import Any
 
 from .tables import Rows
 
-FORMAT = 1
+FORMAT = 2
 _IDENTITY = ("doc_id", "path")  # every row has doc_id; documents rows also path
 
 
@@ -35,50 +40,54 @@ class AnalysisCache:
     def get(self, content_hash: str, doc_id: str, path: str) -> Rows | None:
         """The cached rows with this document's id and path, or None (absent or corrupted)."""
         try:
-            raw = self._path(content_hash).read_bytes()
-            entry = json.loads(raw)
-            body = json.dumps(entry["rows"], sort_keys=True, ensure_ascii=False).encode()
-            if entry.get("format") != FORMAT or entry.get("checksum") != hashlib.sha256(body).hexdigest():
+            header_line, _, body = self._path(content_hash).read_bytes().partition(b"\n")
+            header = json.loads(header_line)
+            if header.get("format") != FORMAT or header.get("checksum") != hashlib.sha256(body).hexdigest():
                 raise ValueError("checksum")
-        except (OSError, ValueError, KeyError, TypeError):
+            rows: Rows = json.loads(body, object_hook=_decode)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.misses += 1
             return None
         self.hits += 1
-        rows: Rows = {
-            table: [{"doc_id": doc_id, **_decode(r)} for r in items] for table, items in entry["rows"].items()
-        }
+        for items in rows.values():
+            for row in items:
+                row["doc_id"] = doc_id
         for row in rows.get("documents", []):
             row["path"] = path
         return rows
 
     def put(self, content_hash: str, rows: Rows) -> None:
-        stored = {
-            table: [{k: _encode(v) for k, v in row.items() if k not in _IDENTITY} for row in items]
-            for table, items in rows.items()
-        }
-        body = json.dumps(stored, sort_keys=True, ensure_ascii=False).encode()
-        entry = {"format": FORMAT, "checksum": hashlib.sha256(body).hexdigest(), "rows": stored}
+        stored = {table: [_without_identity(row) for row in items] for table, items in rows.items()}
+        body = json.dumps(stored, ensure_ascii=False, default=_encode).encode()
+        header = json.dumps({"format": FORMAT, "checksum": hashlib.sha256(body).hexdigest()}).encode()
         target = self._path(content_hash)
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                # json.dumps, not json.dump: dump streams through the pure-Python encoder, 15x slower
-                fh.write(json.dumps(entry, ensure_ascii=False))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(header + b"\n" + body)
             os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
 
 
+def _without_identity(row: dict[str, Any]) -> dict[str, Any]:
+    stored = row.copy()
+    for key in _IDENTITY:
+        stored.pop(key, None)
+    return stored
+
+
 def _encode(value: Any) -> Any:
+    """json.dumps calls this for what JSON has no type for: only dates occur in rows."""
     if isinstance(value, dt.date):
         return {"__date__": value.isoformat()}
-    return value
+    raise TypeError(f"cannot store {type(value).__name__} in the analysis cache")
 
 
-def _decode(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        k: dt.date.fromisoformat(v["__date__"]) if isinstance(v, dict) and "__date__" in v else v
-        for k, v in row.items()
-    }
+def _decode(obj: dict[str, Any]) -> Any:
+    """json.loads calls this for every object: a row, or a date written by `_encode`."""
+    if "__date__" in obj and len(obj) == 1:
+        return dt.date.fromisoformat(obj["__date__"])
+    return obj

@@ -36,7 +36,7 @@ def test_other_fingerprint_misses(tmp_path: Path) -> None:
 
 def test_corrupted_entries_are_misses(tmp_path: Path) -> None:
     cache = AnalysisCache(tmp_path, "fp")
-    for key, damage in (("01" * 32, b'{"format": 1, "checks'), ("02" * 32, None)):
+    for key, damage in (("01" * 32, b'{"format": 2, "checks'), ("02" * 32, None)):
         cache.put(key, ROWS)
         path = next(tmp_path.rglob(f"{key}.json"))
         if damage is None:  # valid JSON whose rows were edited: the checksum catches it
