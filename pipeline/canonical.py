@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -276,29 +277,58 @@ def summarise_entities(entities: pd.DataFrame, documents: pd.DataFrame) -> pd.Da
     published: dict[object, dt.date | None] = {}
     if documents is not None and not documents.empty and "published" in documents:
         published = {d: _to_date(p) for d, p in zip(documents["doc_id"], documents["published"], strict=True)}
-    ents = entities.reset_index(drop=True)
+    countries = entities["country"].tolist() if "country" in entities else [None] * len(entities)
+    groups: dict[tuple[Any, Any], _Group] = {}  # in order of first mention, as groupby(sort=False)
+    for canonical, label, text, doc_id, country in zip(
+        entities["canonical"].tolist(),
+        entities["label"].tolist(),
+        entities["text"].tolist(),
+        entities["doc_id"].tolist(),
+        countries,
+        strict=True,
+    ):
+        if _missing(canonical) or _missing(label):
+            continue  # no group to count it in (pandas' groupby drops missing keys too)
+        group = groups.get((canonical, label))
+        if group is None:
+            group = groups[(canonical, label)] = _Group()
+        group.mentions += 1
+        group.documents[doc_id] = None
+        form = clean_surface(text)
+        group.forms[form] = group.forms.get(form, 0) + 1
+        if not _missing(country):
+            group.countries[country] += 1
     rows = []
-    for (canonical, label), group in ents.groupby(["canonical", "label"], sort=False):
-        forms = Counter(clean_surface(t) for t in group["text"])
-        order = {f: i for i, f in reversed(list(enumerate(clean_surface(t) for t in group["text"])))}
-        dates = [d for d in (published.get(doc) for doc in group["doc_id"].unique()) if d is not None]
+    for (canonical, label), group in groups.items():
+        dates = [d for d in (published.get(doc) for doc in group.documents) if d is not None]
+        forms = group.forms  # first seen first: the stable sort keeps that order between equal counts
         row = {
             "canonical": canonical,
             "label": label,
-            "documents": int(group["doc_id"].nunique()),
-            "mentions": int(len(group)),
+            "documents": len(group.documents),
+            "mentions": group.mentions,
             "first_published": min(dates) if dates else None,
             "last_published": max(dates) if dates else None,
-            "surface_forms": "; ".join(sorted(forms, key=lambda f: (-forms[f], order[f]))),
+            "surface_forms": "; ".join(sorted(forms, key=lambda f: -forms[f])),
         }
-        if "country" in group:
-            row["country"] = most_frequent(Counter(c for c in group["country"] if not _missing(c)))
+        if "country" in entities:
+            row["country"] = most_frequent(group.countries)
         rows.append(row)
     out = pd.DataFrame(rows, columns=columns)
     out = out.sort_values(
         ["documents", "mentions", "canonical"], ascending=[False, False, True], kind="stable"
     )
     return out.reset_index(drop=True).astype({"documents": "int64", "mentions": "int64"})
+
+
+@dataclass
+class _Group:
+    """What the summary counts for one (canonical, label), in one pass over the mentions."""
+
+    mentions: int = 0
+    documents: dict[object, None] = field(default_factory=dict)  # an ordered set
+    forms: dict[str, int] = field(default_factory=dict)  # surface form -> mentions, first seen first
+    countries: Counter[str] = field(default_factory=Counter)
 
 
 def most_frequent(counts: Mapping[str, int]) -> str | None:
