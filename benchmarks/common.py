@@ -3,6 +3,7 @@ format (DATASET/docs/*.txt with front matter, DATASET/gold.jsonl) and score with
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import re
@@ -169,10 +170,8 @@ def measure(cmd: list[str]) -> tuple[float, float]:
             pids.append(pid)
             todo += _children(pid)
         peak = max(peak, sum(_pss_kb(p) for p in pids))
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             proc.wait(timeout=PSS_INTERVAL)  # returns as soon as the process ends: exact seconds
-        except subprocess.TimeoutExpired:
-            pass
     seconds = time.perf_counter() - started
     if proc.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{proc.stderr.read().decode()[-2000:]}")
