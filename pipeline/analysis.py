@@ -92,7 +92,10 @@ def skipped_rows(doc_id: str, path: str, error: ReadError) -> Rows:
 def analyse_batch(
     documents: Iterable[Document], nlp: Language, settings: Settings, *, batch_size: int = 16
 ) -> Iterator[tuple[Document, Rows]]:
-    """Stream (document, its rows) in input order; memory stays flat whatever the corpus size.
+    """Stream (document, its rows) in input order; memory stays flat whatever the corpus size: rows
+    are plain values, and spaCy's memory zone frees the strings and lexemes each chunk adds to the
+    vocabulary (an archive keeps bringing new names and numbers: without it the vocabulary of a
+    long-running worker only grows).
 
     Documents in another language than French are listed (status not_french) but not given to the
     French model, whose entities, lemmas and dates would be noise on them."""
@@ -104,9 +107,11 @@ def analyse_batch(
             for i, (d, lang) in enumerate(zip(chunk, languages, strict=True))
             if not language_status(*lang)
         ]
-        parsed = {i: doc for doc, i in nlp.pipe(french, as_tuples=True, batch_size=batch_size)}
-        for i, document in enumerate(chunk):
-            yield document, analyse_document(document, parsed.get(i), settings, languages[i])
+        with nlp.memory_zone():  # the words new to the vocabulary are forgotten after the chunk
+            parsed = {i: doc for doc, i in nlp.pipe(french, as_tuples=True, batch_size=batch_size)}
+            for i, document in enumerate(chunk):
+                yield document, analyse_document(document, parsed.get(i), settings, languages[i])
+            parsed.clear()  # its Docs must not outlive the zone
 
 
 def analyse_document(

@@ -6,6 +6,7 @@ return only table rows, which are small: spaCy Docs never cross a process bounda
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -16,7 +17,7 @@ from .analysis import Settings, analyse_batch
 from .reading import Document
 from .tables import Rows
 
-DOCS_PER_TASK = 8
+DOCS_PER_TASK = 4  # small tasks: a worker's transient memory (encoder activations) grows with its batch
 
 _worker_settings: Settings | None = None
 
@@ -38,20 +39,24 @@ def analyse_documents(
         return
     context = multiprocessing.get_context("fork")
     window: deque[tuple[list[Document], Future[list[Rows]]]] = deque()
-    with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_init_worker, initargs=(settings,)
-    ) as pool:
-        try:
-            while batch := list(islice(docs, DOCS_PER_TASK)):
-                window.append((batch, pool.submit(_analyse_in_worker, batch)))
-                while len(window) > 2 * jobs:
+    gc.freeze()  # the model's objects stay out of the workers' collections, so their pages stay shared
+    try:
+        with ProcessPoolExecutor(
+            jobs, mp_context=context, initializer=_init_worker, initargs=(settings,)
+        ) as pool:
+            try:
+                while batch := list(islice(docs, DOCS_PER_TASK)):
+                    window.append((batch, pool.submit(_analyse_in_worker, batch)))
+                    while len(window) > 2 * jobs:
+                        yield from _collect(window.popleft())
+                while window:
                     yield from _collect(window.popleft())
-            while window:
-                yield from _collect(window.popleft())
-        except BaseException:
-            for _, future in window:
-                future.cancel()
-            raise
+            except BaseException:
+                for _, future in window:
+                    future.cancel()
+                raise
+    finally:
+        gc.unfreeze()
 
 
 def _collect(item: tuple[list[Document], Future[list[Rows]]]) -> Iterator[tuple[Document, Rows]]:
