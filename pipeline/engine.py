@@ -14,6 +14,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
 
 from .analysis import Settings, analyse_batch
+from .lookups import built_aside
 from .reading import Document
 from .tables import Rows
 
@@ -33,7 +34,8 @@ def analyse_documents(
     docs = chain([first], it)
     from .nlp import load_nlp
 
-    nlp = load_nlp()  # in the parent before forking: workers share its memory pages
+    with built_aside():  # the slow lookup tables, on the core the model load leaves idle
+        nlp = load_nlp()  # in the parent before forking: workers share its memory pages
     if jobs <= 1:
         yield from analyse_batch(docs, nlp, settings)
         return

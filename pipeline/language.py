@@ -15,8 +15,9 @@ are removed first: they carry no language and make short texts look English.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
+
+from .lookups import PerProcess
 
 LANGUAGES: tuple[str, ...] = ("fr", "en", "de", "es", "it", "nl", "pt")
 ANALYSED = "fr"  # the language of the spaCy model
@@ -28,8 +29,7 @@ _NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[\d.,:;/%€$+\-–—()\[\]
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-@lru_cache(maxsize=1)
-def _identifier() -> Any:
+def _load_identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
@@ -37,12 +37,15 @@ def _identifier() -> Any:
     return ident
 
 
+identifier: PerProcess[Any] = PerProcess(_load_identifier)
+
+
 def detect_language(text: str) -> tuple[str, float]:
     """(ISO 639-1 code, confidence in [0, 1]). ("", 0.0) when the text has no words to judge by."""
     cleaned = " ".join(_NOISE.sub(" ", text[:MAX_CHARS]).split())
     if len(_LETTER.findall(cleaned)) < 2:
         return "", 0.0
-    code, prob = _identifier().classify(cleaned)
+    code, prob = identifier().classify(cleaned)
     return str(code), round(float(prob), 4)
 
 

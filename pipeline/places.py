@@ -20,6 +20,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
+from .lookups import PerProcess
+
 DATA_PATH = Path(__file__).parent / "data" / "places.toml"
 
 ALTERNATE_MIN_POPULATION = 100_000
@@ -60,7 +62,7 @@ def country_code(name: str) -> str | None:
     key = normalize_place(name)
     if not key:
         return None
-    idx = _index()
+    idx = place_index()
     if key in idx.regions:
         return None
     for table in (idx.aliases, idx.countries, idx.subdivisions, idx.city_names, idx.city_alternates):
@@ -71,7 +73,7 @@ def country_code(name: str) -> str | None:
 
 
 class _Index:
-    """Every name -> code table, built once per process (about a second, mostly the city list)."""
+    """Every name -> code table, built once per process (a second, mostly the city list): lookups.py."""
 
     def __init__(self, data_path: Path) -> None:
         raw = data_path.read_bytes()
@@ -168,9 +170,7 @@ def _variants(name: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _index() -> _Index:
-    return _Index(DATA_PATH)
+place_index: PerProcess[_Index] = PerProcess(lambda: _Index(DATA_PATH))
 
 
 def places_version() -> str:

@@ -1,0 +1,68 @@
+"""Lookup tables that take a second or more to build: place names (places.py) and the language
+detector's profiles (language.py).
+
+Each is built once per process, on first use. A run that loads the spaCy model has them built by a
+helper process meanwhile (loading the model keeps one core busy for seconds and leaves the other
+idle) and adopts them before forking its workers, which then share one copy instead of each
+building its own at the start of its first task.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class PerProcess(Generic[T]):
+    """A value built on first use in each process, or adopted ready-made from another process."""
+
+    def __init__(self, build: Callable[[], T]) -> None:
+        self._build = build
+        self._value: T | None = None
+
+    def __call__(self) -> T:
+        if self._value is None:
+            self._value = self._build()
+        return self._value
+
+    @property
+    def ready(self) -> bool:
+        return self._value is not None
+
+    def adopt(self, value: T) -> None:
+        self._value = value
+
+
+def _tables() -> list[PerProcess[Any]]:
+    from .language import identifier
+    from .places import place_index
+
+    return [place_index, identifier]
+
+
+def build_all() -> list[Any]:
+    return [table() for table in _tables()]
+
+
+@contextmanager
+def built_aside() -> Iterator[None]:
+    """Build the tables in a helper process while the block runs, then adopt them here."""
+    tables = _tables()
+    if all(table.ready for table in tables):
+        yield
+        return
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as helper:
+        future = helper.submit(build_all)
+        yield
+        try:
+            values = future.result()
+        except Exception:  # each process builds its own on first use instead, where errors show
+            return
+    for table, value in zip(tables, values, strict=True):
+        if not table.ready:
+            table.adopt(value)
