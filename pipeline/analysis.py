@@ -16,7 +16,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import IS_SPACE
+import numpy as np
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -154,8 +155,7 @@ def analyse_document(
     from .entities import extract_entities
     from .quotes import extract_quotes
 
-    row["n_tokens"] = len(doc) - int(doc.to_array(IS_SPACE).sum())
-    row["n_sentences"] = sum(1 for s in doc.sents if s.text.strip())
+    row["n_tokens"], row["n_sentences"] = _token_and_sentence_counts(doc)
     contacts = extract_contacts(document.text)
     entities = extract_entities(doc, settings.gazetteer, contacts)
     entity_rows = _records(doc_id, entities)
@@ -172,6 +172,17 @@ def analyse_document(
         "themes": _records(doc_id, tag_themes(doc, settings.taxonomy, settings.theme_threshold)),
         KEYWORD_CANDIDATES.name: _records(doc_id, keyphrase_candidates(doc)),
     }
+
+
+def _token_and_sentence_counts(doc: Doc) -> tuple[int, int]:
+    """Tokens and sentences that are not only whitespace, from two bulk arrays (not Span objects)."""
+    if not len(doc):
+        return 0, 0
+    space, starts = doc.to_array([IS_SPACE, SENT_START]).T
+    sentence = np.cumsum(starts == 1)  # the first token always starts a sentence
+    sentence[0] = 1
+    words = space == 0
+    return int(words.sum()), int(np.unique(sentence[words]).size)
 
 
 def _records(doc_id: str, items: Iterable[Any]) -> list[dict[str, Any]]:

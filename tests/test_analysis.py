@@ -23,3 +23,11 @@ def test_rows_for_every_table_and_new_words_forgotten(nlp):
     # document only: a worker analysing an archive does not keep every name it ever met.
     assert len(nlp.vocab.strings) == strings_before
     assert "Zorblatex" not in nlp.vocab.strings
+
+
+def test_token_and_sentence_counts_leave_out_blank_lines(nlp):
+    [(_, rows)] = list(
+        analyse_batch([Document("b", "Titre\n\nPremière phrase. Deuxième phrase.\n\n")], nlp, Settings.load())
+    )
+    row = rows["documents"][0]
+    assert (row["n_tokens"], row["n_sentences"]) == (7, 3)
