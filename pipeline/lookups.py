@@ -53,8 +53,8 @@ def build_all() -> list[Any]:
 def built_aside() -> Iterator[None]:
     """Build the tables in a helper process while the block runs, then adopt them here."""
     tables = _tables()
-    if all(table.ready for table in tables):
-        yield
+    if all(table.ready for table in tables) or "fork" not in multiprocessing.get_all_start_methods():
+        yield  # nothing to build, or no cheap way to start a helper (Windows): built on first use
         return
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as helper:
         future = helper.submit(build_all)
