@@ -377,8 +377,10 @@ def _unit_key(t: _Tokens, lo: int, hi: int, role: str) -> str:
     return (t.lemma[lo] or t.text[lo]).lower()
 
 
+@lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
-    """Accent- and case-insensitive form, to merge lemmatiser variants of the same word."""
+    """Accent- and case-insensitive form, to merge lemmatiser variants of the same word (cached: the
+    corpus pass folds every candidate of every document, and phrases recur across documents)."""
     text = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in text if not unicodedata.combining(c))
 
