@@ -178,9 +178,10 @@ def _token_and_sentence_counts(doc: Doc) -> tuple[int, int]:
     """Tokens and sentences that are not only whitespace, from two bulk arrays (not Span objects)."""
     if not len(doc):
         return 0, 0
-    space, starts = doc.to_array([IS_SPACE, SENT_START]).T
-    sentence = np.cumsum(starts == 1)  # the first token always starts a sentence
-    sentence[0] = 1
+    space, sent_start = doc.to_array([IS_SPACE, SENT_START]).T
+    starts = sent_start == 1
+    starts[0] = True  # the first token always starts a sentence
+    sentence = np.cumsum(starts)
     words = space == 0
     return int(words.sum()), int(np.unique(sentence[words]).size)
 
