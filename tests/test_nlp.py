@@ -75,7 +75,7 @@ def test_tokenizer_keeps_the_stock_tokens_with_memoised_matches(nlp):
     tokens = [t.text for t in ours(HYPHENATED)]
     assert "Saint-Jean-de-Luz" in tokens and "arc-en-ciel" in tokens  # kept whole by token_match
     assert ours.token_match.cache_info().hits > 0  # the second pass found its answers cached
-    assert ours.to_bytes() == ours.to_bytes() and b"(?iu)" in ours.to_bytes()  # still serialisable
+    assert b"(?iu)" in ours.to_bytes()  # spaCy still serialises the pattern of the memoised regex
 
 
 def test_charset_classes_optimised_once_compile_the_same_program():
