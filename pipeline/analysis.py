@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -32,6 +30,9 @@ from .places import country_code, places_version
 from .reading import Document, ReadError
 from .tables import Rows, spec_from_dataclass
 from .themes import Taxonomy, load_taxonomy, tag_themes
+
+if TYPE_CHECKING:
+    from .entities.tokens import TokenTable
 
 KEYWORD_CANDIDATES = spec_from_dataclass(
     "keyword_candidates",
@@ -153,9 +154,10 @@ def analyse_document(
     # Imported here: they load spaCy's French language data (seconds of regex compiling), which a run
     # whose documents all come from the cache never needs.
     from .entities import extract_entities
+    from .entities.tokens import token_table
     from .quotes import extract_quotes
 
-    row["n_tokens"], row["n_sentences"] = _token_and_sentence_counts(doc)
+    row["n_tokens"], row["n_sentences"] = _word_and_sentence_counts(token_table(doc))
     contacts = extract_contacts(document.text)
     entities = extract_entities(doc, settings.gazetteer, contacts)
     entity_rows = _records(doc_id, entities)
@@ -174,16 +176,11 @@ def analyse_document(
     }
 
 
-def _token_and_sentence_counts(doc: Doc) -> tuple[int, int]:
-    """Tokens and sentences that are not only whitespace, from two bulk arrays (not Span objects)."""
-    if not len(doc):
-        return 0, 0
-    space, sent_start = doc.to_array([IS_SPACE, SENT_START]).T
-    starts = sent_start == 1
-    starts[0] = True  # the first token always starts a sentence
-    sentence = np.cumsum(starts)
-    words = space == 0
-    return int(words.sum()), int(np.unique(sentence[words]).size)
+def _word_and_sentence_counts(tokens: TokenTable) -> tuple[int, int]:
+    """Tokens and sentences that are not only whitespace, from the token table the entity and quote
+    stages read too (built once per document)."""
+    words = [i for i, space in enumerate(tokens.space) if not space]
+    return len(words), len({tokens.sentence_of[i] for i in words})
 
 
 def _records(doc_id: str, items: Iterable[Any]) -> list[dict[str, Any]]:
