@@ -206,10 +206,9 @@ def _is_name_token(t: _Tokens, i: int, sent_start: int) -> bool:
 
 @lru_cache(maxsize=65536)
 def _is_name_word(text: str, pos: str, in_entity: bool, sent_start: bool) -> bool:
-    """_is_name_token on the only values it reads (cached: it runs on every token, and words repeat)."""
+    """_is_name_token on the only values it reads, for a POS it has let through (cached: it runs on
+    every token, and words repeat)."""
     if not any(c.isalnum() for c in text):
-        return False
-    if pos in _NEVER_NAMES:
         return False
     if _is_acronym(text) or (any(c.isdigit() for c in text) and any(c.isupper() for c in text)):
         return True
@@ -312,7 +311,7 @@ def _word_role(t: _Tokens, i: int, lo: int, hi: int) -> str:
     low = t.lower[i]
     if t.is_space[i] or "\n" in text:
         return "x"
-    if pos not in _NEVER_NAMES and _is_name_word(text, pos, bool(t.ent_type[i]), i == lo):  # _is_name_token
+    if _is_name_token(t, i, lo):
         return "P"
     if low in _NAME_LINKS and lo < i < hi - 1 and t.text[i + 1][:1].isupper():
         return "L"

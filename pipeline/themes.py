@@ -380,9 +380,7 @@ def _count_cues(words: list[tuple[str, str]], taxonomy: Taxonomy) -> list[Counte
     for i, (norm, _) in enumerate(words):
         if norm == "|":
             continue
-        options = index.options.get(norm)  # (cues_at without a method call for the words seen before)
-        if options is None:
-            options = index.cues_at(norm)
+        options = index.cues_at(norm)
         if not options:
             continue
         done: set[int] = set()

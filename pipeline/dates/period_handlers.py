@@ -268,13 +268,9 @@ def h_relative(m: re.Match[str], v: View) -> list[Expr]:
         off = _direction(t)
         return [Expr("relweek", s, e, offset=off)]
     if g["mrel"]:
-        t = g["mrel"]
-        off = -1 if re.search(r"dern|pass|preced", t) else 1 if re.search(r"proch|suiv", t) else 0
-        return [Expr("relmonth", s, e, offset=off)]
+        return [Expr("relmonth", s, e, offset=_direction(g["mrel"]))]
     if g["werel"]:
-        t = g["werel"]
-        off = -1 if re.search(r"dern|pass", t) else 1 if "proch" in t else 0
-        return [Expr("weekend", s, e, offset=off)]
+        return [Expr("weekend", s, e, offset=_direction(g["werel"]))]
     if g["ago"]:
         n = _count(g["agon"])
         unit = _UNITS.get(g["agou"])
