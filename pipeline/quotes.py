@@ -928,8 +928,8 @@ class _Extractor:
         if self.low(noun) in _FEMININE_ROLES:
             return "Fem"
         for k in range(noun + 1, min(noun + 3, self.n)):
-            if self.pos[k] in ("ADJ", "VERB") and self.tokens.morph_of(k, "Gender"):
-                return self.tokens.morph_of(k, "Gender")[0]
+            if self.pos[k] in ("ADJ", "VERB") and self.tokens.morph("Gender")[k]:
+                return self.tokens.morph("Gender")[k][0]
             if self.pos[k] not in ("ADJ", "VERB"):
                 break
         return None
@@ -1067,7 +1067,7 @@ class _Extractor:
 
     def _plural(self, noun: int) -> bool:
         low = self.low(noun)
-        return self.tokens.morph_of(noun, "Number") == ["Plur"] or (
+        return self.tokens.morph("Number")[noun] == ["Plur"] or (
             low not in _ROLE_PAIRS and bool(_role_key(low))
         )
 

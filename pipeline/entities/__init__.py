@@ -30,15 +30,11 @@ Modules, in the order a document goes through them:
 """
 
 from .extract import EntityMention, extract_entities
-from .lexicon import is_adjective, is_common_word, is_lemma, lookups_from_disk
-from .words import LABELS
+from .lexicon import is_common_word, lookups_from_disk
 
 __all__ = [
-    "LABELS",
     "EntityMention",
     "extract_entities",
-    "is_adjective",
     "is_common_word",
-    "is_lemma",
     "lookups_from_disk",
 ]

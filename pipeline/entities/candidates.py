@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..canonical import LABELS
 from .complements import complement_end
 from .context import Context
 from .records import Candidate
@@ -20,7 +21,6 @@ from .words import (
     DETERMINERS_OR_PREPS,
     EVENTS_OF_PLACE,
     HONORIFICS,
-    LABELS,
     LEADING_FUNCTION_WORDS,
     MISC_HEADS,
     MONTHS,

@@ -35,7 +35,7 @@ class Context:
         self.lower, self.pos, self.idx, self.text = tokens.lower, tokens.pos, tokens.idx, tokens.text
         self.spaced = tokens.spaced  # 1 when a space follows the token
         self.punct, self.space, self.num = tokens.punct, tokens.space, tokens.num
-        self.finite = tokens.finite()
+        self.finite = ["Fin" in forms for forms in tokens.morph("VerbForm")]
         self.ents = [(e.start, e.end, e.label_) for e in doc.ents]
 
         self.sentences = tokens.sentences  # token ranges of doc.sents

@@ -14,10 +14,10 @@ from operator import add
 
 import numpy
 from spacy.attrs import (
+    IDX,
     IS_ALPHA,
     IS_PUNCT,
     IS_SPACE,
-    LENGTH,
     LIKE_NUM,
     LOWER,
     MORPH,
@@ -31,10 +31,9 @@ from spacy.tokens import Doc, MorphAnalysis
 
 from ..token_strings import cached_map, decode
 
-_COLUMNS = [ORTH, LOWER, POS, SPACY, SENT_START, MORPH, IS_PUNCT, IS_SPACE, LIKE_NUM, IS_ALPHA, LENGTH]
+_COLUMNS = [ORTH, LOWER, POS, SPACY, SENT_START, MORPH, IS_PUNCT, IS_SPACE, LIKE_NUM, IS_ALPHA, IDX]
 _WHITESPACE = ("", " ")
 _MORPH: dict[str, dict[int, list[str]]] = {}  # field -> morphology hash -> MorphAnalysis.get(field)
-_FINITE: dict[int, bool] = {}  # morphology hash -> "VerbForm=Fin" in str(morph)
 _last: tuple[Doc, numpy.ndarray, TokenTable] | None = None
 
 
@@ -68,8 +67,7 @@ class TokenTable:
         self.spaced, self.punct, self.space, self.num, self.alpha = spacy, punct, space, num, alpha
         self.morph_ids: list[int] = morph
         self.text = "".join(map(add, self.words, map(_WHITESPACE.__getitem__, spacy)))  # doc.text
-        steps = array[:, 10] + array[:, 3]  # length and trailing space
-        self.idx: list[int] = (numpy.cumsum(steps) - steps).tolist()
+        self.idx: list[int] = array[:, 10].tolist()
         # the sentences of doc.sents: token 0, then every token with is_sent_start
         starts = array[:, 4] == 1
         if n:
@@ -78,17 +76,7 @@ class TokenTable:
         self.sentence_of: list[int] = (numpy.cumsum(starts) - 1).tolist()  # sentence of each token
         ends = [*self.sentence_starts[1:], n]
         self.sentences = list(zip(self.sentence_starts, ends, strict=True)) if n else []  # (start, end)
-        self._finite: list[bool] | None = None
         self._morph: dict[str, list[list[str]]] = {}
-
-    def finite(self) -> list[bool]:
-        """Whether each token's morphology says VerbForm=Fin."""
-        if self._finite is None:
-            vocab = self.doc.vocab
-            self._finite = cached_map(
-                _FINITE, self.morph_ids, lambda h: "VerbForm=Fin" in str(MorphAnalysis.from_id(vocab, h))
-            )
-        return self._finite
 
     def morph(self, field: str) -> list[list[str]]:
         """token.morph.get(field, []) of each token."""
@@ -98,12 +86,3 @@ class TokenTable:
                 cache, self.morph_ids, lambda h: MorphAnalysis.from_id(vocab, h).get(field, [])
             )
         return self._morph[field]
-
-    def morph_of(self, i: int, field: str) -> list[str]:
-        """doc[i].morph.get(field, [])"""
-        cache = _MORPH.setdefault(field, {})
-        h = self.morph_ids[i]
-        value = cache.get(h)
-        if value is None:
-            value = cache[h] = MorphAnalysis.from_id(self.doc.vocab, h).get(field, [])
-        return value

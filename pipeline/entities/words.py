@@ -3,8 +3,6 @@ lower-case (compared with a token's lower-case form). None of them knows a docum
 
 from __future__ import annotations
 
-LABELS = ("PER", "ORG", "LOC", "MISC")
-
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
