@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -30,9 +30,7 @@ from .places import country_code, places_version
 from .reading import Document, ReadError
 from .tables import Rows, spec_from_dataclass
 from .themes import Taxonomy, load_taxonomy, tag_themes
-
-if TYPE_CHECKING:
-    from .entities.tokens import TokenTable
+from .token_table import TokenTable, token_table
 
 KEYWORD_CANDIDATES = spec_from_dataclass(
     "keyword_candidates",
@@ -154,7 +152,6 @@ def analyse_document(
     # Imported here: they load spaCy's French language data (seconds of regex compiling), which a run
     # whose documents all come from the cache never needs.
     from .entities import extract_entities
-    from .entities.tokens import token_table
     from .quotes import extract_quotes
 
     row["n_tokens"], row["n_sentences"] = _word_and_sentence_counts(token_table(doc))

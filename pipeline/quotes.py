@@ -30,7 +30,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from pipeline.entities.tokens import token_table
+from .token_table import token_table
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ word never reaches it, a paragraph about the topic does. See docs/themes.md.
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
 import tomllib
 import unicodedata
@@ -27,7 +28,7 @@ from typing import Any
 import pandas as pd
 from spacy.tokens import Doc
 
-from .token_strings import decode
+from .token_table import token_table
 
 __all__ = [
     "Cue",
@@ -268,15 +269,11 @@ def _doc_words(doc: Doc) -> list[tuple[str, str]]:
     """(normalised word, text as written) for the content words of `doc`, in order; punctuation and line
     breaks become barriers that no phrase crosses. Words that spaCy split are rejoined (_glued).
 
-    Token attributes are read in bulk (Doc.to_array): iterating the Doc builds a Token object per token,
-    which cost more than the matching itself."""
-    n = len(doc)
-    if not n:
-        return []
-    columns = doc.to_array(["ORTH", "SPACY", "IS_SPACE", "IS_PUNCT"])
-    texts = decode(doc.vocab.strings, columns[:, 0].tolist())
-    spaces = columns[:, 1].tolist()
-    separators = (columns[:, 2] | columns[:, 3]).tolist()  # spaces and punctuation
+    Token attributes come from the document's TokenTable: iterating the Doc builds a Token object per
+    token, which cost more than the matching itself."""
+    tokens = token_table(doc)
+    n, texts, spaces = tokens.n, tokens.words, tokens.spaced
+    separators = list(map(operator.or_, tokens.space, tokens.punct))  # spaces and punctuation
     out: list[tuple[str, str]] = []
     pending = ""
     for i, (text, space, separator) in enumerate(zip(texts, spaces, separators, strict=True)):

@@ -14,10 +14,10 @@ from spacy.tokens import Doc
 
 from pipeline.canonical import Gazetteer, GazetteerEntry, normalize_key
 from pipeline.contacts import Contact, extract_contacts
+from pipeline.token_table import token_table
 
 from .lexicon import is_common_word, is_lemma
 from .shapes import has_letter, is_acronym
-from .tokens import token_table
 from .words import LEADING_FUNCTION_WORDS, NAME_HEADS, SPLIT_CHARS
 
 _LIST_NUMBER = re.compile(r"\d{1,3}[.)]|[a-z]\)")

@@ -4,8 +4,8 @@
 attributes are decoded again each time: on press releases that costs more than the rules that read
 them. One `Doc.to_array` call gives the hashes and flags of every token; strings and morphology are
 then looked up once per distinct hash, through caches shared by every document of the run. The
-entity and quote stages read the same doc one after the other: the last table is reused while the
-doc's arrays are unchanged.
+documents row and the entity, quote and theme stages read the same doc one after the other: the last
+table is reused while the doc's arrays are unchanged.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from spacy.attrs import (
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, MorphAnalysis
 
-from ..token_strings import cached_map, decode
+from .token_strings import cached_map, decode
 
 _COLUMNS = [ORTH, LOWER, POS, SPACY, SENT_START, MORPH, IS_PUNCT, IS_SPACE, LIKE_NUM, IS_ALPHA, IDX]
 _WHITESPACE = ("", " ")
