@@ -20,7 +20,7 @@ model's spans as candidates and applies general French rules (no rule knows any 
   short form of a longer name ("la Commission" -> "Commission européenne"), full name of a person.
 
 Modules, in the order a document goes through them:
-- tokens, context: the document's token attributes read in bulk, sentences, contacts;
+- context: the document's token attributes (pipeline/token_table.py), sentences, contacts;
 - candidates, gazetteer_matches, complements: where candidate names come from and where they end;
 - cleaning, filters: the span rules and what can never be an entity;
 - labels, document_mentions, acronyms, canonical_names, roles: what the whole document says;
