@@ -39,10 +39,10 @@ from operator import attrgetter
 from typing import NamedTuple
 
 import pandas as pd
-from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
 from .token_strings import decode
+from .token_table import token_table
 
 __all__ = [
     "CANDIDATE_COLUMNS",
@@ -136,57 +136,40 @@ class _Tokens(NamedTuple):
     is_space: list[int]  # 0 / 1 flags
     like_num: list[int]
     idx: list[int]  # character offset in the text
-    verb_form: list[tuple[str, ...]]  # VerbForm values of the morphology
-    tense: list[tuple[str, ...]]
+    verb_form: list[list[str]]  # VerbForm values of the morphology
+    tense: list[list[str]]
 
     def prev_pos(self, i: int) -> str:
         """POS of the token before token i in the document ("" for the first one)."""
         return self.pos[i - 1] if i else ""
 
 
-_HASHED_ATTRS = [
-    "ORTH",
-    "LOWER",
-    "LEMMA",
-    "ENT_TYPE",
-    "MORPH",
-]  # string hashes (decode)
-_ATTRS = [*_HASHED_ATTRS, "POS", "ENT_IOB", "SPACY", "IS_SPACE", "LIKE_NUM", "IDX"]
 _IOB = {0: "", 1: "I", 2: "O", 3: "B"}
 
 
-@lru_cache(maxsize=4096)
-def _morph_features(morph: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(VerbForm values, Tense values) of a morphology string such as "Tense=Past|VerbForm=Part"."""
-    feats = dict(f.split("=", 1) for f in morph.split("|") if "=" in f)
-    return tuple(feats.get("VerbForm", "").split(",")), tuple(feats.get("Tense", "").split(","))
-
-
 def _records(doc: Doc) -> tuple[_Tokens, str]:
-    """The tokens of `doc` and its text (Doc.text builds a Token object per token too)."""
+    """The tokens of `doc` and its text: the document's TokenTable (read once for every stage) and the
+    three attributes only keyphrases need (lemma, entity type and IOB)."""
     if not len(doc):
         return _Tokens([], [], [], [], [], [], [], [], [], [], [], []), ""
+    table = token_table(doc)
+    lemma, ent, iob = doc.to_array(["LEMMA", "ENT_TYPE", "ENT_IOB"]).T.tolist()
     strings = doc.vocab.strings
-    orth, lower, lemma, ent, morph, pos, iob, space, is_space, like_num, idx = doc.to_array(_ATTRS).T.tolist()
-    texts = decode(strings, orth)
-    whitespace = [" " if s else "" for s in space]
-    morphs = decode(strings, morph)
-    features = {m: _morph_features(m) for m in set(morphs)}
     tokens = _Tokens(
-        text=texts,
-        lower=decode(strings, lower),
-        pos=[POS_NAMES.get(p, "") for p in pos],
+        text=table.words,
+        lower=table.lower,
+        pos=table.pos,
         lemma=decode(strings, lemma),
         ent_type=decode(strings, ent),
         ent_iob=[_IOB.get(v, "") for v in iob],
-        whitespace=whitespace,
-        is_space=is_space,
-        like_num=like_num,
-        idx=idx,
-        verb_form=[features[m][0] for m in morphs],
-        tense=[features[m][1] for m in morphs],
+        whitespace=[" " if s else "" for s in table.spaced],
+        is_space=table.space,
+        like_num=table.num,
+        idx=table.idx,
+        verb_form=table.morph("VerbForm"),
+        tense=table.morph("Tense"),
     )
-    return tokens, "".join([t + w for t, w in zip(texts, whitespace, strict=True)])
+    return tokens, table.text
 
 
 @lru_cache(maxsize=65536)
