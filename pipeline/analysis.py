@@ -8,78 +8,25 @@ metadata and of `Settings` (model, taxonomy, gazetteer, thresholds, all folded i
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from itertools import islice
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import __version__
-from .canonical import Gazetteer, load_gazetteer
-from .contacts import extract_contacts
-from .dates import detect_publication_date, extract_dates
+from .dates import detect_publication_date
 from .ingest.infer import infer_title
-from .keywords import KeyphraseCandidate, keyphrase_candidates
-from .language import detect_language, detector_version, language_status
-from .places import country_code, places_version
+from .language import detect_language, language_status
+from .places import country_code
 from .reading import Document, ReadError
-from .tables import Rows, spec_from_dataclass
-from .themes import Taxonomy, load_taxonomy, tag_themes
+from .registry import EXTRACTORS, Context
+from .settings import Settings
+from .tables import Rows
 from .token_table import TokenTable, token_table
 
-KEYWORD_CANDIDATES = spec_from_dataclass(
-    "keyword_candidates",
-    KeyphraseCandidate,
-    "Keyphrase candidates with their in-document features (internal: ranked in the corpus pass).",
-)
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Everything besides the text that changes what the per-document pass returns."""
-
-    taxonomy: Taxonomy
-    gazetteer: Gazetteer
-    theme_threshold: float | None = None
-
-    @classmethod
-    def load(
-        cls,
-        taxonomy_path: Path | None = None,
-        gazetteer_path: Path | None = None,
-        theme_threshold: float | None = None,
-    ) -> Settings:
-        return cls(load_taxonomy(taxonomy_path), load_gazetteer(gazetteer_path), theme_threshold)
-
-    def fingerprint(self, model: str) -> str:
-        parts = [
-            __version__,
-            code_version(),
-            model,
-            self.taxonomy.version,
-            self.gazetteer.version,
-            places_version(),
-            detector_version(),
-            repr(self.theme_threshold),
-        ]
-        return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
-
-
-@lru_cache(maxsize=1)
-def code_version() -> str:
-    """A hash of the package's code and data: any change to an extractor invalidates cached rows."""
-    digest = hashlib.sha256()
-    root = Path(__file__).parent
-    for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".toml", ".json", ".txt", ".csv") and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+__all__ = ["Settings", "analyse_batch", "analyse_document", "skipped_rows"]
 
 
 def skipped_rows(doc_id: str, path: str, error: ReadError) -> Rows:
@@ -149,28 +96,18 @@ def analyse_document(
     if doc is None or skipped:
         row["status"], row["status_detail"] = skipped or ("not_analysed", "not given to the model")
         return {"documents": [row]}
-    # Imported here: they load spaCy's French language data (seconds of regex compiling), which a run
-    # whose documents all come from the cache never needs.
-    from .entities import extract_entities
-    from .quotes import extract_quotes
-
-    row["n_tokens"], row["n_sentences"] = _word_and_sentence_counts(token_table(doc))
-    contacts = extract_contacts(document.text)
-    entities = extract_entities(doc, settings.gazetteer, contacts)
-    entity_rows = _records(doc_id, entities)
-    for entity in entity_rows:
+    tokens = token_table(doc)
+    row["n_tokens"], row["n_sentences"] = _word_and_sentence_counts(tokens)
+    context = Context(document, doc, tokens, settings, published)
+    rows: Rows = {"documents": [row]}
+    for extractor in EXTRACTORS:
+        records = context.found[extractor.name] = extractor.extract(context)
+        rows[extractor.table.name] = _records(doc_id, records)
+    for entity in rows["entities"]:
         entity["country"] = (
             country_code(entity["canonical"] or entity["text"]) if entity["label"] == "LOC" else None
         )
-    return {
-        "documents": [row],
-        "entities": entity_rows,
-        "quotes": _records(doc_id, extract_quotes(doc, entities)),
-        "contacts": _records(doc_id, contacts),
-        "dates": _records(doc_id, extract_dates(document.text, published)),
-        "themes": _records(doc_id, tag_themes(doc, settings.taxonomy, settings.theme_threshold)),
-        KEYWORD_CANDIDATES.name: _records(doc_id, keyphrase_candidates(doc)),
-    }
+    return rows
 
 
 def _word_and_sentence_counts(tokens: TokenTable) -> tuple[int, int]:

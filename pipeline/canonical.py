@@ -11,7 +11,6 @@ An analyst pivots on `canonical`, so every alias of a body must end up with the 
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import math
 import re
@@ -22,7 +21,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
@@ -241,94 +239,6 @@ def unify_canonicals(entities: pd.DataFrame, gazetteer: Gazetteer) -> pd.Series:
         gazetteer,
     )
     return pd.Series(names, index=entities.index, name="canonical", dtype=object)
-
-
-def _to_date(value: object) -> dt.date | None:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return None
-    ts = pd.to_datetime(value, errors="coerce")
-    return None if pd.isna(ts) else ts.date()
-
-
-SUMMARY_COLUMNS = [
-    "canonical",
-    "label",
-    "documents",
-    "mentions",
-    "first_published",
-    "last_published",
-    "surface_forms",
-]
-
-
-def summarise_entities(entities: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """One row per (canonical, label): the table an analyst pivots on.
-
-    documents: distinct doc_ids; mentions: rows; first/last_published: from documents.published;
-    surface_forms: distinct surface forms, most frequent first, "; "-joined (ties: first seen first).
-    When `entities` has a `country` column (found in the per-document pass, so no gazetteer is needed
-    here), the summary has one too: the mentions' most frequent country, the smallest code on ties.
-    """
-    columns = SUMMARY_COLUMNS + (["country"] if "country" in entities else [])
-    if entities.empty:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns}).astype(
-            {"documents": "int64", "mentions": "int64"}
-        )
-    published: dict[object, dt.date | None] = {}
-    if documents is not None and not documents.empty and "published" in documents:
-        published = {d: _to_date(p) for d, p in zip(documents["doc_id"], documents["published"], strict=True)}
-    countries = entities["country"].tolist() if "country" in entities else [None] * len(entities)
-    groups: dict[tuple[Any, Any], _Group] = {}  # in order of first mention, as groupby(sort=False)
-    for canonical, label, text, doc_id, country in zip(
-        entities["canonical"].tolist(),
-        entities["label"].tolist(),
-        entities["text"].tolist(),
-        entities["doc_id"].tolist(),
-        countries,
-        strict=True,
-    ):
-        if _missing(canonical) or _missing(label):
-            continue  # no group to count it in (pandas' groupby drops missing keys too)
-        group = groups.get((canonical, label))
-        if group is None:
-            group = groups[(canonical, label)] = _Group()
-        group.mentions += 1
-        group.documents[doc_id] = None
-        form = clean_surface(text)
-        group.forms[form] = group.forms.get(form, 0) + 1
-        if not _missing(country):
-            group.countries[country] += 1
-    rows = []
-    for (canonical, label), group in groups.items():
-        dates = [d for d in (published.get(doc) for doc in group.documents) if d is not None]
-        forms = group.forms  # first seen first: the stable sort keeps that order between equal counts
-        row = {
-            "canonical": canonical,
-            "label": label,
-            "documents": len(group.documents),
-            "mentions": group.mentions,
-            "first_published": min(dates) if dates else None,
-            "last_published": max(dates) if dates else None,
-            "surface_forms": "; ".join(sorted(forms, key=lambda f: -forms[f])),
-        }
-        if "country" in entities:
-            row["country"] = most_frequent(group.countries)
-        rows.append(row)
-    out = pd.DataFrame(rows, columns=columns)
-    out = out.sort_values(
-        ["documents", "mentions", "canonical"], ascending=[False, False, True], kind="stable"
-    )
-    return out.reset_index(drop=True).astype({"documents": "int64", "mentions": "int64"})
-
-
-@dataclass
-class _Group:
-    """What the summary counts for one (canonical, label), in one pass over the mentions."""
-
-    mentions: int = 0
-    documents: dict[object, None] = field(default_factory=dict)  # an ordered set
-    forms: dict[str, int] = field(default_factory=dict)  # surface form -> mentions, first seen first
-    countries: Counter[str] = field(default_factory=Counter)
 
 
 def most_frequent(counts: Mapping[str, int]) -> str | None:

@@ -105,8 +105,8 @@ def run(
     each document's analysis is cached in OUT/.cache, so a re-run only analyses new or changed files.
     CORPUS_DIR and --out are passed on as given: URLs (file://, s3://, gs://) need --engine dask.
     """
-    from .core import report_folder
     from .core import run as run_job
+    from .options import report_folder
     from .themes import TaxonomyError
 
     formats = tuple(f.strip().lower() for f in format.split(",") if f.strip())

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .lookups import PerProcess
+from .per_process import PerProcess
 
 LANGUAGES: tuple[str, ...] = ("fr", "en", "de", "es", "it", "nl", "pt")
 ANALYSED = "fr"  # the language of the spaCy model

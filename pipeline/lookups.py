@@ -10,38 +10,17 @@ building its own at the start of its first task.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Any, Generic, TypeVar
+from typing import Any
 
-T = TypeVar("T")
-
-
-class PerProcess(Generic[T]):
-    """A value built on first use in each process, or adopted ready-made from another process."""
-
-    def __init__(self, build: Callable[[], T]) -> None:
-        self._build = build
-        self._value: T | None = None
-
-    def __call__(self) -> T:
-        if self._value is None:
-            self._value = self._build()
-        return self._value
-
-    @property
-    def ready(self) -> bool:
-        return self._value is not None
-
-    def adopt(self, value: T) -> None:
-        self._value = value
+from .language import identifier
+from .per_process import PerProcess
+from .places import place_index
 
 
 def _tables() -> list[PerProcess[Any]]:
-    from .language import identifier
-    from .places import place_index
-
     return [place_index, identifier]
 
 

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from .lookups import PerProcess
+from .per_process import PerProcess
 
 DATA_PATH = Path(__file__).parent / "data" / "places.toml"
 

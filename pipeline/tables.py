@@ -6,10 +6,6 @@ from `TABLES`, so they cannot drift apart.
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-import types
-import typing
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -277,6 +273,33 @@ SIMILAR_DOCUMENTS = TableSpec(
     per_document=False,
 )
 
+KEYWORD_CANDIDATES = TableSpec(
+    "keyword_candidates",
+    "Keyphrase candidates with their in-document features (internal: ranked in the corpus pass). "
+    "Its columns are the fields of keywords.KeyphraseCandidate (a test checks they agree).",
+    (
+        DOC_ID,
+        _c("lemma", S, "De-duplication key: lower-cased lemmas, articles dropped."),
+        _c("surface", S, "The most frequent surface form as written (first seen on ties)."),
+        _c("first_offset", I64, "Offset of the first occurrence in the analysed text."),
+        _c("first_sentence", I64, "Sentence of the first occurrence (0 = the first)."),
+        _c("rel_position", F64, "first_offset / length of the text, in [0, 1)."),
+        _c("frequency", I64, "Occurrences, as a phrase or inside a longer one."),
+        _c("sentence_count", I64, "Distinct sentences it occurs in."),
+        _c("in_title", B, "Occurs in the title line."),
+        _c("n_words", I64, "Content words (nouns, names, adjectives, numbers)."),
+        _c("is_name", B, "Made of proper names, acronyms or numbers only."),
+        _c("has_name", B, "Contains a proper name."),
+        _c("is_acronym", B, "A single all-capitals token."),
+        _c("has_function_word", B, "Contains a preposition."),
+        _c("head", S, "Lemma of the head word."),
+        _c("container_share", F64, "Largest share of its occurrences inside one longer candidate."),
+    ),
+    ("doc_id",),
+    per_document=True,
+    exported=False,
+)
+
 TABLES: dict[str, TableSpec] = {
     t.name: t
     for t in (
@@ -292,20 +315,11 @@ TABLES: dict[str, TableSpec] = {
     )
 }
 PER_DOCUMENT = [t.name for t in TABLES.values() if t.per_document]
-
-_PY_TO_ARROW: dict[object, pa.DataType] = {str: S, int: I64, float: F64, bool: B, dt.date: D}
-
-
-def spec_from_dataclass(name: str, cls: type, doc: str) -> TableSpec:
-    """An internal table (not exported) whose columns are a flat dataclass's fields, plus doc_id."""
-    hints = typing.get_type_hints(cls)
-    columns = [DOC_ID]
-    for f in dataclasses.fields(cls):
-        hint = hints[f.name]
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
-        base = args[0] if isinstance(hint, types.UnionType) and len(args) == 1 else hint
-        columns.append(_c(f.name, _PY_TO_ARROW[base], f"{cls.__name__}.{f.name}"))
-    return TableSpec(name, doc, tuple(columns), ("doc_id",), per_document=True, exported=False)
+# What the per-document pass returns and the cache keeps: the per-document tables and internal ones.
+PASS_TABLES: dict[str, TableSpec] = {
+    **{name: TABLES[name] for name in PER_DOCUMENT},
+    KEYWORD_CANDIDATES.name: KEYWORD_CANDIDATES,
+}
 
 
 def to_table(spec: TableSpec, rows: Iterable[Mapping[str, object]]) -> pa.Table:

@@ -1,4 +1,4 @@
-"""The gazetteer file, the corpus-level canonical unification and the entity summary."""
+"""The gazetteer file and the corpus-level canonical unification."""
 
 from __future__ import annotations
 
@@ -13,9 +13,7 @@ from pipeline.canonical import (
     DEFAULT_PATH,
     Gazetteer,
     load_gazetteer,
-    most_frequent,
     normalize_key,
-    summarise_entities,
     unify_canonicals,
     unify_names,
 )
@@ -187,61 +185,6 @@ def test_unify_keeps_the_index(gazetteer):
 
 
 # ----------------------------------------------------------------------------- summary
-def test_summary_counts_dates_and_surface_forms():
-    ents = _entities(
-        [
-            ("a", 0, 2, "UE", "ORG", "Union européenne"),
-            ("a", 5, 7, "UE", "ORG", "Union européenne"),
-            ("b", 0, 16, "Union européenne", "ORG", "Union européenne"),
-            ("b", 20, 26, "Berlin", "LOC", "Berlin"),
-            ("c", 0, 6, "Berlin", "LOC", "Berlin"),
-            ("c", 9, 15, "Berlin", "LOC", "Berlin"),
-            ("d", 0, 2, "UE", "ORG", "Union européenne"),
-        ]
-    )
-    docs = pd.DataFrame(
-        {"doc_id": ["a", "b", "c", "d"], "published": [dt.date(2024, 3, 1), dt.date(2023, 1, 5), None, None]}
-    )
-    out = summarise_entities(ents, docs)
-    assert list(out.columns) == [
-        "canonical",
-        "label",
-        "documents",
-        "mentions",
-        "first_published",
-        "last_published",
-        "surface_forms",
-    ]
-    eu, berlin = out.iloc[0], out.iloc[1]
-    assert (eu.canonical, eu.documents, eu.mentions) == ("Union européenne", 3, 4)
-    assert (eu.first_published, eu.last_published) == (dt.date(2023, 1, 5), dt.date(2024, 3, 1))
-    assert eu.surface_forms == "UE; Union européenne"
-    assert (berlin.canonical, berlin.documents, berlin.mentions) == ("Berlin", 2, 3)
-    assert berlin.first_published == dt.date(2023, 1, 5) and berlin.last_published == dt.date(2023, 1, 5)
-    assert out["documents"].dtype == "int64"
-
-
-def test_summary_sort_order_and_missing_dates():
-    ents = _entities(
-        [
-            ("a", 0, 1, "B", "ORG", "Beta"),
-            ("a", 2, 3, "A", "ORG", "Alpha"),
-            ("a", 4, 5, "A", "ORG", "Alpha"),
-            ("b", 0, 1, "C", "ORG", "Gamma"),
-            ("b", 2, 3, "B", "ORG", "Beta"),
-        ]
-    )
-    out = summarise_entities(ents, pd.DataFrame({"doc_id": ["a", "b"], "published": [None, "2020-02-02"]}))
-    assert list(out.canonical) == ["Beta", "Alpha", "Gamma"]
-    assert out.iloc[1].first_published is None
-    assert out.iloc[2].first_published == dt.date(2020, 2, 2)
-
-
-def test_summary_of_nothing():
-    out = summarise_entities(_entities([]), pd.DataFrame({"doc_id": [], "published": []}))
-    assert out.empty and "surface_forms" in out.columns
-
-
 def test_a_document_definition_is_not_overridden_by_the_gazetteer(gazetteer):
     ents = _entities(
         [("a", 0, 3, "CPI", "ORG", "Conférence des présidents d'université"), ("b", 0, 3, "CPI", "ORG", None)]
@@ -267,24 +210,3 @@ def test_a_weight_counts_as_that_many_mentions(gazetteer):
     assert weighted[4] == "Organisation des Nations unies"  # the long form of 2 mentions against 1
     once = unify_names(text, canonical, label, [1] * 5, gazetteer)
     assert once[:2] == ["État de Vaud"] * 2 and once[4] == "Office national unifié"  # tie: first seen
-
-
-def test_summary_country_is_the_most_frequent_of_the_mentions():
-    ents = _entities(
-        [
-            ("a", 0, 5, "Paris", "LOC", "Paris"),
-            ("b", 0, 5, "Paris", "LOC", "Paris"),
-            ("c", 0, 5, "Paris", "LOC", "Paris"),
-            ("a", 9, 15, "Nivelles", "LOC", "Nivelles"),
-            ("b", 9, 15, "Nivelles", "LOC", "Nivelles"),
-            ("c", 9, 15, "Nivelles", "LOC", "Nivelles"),
-            ("a", 20, 28, "Atlantide", "LOC", "Atlantide"),
-        ]
-    )
-    ents["country"] = ["US", None, "FR", "FR", "BE", "BE", None]
-    out = summarise_entities(ents, pd.DataFrame({"doc_id": [], "published": []})).set_index("canonical")
-    assert out.loc["Paris", "country"] == "FR"  # a tie, 1 against 1: the smallest code, as pandas' mode
-    assert out.loc["Nivelles", "country"] == "BE"  # 2 against 1
-    assert pd.isna(out.loc["Atlantide", "country"])
-    assert most_frequent({"US": 2, "FR": 2, "BE": 1}) == "FR" and most_frequent({}) is None
-    assert "country" not in summarise_entities(ents.drop(columns="country"), None).columns

@@ -1,10 +1,8 @@
-"""The Dask engine gives the local engine's tables: the partitioned corpus pass piece by piece (fast,
-no Dask), then whole runs on a 2-worker LocalCluster, a file:// and an object-store (memory://) run,
-cache reuse, and a worker killed during a run."""
+"""The Dask engine gives the local engine's tables: whole runs on a 2-worker LocalCluster, a file://
+and an object-store (memory://) run, cache reuse, and a worker killed during a run."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import os
 import shutil
@@ -12,181 +10,17 @@ import signal
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 distributed = pytest.importorskip("distributed")  # the dask extra: pip install '.[dask]'
 fsspec = pytest.importorskip("fsspec")
 
-from pipeline.canonical import load_gazetteer, summarise_entities, unify_canonicals  # noqa: E402
-from pipeline.distributed.corpus import (  # noqa: E402
-    DocumentFrequencies,
-    PartStats,
-    merge_stats,
-    merge_tallies,
-    rank_keyphrases_with,
-    summary_rows,
-    tally_entities,
-    unify_vocabulary,
-)
-from pipeline.distributed.storage import Location, list_documents  # noqa: E402
+from pipeline.engines.dask.storage import Location, list_documents  # noqa: E402
 from pipeline.export import CSV_FLAVORS, OutputFolder, write_csv, write_csv_chunks  # noqa: E402
-from pipeline.keywords import CANDIDATE_COLUMNS, rank_keyphrases  # noqa: E402
+from pipeline.options import RunOptions  # noqa: E402
 from pipeline.tables import DOCUMENTS, TABLES, to_table  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-
-# ----------------------------------------------------------------------------- the corpus pass, in parts
-# Names written for these tests: acronyms with and without their long form, spelling variants, surnames.
-NAMES = [
-    "ONU",
-    "Organisation des Nations unies",
-    "ADEME",
-    "Agence de la transition écologique",
-    "Claire Fontaine",
-    "Fontaine",
-    "fontaine",
-    "Jean Moreau",
-    "Moreau",
-    "Lyon",
-    "LYON",
-    "Élysée",
-    "Elysee",
-    "Conseil d'Etat",
-    "Conseil d’État",
-]
-LABELS = ["PER", "ORG", "LOC", "MISC"]
-mention = st.tuples(
-    st.sampled_from(NAMES), st.one_of(st.none(), st.sampled_from(NAMES)), st.sampled_from(LABELS)
-)
-
-
-def _split(n: int, cuts: list[int]) -> list[tuple[int, int]]:
-    bounds = sorted({0, n, *(c % (n + 1) for c in cuts)})
-    return list(zip(bounds, bounds[1:], strict=False))
-
-
-def _entities(rows: list[tuple[str, str | None, str]], docs: int) -> pa.Table:
-    return pa.table(
-        {
-            "doc_id": [f"d{i % docs:02d}" for i in range(len(rows))],
-            "text": [r[0] for r in rows],
-            "canonical": [r[1] for r in rows],
-            "label": [r[2] for r in rows],
-        }
-    )
-
-
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(mention, min_size=1, max_size=40), st.lists(st.integers(0, 40), max_size=4))
-def test_canonicals_from_merged_parts_equal_unify_canonicals(rows, cuts) -> None:
-    gazetteer = load_gazetteer()
-    table = _entities(rows, docs=5)
-    expected = unify_canonicals(table.to_pandas(), gazetteer).astype(str).tolist()
-    empty = pa.table({"doc_id": pa.array([], pa.string()), "lemma": pa.array([], pa.string())})
-    parts = [PartStats.of(table.slice(a, b - a), empty) for a, b in _split(len(rows), cuts)]
-    names = unify_vocabulary(merge_stats(*parts).triples, gazetteer)
-    assert [names[(r[0], r[1], r[2])] for r in rows] == expected
-
-
-def test_a_defined_acronym_takes_its_long_form_across_parts() -> None:
-    rows = [("ADEME", None, "ORG"), ("ADEME", "Agence de la transition écologique", "ORG")]
-    parts = [PartStats.of(_entities(rows[i : i + 1], 1), _no_candidates()) for i in (0, 1)]
-    names = unify_vocabulary(merge_stats(*parts).triples, load_gazetteer())
-    assert names[rows[0]] == "Agence de la transition écologique"  # part 0 alone would keep "ADEME"
-
-
-def _no_candidates() -> pa.Table:
-    return pa.table({"doc_id": pa.array([], pa.string()), "lemma": pa.array([], pa.string())})
-
-
-LEMMAS = ["transition énergétique", "énergie", "plan", "Claire Fontaine", "vélo", "sobriété", "plan vélo"]
-
-
-@st.composite
-def candidates(draw) -> pd.DataFrame:
-    rows = []
-    for d in range(draw(st.integers(1, 6))):
-        for lemma in draw(st.lists(st.sampled_from(LEMMAS), min_size=0, max_size=6, unique=True)):
-            rows.append(
-                {
-                    "doc_id": f"doc{d}",
-                    "lemma": lemma,
-                    "surface": draw(st.sampled_from([lemma, lemma.upper(), lemma.capitalize()])),
-                    "first_offset": draw(st.integers(0, 50)),
-                    "first_sentence": 0,
-                    "rel_position": 0.5,
-                    "frequency": draw(st.integers(1, 4)),
-                    "sentence_count": 1,
-                    "in_title": draw(st.booleans()),
-                    "n_words": len(lemma.split()),
-                    "is_name": lemma[0].isupper(),
-                    "has_name": lemma[0].isupper(),
-                    "is_acronym": False,
-                    "has_function_word": False,
-                    "head": lemma.split()[0],
-                    "container_share": draw(st.sampled_from([0.0, 0.5, 1.0])),
-                }
-            )
-    return pd.DataFrame(rows, columns=["doc_id", *CANDIDATE_COLUMNS])
-
-
-@settings(max_examples=100, deadline=None)
-@given(candidates(), st.integers(1, 4), st.integers(1, 5))
-def test_keyphrase_ranks_from_parts_equal_rank_keyphrases(frame, n_parts, top_k) -> None:
-    docs = sorted(frame["doc_id"].unique())
-    groups = [frame[frame["doc_id"].isin(docs[i::n_parts])] for i in range(n_parts)]
-    no_entities = _entities([], 1)
-    stats = merge_stats(
-        *(PartStats.of(no_entities, pa.Table.from_pandas(g[["doc_id", "lemma"]])) for g in groups)
-    )
-    frequencies = DocumentFrequencies.of(stats)
-    ranked = [rank_keyphrases_with(g, frequencies, top_k) for g in groups if len(g)]
-    ours = pd.concat(ranked, ignore_index=True) if ranked else rank_keyphrases_with(frame, frequencies, top_k)
-    expected = rank_keyphrases(frame, top_k=top_k)
-    key = ["doc_id", "rank"]
-    pd.testing.assert_frame_equal(
-        ours.sort_values(key).reset_index(drop=True), expected.sort_values(key).reset_index(drop=True)
-    )
-
-
-@settings(max_examples=100, deadline=None)
-@given(st.lists(mention, min_size=1, max_size=30), st.lists(st.integers(0, 30), max_size=3))
-def test_entity_summary_from_merged_tallies_equals_summarise_entities(rows, cuts) -> None:
-    # Parts hold whole documents, as batches do: rows are grouped by document first.
-    table = _entities(rows, docs=4)
-    table = table.take(pa.compute.sort_indices(table, [("doc_id", "ascending")]))
-    table = table.set_column(
-        2,
-        "canonical",
-        pa.array(
-            [c or t for t, c in zip(table["text"].to_pylist(), table["canonical"].to_pylist(), strict=True)]
-        ),
-    )
-    countries = ["FR", None, "BE", "FR", "CH"]  # mentions of one name can disagree; ties happen
-    table = table.append_column("country", pa.array([countries[i % 5] for i in range(len(table))]))
-    published = {
-        "d00": dt.date(2024, 3, 1),
-        "d01": None,
-        "d02": dt.date(2023, 12, 31),
-        "d03": dt.date(2024, 1, 5),
-    }
-    doc_ids = table["doc_id"].to_pylist()
-    starts = [0] + [i for i in range(1, len(doc_ids)) if doc_ids[i] != doc_ids[i - 1]]
-    bounds = sorted({0, len(doc_ids), *(starts[c % len(starts)] for c in cuts)})
-    tallies = [
-        tally_entities(p, table.slice(a, b - a), published)
-        for p, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False))
-    ]
-    ours = pd.DataFrame(list(summary_rows(merge_tallies(*tallies))))
-    documents = pd.DataFrame({"doc_id": list(published), "published": list(published.values())})
-    expected = summarise_entities(table.to_pandas(), documents)
-    assert "country" in expected.columns
-    key = ["canonical", "label"]
-    ours = ours.sort_values(key).reset_index(drop=True)[list(expected.columns)]
-    pd.testing.assert_frame_equal(ours, expected.sort_values(key).reset_index(drop=True), check_dtype=False)
 
 
 @pytest.mark.parametrize("flavor", CSV_FLAVORS)
@@ -344,17 +178,18 @@ def cluster():
 def test_dask_run_gives_the_local_tables(
     corpus: Path, expected, local_out: Path, cluster, tmp_path: Path
 ) -> None:
-    from pipeline.distributed.engine import run_dask
+    from pipeline.engines.dask.engine import run_dask
 
     out = tmp_path / "out"
-    result = run_dask(
+    options = RunOptions(
         f"file://{corpus}",
         f"file://{out}",
         formats=("parquet", "csv"),
+        engine="dask",
         scheduler=cluster.scheduler_address,
-        batch_size=2,  # 6 parts: canonicals, ranks and the summary are merged across parts
         force=True,
     )
+    result = run_dask(options, batch_size=2)  # 6 parts: canonicals, ranks, summary merged across parts
     assert result.documents == 10 and len(result.skipped) == 2 and result.cached == 0
     assert (out / "entities.parquet").is_dir() and len(list((out / "entities.parquet").iterdir())) == 6
     _assert_same_tables(expected, _tables(out))
@@ -391,8 +226,8 @@ def test_dask_run_reuses_the_local_cache(
 def test_object_store_run_writes_a_run_prefix_and_success(corpus: Path, expected, nlp) -> None:
     """memory:// stands for s3:// or gs:// (no rename, no lock): a fresh run prefix, _SUCCESS written
     last, _LATEST naming it. An in-process cluster shares the memory filesystem with the test."""
-    from pipeline.distributed.engine import run_dask
-    from pipeline.distributed.storage import latest_run
+    from pipeline.engines.dask.engine import run_dask
+    from pipeline.engines.dask.storage import latest_run
 
     mem = fsspec.filesystem("memory")
     for path in corpus.rglob("*"):
@@ -401,12 +236,14 @@ def test_object_store_run_writes_a_run_prefix_and_success(corpus: Path, expected
     with distributed.LocalCluster(
         n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0"
     ) as local:
-        result = run_dask(
+        options = RunOptions(
             "memory://store-corpus",
             "memory://store-out",
             formats=("parquet",),
+            engine="dask",
             scheduler=local.scheduler_address,
         )
+        result = run_dask(options)
     run = latest_run(Location.parse("memory://store-out"))
     assert run is not None and str(result.out_dir).rstrip("/") == run.url
     assert mem.exists(f"{run.path}/_SUCCESS") and not mem.exists(f"{run.path}/_work")
@@ -443,7 +280,7 @@ def test_a_worker_killed_during_the_run_changes_nothing(
 ) -> None:
     """SIGKILL a worker process while it analyses a batch: the nanny restarts it, the scheduler gives its
     batch to a live worker, and the tables are the same. (Runs last: the cluster is then restarted.)"""
-    from pipeline.distributed.engine import run_dask
+    from pipeline.engines.dask.engine import run_dask
 
     with distributed.Client(cluster, set_as_default=False) as client:
         pids = client.run(os.getpid)
@@ -458,15 +295,10 @@ def test_a_worker_killed_during_the_run_changes_nothing(
             os.kill(pids[busy[0]], signal.SIGKILL)
 
         out = tmp_path / "out"
-        result = run_dask(
-            corpus,
-            out,
-            formats=("parquet",),
-            scheduler=cluster.scheduler_address,
-            batch_size=1,
-            force=True,
-            on_progress=kill_a_busy_worker,
+        options = RunOptions(
+            corpus, out, formats=("parquet",), engine="dask", scheduler=cluster.scheduler_address, force=True
         )
+        result = run_dask(options, kill_a_busy_worker, batch_size=1)
         assert killed and result.documents == 10
         assert killed[0] not in client.run(os.getpid).values()  # the process is gone, replaced
     _assert_same_tables(expected, _tables(out))

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 
+from pipeline.export.xlsx import FIXED_TIME, write_workbook
 from pipeline.tables import DATES, DOCUMENTS, TABLES, empty_table, to_table
-from pipeline.xlsx import write_workbook
 
 HOSTILE = ['=HYPERLINK("http://evil","clic")', "+33 1 40 00 00 00", "-- tiret", "@handle"]
 
@@ -64,3 +65,14 @@ def test_workbook_cells(tmp_path: Path) -> None:
     value_col = [c.value for c in wb["dates"][1]].index("value") + 1
     assert wb["dates"].cell(row=2, column=value_col).value == "2019-05"  # TimeML value stays text
     assert wb["doc_theme_matrix"].cell(row=2, column=2).value == 1.5
+
+
+def test_the_same_tables_give_the_same_bytes(tmp_path: Path) -> None:
+    """openpyxl stamps the workbook and its zip entries with the time of writing: fixed here, so that a
+    re-run with nothing new writes a byte-identical workbook."""
+    matrix = pd.DataFrame({"doc_id": ["d0"], "sante": [1.5]})
+    write_workbook(_tables(), matrix, tmp_path / "a.xlsx")
+    time.sleep(2.1)  # zip entry times have a two-second resolution: cross at least one tick
+    write_workbook(_tables(), matrix, tmp_path / "b.xlsx")
+    assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+    assert openpyxl.load_workbook(tmp_path / "b.xlsx").properties.modified == FIXED_TIME

@@ -8,6 +8,9 @@ real date cells; TimeML values (2019-05, 201X ...) stay text so no day is invent
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+import zipfile
 from collections.abc import Iterable, Sequence
 from itertools import chain, islice
 from pathlib import Path
@@ -21,8 +24,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .export import FORMULA_STARTS
-from .tables import TABLES
+from ..tables import TABLES
+from .formats import FORMULA_STARTS
 
 MAX_WIDTH = 60
 WIDTH_SAMPLE = 2000
@@ -48,6 +51,31 @@ def write_workbook(tables: dict[str, pa.Table], theme_matrix: pd.DataFrame, path
         len(theme_matrix),
     )
     workbook.save(path)
+    _make_reproducible(path)
+
+
+# Written into the workbook's properties and its zip entries instead of the time of the run, so that the
+# same tables always give the same bytes (a workbook can be checksummed, diffed and cached like the CSVs).
+FIXED_TIME = dt.datetime(2000, 1, 1)
+_CORE = "docProps/core.xml"
+_W3CDTF = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def _make_reproducible(path: Path) -> None:
+    """Rewrite the saved zip with fixed entry times and fixed created/modified properties (openpyxl
+    stamps both with the current time); the entries and their content are otherwise unchanged."""
+    with zipfile.ZipFile(path) as archive:
+        entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    tmp = path.with_name(path.name + ".tmp")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries:
+            if name == _CORE:
+                data = _W3CDTF.sub(rb"\g<1>" + stamp + rb"\g<2>", data)
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    os.replace(tmp, path)
 
 
 def _sheet(

@@ -13,10 +13,11 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
 
-from .analysis import Settings, analyse_batch
-from .lookups import built_aside
-from .reading import Document
-from .tables import Rows
+from ..analysis import analyse_batch
+from ..lookups import built_aside
+from ..reading import Document
+from ..settings import Settings
+from ..tables import Rows
 
 DOCS_PER_TASK = 4  # small tasks: a worker's transient memory (encoder activations) grows with its batch
 
@@ -32,7 +33,7 @@ def analyse_documents(
     if first is None:
         return
     docs = chain([first], it)
-    from .nlp import load_nlp
+    from ..nlp import load_nlp
 
     with built_aside():  # the slow lookup tables, on the core the model load leaves idle
         nlp = load_nlp()  # in the parent before forking: workers share its memory pages
@@ -67,7 +68,7 @@ def _collect(item: tuple[list[Document], Future[list[Rows]]]) -> Iterator[tuple[
 
 
 def _init_worker(settings: Settings) -> None:
-    from .nlp import single_threaded_blas
+    from ..nlp import single_threaded_blas
 
     global _worker_settings
     _worker_settings = settings
@@ -75,7 +76,7 @@ def _init_worker(settings: Settings) -> None:
 
 
 def _analyse_in_worker(batch: list[Document]) -> list[Rows]:
-    from .nlp import load_nlp
+    from ..nlp import load_nlp
 
     assert _worker_settings is not None
     return [rows for _, rows in analyse_batch(batch, load_nlp(), _worker_settings)]

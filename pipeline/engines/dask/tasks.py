@@ -11,46 +11,43 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-import pandas as pd
-
-from ..analysis import KEYWORD_CANDIDATES, Settings, analyse_batch, skipped_rows
-from ..cache import AnalysisCache
-from ..corpus_tables import _frame, _renamed, _table
-from ..nlp import model_version
-from ..reading import Document, ReadError, document_from_bytes
-from ..similarity import similar_documents
-from ..tables import (
+from ...analysis import analyse_batch
+from ...cache import AnalysisCache
+from ...corpus_pass import (
+    CorpusFacts,
+    FinishedPart,
+    PartStats,
+    entity_summary,
+    similar_table,
+    theme_matrix_of,
+)
+from ...corpus_pass import (
+    finish_part as finish_part_tables,
+)
+from ...nlp import model_version
+from ...reading import Document, ReadError, document_from_bytes
+from ...registry import REWRITTEN
+from ...settings import Settings
+from ...tables import (
     DOCUMENTS,
     ENTITIES,
     ENTITY_SUMMARY,
+    KEYWORD_CANDIDATES,
     KEYWORDS,
-    PER_DOCUMENT,
-    QUOTES,
+    PASS_TABLES,
     SIMILAR_DOCUMENTS,
     TABLES,
+    THEMES,
     Rows,
     conform,
     to_table,
 )
-from ..themes import theme_matrix
-from .corpus import (
-    DocumentFrequencies,
-    PartStats,
-    Tallies,
-    Triple,
-    apply_canonicals,
-    merge_tallies,
-    rank_keyphrases_with,
-    summary_rows,
-    tally_entities,
-    unify_vocabulary,
-)
+from ..result import Counts
 from .storage import Location, iter_parts, read_dataset, read_part, write_csv_parts, write_part, write_text
 
-# Per-document tables whose canonical names the corpus pass rewrites: kept raw in the work folder until
-# then. The others are final after the first pass (keyword candidates are internal: work folder too).
-REWRITTEN = (ENTITIES.name, QUOTES.name)
-FINAL_AFTER_ANALYSIS = tuple(name for name in PER_DOCUMENT if name not in REWRITTEN)
+# Per-document tables that the corpus pass rewrites (registry.REWRITTEN) are kept raw in the work folder
+# until then. The others are final after the first pass (keyword candidates are internal: work folder).
+FINAL_AFTER_ANALYSIS = tuple(name for name in PASS_TABLES if name in TABLES and name not in REWRITTEN)
 
 
 def raw(name: str) -> str:
@@ -105,24 +102,11 @@ class AnalyseJob:
 
 
 @dataclass
-class Skip:
-    doc_id: str
-    path: str
-    status: str
-    detail: str | None
-
-
-@dataclass
 class AnalyseReport:
     part: int
-    documents: int = 0
-    cached: int = 0
-    repaired: int = 0
-    mojibake: int = 0
-    words: int = 0
+    counts: Counts = field(default_factory=Counts)
     seconds: float = 0.0  # the task's time on its worker, loading the model excepted
     model_seconds: float = 0.0  # loading the model (the worker's first batch only)
-    skipped: list[Skip] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
 
 
@@ -138,6 +122,7 @@ def analyse_part(job: AnalyseJob) -> AnalyseReport:
         )
     cache = AnalysisCache(Path(job.cache_root), job.fingerprint) if job.cache_root else None
     report = AnalyseReport(job.part)
+    counts = report.counts
     rows: list[Rows | None] = [None] * len(job.paths)
     documents: list[Document | None] = [None] * len(job.paths)
     pending: list[int] = []
@@ -146,15 +131,14 @@ def analyse_part(job: AnalyseJob) -> AnalyseReport:
         try:
             documents[i] = document = _read(job.corpus, rel, doc_id)
         except ReadError as exc:
-            report.skipped.append(Skip(doc_id, rel, exc.status, str(exc)))
-            rows[i] = skipped_rows(doc_id, rel, exc)
+            rows[i] = counts.unreadable(doc_id, rel, exc)
             continue
         rows[i] = None if job.force or cache is None else cache.get(document.sha256, doc_id, rel)
         if rows[i] is None:
             pending.append(i)
-    report.cached = cache.hits if cache else 0
+    counts.cached = cache.hits if cache else 0
     if pending:
-        from ..nlp import load_nlp  # once per worker process (lru_cache), never per task
+        from ...nlp import load_nlp  # once per worker process (lru_cache), never per task
 
         loading = time.perf_counter()
         nlp = load_nlp()
@@ -167,20 +151,10 @@ def analyse_part(job: AnalyseJob) -> AnalyseReport:
     for document, doc_rows in zip(documents, rows, strict=True):
         if document is None or doc_rows is None:
             continue
-        row = doc_rows["documents"][0]
-        if row["status"] != "ok":  # read, but not analysed (its language): listed as skipped, no text
-            report.skipped.append(
-                Skip(document.doc_id, document.path, row["status"], row.get("status_detail"))
-            )
-            continue
-        report.documents += 1
-        report.repaired += document.repaired
-        report.mojibake += "mojibake" in document.repairs
-        report.words += len(document.text.split())
-        write_text(job.layout.texts, f"{document.doc_id}.txt", document.text)
+        if counts.analysed(document, doc_rows):
+            write_text(job.layout.texts, f"{document.doc_id}.txt", document.text)
     done = [r for r in rows if r is not None]
-    for name in (*PER_DOCUMENT, KEYWORD_CANDIDATES.name):
-        spec = KEYWORD_CANDIDATES if name == KEYWORD_CANDIDATES.name else TABLES[name]
+    for name, spec in PASS_TABLES.items():
         table = to_table(spec, (row for r in done for row in r.get(name, [])))
         if name in FINAL_AFTER_ANALYSIS:
             table = conform(spec, table)
@@ -205,85 +179,41 @@ def part_stats(layout: Layout, part: int) -> PartStats:
     return PartStats.of(entities, candidates)
 
 
-def canonical_names(stats: PartStats, settings_key: str) -> dict[Triple, str]:
-    return unify_vocabulary(stats.triples, settings_for(settings_key).gazetteer)
+def corpus_facts(stats: PartStats, settings_key: str) -> CorpusFacts:
+    return CorpusFacts.of(stats, settings_for(settings_key).gazetteer)
 
 
-def document_frequencies(stats: PartStats) -> DocumentFrequencies:
-    return DocumentFrequencies.of(stats)
-
-
-@dataclass
-class FinishReport:
-    """Rows written by `finish_part` and the entity-summary tallies, for one part or merged ones."""
-
-    rows: dict[str, int]
-    tallies: Tallies
-
-
-def finish_part(
-    layout: Layout,
-    part: int,
-    canonicals: dict[Triple, str],
-    frequencies: DocumentFrequencies,
-    top_k: int,
-) -> FinishReport:
-    """The part's final entities and quotes (corpus-wide canonicals) and keywords (corpus-wide ranks),
-    as `corpus_tables.build_corpus_tables` makes them."""
-    raw_entities = read_part(layout.dataset(raw(ENTITIES.name)), part)
-    quotes = read_part(layout.dataset(raw(QUOTES.name)), part)
-    entities = raw_entities
-    if raw_entities.num_rows:
-        entities = apply_canonicals(raw_entities, canonicals)
-        frame = _frame(quotes)
-        unified = pd.Series(entities.column("canonical").to_pylist(), dtype=object)
-        frame["speaker_canonical"] = _renamed(frame, _frame(raw_entities), unified)
-        quotes = _table(QUOTES.name, frame)
-    documents = read_part(layout.dataset(DOCUMENTS.name), part, ["doc_id", "published"])
-    published = dict(zip(*documents.to_pydict().values(), strict=True))
-    tallies = tally_entities(part, entities, published)
-    finals = {
-        ENTITIES.name: conform(ENTITIES, entities),
-        QUOTES.name: conform(QUOTES, quotes),
-        KEYWORDS.name: conform(
-            KEYWORDS,
-            _table(
-                KEYWORDS.name,
-                rank_keyphrases_with(
-                    _frame(read_part(layout.dataset(KEYWORD_CANDIDATES.name), part)), frequencies, top_k
-                ),
-            ),
-        ),
+def finish_part(layout: Layout, part: int, facts: CorpusFacts, top_k: int) -> FinishedPart:
+    """The part's final tables (corpus_pass.finish_part), written as part files; the report that
+    travels keeps only their row counts and the entity-summary tallies."""
+    raw_tables = {
+        name: read_part(layout.dataset(raw(name) if name in REWRITTEN else name), part)
+        for name in (*REWRITTEN, KEYWORD_CANDIDATES.name)
     }
-    for name, table in finals.items():
+    documents = read_part(layout.dataset(DOCUMENTS.name), part, ["doc_id", "published"])
+    finished = finish_part_tables(part, raw_tables, documents, facts, top_k)
+    assert finished.tables is not None
+    for name, table in finished.tables.items():
         write_part(layout.dataset(name), part, table)
-    return FinishReport({name: t.num_rows for name, t in finals.items()}, tallies)
+    return FinishedPart(None, finished.rows, finished.tallies)
 
 
-def merge_finished(*reports: FinishReport) -> FinishReport:
-    rows: dict[str, int] = {}
-    for report in reports:
-        for name, n in report.rows.items():
-            rows[name] = rows.get(name, 0) + n
-    return FinishReport(rows, merge_tallies(*(r.tallies for r in reports)))
-
-
-def write_entity_summary(layout: Layout, finished: FinishReport) -> dict[str, int]:
+def write_entity_summary(layout: Layout, finished: FinishedPart) -> dict[str, int]:
     """The entity summary from the merged tallies; returns the row counts of the whole corpus pass."""
-    table = conform(ENTITY_SUMMARY, to_table(ENTITY_SUMMARY, summary_rows(finished.tallies)))
+    table = entity_summary(finished.tallies)
     write_part(layout.dataset(ENTITY_SUMMARY.name), 0, table)
     return {**finished.rows, ENTITY_SUMMARY.name: table.num_rows}
 
 
 def write_similar_documents(layout: Layout, k: int, after: object = None) -> int:
-    """Similar pairs need every document's features at once: the one corpus-wide step held in one
-    process, on the keywords and themes (a few rows per document) and the entities' canonical names.
-    `after`: a result this step must wait for (every part's final keywords and entities written)."""
-    keywords = _frame(read_dataset(layout.dataset(KEYWORDS.name)))
-    themes = _frame(read_dataset(layout.dataset("themes")))
-    entities = _frame(read_dataset(layout.dataset(ENTITIES.name), ["doc_id", "canonical", "label"]))
-    similar = similar_documents(keywords, themes, entities, k=k)
-    table = conform(SIMILAR_DOCUMENTS, _table(SIMILAR_DOCUMENTS.name, similar))
+    """Similar pairs need every document's features at once: the whole keywords, themes and entity
+    names read here. `after`: a result this step must wait for (every part's final tables written)."""
+    table = similar_table(
+        read_dataset(layout.dataset(KEYWORDS.name)),
+        read_dataset(layout.dataset(THEMES.name)),
+        read_dataset(layout.dataset(ENTITIES.name), ["doc_id", "canonical", "label"]),
+        k,
+    )
     write_part(layout.dataset(SIMILAR_DOCUMENTS.name), 0, table)
     return table.num_rows
 
@@ -298,25 +228,21 @@ def write_theme_matrix_csv(layout: Layout, settings_key: str, target: Location, 
     taxonomy = settings_for(settings_key).taxonomy
 
     def chunks():
-        documents, themes = layout.dataset(DOCUMENTS.name), layout.dataset("themes")
+        documents, themes = layout.dataset(DOCUMENTS.name), layout.dataset(THEMES.name)
         for docs, part_themes in zip(
             iter_parts(documents, ["doc_id", "status"]), iter_parts(themes), strict=True
         ):
-            frame = docs.to_pandas()
-            ok_ids = sorted(frame.loc[frame["status"] == "ok", "doc_id"])
-            yield theme_matrix(_frame(part_themes), ok_ids, taxonomy)
+            yield theme_matrix_of(docs, part_themes, taxonomy)
 
     write_csv_parts(chunks(), target, flavor)
 
 
 def write_xlsx(layout: Layout, settings_key: str, target: Location) -> None:
     """The workbook needs whole tables (and Excel holds 1,048,576 rows a sheet): for small corpora."""
-    from ..xlsx import write_workbook
+    from ...export.xlsx import write_workbook
 
     tables = {name: conform(spec, read_dataset(layout.dataset(name))) for name, spec in TABLES.items()}
-    documents = tables[DOCUMENTS.name].to_pandas()
-    ok_ids = sorted(documents.loc[documents["status"] == "ok", "doc_id"])
-    matrix = theme_matrix(_frame(tables["themes"]), ok_ids, settings_for(settings_key).taxonomy)
+    matrix = theme_matrix_of(tables[DOCUMENTS.name], tables[THEMES.name], settings_for(settings_key).taxonomy)
     target.fs.makedirs(target.path.rsplit("/", 1)[0], exist_ok=True)
     if target.is_local:
         write_workbook(tables, matrix, Path(target.path))

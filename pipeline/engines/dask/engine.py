@@ -3,8 +3,9 @@
 The client only lists the corpus, submits tasks and gathers small reports; documents, rows and tables
 never pass through it. Workers read the corpus, analyse batches (one spaCy model per worker process,
 kept between tasks), write one Parquet part per batch and table, then run the corpus pass over those
-parts (see corpus.py). A worker that dies takes its running tasks with it; the scheduler runs them again
-on the others (tasks are idempotent) and the run completes with the same tables.
+parts with pipeline/corpus_pass/ (the functions the local engine runs on one part). A worker that
+dies takes its running tasks with it; the scheduler runs them again on the others (tasks are
+idempotent) and the run completes with the same tables.
 """
 
 from __future__ import annotations
@@ -23,13 +24,13 @@ from typing import Any
 from distributed import Client, Future, LocalCluster, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from ..analysis import Settings
-from ..core import ProgressCallback, RunResult, Skipped, default_jobs, validate_options
-from ..export import FORMATS
-from ..nlp import model_version
-from ..tables import SIMILAR_DOCUMENTS, TABLES
+from ...corpus_pass import merge_finished, merge_stats
+from ...nlp import model_version
+from ...options import RunOptions, default_jobs, load_settings
+from ...settings import Settings
+from ...tables import SIMILAR_DOCUMENTS, TABLES
+from ..result import Counts, ProgressCallback, RunResult
 from . import tasks
-from .corpus import merge_stats
 from .storage import Location, Output, list_documents, open_output
 
 MAX_DOCS_PER_PART = 256  # one part file per table and batch; also what a worker redoes after a death
@@ -83,41 +84,26 @@ def connect(scheduler: str | None, workers: int | None, n_documents: int) -> Ite
 
 
 def run_dask(
-    corpus_dir: Path | str,
-    out_dir: Path | str,
-    *,
-    formats: tuple[str, ...] = FORMATS,
-    csv_flavor: str = "rfc",
-    top_k: int = 10,
-    similar_k: int = 5,
-    taxonomy_path: Path | None = None,
-    gazetteer_path: Path | None = None,
-    theme_threshold: float | None = None,
-    scheduler: str | None = None,
-    workers: int | None = None,
-    wait: bool = False,
-    force: bool = False,
-    cache_dir: Path | None = None,
-    on_progress: ProgressCallback | None = None,
-    batch_size: int | None = None,
+    options: RunOptions, on_progress: ProgressCallback | None = None, *, batch_size: int | None = None
 ) -> RunResult:
-    """`core.run` on a Dask cluster: same tables; OUT/<table>.parquet is a folder of part files.
+    """The run on a Dask cluster: same tables; OUT/<table>.parquet is a folder of part files.
 
-    corpus_dir and out_dir may be fsspec URLs. The analysis cache is used when it is on a local path
+    The corpus and --out may be fsspec URLs. The analysis cache is used when it is on a local path
     (by default OUT/.cache when OUT is local: the same cache as a local run's)."""
     started = time.perf_counter()
-    validate_options(formats, csv_flavor)
-    corpus, out = Location.parse(corpus_dir), Location.parse(out_dir)
+    corpus, out = Location.parse(options.corpus), Location.parse(options.out)
     paths = list_documents(corpus)
-    settings = Settings.load(taxonomy_path, gazetteer_path, theme_threshold)
+    settings = load_settings(options)
     fingerprint = settings.fingerprint(model_version())
     settings_key = hashlib.sha256(pickle.dumps(settings)).hexdigest()[:16]
+    cache_dir = options.cache_dir
     if cache_dir is None and out.is_local:
         cache_dir = Path(out.path) / ".cache"
+    formats, wait, force = options.formats, options.wait, options.force
     phases: dict[str, float] = {}
     with (
         open_output(out, wait=wait) as output,
-        connect(scheduler, workers, len(paths)) as client,
+        connect(options.scheduler, options.workers, len(paths)) as client,
         contextlib.ExitStack() as stack,
     ):
         plugin = SettingsPlugin(settings_key, settings)
@@ -149,20 +135,22 @@ def run_dask(
         reports = _analyse(client, jobs, run_id, len(paths), on_progress)
         phases["analysis"] = time.perf_counter() - t0
         t0 = time.perf_counter()
-        rows = _corpus_pass(client, layout, len(jobs), run_id, settings_key, top_k, similar_k)
+        rows = _corpus_pass(client, layout, len(jobs), run_id, settings_key, options.top_k, options.similar_k)
         for report in reports:
             for name, n in report.rows.items():
                 rows[name] = rows.get(name, 0) + n
         phases["corpus"] = time.perf_counter() - t0
         t0 = time.perf_counter()
-        files = _write_other_formats(client, output, layout, formats, csv_flavor, settings_key, run_id)
+        files = _write_other_formats(
+            client, output, layout, formats, options.csv_flavor, settings_key, run_id
+        )
         phases["export"] = time.perf_counter() - t0
 
         output.staging.fs.makedirs(layout.texts.path, exist_ok=True)
         output.publish(
             {
-                "documents": sum(r.documents for r in reports),
-                "words": sum(r.words for r in reports),
+                "documents": sum(r.counts.documents for r in reports),
+                "words": sum(r.counts.words for r in reports),
                 "rows": rows,
             }
         )
@@ -170,17 +158,15 @@ def run_dask(
         final = [output.final(n) for n in [*names, *files, "texts"]]
     result = RunResult(out_dir=Path(out.path) if out.is_local else output.staging.url)
     result.files = [Path(f) for f in final] if out.is_local else list(final)
+    counts = Counts()
     for report in reports:
-        result.documents += report.documents
-        result.cached += report.cached
-        result.repaired += report.repaired
-        result.mojibake += report.mojibake
-        result.skipped += [Skipped(s.doc_id, s.path, s.status, s.detail) for s in report.skipped]
+        counts.add(report.counts)
+    result.count(counts)
     result.rows = {name: rows.get(name, 0) for name in TABLES}
     result.seconds = time.perf_counter() - started
     result.phases = {
         **phases,
-        "words": float(sum(r.words for r in reports)),
+        "words": float(counts.words),
         "workers": float(n_workers),
         "task_seconds": sum(r.seconds for r in reports),  # worker time analysing, model loading excepted
         "model_seconds": sum(r.model_seconds for r in reports),
@@ -244,22 +230,12 @@ def _corpus_pass(
         for i in range(n_parts)
     ]
     merged = _tree(client, stats, merge_stats, f"merge-stats-{run_id}")
-    canonicals = client.submit(tasks.canonical_names, merged, settings_key, key=f"canonicals-{run_id}")
-    frequencies = client.submit(tasks.document_frequencies, merged, key=f"frequencies-{run_id}")
+    facts = client.submit(tasks.corpus_facts, merged, settings_key, key=f"facts-{run_id}")
     finished = [
-        client.submit(
-            tasks.finish_part,
-            layout,
-            i,
-            canonicals,
-            frequencies,
-            top_k,
-            key=f"finish-{run_id}-{i}",
-            retries=1,
-        )
+        client.submit(tasks.finish_part, layout, i, facts, top_k, key=f"finish-{run_id}-{i}", retries=1)
         for i in range(n_parts)
     ]
-    report = _tree(client, finished, tasks.merge_finished, f"merge-finished-{run_id}")
+    report = _tree(client, finished, merge_finished, f"merge-finished-{run_id}")
     summary = client.submit(tasks.write_entity_summary, layout, report, key=f"summary-{run_id}")
     similar = client.submit(
         tasks.write_similar_documents, layout, similar_k, summary, key=f"similar-{run_id}"

@@ -27,8 +27,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from fsspec.implementations.local import LocalFileSystem
 
-from ..corpus import DOCUMENT_SUFFIXES, CorpusError, find_documents
-from ..export import OutputFolder, write_csv_chunks
+from ...corpus import DOCUMENT_SUFFIXES, CorpusError, find_documents
+from ...export import OutputFolder, write_csv_chunks
 
 SUCCESS = "_SUCCESS"
 LATEST = "_LATEST"

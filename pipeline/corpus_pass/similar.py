@@ -1,0 +1,25 @@
+"""Similar documents and the document x theme matrix, from final tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pyarrow as pa
+
+from ..similarity import similar_documents
+from ..tables import SIMILAR_DOCUMENTS, conform
+from ..themes import Taxonomy, theme_matrix
+from .finish import frame_of, table_of
+
+
+def similar_table(keywords: pa.Table, themes: pa.Table, entities: pa.Table, k: int) -> pa.Table:
+    """Similar pairs need every document's features at once: the one step held in one process, on the
+    keywords and themes (a few rows per document) and the entities' canonical names."""
+    similar = similar_documents(frame_of(keywords), frame_of(themes), frame_of(entities), k=k)
+    return conform(SIMILAR_DOCUMENTS, table_of(SIMILAR_DOCUMENTS.name, similar))
+
+
+def theme_matrix_of(documents: pa.Table, themes: pa.Table, taxonomy: Taxonomy) -> pd.DataFrame:
+    """The wide document x theme matrix of some documents (those analysed), in doc_id order."""
+    frame = documents.select(["doc_id", "status"]).to_pandas()
+    ok_ids = sorted(frame.loc[frame["status"] == "ok", "doc_id"])
+    return theme_matrix(frame_of(themes), ok_ids, taxonomy)

@@ -1,0 +1,108 @@
+"""What a part of the corpus knows about the others: statistics of a part, merged in order.
+
+Canonical names and keyphrase ranks depend on the other documents only through small, additive
+statistics, so a part sends these and not its rows:
+
+- canonical names: `canonical.unify_names` depends on a mention only through (text, canonical, label)
+  and on corpus-wide counts, so a part sends its distinct triples with counts (in order of first
+  occurrence), and the merged vocabulary -- names, not mentions -- goes once through that function,
+  weighted by the counts;
+- keyphrase ranks: they depend on the other documents only through the number of documents and each
+  lemma's document frequency, which are sums over parts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+from ..canonical import Gazetteer, unify_names
+
+Triple = tuple[str, str | None, str]  # (text, per-document canonical, label) of a mention
+
+
+# ----------------------------------------------------------------------------- statistics of a part
+@dataclass
+class PartStats:
+    """What the corpus pass needs to know about the other parts, for one part or merged ones."""
+
+    triples: dict[Triple, int] = field(default_factory=dict)  # in order of first occurrence
+    lemma_docs: Counter[str] = field(default_factory=Counter)  # lemma -> documents having it
+    documents: int = 0  # documents with at least one keyphrase candidate
+
+    @classmethod
+    def of(cls, entities: pa.Table, candidates: pa.Table) -> PartStats:
+        triples: dict[Triple, int] = {}
+        for key in zip(
+            *(entities.column(c).to_pylist() for c in ("text", "canonical", "label")), strict=True
+        ):
+            triples[key] = triples.get(key, 0) + 1
+        doc_ids, lemmas = candidates.column("doc_id").to_pylist(), candidates.column("lemma").to_pylist()
+        pairs = {(str(d), lemma) for d, lemma in zip(doc_ids, lemmas, strict=True)}
+        lemma_docs = Counter(lemma for _, lemma in pairs if lemma is not None)
+        return cls(triples, lemma_docs, len({d for d, _ in pairs}))
+
+
+def merge_stats(*parts: PartStats) -> PartStats:
+    """Merge consecutive parts, in order (first occurrences stay first)."""
+    out = PartStats()
+    for part in parts:
+        for key, n in part.triples.items():
+            out.triples[key] = out.triples.get(key, 0) + n
+        out.lemma_docs.update(part.lemma_docs)
+        out.documents += part.documents
+    return out
+
+
+@dataclass(frozen=True)
+class DocumentFrequencies:
+    """Lemma document frequencies of the whole corpus; a lemma absent from `shared` is in one document."""
+
+    documents: int
+    shared: dict[str, int]
+
+    @classmethod
+    def of(cls, stats: PartStats) -> DocumentFrequencies:
+        return cls(stats.documents, {lemma: n for lemma, n in stats.lemma_docs.items() if n > 1})
+
+    def get(self, lemma: str) -> int:
+        return self.shared.get(lemma, 1)
+
+
+# ----------------------------------------------------------------------------- canonical names
+def unify_vocabulary(triples: Mapping[Triple, int], gazetteer: Gazetteer) -> dict[Triple, str]:
+    """`canonical.unify_names` on distinct triples weighted by their mention counts: the same names as
+    `canonical.unify_canonicals` on the mentions, because `triples` is in order of first occurrence (the
+    tie-break of a long form) and the other steps only count."""
+    keys = list(triples)
+    names = unify_names(
+        [t for t, _, _ in keys],
+        [c for _, c, _ in keys],
+        [lab for _, _, lab in keys],
+        [triples[k] for k in keys],
+        gazetteer,
+    )
+    return dict(zip(keys, names, strict=True))
+
+
+def apply_canonicals(entities: pa.Table, canonicals: Mapping[Triple, str]) -> pa.Table:
+    """The part's entities with their corpus-wide canonical names."""
+    keys = zip(*(entities.column(c).to_pylist() for c in ("text", "canonical", "label")), strict=True)
+    column = pa.array([canonicals[k] for k in keys], type=pa.string())
+    return entities.set_column(entities.schema.get_field_index("canonical"), "canonical", column)
+
+
+@dataclass(frozen=True)
+class CorpusFacts:
+    """What the merged statistics decide for every part: corpus-wide canonical names and lemma
+    document frequencies."""
+
+    canonicals: dict[Triple, str]
+    frequencies: DocumentFrequencies
+
+    @classmethod
+    def of(cls, stats: PartStats, gazetteer: Gazetteer) -> CorpusFacts:
+        return cls(unify_vocabulary(stats.triples, gazetteer), DocumentFrequencies.of(stats))

@@ -1,0 +1,132 @@
+"""The extractors, in the order they run: each declares its name, the tables it fills, its
+per-document function and, when its rows depend on other documents, its corpus function.
+
+The per-document pass (analysis.py) runs `extract` of each in order; the corpus pass
+(corpus_pass.finish_part) runs `finish` of those that have one, in the same order; the cache, the
+Dask engine and export take their table lists from here and from tables.py (every schema).
+Adding an extractor = a module with a function of the `Context`, its table spec in tables.py, and one
+entry below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pyarrow as pa
+
+from .tables import CONTACTS, DATES, ENTITIES, KEYWORD_CANDIDATES, KEYWORDS, QUOTES, THEMES, TableSpec
+
+if TYPE_CHECKING:  # spaCy is imported where documents are analysed, not by the client of an engine
+    from spacy.tokens import Doc
+
+    from .reading import Document
+    from .settings import Settings
+    from .token_table import TokenTable
+
+
+@dataclass
+class Context:
+    """One parsed document as the extractors see it; `found` holds the records of the extractors that
+    ran before (quotes read the entities, entities the contacts)."""
+
+    document: Document
+    doc: Doc
+    tokens: TokenTable  # built once per document, read by every stage
+    settings: Settings
+    published: Any  # datetime.date | None: the publication date the dates are resolved against
+    found: dict[str, Sequence[Any]] = field(default_factory=dict)
+
+
+@dataclass
+class PartTables:
+    """One part of the corpus in the corpus pass: `raw` as the per-document pass wrote it, `final` the
+    tables the corpus functions made so far."""
+
+    raw: dict[str, pa.Table]
+    final: dict[str, pa.Table]
+    facts: Any  # corpus_pass.CorpusFacts
+    top_k: int
+
+
+Extract = Callable[[Context], Sequence[Any]]
+Finish = Callable[[PartTables], pa.Table]
+
+
+@dataclass(frozen=True)
+class Extractor:
+    name: str
+    table: TableSpec  # what `extract` fills (records -> rows with doc_id)
+    extract: Extract
+    finish: Finish | None = None  # its exported table from every part's rows and the corpus facts
+    finished: TableSpec | None = None  # the table `finish` writes, when it differs from `table`
+
+
+# The per-document functions import their extractor when first called: the entity and quote stages load
+# spaCy's French language data (seconds of regex compiling), which a fully cached run never needs.
+def _contacts(ctx: Context) -> Sequence[Any]:
+    from .contacts import extract_contacts
+
+    return extract_contacts(ctx.document.text)
+
+
+def _entities(ctx: Context) -> Sequence[Any]:
+    from .entities import extract_entities
+
+    return extract_entities(ctx.doc, ctx.settings.gazetteer, ctx.found["contacts"])
+
+
+def _quotes(ctx: Context) -> Sequence[Any]:
+    from .quotes import extract_quotes
+
+    return extract_quotes(ctx.doc, ctx.found["entities"])
+
+
+def _dates(ctx: Context) -> Sequence[Any]:
+    from .dates import extract_dates
+
+    return extract_dates(ctx.document.text, ctx.published)
+
+
+def _themes(ctx: Context) -> Sequence[Any]:
+    from .themes import tag_themes
+
+    return tag_themes(ctx.doc, ctx.settings.taxonomy, ctx.settings.theme_threshold)
+
+
+def _keywords(ctx: Context) -> Sequence[Any]:
+    from .keywords import keyphrase_candidates
+
+    return keyphrase_candidates(ctx.doc)
+
+
+def _canonical_entities(part: PartTables) -> pa.Table:
+    from .corpus_pass.finish import canonical_entities
+
+    return canonical_entities(part)
+
+
+def _renamed_quotes(part: PartTables) -> pa.Table:
+    from .corpus_pass.finish import renamed_quotes
+
+    return renamed_quotes(part)
+
+
+def _ranked_keywords(part: PartTables) -> pa.Table:
+    from .corpus_pass.finish import ranked_keywords
+
+    return ranked_keywords(part)
+
+
+EXTRACTORS: tuple[Extractor, ...] = (
+    Extractor("contacts", CONTACTS, _contacts),
+    Extractor("entities", ENTITIES, _entities, _canonical_entities),
+    Extractor("quotes", QUOTES, _quotes, _renamed_quotes),
+    Extractor("dates", DATES, _dates),
+    Extractor("themes", THEMES, _themes),
+    Extractor("keywords", KEYWORD_CANDIDATES, _keywords, _ranked_keywords, KEYWORDS),
+)
+
+# Per-document tables that the corpus pass rewrites (kept raw until then by the Dask engine).
+REWRITTEN = tuple(e.table.name for e in EXTRACTORS if e.finish is not None and e.finished is None)
