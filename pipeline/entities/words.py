@@ -1,7 +1,12 @@
 """French word classes the entity rules are written with: general French, written for this package,
-lower-case (compared with a token's lower-case form). None of them knows a document."""
+lower-case (compared with a token's lower-case form). None of them knows a document. Role nouns,
+role adjectives, courtesy titles and time words are shared with the quote attribution
+(pipeline/french_words.py); the classes here add what only the entity rules need."""
 
 from __future__ import annotations
+
+from pipeline import french_words
+from pipeline.french_words import COURTESY_TITLES, ROLE_ADJECTIVES, ROLE_NOUNS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -16,35 +21,27 @@ LEADING_FUNCTION_WORDS = _words(
     """à a en dans sur sous par pour avec sans chez vers selon contre entre depuis après avant dès et ou ni
     mais car donc or quant lors via malgré outre"""
 )
-HONORIFICS = _words(
-    """m. m mm. mm mme mmes mlle mlles me mgr dr dr. pr pr. s.e. se s.e sm s.m. monsieur madame
-    mademoiselle messieurs mesdames monseigneur sir lord lady dame majesté excellence altesse sainteté"""
+HONORIFICS = COURTESY_TITLES | _words(
+    """m mm mlles mgr dr. pr. se s.e sm s.m. mademoiselle messieurs mesdames monseigneur sir lord lady dame
+    majesté excellence altesse sainteté"""
 )
 # functions and titles: out of the span, into `role`
-ROLE_HEADS = _words(
-    """président présidente présidents présidence vice-président vice-présidente coprésident coprésidente
-    co-président co-présidente ministre ministres secrétaire secrétaires sous-secrétaire directeur
-    directrice directeurs directrices sous-directeur sous-directrice chef cheffe chefs commissaire
-    commissaires ambassadeur ambassadrice ambassadeurs porte-parole conseiller conseillère conseillers
-    député députée députés sénateur sénatrice sénateurs maire maires préfet préfète gouverneur
-    gouverneure roi reine prince princesse empereur impératrice pape cardinal abbé évêque archevêque
-    général maréchal amiral colonel capitaine lieutenant commandant comte comtesse duc duchesse baron
-    baronne marquis marquise vicomte chancelier chancelière vice-chancelier vicechancelier professeur
-    professeure docteur juge procureur procureure fondateur fondatrice cofondateur cofondatrice pdg ceo
-    expert experte experts responsable coordinateur coordinatrice rapporteur rapporteure
-    haut-commissaire délégué déléguée envoyé envoyée administrateur administratrice recteur rectrice
-    doyen doyenne premier première membre patron patronne gérant gérante trésorier trésorière
-    fonctionnaire représentant représentante"""
+ROLE_HEADS = frozenset(ROLE_NOUNS) | _words(
+    """présidents présidence coprésident coprésidente co-président co-présidente ministres secrétaires
+    directeurs directrices sous-directeur sous-directrice chefs commissaires ambassadeurs conseillers
+    députés sénateurs maires roi reine prince princesse empereur impératrice pape cardinal abbé évêque
+    archevêque général maréchal amiral colonel lieutenant comte comtesse duc duchesse baron baronne
+    marquis marquise vicomte vice-chancelier vicechancelier professeur professeure docteur juge ceo
+    expert experte experts premier première membre fonctionnaire"""
 )
 # roles whose complement is a portfolio, not a body ("ministre de la Culture et des Sports ...")
 PORTFOLIO_HEADS = _words(
     """ministre ministres secrétaire secrétaires commissaire commissaires délégué déléguée chargé chargée
     président présidente"""
 )
-ROLE_MODIFIERS = _words(
-    """général générale généraux adjoint adjointe délégué déléguée chargé chargée spécial spéciale exécutif
-    exécutive permanent permanente honoraire principal principale d'état d'etat ministre premier
-    première fédéral fédérale national nationale régional régionale"""
+ROLE_MODIFIERS = frozenset(ROLE_ADJECTIVES) | _words(
+    """généraux chargé chargée honoraire principal principale d'état d'etat ministre premier première
+    fédéral fédérale national nationale régional régionale"""
 )
 # head nouns of names: the name is an organisation / an event, law, programme ...
 ORG_HEADS = _words(
@@ -83,8 +80,8 @@ MONTHS = _words(
     """janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre
     decembre janv janv. févr févr. fév fév. avr avr. juil juil. sept sept. oct oct. nov nov. déc déc."""
 )
-WEEKDAYS = frozenset(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"])
-TIME_WORDS = frozenset(["matin", "soir", "midi", "après-midi", "hier", "aujourd'hui", "demain"])
+WEEKDAYS = french_words.WEEKDAYS
+TIME_WORDS = french_words.DAY_TIMES
 # capitalised nouns that are not names on their own
 GENERIC = _words(
     """état etat états etats internet web république nation nations gouvernements présidence majesté

@@ -1,0 +1,128 @@
+"""`extract_quotes`: one document's quotations with their speakers, the steps in order.
+
+Quoted spans become candidates; each is attributed as written (postposed.py, preposed.py); a
+candidate with no attribution of its own next to an attributed one shares it; then the attributed
+quotes and the sentence subjects are read in text order, so that a pronoun or a bare role is
+resolved against what the text said before it (speakers.py). Last, titles, terms and scare quotes are
+dropped: the guidelines keep reported speech only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from spacy.tokens import Doc
+
+from pipeline.token_table import TokenTable, token_table
+
+from .context import Context
+from .postposed import incise_inside, postposed, signature
+from .preposed import preposed
+from .records import Candidate, Quote, Raw, Speaker
+from .speakers import resolve, sentence_subjects
+from .words import NAMING
+
+
+def extract_quotes(
+    doc: Doc, entities: Sequence[Any] = (), *, tokens: TokenTable | None = None
+) -> list[Quote]:
+    """Quotations of one document with their speakers. `entities`: mentions with start, end,
+    text, label and canonical (pipeline.entities.EntityMention or alike); spaCy's own PER/ORG
+    entities fill in where a name has no mention. `tokens`: the doc's TokenTable when the caller has
+    built it already (else token_table(doc))."""
+    ctx = Context(doc, entities, token_table(doc) if tokens is None else tokens)
+    cands: list[Candidate] = []
+    for a, b in ctx.quoted:
+        cand = _candidate(ctx, a, b)
+        if cand is not None:
+            cands.append(cand)
+    for cand in cands:
+        _attribute(ctx, cand)
+    _chain(ctx, cands)
+    items: list[tuple[int, int, Any]] = [(c.raw.pos, 1, c) for c in cands if c.raw is not None]
+    items += [(raw.pos, 0, raw) for raw in sentence_subjects(ctx)]
+    events: list[tuple[int, Speaker]] = []  # (position, speaker): the antecedents so far
+    quotes: list[Quote] = []
+    for _pos, _kind, item in sorted(items, key=lambda x: (x[0], x[1])):
+        if isinstance(item, Raw):
+            sp = resolve(item, events)
+            if sp is not None:
+                events.append((item.pos, sp))
+            continue
+        assert item.raw is not None
+        sp = resolve(item.raw, events)
+        if sp is None:
+            continue
+        events.append((item.raw.pos, sp))
+        for s, e in item.parts:
+            if _keep(ctx, item, s, e):
+                quotes.append(Quote(s, e, ctx.text[s:e], sp.surface, sp.canonical, sp.role, item.verb))
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _candidate(ctx: Context, a: int, b: int) -> Candidate | None:
+    s, e = a + 1, b
+    while s < e and ctx.text[s].isspace():
+        s += 1
+    while e > s and ctx.text[e - 1].isspace():
+        e -= 1
+    if e <= s:
+        return None
+    return Candidate(a, b, s, e, parts=[(s, e)])
+
+
+def _keep(ctx: Context, cand: Candidate, s: int, e: int) -> bool:
+    """Reported speech, not a title, a term or a scare quote."""
+    toks = [i for i in range(ctx.tok(s), ctx.tok(e - 1) + 1) if ctx.starts[i] >= s]
+    words = sum(1 for i in toks if ctx.alpha[i] or ctx.num[i])
+    has_verb = any(ctx.finite(i) for i in toks)
+    if words == 0 or (words <= 4 and not has_verb):
+        return False
+    if has_verb:
+        return True
+    p = ctx.prv(ctx.tok(cand.open_at) - 1)
+    if not ctx.has(p):
+        return True
+    return not (ctx.pos[p] in ("DET", "ADP", "NOUN", "PROPN", "ADJ", "NUM") or ctx.low(p) in NAMING)
+
+
+def _attribute(ctx: Context, cand: Candidate) -> None:
+    close_tok = ctx.tok(cand.close_at)
+    open_tok = ctx.tok(cand.open_at)
+    inner = incise_inside(ctx, cand)
+    if inner is not None:
+        return
+    after = ctx.nxt(close_tok + 1)
+    post = None
+    if "\n" not in ctx.text[ctx.idx(close_tok) : ctx.idx(after)]:
+        post = postposed(ctx, after, allow_comma=True)
+    if post is not None:
+        cand.raw, cand.verb = post[0], post[1]
+        return
+    pre = preposed(ctx, open_tok)
+    if pre is not None:
+        cand.raw, cand.verb = pre
+        return
+    sig = signature(ctx, close_tok)
+    if sig is not None:
+        cand.raw = sig
+
+
+def _chain(ctx: Context, cands: list[Candidate]) -> None:
+    """A quotation with no attribution of its own right after or before an attributed one
+    (« P1 » « P2 », a déclaré X) shares its speaker."""
+    for k, c in enumerate(cands):
+        if c.raw is not None:
+            continue
+        for other, gap in (
+            (cands[k - 1] if k else None, lambda o, c=c: ctx.text[o.close_at + 1 : c.open_at]),
+            (
+                cands[k + 1] if k + 1 < len(cands) else None,
+                lambda o, c=c: ctx.text[c.close_at + 1 : o.open_at],
+            ),
+        ):
+            if other is not None and other.raw is not None and not gap(other).strip():
+                c.raw, c.verb = replace(other.raw), other.verb
+                break

@@ -1,0 +1,138 @@
+"""Noun phrases that can speak: a pronoun, [role] [title] name [, role], a role alone, or a body
+("la Commission européenne"). Each gives a `Raw` speaker, resolved later against the text's own
+attributions.
+"""
+
+from __future__ import annotations
+
+from .context import Context
+from .records import Mention, Raw
+from .roles import plural_role, role_at, role_body, role_extent, role_gender, role_head, skip_titles
+from .words import PRONOUNS, ROLE_DETS, role_key
+
+
+def noun_phrase(ctx: Context, i: int, limit: int) -> tuple[Raw, int] | None:
+    """A speaker at token i: a pronoun, [role] [title] name [, role], a role, or a body."""
+    i = ctx.nxt(i)
+    if i >= limit or not ctx.has(i):
+        return None
+    low = ctx.low(i)
+    gender: str | None
+    if low in ("il", "elle", "ils", "elles"):
+        gender, number = PRONOUNS[low]
+        return Raw("PRON", ctx.starts[i], gender=gender, number=number), i + 1
+    role = role_at(ctx, i, limit)
+    if role is not None:
+        r_start, r_end, noun, gender = role
+        first = ctx.nxt(r_start + 1) if ctx.low(r_start) in ROLE_DETS else r_start
+        j = ctx.nxt(r_end)
+        comma = ctx.low(j) == ","
+        if comma:
+            j = ctx.nxt(j + 1)
+        j = skip_titles(ctx, j, limit)
+        m = ctx.mention_at.get(j)
+        if m is None and j < limit and not comma and ctx.bare_name(j):
+            m = ctx.bare_name(j)
+        if m is not None and m.label == "PER" and j < limit:
+            end = ctx.tok(m.end - 1) + 1
+            if comma and ctx.low(ctx.nxt(end)) == ",":
+                end = ctx.nxt(end) + 1
+            role_text = ctx.span(first, r_end)
+            return person(ctx, m, role_text, gender, i), end
+        body = role_body(ctx, noun + 1, r_end)
+        return (
+            Raw(
+                "ROLE",
+                ctx.starts[i],
+                surface=ctx.span(r_start, r_end),
+                role=ctx.span(first, r_end),
+                head=role_head(ctx, noun),
+                body=body,
+                gender=gender,
+                number="Plur" if plural_role(ctx, noun) else "Sing",
+            ),
+            r_end,
+        )
+    named = noun_then_name(ctx, i, limit)
+    if named is not None:
+        return named
+    j = skip_titles(ctx, i, limit)
+    gender = None
+    for k in range(i, j):
+        if ctx.low(k) in ("mme", "madame", "mlle", "mmes"):
+            gender = "Fem"
+        elif ctx.low(k) in ("m.", "monsieur", "mm."):
+            gender = "Masc"
+    det = None
+    if ctx.low(j) in ("le", "la", "l'", "les"):
+        det = j
+        j = ctx.nxt(j + 1)
+    m = ctx.mention_at.get(j)
+    if m is None or j >= limit:
+        return None
+    end = ctx.mention_tokens[j]
+    if m.label == "PER":
+        if det is not None:
+            return None
+        appos, after = apposition(ctx, end, limit)
+        return person(ctx, m, appos, gender, i), after
+    if det is not None:
+        gender = "Fem" if ctx.low(det) == "la" else "Masc" if ctx.low(det) == "le" else None
+    return Raw(m.label, ctx.starts[i], surface=m.text, mention=m, gender=gender), end
+
+
+def noun_then_name(ctx: Context, i: int, limit: int) -> tuple[Raw, int] | None:
+    """ "La rectrice de l'académie, Anne Vidal, ...": a function outside the role lexicon, then a name."""
+    if ctx.low(i) not in ROLE_DETS or ctx.pos[ctx.nxt(i + 1)] != "NOUN":
+        return None
+    noun = ctx.nxt(i + 1)
+    end = role_extent(ctx, noun + 1, limit)
+    j = ctx.nxt(end)
+    if ctx.low(j) != ",":
+        return None
+    j = skip_titles(ctx, ctx.nxt(j + 1), limit)
+    m = ctx.mention_at.get(j)
+    if m is None or m.label != "PER" or j >= limit:
+        return None
+    stop = ctx.mention_tokens[j]
+    if ctx.low(ctx.nxt(stop)) != ",":
+        return None
+    gender = (
+        "Fem"
+        if ctx.low(i) in ("la", "sa", "cette")
+        else "Masc"
+        if ctx.low(i) in ("le", "son", "ce")
+        else None
+    )
+    return person(ctx, m, ctx.span(noun, end), gender, i), ctx.nxt(stop) + 1
+
+
+def person(ctx: Context, m: Mention, role: str | None, gender: str | None, i: int) -> Raw:
+    """A named speaker with its role as written; the role's head and gender let later bare roles and
+    pronouns refer to it."""
+    head = None
+    if role:
+        first = ctx.tok(ctx.text.find(role, m.start if m.start < ctx.starts[i] else ctx.starts[i]))
+        head = role_head(ctx, first) if role_key(ctx.low(first)) else None
+        if gender is None:
+            gender = role_gender(ctx, first, role)
+    return Raw("PER", ctx.starts[i], surface=m.text, mention=m, role=role, head=head, gender=gender)
+
+
+def apposition(ctx: Context, end: int, limit: int) -> tuple[str | None, int]:
+    """ ", ministre de l'Economie, des Finances ..." after a name: the role as written."""
+    j = ctx.nxt(end)
+    if j >= limit or ctx.low(j) != ",":
+        return None, end
+    k = ctx.nxt(j + 1)
+    if not ctx.has(k) or ctx.pos[k] not in ("NOUN", "ADJ", "PROPN") or ctx.finite(k):
+        return None, end
+    if k in ctx.mention_at and ctx.mention_at[k].label == "PER":
+        return None, end
+    stop = role_extent(ctx, k, limit, allow_noun_start=True)
+    if stop <= k:
+        return None, end
+    after = stop
+    if ctx.low(ctx.nxt(stop)) == ",":
+        after = ctx.nxt(stop) + 1
+    return ctx.span(k, stop), after

@@ -1,0 +1,104 @@
+"""Attribution written after the quoted words: the incise that follows a quotation (« ... », a
+déclaré X / a-t-il ajouté / selon X), one inside it (« Q1, a expliqué X. Q2 »: two quotes, one
+speaker), or a signature line below a quote paragraph ("Annick Salaün, directrice générale de ...").
+"""
+
+from __future__ import annotations
+
+from .context import Context
+from .phrases import noun_phrase
+from .records import Candidate, Raw
+from .verbs import skip_fillers, verb_group
+from .words import TIME_WORDS
+
+
+def incise_inside(ctx: Context, cand: Candidate) -> Candidate | None:
+    """« Q1, a expliqué X. Q2 »: split around the incise."""
+    first, last = ctx.tok(cand.start), ctx.tok(cand.end - 1)
+    for i in range(first + 1, last):
+        if ctx.words[i] != ",":
+            continue
+        found = postposed(ctx, ctx.nxt(i + 1), allow_comma=False, limit=last + 1)
+        if found is None:
+            continue
+        raw, verb, stop = found
+        j = ctx.nxt(stop)
+        if j > last or ctx.words[j] not in ".,;":
+            continue
+        part1 = (cand.start, ctx.starts[i])
+        rest = ctx.starts[j] + 1
+        while rest < cand.end and ctx.text[rest].isspace():
+            rest += 1
+        cand.parts = [part1] + ([(rest, cand.end)] if rest < cand.end else [])
+        cand.raw, cand.verb = raw, verb
+        return cand
+    return None
+
+
+def postposed(
+    ctx: Context, i: int, allow_comma: bool, limit: int | None = None
+) -> tuple[Raw, str | None, int] | None:
+    """The incise after a quotation: ", a déclaré X", ", a-t-il ajouté", ", selon X"."""
+    limit = ctx.n if limit is None else limit
+    if allow_comma and ctx.low(i) in (",", "—", "–", "-"):
+        i = ctx.nxt(i + 1)
+    if i >= limit:
+        return None
+    if ctx.low(i) == "selon" or (ctx.low(i) == "d'" and ctx.low(i + 1) == "après"):
+        j = i + (1 if ctx.low(i) == "selon" else 2)
+        np_ = noun_phrase(ctx, ctx.nxt(j), limit)
+        if np_ is None or np_[0].kind == "PRON":
+            return None
+        return np_[0], None, np_[1]
+    group = verb_group(ctx, i, limit)
+    if group is None:
+        return None
+    verb, pron, j = group
+    lemma = ctx.saying(verb)
+    if pron is not None:
+        return pron, lemma, j
+    j = skip_fillers(ctx, j, limit)
+    np_ = noun_phrase(ctx, j, limit) or np_after_circumstance(ctx, j, limit)
+    if np_ is None or np_[0].kind == "PRON":
+        return None
+    return np_[0], lemma, np_[1]
+
+
+def np_after_circumstance(ctx: Context, j: int, limit: int) -> tuple[Raw, int] | None:
+    """The inverted subject after a time or a short complement: ", a déclaré mardi soir X",
+    ", a déclaré à la presse X"."""
+    k = j
+    while k < limit and (ctx.low(k) in TIME_WORDS or ctx.is_space(k)):
+        k += 1
+    if k > j:
+        found = noun_phrase(ctx, k, limit)
+        if found is not None:
+            return found
+    if not ctx.has(k) or ctx.pos[k] != "ADP":
+        return None
+    for n in range(k + 1, min(limit, k + 6)):
+        if ctx.punct[n] or ctx.finite(n):
+            return None
+        found = noun_phrase(ctx, n, limit)
+        if found is not None and n > k + 1:
+            return found
+    return None
+
+
+def signature(ctx: Context, close_tok: int) -> Raw | None:
+    """« ... »\\nAnnick Salaün, directrice générale de ...: the line after the quote signs it."""
+    j = ctx.nxt(close_tok + 1)
+    if j >= ctx.n or "\n" not in ctx.text[ctx.idx(close_tok) : ctx.idx(j)]:
+        return None
+    if ctx.low(j) in ("—", "–", "-"):
+        j = ctx.nxt(j + 1)
+    np_ = noun_phrase(ctx, j, ctx.n)
+    if np_ is None or np_[0].kind not in ("PER",):
+        return None
+    raw, end = np_
+    line_end = ctx.text.find("\n", ctx.starts[j])
+    if line_end == -1:
+        line_end = len(ctx.text)
+    if ctx.idx(ctx.nxt(end)) < line_end and ctx.finite(ctx.nxt(end)):
+        return None
+    return raw

@@ -1,0 +1,157 @@
+"""Roles as written around a speaker's name: "la Directrice générale de l'UNESCO", "le Premier
+ministre", "ministre de l'Economie, des Finances ...". A role is kept as written; its head noun with
+its role adjectives ("directeur général") and its gender let a later bare role ("le directeur") or
+pronoun find the person it names.
+"""
+
+from __future__ import annotations
+
+from .context import Context
+from .records import Mention
+from .words import (
+    ALL_MARKS,
+    FEMININE_ROLES,
+    ROLE_ADJ,
+    ROLE_ADP,
+    ROLE_DETS,
+    ROLE_PAIRS,
+    ROLE_PREFIX,
+    TITLES,
+    role_key,
+)
+
+
+def role_at(ctx: Context, i: int, limit: int) -> tuple[int, int, int, str | None] | None:
+    """A role noun phrase at i: (start, end, noun index, gender)."""
+    j, det = i, None
+    if ctx.low(j) in ROLE_DETS:
+        det, j = j, ctx.nxt(j + 1)
+    if det is not None and ctx.num[j]:  # "les deux ministres"
+        j = ctx.nxt(j + 1)
+    for _ in range(2):  # "le Premier ministre", "la nouvelle présidente"
+        if ctx.low(j) in ROLE_PREFIX:
+            j = ctx.nxt(j + 1)
+    if j >= limit or role_key(ctx.low(j)) is None:
+        return None
+    end = role_extent(ctx, j + 1, limit)
+    gender = None
+    if det is not None and ctx.low(det) in ("la", "sa", "cette"):
+        gender = "Fem"
+    elif det is not None and ctx.low(det) in ("le", "son", "ce"):
+        gender = "Masc"
+    if ctx.low(j) in FEMININE_ROLES or ctx.low(j)[:-1] in FEMININE_ROLES:
+        gender = "Fem"
+    elif gender is None:
+        gender = role_gender(ctx, j, "")
+    return i, end, j, gender
+
+
+def role_extent(ctx: Context, j: int, limit: int, allow_noun_start: bool = False) -> int:
+    """Extend a role over adjectives, participles, nouns and "de/du/à ..." complements."""
+    k = j
+    depth = 0
+    while k < limit:
+        text, pos = ctx.words[k], ctx.pos[k]
+        low = ctx.low(k)
+        if "\n" in text or text in ALL_MARKS:
+            break
+        if k in ctx.mention_at and ctx.mention_at[k].label == "PER":
+            break
+        if ctx.first_name(k) and ctx.pos[k - 1] not in ("ADP", "DET") and ctx.bare_name(k):
+            break  # "le président Obama": the name, not part of the role
+        if text == "(":
+            depth += 1
+            k += 1
+            continue
+        if text == ")":
+            if depth == 0:
+                break
+            depth -= 1
+            k += 1
+            continue
+        if ctx.space[k] or low in ROLE_ADJ:
+            k += 1
+            continue
+        if text == ",":
+            nxt = ctx.nxt(k + 1)
+            if ctx.low(nxt) in ("des", "de", "du", "d'", "et") and not (
+                ctx.low(nxt) == "et" and ctx.nxt(nxt + 1) in ctx.mention_at
+            ):
+                k = nxt
+                continue
+            break
+        if ctx.punct[k] or ctx.finite(k) or pos in ("PRON", "SCONJ"):
+            break
+        if pos == "CCONJ":
+            nxt = ctx.nxt(k + 1)
+            if ctx.pos[nxt] in ("ADP", "DET") if nxt < ctx.n else False:
+                k += 1
+                continue
+            if ctx.pos[nxt] == "ADJ" if nxt < ctx.n else False:
+                k += 1
+                continue
+            break
+        if pos == "ADP" and low not in ROLE_ADP:
+            break
+        if pos in ("ADJ", "NOUN", "PROPN", "ADP", "DET", "NUM", "X") or (
+            pos == "VERB" and "Part" in ctx.verb_form[k]
+        ):
+            if (
+                pos == "VERB"
+                and low not in ROLE_ADP
+                and ctx.low(k - 1) not in ROLE_PAIRS
+                and not low.startswith(("chargé", "délégué", "nommé", "élu"))
+            ):
+                break
+            k += 1
+            continue
+        break
+    while k > j and (ctx.pos[k - 1] in ("ADP", "DET", "CCONJ") or ctx.is_space(k - 1)):
+        k -= 1
+    return k
+
+
+def role_gender(ctx: Context, noun: int, role: str) -> str | None:
+    """The gender a role noun or its adjectives show ("directrice", "ministre déléguée")."""
+    if ctx.low(noun) in FEMININE_ROLES:
+        return "Fem"
+    for k in range(noun + 1, min(noun + 3, ctx.n)):
+        if ctx.pos[k] in ("ADJ", "VERB") and ctx.tokens.morph("Gender")[k]:
+            return ctx.tokens.morph("Gender")[k][0]
+        if ctx.pos[k] not in ("ADJ", "VERB"):
+            break
+    return None
+
+
+def role_body(ctx: Context, start: int, end: int) -> Mention | None:
+    """The body a role names ("Directrice générale de l'UNESCO"), after the role's own words."""
+    while start < end and ctx.low(start) in ROLE_ADJ:
+        start += 1
+    for k in range(start, end):
+        m = ctx.mention_at.get(k)
+        if m is not None and m.label in ("ORG", "LOC", "PER"):
+            return m
+    return None
+
+
+def role_head(ctx: Context, noun: int) -> str:
+    head = role_key(ctx.low(noun)) or ctx.low(noun)
+    k = noun + 1
+    while k < ctx.n and ctx.low(k) in ROLE_ADJ:
+        head += " " + ROLE_ADJ[ctx.low(k)]
+        k += 1
+    return head
+
+
+def plural_role(ctx: Context, noun: int) -> bool:
+    low = ctx.low(noun)
+    return ctx.tokens.morph("Number")[noun] == ["Plur"] or (low not in ROLE_PAIRS and bool(role_key(low)))
+
+
+def skip_titles(ctx: Context, j: int, limit: int) -> int:
+    """Past courtesy titles before a name ("M.", "la Dr"), which are not part of the speaker."""
+    while j < limit and ctx.low(j) in TITLES:
+        j = ctx.nxt(j + 1)
+    if ctx.low(j) in ("le", "la") and ctx.low(ctx.nxt(j + 1)) in TITLES:
+        j = skip_titles(ctx, ctx.nxt(j + 1), limit)
+    return j

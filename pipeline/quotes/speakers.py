@@ -1,0 +1,86 @@
+"""What a pronoun or a bare role refers to. Sentence subjects outside quotations and the speakers of
+earlier quotes are the antecedents, read in text order; a pronoun takes the last one of its number
+and gender, a bare role ("la ministre") the last speaker with the same role head -- never simply the
+nearest name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from .context import Context
+from .phrases import noun_phrase
+from .records import Raw, Speaker
+from .words import ALL_MARKS, CLITICS
+
+
+def sentence_subjects(ctx: Context) -> Iterator[Raw]:
+    """The subject of each sentence outside quotations: the antecedents of later pronouns and roles."""
+    for sent_start, sent_end in ctx.sentences():
+        i = ctx.nxt(sent_start)
+        if i >= sent_end or any(a <= ctx.starts[i] <= b for a, b in ctx.quoted):
+            continue
+        if ctx.words[i] in ALL_MARKS:
+            continue
+        found = subject_at(ctx, i, sent_end)
+        if found is None:  # a fronted adverbial: "Le 15 juin, la Directrice ... a participé"
+            comma = next((k for k in range(i, min(sent_end, i + 16)) if ctx.words[k] == ","), None)
+            if comma is not None and not any(ctx.finite(k) for k in range(i, comma)):
+                found = subject_at(ctx, ctx.nxt(comma + 1), sent_end)
+        if found is not None:
+            yield found
+
+
+def subject_at(ctx: Context, i: int, limit: int) -> Raw | None:
+    """A noun phrase at i that a finite verb follows (past an apposition, clitics and adverbs)."""
+    np_ = noun_phrase(ctx, i, limit)
+    if np_ is None:
+        return None
+    raw, end = np_
+    j = ctx.nxt(end)
+    if ctx.low(j) == ",":  # a relative or an apposition before the verb
+        close = next((k for k in range(j + 1, min(limit, j + 25)) if ctx.words[k] == ","), None)
+        if close is None:
+            return None
+        j = ctx.nxt(close + 1)
+    while j < limit and (ctx.low(j) in CLITICS or ctx.pos[j] == "ADV"):
+        j = ctx.nxt(j + 1)
+    if j < limit and ctx.finite(j):
+        raw.pos = ctx.starts[i]
+        return raw
+    return None
+
+
+def resolve(raw: Raw, events: list[tuple[int, Speaker]]) -> Speaker | None:
+    """The speaker `raw` names, given the (position, speaker) antecedents read so far."""
+    before = [sp for pos, sp in events if pos < raw.pos]
+    if raw.kind == "INHERIT":
+        return replace(before[-1]) if before else None
+    if raw.kind == "PRON":
+        for sp in reversed(before):
+            if sp.number != raw.number:
+                continue
+            if raw.gender and sp.gender and raw.gender != sp.gender:
+                continue
+            return replace(sp)
+        return None
+    if raw.kind == "ROLE":
+        canonical = raw.body.canonical if raw.body is not None else None
+        role = raw.role
+        if raw.body is None and raw.head:
+            for sp in reversed(before):
+                if (
+                    sp.head
+                    and (sp.head + " ").startswith(raw.head + " ")
+                    and (not raw.gender or not sp.gender or raw.gender == sp.gender)
+                ):
+                    canonical = sp.canonical
+                    role = sp.role or role
+                    break
+        assert raw.surface is not None
+        return Speaker(raw.surface, canonical, role, raw.gender, raw.number, raw.head, "ROLE")
+    assert raw.mention is not None
+    return Speaker(
+        raw.mention.text, raw.mention.canonical, raw.role, raw.gender, raw.number, raw.head, raw.kind
+    )

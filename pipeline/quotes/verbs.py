@@ -1,0 +1,57 @@
+"""The verb group of an attribution: [s'] [aux] [-t-il] [adverbs or fillers] VERB [-t-il], as in
+"a-t-il ajouté", "s'est réjouie pour sa part", "explique-t-elle". An inverted pronoun is the speaker
+as written.
+"""
+
+from __future__ import annotations
+
+from .context import Context
+from .records import Raw
+from .words import FILLER_SEQS, PRONOUNS
+
+
+def verb_group(ctx: Context, i: int, limit: int) -> tuple[int, Raw | None, int] | None:
+    """At i: [s'] [aux] [-t-il] [adverbs] VERB [-t-il]. -> (verb index, inverted pronoun, next)."""
+    j, pron = i, None
+    if ctx.low(j) in ("s'", "se"):
+        j += 1
+    if j < limit and ctx.pos[j] == "AUX" and ctx.saying(j) is None:
+        j += 1
+    j, pron = inverted(ctx, j, pron)
+    j = skip_fillers(ctx, j, limit)
+    if j >= limit or ctx.saying(j) is None:
+        return None
+    verb = j
+    j, pron = inverted(ctx, j + 1, pron)
+    return verb, pron, j
+
+
+def inverted(ctx: Context, j: int, pron: Raw | None) -> tuple[int, Raw | None]:
+    """An inverted subject pronoun after a verb: "a-t-il", "explique-t-elle", "ont-elles"."""
+    k, hyphen = j, False
+    while ctx.low(k) in ("-t", "-", "t", "-t-"):
+        k, hyphen = k + 1, True
+    low = ctx.low(k)
+    if low.startswith("-") or (hyphen and low in PRONOUNS):
+        key = low if low.startswith("-") else "-" + low
+        if key in PRONOUNS:
+            gender, number = PRONOUNS[key]
+            return k + 1, Raw("PRON", ctx.starts[k], gender=gender, number=number)
+    return j, pron
+
+
+def skip_fillers(ctx: Context, j: int, limit: int) -> int:
+    """Past adverbs and fillers ("pour sa part", "de son côté") around a verb of saying."""
+    while j < limit:
+        j = ctx.nxt(j)
+        low = ctx.low(j)
+        for seq in FILLER_SEQS:
+            if seq[0] == low and tuple(ctx.low(j + k) for k in range(len(seq))) == seq:
+                j += len(seq)
+                break
+        else:
+            if ctx.has(j) and ctx.pos[j] == "ADV" and ctx.saying(j) is None and j < limit:
+                j += 1
+                continue
+            return j
+    return j

@@ -1,0 +1,158 @@
+"""The French words attribution is written with: verbs of saying (with their forms, as the model's
+lemmas are unreliable on inflected verbs), role nouns and what goes around them, pronouns and
+fillers. Role nouns, role adjectives, courtesy titles and time words are shared with the entity rules
+(pipeline/french_words.py); the lists here add the few words only quotes need."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pipeline.french_words import (
+    COURTESY_TITLES,
+    DAY_TIMES,
+    ROLE_ADJECTIVES,
+    ROLE_NOUNS,
+    WEEKDAYS,
+    pairs,
+    words,
+)
+
+
+def _in_order(text: str) -> list[str]:
+    return text.split()
+
+
+# Verbs of saying used in French reported speech (regular -er verbs: forms are generated). The order
+# counts: a form two verbs share goes to the first.
+_ER_VERBS = _in_order(
+    """
+    affirmer ajouter alerter annoncer assurer avouer commenter confier confirmer considérer constater
+    déclarer déplorer dénoncer détailler estimer expliquer exprimer féliciter indiquer insister juger
+    lancer marteler noter nuancer observer penser plaider préciser proclamer raconter rappeler regretter
+    relever répliquer résumer rétorquer saluer signaler souligner témoigner espérer interroger inquiéter
+    répéter glisser
+    """
+)
+_IRREGULAR = {
+    "dire": "dit dite dits disent disait disaient dira diront",
+    "écrire": "écrit écrite écrivent écrivait",
+    "répondre": "répond répondu répondent répondait",
+    "reconnaître": "reconnaît reconnait reconnaissent reconnu reconnue reconnaissait",
+    "admettre": "admet admettent admis admise admettait",
+    "promettre": "promet promettent promis promise",
+    "conclure": "conclut concluent conclu conclue concluait",
+    "poursuivre": "poursuit poursuivent poursuivi poursuivie poursuivait",
+    "reprendre": "reprend reprennent repris reprise reprenait",
+    "prévenir": "prévient préviennent prévenu prévenue prévenait",
+    "avertir": "avertit avertissent averti avertie avertissait",
+    "réagir": "réagit réagissent réagi réagie réagissait",
+    "réjouir": "réjouit réjouissent réjoui réjouie réjouis réjouies",
+    "soutenir": "soutient soutiennent soutenu soutenue soutenait",
+    "prédire": "prédit prédisent",
+    "rappeler": "rappelle rappellent rappellera",
+    "espérer": "espère espèrent",
+    "considérer": "considère considèrent",
+    "marteler": "martèle martèlent",
+    "répéter": "répète répètent",
+    "inquiéter": "inquiète inquiètent",
+}
+
+
+def _er_forms(inf: str) -> Iterator[str]:
+    stem = inf[:-2]
+    past = stem + ("e" if stem.endswith("g") else "")
+    simple = stem[:-1] + "ç" if stem.endswith("c") else past
+    yield from (inf, stem + "e", stem + "ent", stem + "é", stem + "ée", stem + "és", stem + "ées")
+    yield from (
+        simple + "a",
+        stem + "èrent",
+        past + "ait",
+        past + "aient",
+        inf + "a",
+        inf + "ont",
+        inf + "ait",
+    )
+
+
+def _saying_forms() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for inf in _ER_VERBS:
+        for form in _er_forms(inf):
+            forms.setdefault(form, inf)
+    for inf, extra in _IRREGULAR.items():
+        forms[inf] = inf
+        for form in extra.split():
+            forms[form] = inf
+    return forms
+
+
+SAYING_FORMS = _saying_forms()  # verb form -> infinitive
+
+# Role nouns (both genders -> the masculine form used to compare roles): the shared ones, plus
+# functions that speak in press releases but that the entity rules need not know.
+ROLE_PAIRS = ROLE_NOUNS | pairs(
+    """
+    négociateur négociatrice=négociateur dirigeant dirigeante=dirigeant médiateur médiatrice=médiateur
+    défenseur défenseure=défenseur haut-représentant haute-représentante=haut-représentant
+    présidente-directrice=président-directeur président-directeur proviseur proviseure=proviseur
+    inspecteur inspectrice=inspecteur commandante=commandant
+    """
+)
+ROLE_ADJ = ROLE_ADJECTIVES
+ROLE_PREFIX = words(
+    "actuel actuelle ancien ancienne futur future haut haute nouveau nouvel nouvelle premier première"
+)
+
+
+def role_key(word: str) -> str | None:
+    """The masculine singular of a role noun ("présidentes" -> "président"), None if not one."""
+    if word in ROLE_PAIRS:
+        return ROLE_PAIRS[word]
+    if word[-1:] in ("s", "x") and word[:-1] in ROLE_PAIRS:
+        return ROLE_PAIRS[word[:-1]]
+    return None
+
+
+FEMININE_ROLES = frozenset(k for k, v in ROLE_PAIRS.items() if k != v)
+ROLE_DETS = words("ce cette l' la le les leur leurs notre sa ses son votre")
+TITLES = COURTESY_TITLES | words("docteur maître professeur")
+PRONOUNS = {
+    "il": ("Masc", "Sing"),
+    "elle": ("Fem", "Sing"),
+    "ils": ("Masc", "Plur"),
+    "elles": ("Fem", "Plur"),
+    "-il": ("Masc", "Sing"),
+    "-elle": ("Fem", "Sing"),
+    "-ils": ("Masc", "Plur"),
+    "-elles": ("Fem", "Plur"),
+}
+CLITICS = frozenset(["s'", "se", "n'", "ne", "l'", "y", "en", "lui", "leur", "-t"])
+# Words between a verb of saying and its subject: "a déclaré, pour sa part, X".
+FILLER_SEQS = (
+    ("pour", "sa", "part"),
+    ("pour", "leur", "part"),
+    ("de", "son", "côté"),
+    ("de", "leur", "côté"),
+    ("quant", "à", "lui"),
+    ("quant", "à", "elle"),
+    ("à", "son", "tour"),
+    ("à", "leur", "tour"),
+    ("par", "ailleurs"),
+    ("en", "outre"),
+    ("d'", "ailleurs"),
+    ("lui", "aussi"),
+    ("elle", "aussi"),
+)
+ROLE_ADP = words("au auprès aux chargé chargée chargées chargés d' de des du en pour à")
+# Words that name what follows them: a quoted text right after one of these is a title or a term.
+NAMING = words(
+    """
+    appelé appelée baptisé baptisée baptisées baptisés dit dite dites dits dénommé dénommée intitulé
+    intitulée intitulées intitulés nommé nommée surnommé surnommée
+    """
+)
+TIME_WORDS = WEEKDAYS | DAY_TIMES | words("ce cet cette dernier dernière même")
+ALL_MARKS = frozenset('«»“”"')
+GUILLEMET_OR_LINE_END = re.compile("[«“»”\n]")
+INTRO_PREPS = (("selon",), ("d'", "après"), ("d'après",), ("pour",), ("aux", "yeux", "de"))
