@@ -74,13 +74,13 @@ def _contacts(ctx: Context) -> Sequence[Any]:
 def _entities(ctx: Context) -> Sequence[Any]:
     from .entities import extract_entities
 
-    return extract_entities(ctx.doc, ctx.settings.gazetteer, ctx.found["contacts"])
+    return extract_entities(ctx.doc, ctx.settings.gazetteer, ctx.found["contacts"], tokens=ctx.tokens)
 
 
 def _quotes(ctx: Context) -> Sequence[Any]:
     from .quotes import extract_quotes
 
-    return extract_quotes(ctx.doc, ctx.found["entities"])
+    return extract_quotes(ctx.doc, ctx.found["entities"], tokens=ctx.tokens)
 
 
 def _dates(ctx: Context) -> Sequence[Any]:

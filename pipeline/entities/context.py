@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from pipeline.canonical import Gazetteer, GazetteerEntry, normalize_key
 from pipeline.contacts import Contact, extract_contacts
-from pipeline.token_table import token_table
+from pipeline.token_table import TokenTable, token_table
 
 from .lexicon import is_common_word, is_lemma
 from .shapes import has_letter, is_acronym
@@ -26,11 +26,17 @@ _LIST_NUMBER = re.compile(r"\d{1,3}[.)]|[a-z]\)")
 class Context:
     """Per-document features shared by every rule."""
 
-    def __init__(self, doc: Doc, gazetteer: Gazetteer, contacts: list[Contact] | None = None) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        gazetteer: Gazetteer,
+        contacts: list[Contact] | None = None,
+        tokens: TokenTable | None = None,
+    ) -> None:
         self.doc = doc
         self.gaz = gazetteer
         self.n = n = len(doc)
-        tokens = token_table(doc)
+        tokens = tokens or token_table(doc)
         self.words = words = tokens.words  # token texts
         self.lower, self.pos, self.idx, self.text = tokens.lower, tokens.pos, tokens.idx, tokens.text
         self.spaced = tokens.spaced  # 1 when a space follows the token

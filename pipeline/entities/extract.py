@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from pipeline.canonical import Gazetteer
 from pipeline.contacts import Contact
 
+from ..token_table import TokenTable
 from .acronyms import acronym_definitions
 from .candidates import body_candidates, event_candidates, head_candidates, model_candidates
 from .canonical_names import assign_canonicals
@@ -37,14 +38,19 @@ class EntityMention:
 
 
 def extract_entities(
-    doc: Doc, gazetteer: Gazetteer, contacts: Sequence[Contact] | None = None
+    doc: Doc,
+    gazetteer: Gazetteer,
+    contacts: Sequence[Contact] | None = None,
+    *,
+    tokens: TokenTable | None = None,
 ) -> list[EntityMention]:
     """Clean entity mentions of `doc`, sorted by start and non-overlapping (see the package doc).
 
     `contacts`: pipeline.contacts.extract_contacts(doc.text) when the caller already has them (no
-    entity overlaps a contact); computed here otherwise.
+    entity overlaps a contact); computed here otherwise. `tokens`: the document's TokenTable when the
+    caller built it (the per-document pass builds it once for every stage).
     """
-    ctx = Context(doc, gazetteer, None if contacts is None else list(contacts))
+    ctx = Context(doc, gazetteer, None if contacts is None else list(contacts), tokens)
     cands = model_candidates(ctx)
     cands += head_candidates(ctx, cands)
     cands += body_candidates(ctx)
