@@ -105,8 +105,8 @@ def run(
     each document's analysis is cached in OUT/.cache, so a re-run only analyses new or changed files.
     CORPUS_DIR and --out are passed on as given: URLs (file://, s3://, gs://) need --engine dask.
     """
-    from .core import run as run_job
-    from .options import report_folder
+    from .core import run_with
+    from .options import RunOptions, report_folder
     from .themes import TaxonomyError
 
     formats = tuple(f.strip().lower() for f in format.split(",") if f.strip())
@@ -124,9 +124,9 @@ def run(
 
     try:
         report_dir = report_folder(out, engine) if report else None  # checked before hours of analysis
-        result = run_job(
-            corpus_dir,
-            out,
+        options = RunOptions(
+            corpus=corpus_dir,
+            out=out,
             formats=formats,
             csv_flavor=csv_flavor,
             top_k=top_k,
@@ -134,14 +134,14 @@ def run(
             taxonomy_path=themes,
             gazetteer_path=gazetteer,
             theme_threshold=theme_threshold,
-            jobs=jobs,
-            wait=wait,
-            force=force,
             engine=engine,
+            jobs=jobs,
             scheduler=scheduler,
             workers=workers,
-            on_progress=on_progress,
+            wait=wait,
+            force=force,
         )
+        result = run_with(options, on_progress)
     except (CorpusError, OutputError, TaxonomyError, ValueError) as exc:
         raise _fail(str(exc)) from None
     except KeyboardInterrupt:

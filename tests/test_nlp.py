@@ -43,7 +43,7 @@ def test_set_index_lemmatizer_gives_the_stock_lemmas(nlp):
 
 
 def _lookups_from_disk():
-    from pipeline.entities import lookups_from_disk
+    from pipeline.nlp import lookups_from_disk
 
     return lookups_from_disk()
 

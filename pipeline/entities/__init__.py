@@ -30,11 +30,10 @@ Modules, in the order a document goes through them:
 """
 
 from .extract import EntityMention, extract_entities
-from .lexicon import is_common_word, lookups_from_disk
+from .lexicon import is_common_word
 
 __all__ = [
     "EntityMention",
     "extract_entities",
     "is_common_word",
-    "lookups_from_disk",
 ]

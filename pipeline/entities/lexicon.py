@@ -8,35 +8,17 @@ words come back in every document.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from spacy.lang.fr.stop_words import STOP_WORDS
 
 
 def _model_lookups() -> Any:
-    """The lemmatizer tables of the pipeline this process has loaded (a second copy read from disk
-    would cost every worker a second), else of the model package, read without loading the pipeline."""
+    """The lemmatizer tables of the pipeline that analyses the documents (pipeline.nlp.load_nlp, loaded
+    once per process): one source whatever ran first, and no second copy read from disk."""
     from pipeline.nlp import load_nlp
 
-    if load_nlp.cache_info().currsize and "lemmatizer" in load_nlp().pipe_names:
-        return load_nlp().get_pipe("lemmatizer").lookups
-    return lookups_from_disk()
-
-
-def lookups_from_disk() -> Any:
-    """The model package's lemmatizer tables as shipped (lemma_index values are lists, not sets)."""
-    import importlib
-
-    from spacy.lookups import Lookups
-
-    from pipeline.nlp import MODEL_NAME, load_nlp
-
-    package = Path(importlib.import_module(MODEL_NAME).__file__ or "").parent
-    for path in sorted(package.glob("*/lemmatizer/lookups/lookups.bin")):
-        return Lookups().from_disk(path.parent)
-    lemmatizer: Any = load_nlp().get_pipe("lemmatizer")  # a model laid out differently
-    return lemmatizer.lookups
+    return load_nlp().get_pipe("lemmatizer").lookups
 
 
 @lru_cache(maxsize=1)
