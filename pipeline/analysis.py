@@ -23,7 +23,7 @@ from .places import country_code
 from .reading import Document, ReadError
 from .registry import EXTRACTORS, Context
 from .settings import Settings
-from .tables import Rows
+from .tables import DOCUMENTS, ENTITIES, Rows
 from .token_table import TokenTable, token_table
 
 __all__ = ["Settings", "analyse_batch", "analyse_document", "skipped_rows"]
@@ -32,7 +32,9 @@ __all__ = ["Settings", "analyse_batch", "analyse_document", "skipped_rows"]
 def skipped_rows(doc_id: str, path: str, error: ReadError) -> Rows:
     """The documents row of a file that could not be read: listed, with why, and nothing else."""
     return {
-        "documents": [{"doc_id": doc_id, "path": path, "status": error.status, "status_detail": str(error)}]
+        DOCUMENTS.name: [
+            {"doc_id": doc_id, "path": path, "status": error.status, "status_detail": str(error)}
+        ]
     }
 
 
@@ -95,15 +97,15 @@ def analyse_document(
     skipped = language_status(code, confidence)
     if doc is None or skipped:
         row["status"], row["status_detail"] = skipped or ("not_analysed", "not given to the model")
-        return {"documents": [row]}
+        return {DOCUMENTS.name: [row]}
     tokens = token_table(doc)
     row["n_tokens"], row["n_sentences"] = _word_and_sentence_counts(tokens)
     context = Context(document, doc, tokens, settings, published)
-    rows: Rows = {"documents": [row]}
+    rows: Rows = {DOCUMENTS.name: [row]}
     for extractor in EXTRACTORS:
         records = context.found[extractor.name] = extractor.extract(context)
         rows[extractor.table.name] = _records(doc_id, records)
-    for entity in rows["entities"]:
+    for entity in rows[ENTITIES.name]:
         entity["country"] = (
             country_code(entity["canonical"] or entity["text"]) if entity["label"] == "LOC" else None
         )

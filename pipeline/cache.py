@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .tables import Rows
+from .tables import DOCUMENTS, Rows
 
 FORMAT = 2
 _IDENTITY = ("doc_id", "path")  # every row has doc_id; documents rows also path
@@ -52,7 +52,7 @@ class AnalysisCache:
         for items in rows.values():
             for row in items:
                 row["doc_id"] = doc_id
-        for row in rows.get("documents", []):
+        for row in rows.get(DOCUMENTS.name, []):
             row["path"] = path
         return rows
 

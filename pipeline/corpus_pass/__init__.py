@@ -15,7 +15,17 @@ import pandas as pd
 import pyarrow as pa
 
 from ..settings import Settings
-from ..tables import ENTITY_SUMMARY, KEYWORD_CANDIDATES, SIMILAR_DOCUMENTS, TABLES, conform
+from ..tables import (
+    DOCUMENTS,
+    ENTITIES,
+    ENTITY_SUMMARY,
+    KEYWORD_CANDIDATES,
+    KEYWORDS,
+    SIMILAR_DOCUMENTS,
+    TABLES,
+    THEMES,
+    conform,
+)
 from .finish import FinishedPart, finish_part, merge_finished
 from .similar import similar_table, theme_matrix_of
 from .statistics import CorpusFacts, DocumentFrequencies, PartStats, Triple, merge_stats
@@ -49,16 +59,16 @@ def build_corpus_tables(
     `per_document`: each per-document table (and the keyphrase candidates), rows grouped by document,
     documents in corpus order: ties between documents (the long form of an acronym, the order of
     surface forms) go to the first, so the order must not depend on the cache or the workers."""
-    entities, candidates = per_document["entities"], per_document[KEYWORD_CANDIDATES.name]
+    entities, candidates = per_document[ENTITIES.name], per_document[KEYWORD_CANDIDATES.name]
     facts = CorpusFacts.of(merge_stats(PartStats.of(entities, candidates)), settings.gazetteer)
-    documents = per_document["documents"]
+    documents = per_document[DOCUMENTS.name]
     finished = finish_part(0, per_document, documents, facts, top_k)
     assert finished.tables is not None
     tables = {name: per_document[name] for name in TABLES if name in per_document}
     tables.update(finished.tables)
     tables[ENTITY_SUMMARY.name] = entity_summary(finished.tallies)
     tables[SIMILAR_DOCUMENTS.name] = similar_table(
-        tables["keywords"], tables["themes"], tables["entities"], similar_k
+        tables[KEYWORDS.name], tables[THEMES.name], tables[ENTITIES.name], similar_k
     )
-    matrix = theme_matrix_of(documents, tables["themes"], settings.taxonomy)
+    matrix = theme_matrix_of(documents, tables[THEMES.name], settings.taxonomy)
     return {name: conform(TABLES[name], tables[name]) for name in TABLES}, matrix

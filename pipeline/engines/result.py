@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..analysis import skipped_rows
 from ..reading import Document, ReadError
-from ..tables import Rows
+from ..tables import DOCUMENTS, Rows
 
 ProgressCallback = Callable[[int, int], None]  # (documents done, documents in all)
 
@@ -42,7 +42,7 @@ class Counts:
     def analysed(self, document: Document, rows: Rows) -> bool:
         """Count a document whose rows are known; False when it was read but not analysed (its
         language): listed as skipped, and its text is not written."""
-        row = rows["documents"][0]
+        row = rows[DOCUMENTS.name][0]
         if row["status"] != "ok":
             self.skipped.append(
                 Skipped(document.doc_id, document.path, row["status"], row.get("status_detail"))
