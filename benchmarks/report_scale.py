@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.report import build_report  # noqa: E402
-from pipeline.report.browser import CHROMIUM, Browser, chromium_missing  # noqa: E402
+from tests.support.browser import CHROMIUM, Browser, chromium_missing  # noqa: E402
 
 MAX_BYTES = 15_000_000
 MAX_OPEN_S = 3.0

@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 
 from pipeline.report import ReportError, build_report, read_pages
-from pipeline.report.build import DOCS_PER_LIST, anchor, month_bins, safe_url
+from pipeline.report.common import DOCS_PER_LIST, anchor, month_bins, safe_url
 
 HOSTILE_TEXT = (
     "Communiqué piégé <script>window.__pwned = 1</script> publié à Lyon.\n"
@@ -558,7 +558,7 @@ def test_missing_text_and_overlapping_spans(tmp_path: Path) -> None:
 
 
 def test_pages_travel_compressed_and_come_back_whole() -> None:
-    from pipeline.report.build import pack_pages
+    from pipeline.report.packing import pack_pages
 
     pages = {"doc-a": "<article>é</script><!-- x</article>", "doc-b": "<p>" + "texte " * 2000 + "</p>"}
     blob = pack_pages(pages)

@@ -12,9 +12,9 @@ import os
 from pathlib import Path
 
 import pytest
+from support.browser import Browser, chromium_missing
 
 from pipeline.report import build_report
-from pipeline.report.browser import Browser, chromium_missing
 
 ROOT = Path(__file__).resolve().parents[1]
 MISSING = chromium_missing()

@@ -23,29 +23,18 @@ document pages travel as one gzip-compressed JSON block (base64, inert to the HT
 script unpacks on the first visit to a page (DecompressionStream: Chromium 80+, Firefox 113+, Safari
 16.4+), so 1,000 documents give a ~3.3 MB file that opens in about a second; a page shows at most
 MAX_TEXT_CHARS of its text. The pages' markup is escaped when it is built, exactly as inline markup.
+
+Code: `data` reads the tables and `charts` draws; one module per section builds its content (`overview`,
+`themes`, `entities`, `similar`, `pages` with `highlight` for displaCy), `common` holds what sections
+share, `packing` the pages' compressed block, and `build` puts them in order and renders the templates.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from .build import MAX_TEXT_CHARS, anchor, read_pages, render
+from .build import build_report
+from .common import anchor
 from .data import ReportError, load_tables
+from .highlight import MAX_TEXT_CHARS
+from .packing import read_pages
 
 __all__ = ["MAX_TEXT_CHARS", "ReportError", "anchor", "build_report", "load_tables", "read_pages"]
-
-
-def build_report(out_dir: Path, html_path: Path | None = None) -> Path:
-    """Write the report of the run in `out_dir` to `html_path` (default OUT_DIR/report.html); return it.
-
-    Raises ReportError when `out_dir` holds no documents table. The file is written next to its final
-    name and moved into place, so a reader never sees half a report.
-    """
-    out_dir = Path(out_dir)
-    html_path = Path(html_path) if html_path is not None else out_dir / "report.html"
-    html = render(out_dir)
-    html_path.parent.mkdir(parents=True, exist_ok=True)
-    partial = html_path.with_name(f".{html_path.name}.partial")
-    partial.write_text(html, encoding="utf-8")
-    partial.replace(html_path)
-    return html_path

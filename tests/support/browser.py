@@ -1,11 +1,11 @@
 """Headless Chromium over the DevTools protocol: open a report, time it, catch errors, take screenshots.
 
-Used by the report's browser test and scale benchmark (not by `build_report`). Debian's `chromium`
-(/usr/bin/chromium, or $CHROMIUM) is driven directly through its DevTools websocket with the small
-`websocket-client` package: no browser download (as Playwright or Selenium-manager would attempt), no
-driver binary to keep in step with the browser. Every JavaScript exception, console error, browser log
-error (a Content-Security-Policy violation, a failed load) and every request that is neither the report
-file itself nor a data: URI is recorded in `Browser.errors`: a self-contained report has none.
+Test support for the report's browser test and scale benchmark (`build_report` does not use it).
+Debian's `chromium` (/usr/bin/chromium, or $CHROMIUM) is driven directly through its DevTools websocket
+with the small `websocket-client` package: no browser download (as Playwright or Selenium-manager would
+attempt), no driver binary to keep in step with the browser. Every JavaScript exception, console error,
+browser log error (a Content-Security-Policy violation, a failed load) and every request that is neither
+the report file itself nor a data: URI is recorded in `Browser.errors`: a self-contained report has none.
 """
 
 from __future__ import annotations
