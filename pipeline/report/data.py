@@ -13,17 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-TABLE_NAMES = (
-    "documents",
-    "entities",
-    "contacts",
-    "dates",
-    "keywords",
-    "themes",
-    "entity_summary",
-    "similar_documents",
-    "quotes",
-)
+from ..tables import TABLES
+
+TABLE_NAMES = tuple(name for name, spec in TABLES.items() if spec.exported)
 _NUMERIC = {"start", "end", "rank", "score", "hits", "documents", "mentions", "sentence", "repaired_chars"}
 _NUMERIC |= {"n_chars", "n_tokens", "n_sentences"}
 _BOOL = {"had_bom", "repaired"}
