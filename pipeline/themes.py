@@ -18,7 +18,6 @@ import hashlib
 import operator
 import re
 import tomllib
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,6 +27,7 @@ from typing import Any
 import pandas as pd
 from spacy.tokens import Doc
 
+from .french import fold
 from .token_table import TokenTable, token_table
 
 __all__ = [
@@ -112,10 +112,9 @@ class ThemeScore:
 
 
 # ----------------------------------------------------------------------------- normalisation
-@lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
+    """fold(), with the typographic apostrophe written "'": words are split and stripped at "'"."""
+    return fold(text.replace("\u2019", "'"))
 
 
 @lru_cache(maxsize=65536)

@@ -9,8 +9,8 @@ lines; they are re-exported here for the code that imports them from ingest.
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from ..french import fold
 from ..header import (
     HEAD_LINES,
     MAX_TITLE_CHARS,
@@ -40,8 +40,8 @@ SLUG_CHARS = 60
 def slugify(text: str, max_chars: int = SLUG_CHARS) -> str:
     """An ASCII file-name fragment: lowercase letters, digits and single hyphens, bounded length."""
     text = text.replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae").replace("Æ", "Ae").replace("ß", "ss")
-    decomposed = unicodedata.normalize("NFKD", text)  # é -> e + combining accent, dropped below
-    ascii_text = "".join(c if c.isascii() else "" if unicodedata.combining(c) else "-" for c in decomposed)
+    # fold: é -> e; lower() again because a decomposition may yield a capital ("ᴬ" -> "A")
+    ascii_text = "".join(c if c.isascii() else "-" for c in fold(text))
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if len(slug) > max_chars:
         cut = slug[: max_chars + 1]

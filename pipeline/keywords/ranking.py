@@ -5,20 +5,11 @@ and the top keyphrases of each document. Separate from extraction because it nee
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Mapping
-from functools import lru_cache
 
 import pandas as pd
 
-
-@lru_cache(maxsize=65536)
-def _fold(text: str) -> str:
-    """Accent- and case-insensitive form, to merge lemmatiser variants of the same word (cached: the
-    corpus pass folds every candidate of every document, and phrases recur across documents)."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
-
+from ..french import fold
 
 _RANK_COLUMNS = ["doc_id", "rank", "keyword", "lemma", "score"]
 _RANK_DTYPES = ["object", "int64", "object", "object", "float64"]
@@ -108,7 +99,7 @@ def rank_with_frequencies(
     df = df.sort_values(
         ["doc_id", "score", "first_offset", "lemma"], ascending=[True, False, True, True], kind="stable"
     )
-    folded = df["surface"].map(_fold)
+    folded = df["surface"].map(fold)  # lemmatiser variants of one word: one row
     df = df[~pd.DataFrame({"d": df["doc_id"], "f": folded}).duplicated()]
     df["rank"] = df.groupby("doc_id").cumcount() + 1
     df = df[df["rank"] <= top_k]
