@@ -15,7 +15,6 @@ import hashlib
 import math
 import re
 import tomllib
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+
+from .french import fold
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 DEFAULT_PATH = Path(__file__).parent / "data" / "gazetteer.toml"
@@ -37,9 +38,9 @@ _SPACED_HYPHEN = re.compile(r"\s*-\s*")
 
 @lru_cache(maxsize=65536)
 def normalize_key(text: str) -> str:
-    """Lookup key of a name: case, accents, apostrophe style and spacing do not matter."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    """Lookup key of a name: case, accents, apostrophe style and spacing do not matter (casefold after
+    fold: "ß" -> "ss", and capitals that a decomposition yields)."""
+    text = fold(text.translate(_APOSTROPHES))
     text = _SPACED_HYPHEN.sub("-", _SPACED_APOSTROPHE.sub("'", text))
     return " ".join(text.casefold().split())
 

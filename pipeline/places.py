@@ -15,11 +15,11 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
+from .french import fold
 from .per_process import PerProcess
 
 DATA_PATH = Path(__file__).parent / "data" / "places.toml"
@@ -32,10 +32,12 @@ _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 
 
 def _fold_table() -> dict[int, str]:
-    """Latin letters with diacritics -> their base letters, and separators -> spaces."""
+    """Latin letters -> their folded form (normalize_place casefolds after), and separators -> spaces.
+    Only the Latin range is folded, not the whole name: the lookup tables are keyed so, and names in
+    other scripts keep their marks."""
     table: dict[int, str] = {}
     for cp in range(0xC0, 0x250):
-        base = "".join(ch for ch in unicodedata.normalize("NFKD", chr(cp)) if not unicodedata.combining(ch))
+        base = fold(chr(cp))
         if base != chr(cp):
             table[cp] = base
     for ch in "-'‐–.’":

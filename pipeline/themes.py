@@ -18,7 +18,6 @@ import hashlib
 import operator
 import re
 import tomllib
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,7 +27,8 @@ from typing import Any
 import pandas as pd
 from spacy.tokens import Doc
 
-from .token_table import token_table
+from .french import fold
+from .token_table import TokenTable, token_table
 
 __all__ = [
     "Cue",
@@ -112,10 +112,9 @@ class ThemeScore:
 
 
 # ----------------------------------------------------------------------------- normalisation
-@lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
+    """fold(), with the typographic apostrophe written "'": words are split and stripped at "'"."""
+    return fold(text.replace("\u2019", "'"))
 
 
 @lru_cache(maxsize=65536)
@@ -265,13 +264,14 @@ def _glued(text: str, next_text: str) -> bool:
     return text.isdigit() and next_text.isalpha() and next_text.isupper() and len(next_text) <= 3
 
 
-def _doc_words(doc: Doc) -> list[tuple[str, str]]:
+def _doc_words(doc: Doc, tokens: TokenTable | None = None) -> list[tuple[str, str]]:
     """(normalised word, text as written) for the content words of `doc`, in order; punctuation and line
     breaks become barriers that no phrase crosses. Words that spaCy split are rejoined (_glued).
 
     Token attributes come from the document's TokenTable: iterating the Doc builds a Token object per
-    token, which cost more than the matching itself."""
-    tokens = token_table(doc)
+    token, which cost more than the matching itself (`tokens`: that table when the caller has it)."""
+    if tokens is None:
+        tokens = token_table(doc)
     n, texts, spaces = tokens.n, tokens.words, tokens.spaced
     separators = list(map(operator.or_, tokens.space, tokens.punct))  # spaces and punctuation
     out: list[tuple[str, str]] = []
@@ -390,10 +390,12 @@ def _count_cues(words: list[tuple[str, str]], taxonomy: Taxonomy) -> list[Counte
     return counts
 
 
-def score_themes(doc: Doc, taxonomy: Taxonomy) -> list[ThemeScore]:
-    """Every theme with at least one cue found, assigned or not (for inspection and threshold tuning)."""
+def score_themes(doc: Doc, taxonomy: Taxonomy, *, tokens: TokenTable | None = None) -> list[ThemeScore]:
+    """Every theme with at least one cue found, assigned or not (for inspection and threshold tuning).
+
+    `tokens`: the document's TokenTable when the caller has built it already (else it is read here)."""
     out = []
-    for theme, counts in zip(taxonomy.themes, _count_cues(_doc_words(doc), taxonomy), strict=True):
+    for theme, counts in zip(taxonomy.themes, _count_cues(_doc_words(doc, tokens), taxonomy), strict=True):
         if not counts:
             continue
         score = sum(c.weight * min(n, taxonomy.max_hits_per_cue) for c, n in counts.items())
@@ -411,10 +413,13 @@ def score_themes(doc: Doc, taxonomy: Taxonomy) -> list[ThemeScore]:
     return out
 
 
-def tag_themes(doc: Doc, taxonomy: Taxonomy, threshold: float | None = None) -> list[ThemeScore]:
-    """The themes assigned to `doc` (score >= threshold, default the taxonomy's), by score then id."""
+def tag_themes(
+    doc: Doc, taxonomy: Taxonomy, threshold: float | None = None, *, tokens: TokenTable | None = None
+) -> list[ThemeScore]:
+    """The themes assigned to `doc` (score >= threshold, default the taxonomy's), by score then id;
+    `tokens` as for score_themes."""
     limit = taxonomy.threshold if threshold is None else threshold
-    return [s for s in score_themes(doc, taxonomy) if s.score >= limit]
+    return [s for s in score_themes(doc, taxonomy, tokens=tokens) if s.score >= limit]
 
 
 def theme_matrix(themes: pd.DataFrame, doc_ids: list[str], taxonomy: Taxonomy) -> pd.DataFrame:

@@ -60,7 +60,10 @@ def lower(text: str) -> str:
 def fold(text: str) -> str:
     """Lower-cased, accent-stripped text of the same length as `text` (used by the date grammar).
 
-    Only the non-ASCII characters go through the table: French text is mostly ASCII.
+    Only the non-ASCII characters go through the table: French text is mostly ASCII. Not
+    pipeline.french.fold, on purpose: a decomposition there may change the length ("ﬁ" -> "fi") and
+    the grammar's offsets must index the original text, so this table maps one character to one; it
+    also makes apostrophes, dashes and spaces ASCII, as the patterns are written.
     """
     low = _lower_same_length(text)
     return _NON_ASCII.sub(lambda m: _FOLD.get(ord(m.group()), m.group()), low)

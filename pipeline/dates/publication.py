@@ -3,7 +3,8 @@
 Three shapes count, in this order of trust: a date introduced by a publication word ("Publié le
 03/07/2023", "Date de publication : ..."), a dateline ("Paris, le 12 mars 2024"), and a header
 line that is little more than a date ("28 aoû 2020", "Mercredi, Mai 8, 2024 - 12:00"). A full date
-inside a sentence of the first paragraph is an event date, not the publication date.
+inside a sentence of the first paragraph is an event date, not the publication date. What a dateline's
+lead looks like is pipeline/header.py's (dateline_lead), with the other readers of a release's first lines.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..header import dateline_lead
 from . import patterns as P
 from .lexicon import fold, month_number
 from .resolve import safe_date, two_digit_year
@@ -23,7 +25,6 @@ _PUBLISHED = re.compile(
     r"communique(?:\s+de\s+presse)?(?:\s+du)?|posted|published)\b[^\n]{0,30}$"
 )
 _UPDATED = re.compile(r"\b(?:mis|mise)\s+a\s+jour\b|\bmodifie\b|\bupdated?\b")
-_DATELINE = re.compile(r"^\s*[a-z][a-z' .-]{1,40}(?:\([a-z0-9 .-]+\))?\s*,\s*(?:le\s+)?$")
 _FILLER = re.compile(
     r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le|du|a|h|communique|de|presse|publie|"
     r"publiee|mis|en|ligne|date|paris|\d{1,2}(?:[:h]\d{2})?)\b|[-|,.:/()\s\d]"
@@ -64,13 +65,6 @@ def _full_dates(line: str) -> list[tuple[int, int, dt.date]]:
     return out
 
 
-def _is_place(before: str) -> bool:
-    """The part of a dateline before the comma: a capitalised place name of a few words."""
-    place = before.rsplit(",", 1)[0].strip()
-    words = re.sub(r"\([^)]*\)", " ", place).split()
-    return bool(words) and len(words) <= 5 and place[:1].isupper()
-
-
 def detect_publication_date(text: str) -> dt.date | None:
     """The publication date written near the top of a release, else None."""
     head = fold(text[:HEAD_CHARS])
@@ -91,7 +85,7 @@ def detect_publication_date(text: str) -> dt.date | None:
                 rank = 3
             elif _PUBLISHED.search(before) and not re.search(r"[.!?]\s", before):
                 rank = 0 if re.search(r"publi|ligne|paru|posted|date", before) else 2
-            elif _DATELINE.match(before) and _is_place(text[line_start : line_start + s]):
+            elif dateline_lead(before, text[line_start : line_start + s]):
                 rank = 1
             else:
                 rest = _FILLER.sub(" ", before + " " + line[e:]).split()

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from ..header import clean_title, find_dateline, first_words, infer_title
 from ..reading import MAX_BYTES, parse_iso_date
 from .base import Extracted, IngestError
-from .infer import clean_title, find_dateline, first_words, infer_title, slugify
+from .infer import slugify
 from .sources import MAX_CONTAINER_BYTES, MAX_TEXT_BYTES, extract, read_input
 from .store import CorpusIndex, analysed, content_key, file_stem, identity, normalise_body, render, write_new
 

@@ -6,8 +6,8 @@ import datetime as dt
 import io
 import re
 
+from ..header import find_dateline, usable_title
 from .base import Extracted, IngestError, quiet
-from .infer import find_dateline, usable_title
 
 MIN_LETTERS = 20  # fewer letters than a short sentence: no text layer worth the name
 

@@ -17,9 +17,9 @@ import zipfile
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ..header import clean_title, usable_title
 from ..reading import MAX_BYTES, ReadError, decode_bytes, parse_iso_date, split_front_matter
 from .base import Extracted, IngestError, quiet
-from .infer import clean_title, usable_title
 from .pdf import MIN_LETTERS, extract_pdf
 
 MAX_TEXT_BYTES = MAX_BYTES  # .txt/.md/.html: the reader's own limit

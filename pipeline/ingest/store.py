@@ -22,9 +22,10 @@ import ftfy
 import yaml
 
 from ..corpus import DOCUMENT_SUFFIXES, find_documents
+from ..header import find_dateline, infer_title
 from ..reading import ReadError, decode_bytes, parse_iso_date, split_front_matter
 from .base import IngestError
-from .infer import find_dateline, infer_title, title_key
+from .infer import title_key
 
 FRONT_MATTER_ORDER = ("date", "title", "source", "url")
 

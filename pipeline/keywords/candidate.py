@@ -1,0 +1,59 @@
+"""What the per-document pass hands to the corpus pass: one flat row per candidate, and the mutable
+accumulator it is built from while a document's phrases are counted."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+import pandas as pd
+
+
+@dataclass  # not frozen: a frozen dataclass's __init__ sets each field through object.__setattr__ (slow)
+class KeyphraseCandidate:
+    """One de-duplicated candidate of one document, flat so that it can be cached as an Arrow row."""
+
+    lemma: str  # de-duplication key: lower-cased lemmas, articles dropped, prepositions normalised
+    surface: str  # the most frequent surface form as written (first seen on ties)
+    first_offset: int  # character offset of the first occurrence in the analysed text
+    first_sentence: int  # index of the sentence of the first occurrence (0 = the first sentence)
+    rel_position: float  # first_offset / length of the text, in [0, 1)
+    frequency: int  # occurrences of the phrase (as a phrase or inside a longer one)
+    sentence_count: int  # distinct sentences it occurs in
+    in_title: bool  # occurs in the title line (see title_span), where news and press releases state the topic
+    n_words: int  # content words (nouns, names, adjectives, numbers)
+    is_name: bool  # made of proper names / acronyms / numbers only
+    has_name: bool  # contains a proper name ("capsule Dragon", "tournoi de Wimbledon")
+    is_acronym: bool  # a single all-capitals token ("NASA", "OTAN")
+    has_function_word: bool  # contains a preposition ("tournoi de Wimbledon")
+    head: str  # lemma of the head word (first noun, or the whole name)
+    container_share: float  # largest share of its occurrences inside one longer (<= 3 words) candidate
+
+
+CANDIDATE_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(KeyphraseCandidate))
+
+
+@dataclass(slots=True)
+class Acc:
+    """One candidate while its document's phrases are counted (mutable, with what the filters need)."""
+
+    surfaces: dict[str, int]
+    first_offset: int
+    first_sentence: int
+    frequency: int
+    sentences: set[int]
+    n_words: int
+    is_name: bool
+    has_name: bool
+    is_acronym: bool
+    has_function_word: bool
+    head: str
+    words: tuple[str, ...]
+    generic: bool  # a single generic noun
+    spans: list[tuple[int, int, int]]  # (sentence, first word, end word) of each occurrence
+
+
+def candidates_frame(doc_id: str, cands: list[KeyphraseCandidate]) -> pd.DataFrame:
+    """Candidates of one document as a DataFrame with a doc_id column (tests, benchmarks)."""
+    frame = pd.DataFrame([asdict(c) for c in cands], columns=list(CANDIDATE_COLUMNS))
+    frame.insert(0, "doc_id", doc_id)
+    return frame

@@ -1,0 +1,91 @@
+"""The per-document pass: every candidate phrase of one document with its in-document features. It
+needs nothing from the rest of the corpus, so it runs (and is cached) document by document."""
+
+from __future__ import annotations
+
+from operator import attrgetter
+
+from spacy.tokens import Doc
+
+from ..token_table import TokenTable
+from .candidate import Acc, KeyphraseCandidate
+from .filters import container_shares, merge_short_names, too_short
+from .phrases import Shape, phrase_spans
+from .title import title_span
+from .tokens import read_tokens
+from .words import Words, is_acronym, sentence_words
+
+
+def keyphrase_candidates(doc: Doc, *, tokens: TokenTable | None = None) -> list[KeyphraseCandidate]:
+    """All candidate phrases of one document with their in-document features (sorted by first offset).
+
+    `tokens`: the document's TokenTable when the caller has built it already (else it is read here)."""
+    columns, text = read_tokens(doc, tokens)
+    text_len = max(len(text), 1)
+    # Sentence bounds only: iterating a Span builds a Token object per token.
+    sents = [(s.start, s.end) for s in doc.sents]
+    sents = [(lo, hi) for lo, hi in sents if not all(columns.is_space[lo:hi])]
+    title = title_span(text)
+    title_sents = {k for k, (lo, _) in enumerate(sents) if title and title[0] <= columns.idx[lo] < title[1]}
+    acc: dict[str, Acc] = {}
+    for s_idx, (lo, hi) in enumerate(sents):
+        words = sentence_words(columns, lo, hi)
+        for i, j, shape in phrase_spans(words):
+            _add(acc, words, i, j, shape, s_idx, text)
+    merge_short_names(acc)
+    shares = container_shares(acc)
+    out = []
+    for key, a in acc.items():
+        surface = max(a.surfaces, key=a.surfaces.__getitem__)  # the first seen on ties
+        if (a.n_words == 1 and a.generic) or too_short(surface, a.is_acronym, a.is_name):
+            continue
+        out.append(
+            KeyphraseCandidate(
+                lemma=key,
+                surface=surface,
+                first_offset=a.first_offset,
+                first_sentence=a.first_sentence,
+                rel_position=round(a.first_offset / text_len, 6),
+                frequency=a.frequency,
+                sentence_count=len(a.sentences),
+                in_title=not a.sentences.isdisjoint(title_sents),
+                n_words=a.n_words,
+                is_name=a.is_name,
+                has_name=a.has_name,
+                is_acronym=a.is_acronym,
+                has_function_word=a.has_function_word,
+                head=a.head,
+                container_share=round(shares[key], 6) if key in shares else 0.0,
+            )
+        )
+    out.sort(key=attrgetter("first_offset", "lemma"))
+    return out
+
+
+def _add(acc: dict[str, Acc], words: Words, i: int, j: int, shape: Shape, s_idx: int, text: str) -> None:
+    """Count the phrase of words[i:j] (sentence s_idx) in its candidate, made on its first occurrence."""
+    keys = words.keys
+    key = " ".join([keys[i + k] for k in shape.key_at]) if shape.has_article else " ".join(keys[i:j])
+    surface = text[words.starts[i] : words.ends[j - 1]]
+    a = acc.get(key)
+    if a is None:
+        a = acc[key] = Acc(
+            surfaces={},
+            first_offset=words.starts[i],
+            first_sentence=s_idx,
+            frequency=0,
+            sentences=set(),
+            n_words=shape.n_words,
+            is_name=shape.is_name,
+            has_name=shape.has_name,
+            is_acronym=j - i == 1 and is_acronym(surface),
+            has_function_word=shape.has_function_word,
+            head=key if shape.head_at is None else keys[i + shape.head_at],
+            words=tuple([keys[i + k] for k in shape.word_at]),
+            generic=shape.generic,
+            spans=[],
+        )
+    a.surfaces[surface] = a.surfaces.get(surface, 0) + 1
+    a.frequency += 1
+    a.sentences.add(s_idx)
+    a.spans.append((s_idx, i, j))

@@ -1,0 +1,84 @@
+"""Candidate filters of one document, run once all its phrases are counted: they need every occurrence
+(containment shares, short-name merging) or the final surface form (too-short units and initials)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from .candidate import Acc
+from .vocabulary import ARTICLES, PREPOSITIONS
+
+
+def container_shares(acc: dict[str, Acc], max_words: int = 3) -> dict[str, float]:
+    """For each candidate, the largest share of its occurrences that fall inside one longer candidate of
+    at most `max_words` words: 1.0 means it never occurs outside that phrase ("vigilance" in
+    "vigilance orange", "Maudit" in "mont Maudit")."""
+    by_sentence: dict[int, list[tuple[int, int, str]]] = defaultdict(list)  # the possible containers
+    for key, a in acc.items():
+        if a.n_words <= max_words:
+            for s, i, j in a.spans:
+                if j - i > 1:  # a container is longer than the (non-empty) phrase it contains
+                    by_sentence[s].append((i, j, key))
+    shares: dict[str, float] = {}
+    for key, a in acc.items():
+        inside: dict[str, int] = {}  # longer candidate -> occurrences of `key` inside it
+        for s, i, j in a.spans:
+            for i2, j2, other in by_sentence.get(s, ()):
+                if i2 <= i and j <= j2 and (j2 - i2) > (j - i) and other != key:
+                    inside[other] = inside.get(other, 0) + 1
+        if inside:
+            shares[key] = max(inside.values()) / a.frequency
+    return shares
+
+
+_SHORT_WORDS = PREPOSITIONS | ARTICLES
+_WORD_SEPARATORS = re.compile(r"[\s']+")
+
+
+@lru_cache(maxsize=65536)
+def too_short(surface: str, is_acronym: bool, is_name: bool) -> bool:
+    """Units and initials ("h", "kg", "C.") are not keyphrases: a candidate needs a word of 3+ letters as
+    written, or, for a name or acronym, one of 2+ letters or digits ("5G", "UE")."""
+    if is_acronym:
+        return False
+    words = [w for w in _WORD_SEPARATORS.split(surface) if w.lower() not in _SHORT_WORDS]
+    if any(sum(map(str.isalpha, w)) >= 3 for w in words):
+        return False
+    return not (is_name and any(sum(map(str.isalnum, w)) >= 2 for w in words))
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) <= 3 and word.endswith(".") and word[:1].isalpha()
+
+
+def merge_short_names(acc: dict[str, Acc]) -> None:
+    """A bare surname ("Turing", "Romney") or an initialled form ("B. Obama") is a mention of the full
+    name written elsewhere in the document ("Alan Turing", "Barack Obama"): its occurrences count for
+    the full name, which takes the earlier first occurrence (a surname in the title puts the full name in
+    the title), and it is no candidate of its own."""
+    full_names: dict[str, list[str]] = defaultdict(list)
+    for key, a in acc.items():
+        full = a.is_name and 2 <= len(a.words) <= 4 and not a.has_function_word and not a.is_acronym
+        if full and not _is_initial(a.words[0]):
+            full_names[a.words[-1]].append(key)
+    for key in list(acc):
+        a = acc[key]
+        if not a.is_name or a.is_acronym or not a.words or a.words[-1] not in full_names:
+            continue
+        initials = a.words[:-1]
+        if key in full_names[a.words[-1]] or not all(_is_initial(w) for w in initials):
+            continue
+        targets = [
+            acc[k] for k in full_names[a.words[-1]] if not initials or acc[k].words[0][:1] == initials[0][:1]
+        ]
+        if not targets:
+            continue
+        target = max(targets, key=lambda b: (b.frequency, -b.first_offset))
+        target.frequency += a.frequency
+        target.sentences |= a.sentences
+        target.spans += a.spans
+        if a.first_offset < target.first_offset:
+            target.first_offset, target.first_sentence = a.first_offset, a.first_sentence
+        del acc[key]

@@ -1,0 +1,33 @@
+"""Word lists of the keyphrase rules, kept apart from the code so that they can be read and edited as
+lists: function words that link or open phrases, and the generic nouns that never make a keyphrase
+alone."""
+
+from __future__ import annotations
+
+# Function words: they link the parts of a phrase ("tournoi de Wimbledon") or open it (an article after a
+# preposition), and are dropped or normalised in the de-duplication key.
+PREPOSITIONS = {"de", "d'", "d\u2019", "du", "des", "contre"}
+NAME_LINKS = {"of", "&", "and"}  # inside foreign names: "Empress of Ireland", "Sterling & Francine Clark"
+ARTICLES = {"le", "la", "l'", "l\u2019", "les", "un", "une"}
+PREPOSITION_KEYS = {"d'": "de", "d\u2019": "de", "du": "de", "des": "de"}  # key of each preposition
+NOUN_SUFFIXES = ("tion", "sion", "ment", "isme", "iste", "ité", "ance", "ence", "eur", "age", "ure")
+# Nouns that are almost never a keyphrase on their own: time units, days, months, vague quantities, words
+# of the reporting frame and the nouns of prepositional locutions ("en matière de", "dans le cadre de",
+# "au sein de", "mise en œuvre"). They may still occur inside a longer phrase ("niveau de vie", "50 ans").
+_GENERIC = """
+    an année jour journée mois semaine heure minute seconde fois moment période temps date siècle
+    lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août
+    septembre octobre novembre décembre matin soir midi nuit veille lendemain
+    nombre partie part cas lieu façon manière sorte type chose fait point côté fin début suite cours
+    ensemble total reste plupart moitié dizaine centaine millier million milliard trentaine vingtaine
+    monsieur madame m. mme mr personne gens homme femme
+    article page site source lien photo image version texte communiqué presse information contact
+    chose objet effet raison question sujet exemple niveau place rôle compte mesure
+    matière égard vue terme faveur occasion cadre sein mise besoin manque lors hauteur
+    euro dollar
+"""
+GENERIC_NOUNS = frozenset(_GENERIC.split())
+# Title lines made only of these (and short words) are headers, not titles: "Communiqué de presse".
+HEADER_WORDS = frozenset(_w for _w in (*GENERIC_NOUNS, "communiqué", "presse", "informations")) | {
+    "de", "du", "des", "la", "le", "les", "et", "en", "pour"
+}  # fmt: skip
