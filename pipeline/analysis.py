@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .dates import detect_publication_date
-from .ingest.infer import infer_title
+from .header import infer_title
 from .language import detect_language, language_status
 from .places import country_code
 from .reading import Document, ReadError

@@ -92,13 +92,13 @@ def _dates(ctx: Context) -> Sequence[Any]:
 def _themes(ctx: Context) -> Sequence[Any]:
     from .themes import tag_themes
 
-    return tag_themes(ctx.doc, ctx.settings.taxonomy, ctx.settings.theme_threshold)
+    return tag_themes(ctx.doc, ctx.settings.taxonomy, ctx.settings.theme_threshold, tokens=ctx.tokens)
 
 
 def _keywords(ctx: Context) -> Sequence[Any]:
     from .keywords import keyphrase_candidates
 
-    return keyphrase_candidates(ctx.doc)
+    return keyphrase_candidates(ctx.doc, tokens=ctx.tokens)
 
 
 def _canonical_entities(part: PartTables) -> pa.Table:

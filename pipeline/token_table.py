@@ -4,8 +4,8 @@
 attributes are decoded again each time: on press releases that costs more than the rules that read
 them. One `Doc.to_array` call gives the hashes and flags of every token; strings and morphology are
 then looked up once per distinct hash, through caches shared by every document of the run. The
-documents row and the entity, quote and theme stages read the same doc one after the other: the last
-table is reused while the doc's arrays are unchanged.
+per-document pass builds one table per document and passes it to the documents row and to every
+extractor.
 """
 
 from __future__ import annotations
@@ -34,20 +34,13 @@ from .token_strings import cached_map, decode
 _COLUMNS = [ORTH, LOWER, POS, SPACY, SENT_START, MORPH, IS_PUNCT, IS_SPACE, LIKE_NUM, IS_ALPHA, IDX]
 _WHITESPACE = ("", " ")
 _MORPH: dict[str, dict[int, list[str]]] = {}  # field -> morphology hash -> MorphAnalysis.get(field)
-_last: tuple[Doc, numpy.ndarray, TokenTable] | None = None
 
 
 def token_table(doc: Doc) -> TokenTable:
-    """The TokenTable of `doc`: the last one built when it was for this doc and the doc's token
-    attributes have not changed since."""
-    global _last
+    """The TokenTable of `doc`. The per-document pass builds it once and hands it to every stage
+    (registry.Context.tokens); an extractor called on its own builds its own."""
     array = doc.to_array(_COLUMNS) if len(doc) else numpy.zeros((0, len(_COLUMNS)), dtype="uint64")
-    last = _last
-    if last is not None and last[0] is doc and numpy.array_equal(last[1], array):
-        return last[2]
-    table = TokenTable(doc, array)
-    _last = (doc, array, table)
-    return table
+    return TokenTable(doc, array)
 
 
 class TokenTable:

@@ -10,9 +10,10 @@ from collections.abc import Mapping
 import pandas as pd
 
 from ..french import fold
+from ..tables import KEYWORDS
 
-_RANK_COLUMNS = ["doc_id", "rank", "keyword", "lemma", "score"]
-_RANK_DTYPES = ["object", "int64", "object", "object", "float64"]
+_RANK_COLUMNS = KEYWORDS.column_names  # the keywords table (tables.py)
+_RANK_DTYPES = {"rank": "int64", "score": "float64"}  # others: object
 
 # Ranking weights (see docs and rank_keyphrases). Round values, chosen on the dev part of WikiNews-fr as a
 # whole and checked on its two halves; each one is a known regularity of news writing.
@@ -82,7 +83,7 @@ def rank_with_frequencies(
     """rank_keyphrases for some documents of a corpus whose size and lemma document frequencies are known
     (a distributed corpus pass ranks its parts with the frequencies of the whole corpus)."""
     if candidates is None or len(candidates) == 0 or top_k <= 0:
-        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(_RANK_COLUMNS, _RANK_DTYPES, strict=True)})
+        return pd.DataFrame({c: pd.Series(dtype=_RANK_DTYPES.get(c, "object")) for c in _RANK_COLUMNS})
     df = candidates.copy()
     missing = {"doc_id", "lemma", "surface", "frequency", "first_offset"} - set(df.columns)
     if missing:
