@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from .french import fold
 
@@ -249,3 +250,23 @@ def most_frequent(counts: Mapping[str, int]) -> str | None:
         return None
     most = max(counts.values())
     return min(value for value, n in counts.items() if n == most)
+
+
+def apply_canonicals(entities: pa.Table, canonicals: Mapping[tuple[str, str | None, str], str]) -> pa.Table:
+    """Entities with their corpus-wide canonical names, looked up by (text, canonical, label)."""
+    keys = zip(*(entities.column(c).to_pylist() for c in ("text", "canonical", "label")), strict=True)
+    column = pa.array([canonicals[k] for k in keys], type=pa.string())
+    return entities.set_column(entities.schema.get_field_index("canonical"), "canonical", column)
+
+
+def renamed_speakers(quotes: pd.DataFrame, entities: pd.DataFrame, unified: pd.Series) -> pd.Series:
+    """Quote speakers follow their entity to its corpus-wide canonical name (`unified`: the canonical
+    of each row of `entities` after unification)."""
+    mapping: dict[tuple[str, str], str] = {}
+    for doc_id, before, after in zip(entities["doc_id"], entities["canonical"], unified, strict=True):
+        mapping.setdefault((doc_id, before), after)
+    return pd.Series(
+        [mapping.get((d, c), c) for d, c in zip(quotes["doc_id"], quotes["speaker_canonical"], strict=True)],
+        index=quotes.index,
+        dtype=object,
+    )

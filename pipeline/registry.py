@@ -16,7 +16,18 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
-from .tables import CONTACTS, DATES, ENTITIES, KEYWORD_CANDIDATES, KEYWORDS, QUOTES, THEMES, TableSpec
+from .tables import (
+    CONTACTS,
+    DATES,
+    ENTITIES,
+    KEYWORD_CANDIDATES,
+    KEYWORDS,
+    QUOTES,
+    THEMES,
+    TableSpec,
+    frame_of,
+    table_of,
+)
 
 if TYPE_CHECKING:  # spaCy is imported where documents are analysed, not by the client of an engine
     from spacy.tokens import Doc
@@ -101,22 +112,38 @@ def _keywords(ctx: Context) -> Sequence[Any]:
     return keyphrase_candidates(ctx.doc, tokens=ctx.tokens)
 
 
+# The corpus functions: what the corpus facts (corpus_pass.CorpusFacts) change in a part's rows.
 def _canonical_entities(part: PartTables) -> pa.Table:
-    from .corpus_pass.finish import canonical_entities
+    """Entities with their corpus-wide canonical names."""
+    from .canonical import apply_canonicals
 
-    return canonical_entities(part)
+    entities = part.raw[ENTITIES.name]
+    return apply_canonicals(entities, part.facts.canonicals) if entities.num_rows else entities
 
 
 def _renamed_quotes(part: PartTables) -> pa.Table:
-    from .corpus_pass.finish import renamed_quotes
+    """Quote speakers follow their entity to its corpus-wide name (after `_canonical_entities`)."""
+    import pandas as pd
 
-    return renamed_quotes(part)
+    from .canonical import renamed_speakers
+
+    raw_entities, quotes = part.raw[ENTITIES.name], part.raw[QUOTES.name]
+    if not raw_entities.num_rows:
+        return quotes
+    frame = frame_of(quotes)
+    unified = pd.Series(part.final[ENTITIES.name].column("canonical").to_pylist(), dtype=object)
+    frame["speaker_canonical"] = renamed_speakers(frame, frame_of(raw_entities), unified)
+    return table_of(QUOTES, frame)
 
 
 def _ranked_keywords(part: PartTables) -> pa.Table:
-    from .corpus_pass.finish import ranked_keywords
+    """The top keyphrases of each document, ranked with the corpus' lemma document frequencies."""
+    from .keywords import rank_with_frequencies
 
-    return ranked_keywords(part)
+    frequencies = part.facts.frequencies
+    candidates = frame_of(part.raw[KEYWORD_CANDIDATES.name])
+    ranked = rank_with_frequencies(candidates, frequencies.documents, frequencies.shared, part.top_k)
+    return table_of(KEYWORDS, ranked)
 
 
 EXTRACTORS: tuple[Extractor, ...] = (

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
 import pyarrow as pa
 
 Rows = dict[str, list[dict[str, Any]]]  # table name -> rows of one document (the per-document pass's output)
@@ -332,6 +333,19 @@ def to_table(spec: TableSpec, rows: Iterable[Mapping[str, object]]) -> pa.Table:
     return pa.table(
         {n: pa.array(cols[n], type=c.type) for n, c in zip(names, spec.columns, strict=True)},
         schema=spec.schema,
+    )
+
+
+def frame_of(table: pa.Table) -> pd.DataFrame:
+    """A table as pandas for the steps written with it; dates stay datetime.date objects (not
+    Timestamps) so that they round-trip to Arrow date32."""
+    return table.to_pandas(date_as_object=True)
+
+
+def table_of(spec: TableSpec, frame: pd.DataFrame) -> pa.Table:
+    """A pandas frame as an Arrow table of the spec's schema (columns in the spec's order)."""
+    return pa.Table.from_pandas(
+        frame.reindex(columns=spec.column_names), schema=spec.schema, preserve_index=False
     )
 
 

@@ -6,16 +6,15 @@ import pandas as pd
 import pyarrow as pa
 
 from ..similarity import similar_documents
-from ..tables import SIMILAR_DOCUMENTS, conform
+from ..tables import SIMILAR_DOCUMENTS, conform, frame_of, table_of
 from ..themes import Taxonomy, theme_matrix
-from .finish import frame_of, table_of
 
 
 def similar_table(keywords: pa.Table, themes: pa.Table, entities: pa.Table, k: int) -> pa.Table:
     """Similar pairs need every document's features at once: the one step held in one process, on the
     keywords and themes (a few rows per document) and the entities' canonical names."""
     similar = similar_documents(frame_of(keywords), frame_of(themes), frame_of(entities), k=k)
-    return conform(SIMILAR_DOCUMENTS, table_of(SIMILAR_DOCUMENTS.name, similar))
+    return conform(SIMILAR_DOCUMENTS, table_of(SIMILAR_DOCUMENTS, similar))
 
 
 def theme_matrix_of(documents: pa.Table, themes: pa.Table, taxonomy: Taxonomy) -> pd.DataFrame:

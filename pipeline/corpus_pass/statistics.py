@@ -88,13 +88,6 @@ def unify_vocabulary(triples: Mapping[Triple, int], gazetteer: Gazetteer) -> dic
     return dict(zip(keys, names, strict=True))
 
 
-def apply_canonicals(entities: pa.Table, canonicals: Mapping[Triple, str]) -> pa.Table:
-    """The part's entities with their corpus-wide canonical names."""
-    keys = zip(*(entities.column(c).to_pylist() for c in ("text", "canonical", "label")), strict=True)
-    column = pa.array([canonicals[k] for k in keys], type=pa.string())
-    return entities.set_column(entities.schema.get_field_index("canonical"), "canonical", column)
-
-
 @dataclass(frozen=True)
 class CorpusFacts:
     """What the merged statistics decide for every part: corpus-wide canonical names and lemma
