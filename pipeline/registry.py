@@ -19,6 +19,7 @@ import pyarrow as pa
 from .tables import (
     CONTACTS,
     DATES,
+    DOCUMENTS,
     ENTITIES,
     KEYWORD_CANDIDATES,
     KEYWORDS,
@@ -155,5 +156,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("keywords", KEYWORD_CANDIDATES, _keywords, _ranked_keywords, KEYWORDS),
 )
 
+# What the per-document pass returns and the cache keeps: the documents row and each extractor's table.
+PASS_TABLES: dict[str, TableSpec] = {DOCUMENTS.name: DOCUMENTS, **{e.table.name: e.table for e in EXTRACTORS}}
 # Per-document tables that the corpus pass rewrites (kept raw until then by the Dask engine).
 REWRITTEN = tuple(e.table.name for e in EXTRACTORS if e.finish is not None and e.finished is None)

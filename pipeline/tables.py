@@ -316,11 +316,6 @@ TABLES: dict[str, TableSpec] = {
     )
 }
 PER_DOCUMENT = [t.name for t in TABLES.values() if t.per_document]
-# What the per-document pass returns and the cache keeps: the per-document tables and internal ones.
-PASS_TABLES: dict[str, TableSpec] = {
-    **{name: TABLES[name] for name in PER_DOCUMENT},
-    KEYWORD_CANDIDATES.name: KEYWORD_CANDIDATES,
-}
 
 
 def to_table(spec: TableSpec, rows: Iterable[Mapping[str, object]]) -> pa.Table:

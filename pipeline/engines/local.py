@@ -17,7 +17,8 @@ from ..export import output_folder, write_outputs
 from ..nlp import model_version
 from ..options import RunOptions, default_jobs, load_settings
 from ..reading import Document, ReadError, read_document
-from ..tables import PASS_TABLES, Rows, to_table
+from ..registry import PASS_TABLES
+from ..tables import Rows, to_table
 from .result import Counts, ProgressCallback, RunResult
 from .workers import analyse_documents
 

@@ -26,7 +26,7 @@ from ...corpus_pass import (
 )
 from ...nlp import model_version
 from ...reading import Document, ReadError, document_from_bytes
-from ...registry import REWRITTEN
+from ...registry import PASS_TABLES, REWRITTEN
 from ...settings import Settings
 from ...tables import (
     DOCUMENTS,
@@ -34,7 +34,6 @@ from ...tables import (
     ENTITY_SUMMARY,
     KEYWORD_CANDIDATES,
     KEYWORDS,
-    PASS_TABLES,
     SIMILAR_DOCUMENTS,
     TABLES,
     THEMES,
