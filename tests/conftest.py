@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).parent / "data"
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support.paths import DATA, ROOT
+
 SHARED = ROOT.parent / "shared"
 
 

@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.export import OutputFolder
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
 
 RELEASE = (

@@ -12,11 +12,11 @@ import os
 from pathlib import Path
 
 import pytest
-from support.browser import Browser, chromium_missing
 
 from pipeline.report import build_report
+from tests.support.browser import Browser, chromium_missing
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 MISSING = chromium_missing()
 if MISSING:
     print(f"\ntest_report_browser skipped: {MISSING}")
@@ -100,7 +100,7 @@ def test_shipped_corpus_report(shipped_report: Path, shots: Path) -> None:
 
 
 def test_hostile_document_runs_nothing(tmp_path: Path, shots: Path) -> None:
-    from test_report import make_run
+    from tests.report.test_report import make_run
 
     html = build_report(make_run(tmp_path / "hostile"))
     with Browser() as browser:
@@ -124,7 +124,7 @@ def test_hostile_document_runs_nothing(tmp_path: Path, shots: Path) -> None:
 
 
 def test_index_pagination_and_filter(tmp_path: Path) -> None:
-    from test_report import make_run
+    from tests.report.test_report import make_run
 
     html = build_report(make_run(tmp_path / "many", n_alpha_docs=32, hostile=False))
     rows = "Array.from(document.querySelectorAll('#doc-index tbody tr')).filter(r => !r.hidden).length"
