@@ -20,7 +20,10 @@ from tests.support.paths import ROOT
 MISSING = chromium_missing()
 if MISSING:
     print(f"\ntest_report_browser skipped: {MISSING}")
-pytestmark = pytest.mark.skipif(MISSING is not None, reason=f"no headless browser: {MISSING}")
+pytestmark = [
+    pytest.mark.slow,  # a real run on the shipped corpus, and Chromium
+    pytest.mark.skipif(MISSING is not None, reason=f"no headless browser: {MISSING}"),
+]
 
 VISIBLE = "(sel) => { const e = document.querySelector(sel); return !!e && e.getClientRects().length > 0; }"
 
