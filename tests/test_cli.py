@@ -145,6 +145,7 @@ def test_a_url_with_the_local_engine_is_one_line_naming_the_dask_engine(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c"]  # neither out/ nor file:/ nor s3:/
 
 
+@pytest.mark.slow
 def test_dask_engine_takes_file_urls_and_writes_the_report(tmp_path: Path) -> None:
     pytest.importorskip("distributed")
     corpus, out = tmp_path / "c", tmp_path / "out"

@@ -1,4 +1,4 @@
-"""Writes the binary fixtures of tests/test_ingest.py: PDFs built by hand (no PDF library needed).
+"""Writes the binary fixtures of tests/ingest/test_ingest.py: PDFs built by hand (no PDF library needed).
 
 Run `python tests/data/ingest/make_fixtures.py` to regenerate them; the tests also import `build_pdf`
 to make variants. All text is French written for these tests.

@@ -129,6 +129,7 @@ def test_demonyms_are_not_places(run):
     assert run("Les Suédois et les Français ont voté. Un Américain a gagné.") == []
 
 
+@pytest.mark.slow  # the lemma tables come from the loaded model (pipeline.entities.lexicon)
 def test_common_word_lexicon():
     assert is_common_word("Recherche") and is_common_word("Economie")  # accent dropped on the capital
     assert not is_common_word("Kowalczyk")

@@ -595,6 +595,7 @@ def test_anchors_and_links_are_safe() -> None:
 
 
 # --------------------------------------------------------------------------------------------- a real run
+@pytest.mark.slow
 def test_report_from_a_real_run(tmp_path: Path) -> None:
     from pipeline.core import run
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.quotes import Quote, extract_quotes, find_quoted_spans
+from tests.support import paths
 
-DATA = Path(__file__).parent / "data" / "quotes"
+DATA = paths.DATA / "quotes"
 
 
 @dataclass(frozen=True)
@@ -341,7 +341,7 @@ def test_gold_files_are_consistent(gold: str) -> None:
 def _benchmark_module():
     import importlib.util
 
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "quotes.py"
+    path = paths.ROOT / "benchmarks" / "quotes.py"
     spec = importlib.util.spec_from_file_location("quotes_benchmark", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -19,8 +19,7 @@ from pipeline.engines.dask.storage import Location, list_documents  # noqa: E402
 from pipeline.export import CSV_FLAVORS, OutputFolder, write_csv, write_csv_chunks  # noqa: E402
 from pipeline.options import RunOptions  # noqa: E402
 from pipeline.tables import DOCUMENTS, TABLES, to_table  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support.paths import ROOT  # noqa: E402
 
 
 @pytest.mark.parametrize("flavor", CSV_FLAVORS)

@@ -1,4 +1,4 @@
-"""CSV flavours, Parquet schemas and the atomic, locked output folder."""
+"""CSV flavours and Parquet schemas."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.export import OutputError, OutputFolder, neutralise_formula, write_csv, write_parquet
+from pipeline.export import neutralise_formula, write_csv, write_parquet
 from pipeline.tables import DOCUMENTS, ENTITIES, THEMES, empty_table, to_table
 
 HOSTILE = ['=HYPERLINK("http://x","clic")', "+33 1 40 00 00 00", "-- tiret", "@handle", "Élysée"]
@@ -74,44 +74,6 @@ def test_parquet_schema_same_for_empty_and_full(tmp_path: Path) -> None:
     write_parquet(empty_table(ENTITIES), tmp_path / "a.parquet")
     write_parquet(_entities(), tmp_path / "b.parquet")
     assert pq.read_schema(tmp_path / "a.parquet") == pq.read_schema(tmp_path / "b.parquet")
-
-
-def test_publish_replaces_files_and_folders(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    with OutputFolder(out) as folder:
-        folder.staged("texts/a.txt").write_text("old")
-        folder.staged("documents.csv").write_text("old")
-        folder.publish()
-    with OutputFolder(out) as folder:
-        folder.staged("texts/b.txt").write_text("new")
-        folder.staged("documents.csv").write_text("new")
-        folder.publish()
-    assert sorted(p.name for p in (out / "texts").iterdir()) == ["b.txt"]
-    assert (out / "documents.csv").read_text() == "new"
-    assert not [p for p in out.iterdir() if p.name.startswith((".staging", ".old"))]
-
-
-def test_unpublished_staging_leaves_previous_outputs(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    with OutputFolder(out) as folder:
-        folder.staged("documents.csv").write_text("previous")
-        folder.publish()
-    with pytest.raises(RuntimeError), OutputFolder(out) as folder:
-        folder.staged("documents.csv").write_text("half")
-        raise RuntimeError("interrupted")
-    assert (out / "documents.csv").read_text() == "previous"
-
-
-def test_second_writer_is_refused_while_locked(tmp_path: Path) -> None:
-    with OutputFolder(tmp_path / "out"), pytest.raises(OutputError, match="another run"):
-        OutputFolder(tmp_path / "out").__enter__()
-
-
-def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
-    blocker = tmp_path / "file"
-    blocker.write_text("x")
-    with pytest.raises(OutputError, match="cannot write"):
-        OutputFolder(blocker / "out").__enter__()
 
 
 def test_documents_empty_schema_has_dates() -> None:

@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.export import OutputFolder
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
 
 RELEASE = (
@@ -33,6 +33,7 @@ def _corpus(folder: Path, n: int) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_killed_run_leaves_previous_outputs_and_the_next_resumes(tmp_path: Path) -> None:
     corpus, out = _corpus(tmp_path / "c", 2), tmp_path / "out"
     assert runner.invoke(app, ["run", str(corpus), "--out", str(out), "-q"]).exit_code == 0
@@ -68,6 +69,7 @@ def test_second_run_on_the_same_output_is_refused(tmp_path: Path) -> None:
     assert not (out / "documents.parquet").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("damage", [b"", b'{"format": 1, "rows": {"documents": []}}'])
 def test_corrupted_cache_entry_is_recomputed(tmp_path: Path, damage: bytes) -> None:
     corpus, out = _corpus(tmp_path / "c", 2), tmp_path / "out"
@@ -80,6 +82,7 @@ def test_corrupted_cache_entry_is_recomputed(tmp_path: Path, damage: bytes) -> N
     pd.testing.assert_frame_equal(before, pd.read_parquet(out / "dates.parquet"))
 
 
+@pytest.mark.slow
 def test_force_reanalyses_everything(tmp_path: Path) -> None:
     corpus, out = _corpus(tmp_path / "c", 2), tmp_path / "out"
     assert runner.invoke(app, ["run", str(corpus), "--out", str(out), "-q"]).exit_code == 0
@@ -87,6 +90,7 @@ def test_force_reanalyses_everything(tmp_path: Path) -> None:
     assert "(0 from cache)" in result.output
 
 
+@pytest.mark.slow
 def test_a_run_with_some_documents_cached_gives_the_tables_of_a_fresh_run(tmp_path: Path) -> None:
     """Cached documents come back before the analysed ones: the corpus pass must not see that order.
     Here "Union européenne" is named once in each document, so which surface form comes first in the

@@ -25,8 +25,9 @@ from pipeline.ingest.pdf import strip_running_lines, unwrap_lines
 from pipeline.ingest.sources import sniff
 from pipeline.ingest.store import content_key
 from pipeline.reading import Document, read_document, repair_text
+from tests.support.paths import DATA
 
-INGEST = Path(__file__).parent / "data" / "ingest"
+INGEST = DATA / "ingest"
 _spec = importlib.util.spec_from_file_location("ingest_fixtures", INGEST / "make_fixtures.py")
 assert _spec and _spec.loader
 fixtures = importlib.util.module_from_spec(_spec)

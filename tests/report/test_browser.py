@@ -12,15 +12,18 @@ import os
 from pathlib import Path
 
 import pytest
-from support.browser import Browser, chromium_missing
 
 from pipeline.report import build_report
+from tests.support.browser import Browser, chromium_missing
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 MISSING = chromium_missing()
 if MISSING:
     print(f"\ntest_report_browser skipped: {MISSING}")
-pytestmark = pytest.mark.skipif(MISSING is not None, reason=f"no headless browser: {MISSING}")
+pytestmark = [
+    pytest.mark.slow,  # a real run on the shipped corpus, and Chromium
+    pytest.mark.skipif(MISSING is not None, reason=f"no headless browser: {MISSING}"),
+]
 
 VISIBLE = "(sel) => { const e = document.querySelector(sel); return !!e && e.getClientRects().length > 0; }"
 
@@ -100,7 +103,7 @@ def test_shipped_corpus_report(shipped_report: Path, shots: Path) -> None:
 
 
 def test_hostile_document_runs_nothing(tmp_path: Path, shots: Path) -> None:
-    from test_report import make_run
+    from tests.report.test_report import make_run
 
     html = build_report(make_run(tmp_path / "hostile"))
     with Browser() as browser:
@@ -124,7 +127,7 @@ def test_hostile_document_runs_nothing(tmp_path: Path, shots: Path) -> None:
 
 
 def test_index_pagination_and_filter(tmp_path: Path) -> None:
-    from test_report import make_run
+    from tests.report.test_report import make_run
 
     html = build_report(make_run(tmp_path / "many", n_alpha_docs=32, hostile=False))
     rows = "Array.from(document.querySelectorAll('#doc-index tbody tr')).filter(r => !r.hidden).length"

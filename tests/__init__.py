@@ -1,0 +1,1 @@
+"""The test suite: one folder per subpackage of `pipeline/` (see tests/README.md)."""

@@ -1,0 +1,168 @@
+"""Keyphrase ranking invariants, on candidates built here (no spaCy analysis)."""
+
+from __future__ import annotations
+
+import random
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.keywords import (
+    CANDIDATE_COLUMNS,
+    KeyphraseCandidate,
+    candidates_frame,
+    rank_keyphrases,
+    rank_with_frequencies,
+)
+
+
+# ----------------------------------------------------------------------------- ranking
+def cand(lemma: str, frequency: int = 1, offset: int = 0, **kw) -> KeyphraseCandidate:
+    values = dict(
+        lemma=lemma,
+        surface=lemma,
+        first_offset=offset,
+        first_sentence=0,
+        rel_position=0.0,
+        frequency=frequency,
+        sentence_count=frequency,
+        in_title=False,
+        n_words=len(lemma.split()),
+        is_name=False,
+        has_name=False,
+        is_acronym=False,
+        has_function_word=" de " in f" {lemma} ",
+        head=lemma.split()[0],
+        container_share=0.0,
+    )
+    values.update(kw)
+    return KeyphraseCandidate(**values)
+
+
+def frame(docs: dict[str, list[KeyphraseCandidate]]) -> pd.DataFrame:
+    return pd.concat([candidates_frame(d, c) for d, c in docs.items()], ignore_index=True)
+
+
+def test_rank_columns_top_k_and_consecutive_ranks():
+    corpus = frame(
+        {"a": [cand(f"mot{i}", frequency=i + 1, offset=i) for i in range(30)], "b": [cand("seul")]}
+    )
+    out = rank_keyphrases(corpus, top_k=7)
+    assert list(out.columns) == ["doc_id", "rank", "keyword", "lemma", "score"]
+    assert out.groupby("doc_id").size().to_dict() == {"a": 7, "b": 1}
+    for _, g in out.groupby("doc_id"):
+        assert list(g["rank"]) == list(range(1, len(g) + 1))
+        assert g["score"].is_monotonic_decreasing
+    assert list(out[out.doc_id == "a"]["lemma"][:3]) == ["mot29", "mot28", "mot27"]  # frequency first
+
+
+def test_rank_is_deterministic_and_independent_of_row_order():
+    docs = {d: [cand(f"w{j}", frequency=1 + j % 3, offset=j) for j in range(12)] for d in "xyz"}
+    corpus = frame(docs)
+    expected = rank_keyphrases(corpus, top_k=5)
+    rows = list(range(len(corpus)))
+    random.Random(7).shuffle(rows)
+    shuffled = rank_keyphrases(corpus.iloc[rows].reset_index(drop=True), top_k=5)
+    pd.testing.assert_frame_equal(expected, shuffled)
+    # Equal scores: the earlier phrase first, then the lemma.
+    tied = rank_keyphrases(frame({"d": [cand("b", offset=5), cand("a", offset=5), cand("c", offset=1)]}))
+    assert list(tied["lemma"]) == ["c", "a", "b"]
+
+
+def test_rank_keeps_one_row_per_lemma_and_folded_surface():
+    corpus = frame(
+        {"d": [cand("x", 2), cand("x", 2), cand("y", 1, surface="Élan"), cand("z", 1, surface="elan")]}
+    )
+    out = rank_keyphrases(corpus)
+    assert list(out["lemma"]).count("x") == 1
+    assert len([k for k in out["keyword"] if k.lower() in ("élan", "elan")]) == 1
+
+
+def test_one_document_corpus_and_title_and_fragments():
+    corpus = frame(
+        {
+            "seul": [
+                cand("corps", 2, offset=50),
+                cand("titre", 2, offset=0, in_title=True),
+                cand("fragment", 2, offset=60, container_share=1.0),
+                cand("nom", 2, offset=70, is_name=True, has_name=True),
+            ]
+        }
+    )
+    out = rank_keyphrases(corpus)
+    assert list(out["lemma"]) == ["titre", "nom", "corps", "fragment"]
+    assert (out["score"] > 0).all()
+
+
+def test_document_frequency_lowers_what_every_document_has():
+    docs = {d: [cand("commun", 3, offset=0), cand(f"propre{d}", 3, offset=10)] for d in "abcd"}
+    out = rank_keyphrases(frame(docs))
+    assert (out[out["rank"] == 1]["lemma"].str.startswith("propre")).all()
+
+
+def test_ranking_parts_with_corpus_frequencies_equals_ranking_the_corpus():
+    docs = {
+        f"d{i}": [cand("commun", 2, offset=0), cand(f"propre{i}", 2, offset=9), cand("rare", 1 + i % 2)]
+        for i in range(6)
+    }
+    corpus = frame(docs)
+    whole = rank_keyphrases(corpus, top_k=3)
+    df = corpus.drop_duplicates(["doc_id", "lemma"]).groupby("lemma").size().to_dict()
+    parts = [
+        rank_with_frequencies(corpus[corpus.doc_id.isin(p)], 6, df, 3)
+        for p in (["d0", "d1"], ["d2", "d3", "d4", "d5"])
+    ]
+    pd.testing.assert_frame_equal(pd.concat(parts, ignore_index=True), whole)
+
+
+def test_rank_needs_only_the_core_columns():
+    minimal = pd.DataFrame(
+        {
+            "doc_id": ["d", "d"],
+            "lemma": ["a", "b"],
+            "surface": ["A", "B"],
+            "frequency": [1, 3],
+            "first_offset": [0, 5],
+        }
+    )
+    assert list(rank_keyphrases(minimal)["keyword"]) == ["B", "A"]
+    with pytest.raises(ValueError, match="lemma"):
+        rank_keyphrases(minimal.drop(columns="lemma"))
+
+
+def test_rank_empty_input():
+    out = rank_keyphrases(pd.DataFrame(columns=["doc_id", *CANDIDATE_COLUMNS]))
+    assert out.empty and list(out.columns) == ["doc_id", "rank", "keyword", "lemma", "score"]
+    assert rank_keyphrases(frame({"d": [cand("a")]}), top_k=0).empty
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["d1", "d2", "d3"]),
+            st.sampled_from(["alpha", "beta", "gamma", "delta", "alpha beta", "gamma de delta"]),
+            st.integers(1, 6),
+            st.booleans(),
+            st.floats(0, 1),
+            st.integers(0, 500),
+        ),
+        max_size=40,
+    ),
+    st.integers(1, 5),
+)
+def test_rank_invariants(rows, top_k):
+    docs: dict[str, list[KeyphraseCandidate]] = {}
+    for doc_id, lemma, freq, title, share, offset in rows:
+        docs.setdefault(doc_id, []).append(cand(lemma, freq, offset, in_title=title, container_share=share))
+    corpus = frame(docs) if docs else pd.DataFrame(columns=["doc_id", *CANDIDATE_COLUMNS])
+    out = rank_keyphrases(corpus, top_k=top_k)
+    assert (out.groupby("doc_id").size() <= top_k).all()
+    for doc_id, g in out.groupby("doc_id"):
+        assert g["lemma"].is_unique
+        assert list(g["rank"]) == list(range(1, len(g) + 1))
+        assert g["score"].is_monotonic_decreasing
+        assert set(g["lemma"]) <= {c.lemma for c in docs[doc_id]}
+    pd.testing.assert_frame_equal(out, rank_keyphrases(corpus, top_k=top_k))
