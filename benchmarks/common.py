@@ -153,7 +153,7 @@ def _pss_kb(pid: int) -> int:
 PSS_INTERVAL = 0.5  # seconds between two readings of the process tree's PSS
 
 
-def measure(cmd: list[str]) -> tuple[float, float]:
+def measure(cmd: list[str], cwd: Path | None = None) -> tuple[float, float]:
     """(seconds, peak summed PSS in MB) of a whole process tree.
 
     PSS is read every PSS_INTERVAL seconds, not more often: the kernel builds smaps_rollup by walking
@@ -161,7 +161,7 @@ def measure(cmd: list[str]) -> tuple[float, float]:
     measured, and a run with worker processes more than a single process (one 2-worker run: 28-35 s
     read every 50 ms, 26-27 s every 500 ms, with the same peak within 2%)."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
     peak = 0
     while proc.poll() is None:
         pids, todo = [], [proc.pid]

@@ -1,6 +1,7 @@
 """Throughput and memory of a full `pipeline run` against a naive spaCy script, in one run.
 
     python benchmarks/throughput.py ../shared/benchmarks [--words 200000] [--runs 3] [--scale 4]
+    python benchmarks/throughput.py ../shared/benchmarks --runs 5 --skip-naive --skip-large --baseline ../base
 
 Builds a corpus of real French text from the benchmark folders' docs (each copy gets a unique first
 line, so no cache or de-duplication can skip it), then times whole processes, model load included:
@@ -8,6 +9,8 @@ line, so no cache or de-duplication can skip it), then times whole processes, mo
 (b) our `python -m pipeline run --force` into a fresh output folder, with default settings.
 Median of --runs runs; memory is the peak of the summed PSS of the process and its children.
 Ours is also run on a corpus --scale times larger, to show that memory does not grow with it.
+--baseline DIR also runs the `pipeline` package of another checkout (e.g. `git worktree add ../base
+BASE_COMMIT`), interleaved with ours run by run, to compare two commits on the same machine state.
 """
 
 from __future__ import annotations
@@ -37,20 +40,24 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--scale", type=int, default=4, help="size of the larger corpus for the memory check")
     ap.add_argument("--skip-naive", action="store_true")
+    ap.add_argument("--skip-large", action="store_true", help="no run on the larger corpus (memory check)")
+    ap.add_argument(
+        "--baseline", type=Path, help="a checkout whose pipeline package is run too, interleaved with ours"
+    )
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="throughput-"))
     try:
         corpus = work / "corpus"
         words = build_corpus(args.sources, corpus, args.words)
         big = work / "corpus-big"
-        big_words = build_corpus(args.sources, big, args.words * args.scale)
+        big_words = 0 if args.skip_large else build_corpus(args.sources, big, args.words * args.scale)
         n_docs = len(list(corpus.iterdir()))
         print(f"corpus: {n_docs} documents, {words} words; large corpus: {big_words} words")
         naive_script = work / "naive.py"
         naive_script.write_text(NAIVE)
 
-        def ours(folder: Path, i: int) -> list[str]:
-            out = work / f"out-{folder.name}-{i}"
+        def ours(folder: Path, i: int, tag: str = "") -> list[str]:
+            out = work / f"out{tag}-{folder.name}-{i}"
             return [
                 sys.executable,
                 "-m",
@@ -63,12 +70,21 @@ def main() -> None:
                 "--quiet",
             ]
 
-        results: dict[str, list[tuple[float, float]]] = {"naive": [], "ours": [], "ours-large": []}
+        results: dict[str, list[tuple[float, float]]] = {
+            "naive": [],
+            "baseline": [],
+            "ours": [],
+            "ours-large": [],
+        }
+        root = Path(__file__).resolve().parents[1]
         for i in range(args.runs):
             if not args.skip_naive:
                 results["naive"].append(measure([sys.executable, str(naive_script), str(corpus)]))
-            results["ours"].append(measure(ours(corpus, i)))
-        results["ours-large"].append(measure(ours(big, 0)))
+            if args.baseline:  # `python -m pipeline` imports the package of its working directory
+                results["baseline"].append(measure(ours(corpus, i, "-base"), cwd=args.baseline.resolve()))
+            results["ours"].append(measure(ours(corpus, i), cwd=root))
+        if not args.skip_large:
+            results["ours-large"].append(measure(ours(big, 0), cwd=root))
         rate = {}
         for name, runs in results.items():
             if not runs:
@@ -83,9 +99,12 @@ def main() -> None:
             )
         if "naive" in rate:
             print(f"ratio ours / naive words/s: {rate['ours'] / rate['naive']:.2f}x")
-        small_mem = max(r[1] for r in results["ours"])
-        large_mem = results["ours-large"][0][1]
-        print(f"memory x{args.scale} corpus / x1 corpus: {large_mem / small_mem:.2f}")
+        if "baseline" in rate:
+            print(f"ratio ours / baseline words/s: {rate['ours'] / rate['baseline']:.3f}x")
+        if results["ours-large"]:
+            small_mem = max(r[1] for r in results["ours"])
+            large_mem = results["ours-large"][0][1]
+            print(f"memory x{args.scale} corpus / x1 corpus: {large_mem / small_mem:.2f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
