@@ -7,6 +7,10 @@ inverse document frequency, so that what every document has says little. The sim
 sum of the three cosines, in [0, 1]. It is computed document by document through an inverted index
 (feature -> documents having it): memory grows with the corpus, never with its square, and the output has
 at most k rows per document.
+
+Only the documents that can be among the k best are ranked: a first bound on the k-th best score comes
+from the documents of the document's rarest features, and the ranking itself (score rounded to 12
+decimals, then id) is one lexsort, so that thousands of documents tied on one theme cost no Python sort.
 """
 
 from __future__ import annotations
@@ -32,6 +36,9 @@ SIMILAR_COLUMNS = [
 # What two documents sharing the same things means: specific keyphrases and named entities say more than
 # broad themes, which many documents of a corpus on one policy field share.
 BLOCK_WEIGHTS = {"keywords": 0.4, "entities": 0.35, "themes": 0.25}
+NONZERO = 1e-12  # a score at most this is float noise, not a similarity
+PROBES = 3  # postings whose documents give the first bound on the k-th best score
+ROUND_ONE_BY_ONE = 32  # fewer tied candidates than this are rounded one by one, more once per distinct score
 
 
 @dataclass
@@ -71,12 +78,14 @@ def _keyword_vectors(keywords: pd.DataFrame, index: dict[str, int]) -> list[dict
     out: list[dict[str, float]] = [{} for _ in index]
     if keywords is None or not len(keywords):
         return out
-    for row in keywords.itertuples(index=False):
-        i = index.get(str(row.doc_id))
-        if i is not None and isinstance(row.lemma, str) and row.lemma:
+    for doc_id, rank, lemma in zip(
+        keywords["doc_id"].tolist(), keywords["rank"].tolist(), keywords["lemma"].tolist(), strict=True
+    ):
+        i = index.get(str(doc_id))
+        if i is not None and isinstance(lemma, str) and lemma:
             # Rank 1 weighs 1, rank 10 about 0.5: the top of the list is what the document is about.
-            w = 1.0 / (1.0 + math.log(max(int(row.rank), 1)))
-            out[i][row.lemma] = max(out[i].get(row.lemma, 0.0), w)
+            w = 1.0 / (1.0 + math.log(max(int(rank), 1)))
+            out[i][lemma] = max(out[i].get(lemma, 0.0), w)
     return out
 
 
@@ -85,7 +94,7 @@ def _entity_vectors(entities: pd.DataFrame, index: dict[str, int]) -> list[dict[
     if entities is None or not len(entities) or "canonical" not in entities:
         return out
     counts: dict[tuple[int, str], int] = defaultdict(int)
-    for doc_id, canonical in zip(entities["doc_id"], entities["canonical"], strict=True):
+    for doc_id, canonical in zip(entities["doc_id"].tolist(), entities["canonical"].tolist(), strict=True):
         i = index.get(str(doc_id))
         if i is not None and isinstance(canonical, str) and canonical.strip():
             counts[(i, canonical.strip())] += 1
@@ -99,7 +108,9 @@ def _theme_vectors(themes: pd.DataFrame, index: dict[str, int]) -> list[dict[str
     if themes is None or not len(themes):
         return out
     scores = themes["score"] if "score" in themes else pd.Series(1.0, index=themes.index)
-    for doc_id, theme, score in zip(themes["doc_id"], themes["theme"], scores, strict=True):
+    for doc_id, theme, score in zip(
+        themes["doc_id"].tolist(), themes["theme"].tolist(), scores.tolist(), strict=True
+    ):
         i = index.get(str(doc_id))
         if i is not None and isinstance(theme, str):
             # Damped: a theme discussed at length and one well above the threshold are both "the topic".
@@ -120,8 +131,11 @@ def _shared(
 ) -> str:
     """Features both documents have, the most important for the pair first, written with `names` (the
     first document's keyphrase as written, for a lemma) when given."""
-    common = sorted(set(a) & set(b), key=lambda f: (-(a[f] * b[f]), f))
-    return "; ".join((names or {}).get(f, f) for f in common[:limit])
+    common = a.keys() & b.keys()
+    if len(common) < 2 and limit > 0:
+        return "".join((names or {}).get(f, f) for f in common)
+    ordered = sorted(common, key=lambda f: (-(a[f] * b[f]), f))
+    return "; ".join((names or {}).get(f, f) for f in ordered[:limit])
 
 
 def _surfaces(keywords: pd.DataFrame, index: dict[str, int]) -> list[dict[str, str]]:
@@ -131,12 +145,69 @@ def _surfaces(keywords: pd.DataFrame, index: dict[str, int]) -> list[dict[str, s
     if keywords is None or not len(keywords) or "keyword" not in keywords:
         return out
     for doc_id, lemma, keyword in zip(
-        keywords["doc_id"], keywords["lemma"], keywords["keyword"], strict=True
+        keywords["doc_id"].tolist(), keywords["lemma"].tolist(), keywords["keyword"].tolist(), strict=True
     ):
         i = index.get(str(doc_id))
         if i is not None and isinstance(lemma, str) and isinstance(keyword, str):
             out[i].setdefault(lemma, keyword)
     return out
+
+
+def _most_similar(blocks: list[_Block], n: int, k: int) -> list[tuple[list[int], list[float]]]:
+    """Per document, (documents, scores) of its k most similar ones, best first.
+
+    A document's score for i is the sum, over i's features in order (blocks in order, each vector in its
+    order), of weight * w_i * w_j, each product added to the sum of the previous ones: the scores array is
+    filled posting by posting. The documents scoring above NONZERO are candidates; those at least the k-th
+    highest score are ordered by score rounded to 12 decimals, then id (the index order of sorted ids)."""
+    scores = np.zeros(n, dtype=np.float64)
+    out: list[tuple[list[int], list[float]]] = []
+    for i in range(n):
+        reached: list[np.ndarray] = []
+        for block in blocks:
+            weight, postings = block.weight, block.postings
+            for f, w in block.vectors[i].items():
+                posting = postings.get(f)
+                if posting is not None:
+                    scores[posting[0]] += weight * w * posting[1]
+                    reached.append(posting[0])
+        scores[i] = 0.0
+        out.append(_best(scores, reached, k))
+        scores[:] = 0.0
+    return out
+
+
+def _best(scores: np.ndarray, reached: list[np.ndarray], k: int) -> tuple[list[int], list[float]]:
+    """The k best documents of a filled scores array (`reached`: the postings that filled it)."""
+    # A first bound on the k-th highest score, so that only the documents that can reach it are ranked:
+    # the k-th highest among the documents of one of the shortest postings holding more than k documents
+    # (a posting holds a document once; the k-th highest of some documents is at most that of all).
+    least = NONZERO
+    probed = 0
+    for posting in sorted(reached, key=len):
+        if len(posting) > k:
+            values = scores[posting]
+            least = max(least, float(np.partition(values, len(values) - k)[len(values) - k]))
+            probed += 1
+            if probed == PROBES:
+                break
+    candidates = np.flatnonzero(scores >= least) if least > NONZERO else np.flatnonzero(scores > NONZERO)
+    if not len(candidates):
+        return [], []
+    values = scores[candidates]
+    if len(candidates) > k:
+        # At least the k-th highest score, as partitioning every candidate keeps them.
+        kth = np.partition(values, len(values) - k)[len(values) - k]
+        keep = values >= kth
+        candidates, values = candidates[keep], values[keep]
+    # Score rounded to 12 decimals (Python's round), descending, then id: one lexsort, ties included.
+    if len(values) <= ROUND_ONE_BY_ONE:
+        rounded = np.array([round(v, 12) for v in values.tolist()])
+    else:
+        distinct, inverse = np.unique(values, return_inverse=True)
+        rounded = np.array([round(v, 12) for v in distinct.tolist()])[inverse]
+    order = np.lexsort((candidates, -rounded))[:k]
+    return candidates[order].tolist(), values[order].tolist()
 
 
 def similar_documents(
@@ -165,40 +236,18 @@ def similar_documents(
         "themes": _block(BLOCK_WEIGHTS["themes"], _theme_vectors(themes, index)),
     }
     surfaces = _surfaces(keywords, index)
-    n = len(ids)
-    rows = []
-    scores = np.zeros(n, dtype=np.float64)
-    for i, doc_id in enumerate(ids):
-        scores[:] = 0.0
-        for block in blocks.values():
-            for f, w in block.vectors[i].items():
-                posting = block.postings.get(f)
-                if posting is not None:
-                    scores[posting[0]] += block.weight * w * posting[1]
-        scores[i] = 0.0
-        candidates = np.flatnonzero(scores > 1e-12)
-        if not len(candidates):
-            continue
-        if len(candidates) > k:
-            # Keep every document tied with the k-th best, then order by (-score, id) for determinism.
-            kth = np.partition(scores[candidates], len(candidates) - k)[len(candidates) - k]
-            candidates = candidates[scores[candidates] >= kth]
-        ranked = sorted(candidates.tolist(), key=lambda j: (-round(float(scores[j]), 12), ids[j]))[:k]
-        for rank, j in enumerate(ranked, start=1):
-            rows.append(
-                {
-                    "doc_id": doc_id,
-                    "rank": rank,
-                    "similar_doc_id": ids[j],
-                    "score": round(min(float(scores[j]), 1.0), 4),
-                    "shared_themes": _shared(blocks["themes"].vectors[i], blocks["themes"].vectors[j]),
-                    "shared_keywords": _shared(
-                        blocks["keywords"].vectors[i], blocks["keywords"].vectors[j], surfaces[i]
-                    ),
-                    "shared_entities": _shared(blocks["entities"].vectors[i], blocks["entities"].vectors[j]),
-                }
-            )
-    out = pd.DataFrame(rows, columns=SIMILAR_COLUMNS)
+    themes_of, keywords_of, entities_of = (blocks[b].vectors for b in ("themes", "keywords", "entities"))
+    columns: dict[str, list] = {c: [] for c in SIMILAR_COLUMNS}
+    for i, (similar, scores) in enumerate(_most_similar(list(blocks.values()), len(ids), k)):
+        for rank, (j, score) in enumerate(zip(similar, scores, strict=True), start=1):
+            columns["doc_id"].append(ids[i])
+            columns["rank"].append(rank)
+            columns["similar_doc_id"].append(ids[j])
+            columns["score"].append(round(min(score, 1.0), 4))
+            columns["shared_themes"].append(_shared(themes_of[i], themes_of[j]))
+            columns["shared_keywords"].append(_shared(keywords_of[i], keywords_of[j], surfaces[i]))
+            columns["shared_entities"].append(_shared(entities_of[i], entities_of[j]))
+    out = pd.DataFrame(columns if columns["doc_id"] else [], columns=SIMILAR_COLUMNS)
     out["rank"] = out["rank"].astype("int64")
     out["score"] = out["score"].astype("float64")
     return out

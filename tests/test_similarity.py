@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import time
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -159,3 +160,119 @@ def test_output_grows_linearly_with_the_corpus():
     elapsed = time.perf_counter() - started
     assert len(out) == 5 * n  # k rows per document, never n x n
     assert elapsed < 60  # a few seconds on a laptop; generous for a busy shared machine
+
+
+def reference(kw: pd.DataFrame, th: pd.DataFrame, ents: pd.DataFrame, k: int) -> pd.DataFrame:
+    """The specification, scored the plain way: every document against every other, candidates sorted in
+    Python by (score rounded to 12 decimals, descending; id)."""
+    from pipeline import similarity as s
+
+    ids = s._ordered_ids(kw, th, ents)
+    index = {d: i for i, d in enumerate(ids)}
+    blocks = {
+        "keywords": s._block(s.BLOCK_WEIGHTS["keywords"], s._keyword_vectors(kw, index)),
+        "entities": s._block(s.BLOCK_WEIGHTS["entities"], s._entity_vectors(ents, index)),
+        "themes": s._block(s.BLOCK_WEIGHTS["themes"], s._theme_vectors(th, index)),
+    }
+    surfaces = s._surfaces(kw, index)
+    rows = []
+    scores = np.zeros(len(ids))
+    for i, doc_id in enumerate(ids):
+        scores[:] = 0.0
+        for block in blocks.values():
+            for f, w in block.vectors[i].items():
+                posting = block.postings.get(f)
+                if posting is not None:
+                    scores[posting[0]] += block.weight * w * posting[1]
+        scores[i] = 0.0
+        candidates = np.flatnonzero(scores > 1e-12)
+        if len(candidates) > k:
+            kth = np.partition(scores[candidates], len(candidates) - k)[len(candidates) - k]
+            candidates = candidates[scores[candidates] >= kth]
+        ranked = sorted(candidates.tolist(), key=lambda j: (-round(float(scores[j]), 12), ids[j]))[:k]
+        for rank, j in enumerate(ranked, start=1):
+            vectors = {name: block.vectors for name, block in blocks.items()}
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "rank": rank,
+                    "similar_doc_id": ids[j],
+                    "score": round(min(float(scores[j]), 1.0), 4),
+                    "shared_themes": s._shared(vectors["themes"][i], vectors["themes"][j]),
+                    "shared_keywords": s._shared(vectors["keywords"][i], vectors["keywords"][j], surfaces[i]),
+                    "shared_entities": s._shared(vectors["entities"][i], vectors["entities"][j]),
+                }
+            )
+    out = pd.DataFrame(rows, columns=SIMILAR_COLUMNS)
+    return out.astype({"rank": "int64", "score": "float64"})
+
+
+KEYPHRASES = [
+    "transition énergétique",
+    "rénovation des écoles",
+    "intelligence artificielle",
+    "données personnelles",
+    "logement social",
+    "santé mentale",
+    "formation professionnelle",
+    "patrimoine culturel",
+    "mobilité douce",
+    "cybersécurité",
+]
+NAMES = ["France", "Paris", "Union européenne", "Ministère de la Culture", "CNIL", "Élisabeth Borne", "Lyon"]
+THEMES = ["sante", "securite", "environnement", "intelligence_artificielle"]
+
+
+def tied_corpus(seed: int, n: int = 60) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Releases with few features drawn from small vocabularies: many share exactly the same theme
+    (single-theme vectors tie exactly), the same lone name ("France" and nothing else) or are copies."""
+    rng = random.Random(seed)
+    kw_rows, th_rows, en_rows = {}, {}, {}
+    for d in range(n):
+        doc = f"cp{d:03d}"
+        if d and rng.random() < 0.15:  # a copy of an earlier release
+            src = f"cp{rng.randrange(d):03d}"
+            kw_rows[doc], th_rows[doc], en_rows[doc] = kw_rows[src], th_rows[src], en_rows[src]
+            continue
+        kw_rows[doc] = rng.sample(KEYPHRASES, rng.choice([0, 0, 1, 2, 3]))
+        th_rows[doc] = rng.sample(THEMES, rng.choice([0, 1, 1, 1, 2]))
+        en_rows[doc] = [rng.choice(NAMES) for _ in range(rng.choice([0, 1, 1, 2, 4]))]
+    ordered = sorted(kw_rows, key=lambda _: rng.random())  # rows in no particular document order
+    return (
+        keywords({d: kw_rows[d] for d in ordered}),
+        themes({d: th_rows[d] for d in ordered}),
+        entities({d: en_rows[d] for d in ordered}),
+    )
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("k", [1, 3, 5])
+def test_same_rows_as_scoring_every_pair(seed, k):
+    corpus = tied_corpus(seed)
+    pd.testing.assert_frame_equal(similar_documents(*corpus, k=k), reference(*corpus, k=k), check_exact=True)
+
+
+def test_ties_on_a_theme_go_to_the_smallest_ids_after_what_is_really_shared():
+    # Twenty releases about health only, two of them also naming the CNIL: those two first, then the
+    # smallest ids among the eighteen that share nothing but the theme (all exactly 0.25).
+    docs = [f"s{d:02d}" for d in range(20)]
+    th = themes({d: ["sante"] for d in reversed(docs)})
+    ents = entities({"s07": ["CNIL"], "s13": ["CNIL"]})
+    out = similar_documents(keywords({}), th, ents, k=4)
+    assert list(out[out.doc_id == "s07"]["similar_doc_id"]) == ["s13", "s00", "s01", "s02"]
+    assert list(out[out.doc_id == "s00"]["similar_doc_id"]) == ["s01", "s02", "s03", "s04"]
+    assert out[(out.doc_id == "s00")]["score"].tolist() == [0.25] * 4
+    pd.testing.assert_frame_equal(out, reference(keywords({}), th, ents, k=4), check_exact=True)
+
+
+def test_a_name_many_releases_share_does_not_hide_a_closer_one():
+    # "France" is in every release, a rare keyphrase in three: the k-th best comes from the rare
+    # keyphrase, and every release tied on "France" alone ranks after, smallest ids first.
+    docs = [f"f{d:02d}" for d in range(12)]
+    ents = entities({d: ["France"] for d in docs})
+    kw = keywords(
+        {"f05": ["rénovation des écoles"], "f09": ["rénovation des écoles"], "f11": ["rénovation des écoles"]}
+    )
+    out = similar_documents(kw, themes({}), ents, k=3)
+    assert list(out[out.doc_id == "f09"]["similar_doc_id"]) == ["f05", "f11", "f00"]
+    pd.testing.assert_frame_equal(out, reference(kw, themes({}), ents, k=3), check_exact=True)

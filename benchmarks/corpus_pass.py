@@ -1,0 +1,117 @@
+"""Time of the corpus pass alone against the number of documents: is it near-linear?
+
+    python benchmarks/corpus_pass.py corpus [--sizes 2500,10000,50000] [--seed 0] [--full-length]
+
+DATA is a folder of French releases to vary (the shipped corpus/, or ../shared/benchmarks): they are
+analysed once with the real per-document pass, then for each size N the per-document tables of N
+synthetic releases are generated in memory (benchmarks/synthetic.py: names, dates, keyphrases and
+themes varied, short releases unless --full-length), as a no-change re-run holds its cached rows, and
+only the corpus pass (`build_corpus_tables`) is timed. Its steps are timed by wrapping the functions it
+calls (canonical names, keyphrase ranking, entity summary, similar documents, theme matrix); "other" is
+the rest (pandas <-> Arrow, quote speakers, conforming the tables). The last columns compare
+time(N) / time(first size) with N / first size: equal for a linear pass.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gc
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from synthetic import SyntheticArchive, describe
+
+from pipeline.corpus_tables import build_corpus_tables  # the corpus pass: the one place to repoint
+
+# The functions build_corpus_tables calls, by the name it calls them with, and their column titles.
+STEPS = {
+    "unify_canonicals": "canonical",
+    "rank_keyphrases": "keyphrases",
+    "summarise_entities": "summary",
+    "similar_documents": "similar",
+    "theme_matrix": "themes",
+}
+
+
+@contextmanager
+def timed_steps(seconds: dict[str, float]) -> Iterator[None]:
+    """Wrap each step where build_corpus_tables finds it (its module's globals) to add its time to
+    `seconds`; a step it no longer calls by that name stays untimed (counted in "other")."""
+    names = build_corpus_tables.__globals__
+    saved = {name: names[name] for name in STEPS if name in names}
+
+    def wrap(name: str, function: Callable) -> Callable:
+        @functools.wraps(function)
+        def timed(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
+
+        return timed
+
+    names.update({name: wrap(name, function) for name, function in saved.items()})
+    try:
+        yield
+    finally:
+        names.update(saved)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("data", type=Path, help="folder of French releases to vary (the shipped corpus/)")
+    ap.add_argument("--sizes", default="2500,10000,50000", help="comma-separated numbers of documents")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--full-length", action="store_true", help="whole releases instead of short ones")
+    ap.add_argument("--top-k", type=int, default=10)
+    ap.add_argument("--similar-k", type=int, default=5)
+    ap.add_argument("--describe", action="store_true", help="print each generated archive's statistics")
+    args = ap.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    archive = SyntheticArchive(args.data)
+    print(f"{len(archive.texts)} releases analysed from {args.data}")
+    header = f"{'N':>7} {'total s':>8} " + " ".join(f"{t:>10}" for t in STEPS.values())
+    print(header + f" {'other':>7} {'t/t0':>6} {'N/N0':>6}")
+    runs: list[tuple[int, float, dict[str, float]]] = []
+    for n in sizes:
+        per_document = archive.tables(n, args.seed, short=not args.full_length)
+        if args.describe:
+            print(describe(per_document))
+        gc.collect()
+        seconds: dict[str, float] = {}
+        with timed_steps(seconds):
+            started = time.perf_counter()
+            build_corpus_tables(per_document, archive.settings, top_k=args.top_k, similar_k=args.similar_k)
+            total = time.perf_counter() - started
+        del per_document
+        seconds["other"] = total - sum(seconds.values())
+        runs.append((n, total, seconds))
+        n0, total0, _ = runs[0]
+        steps = " ".join(f"{seconds[name]:10.2f}" if name in seconds else f"{'-':>10}" for name in STEPS)
+        print(
+            f"{n:7d} {total:8.2f} {steps} {seconds['other']:7.2f} {total / total0:6.2f} {n / n0:6.2f}",
+            flush=True,
+        )
+    if len(runs) > 1:
+        # Per step, how its time grows against the number of documents: near N / N0 is linear.
+        n0, total0, seconds0 = runs[0]
+        print(f"\ntime(N) / time({n0}) per step (linear: N / {n0})")
+        print(
+            f"{'N':>7} {'N/N0':>8} {'total':>8} " + " ".join(f"{t:>10}" for t in [*STEPS.values(), "other"])
+        )
+        for n, total, seconds in runs[1:]:
+            ratios = " ".join(
+                f"{seconds[name] / seconds0[name]:10.1f}"
+                if seconds0.get(name) and name in seconds
+                else f"{'-':>10}"
+                for name in [*STEPS, "other"]
+            )
+            print(f"{n:7d} {n / n0:8.1f} {total / total0:8.1f} {ratios}")
+
+
+if __name__ == "__main__":
+    main()
