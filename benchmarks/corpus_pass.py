@@ -6,15 +6,17 @@ DATA is a folder of French releases to vary (the shipped corpus/, or ../shared/b
 analysed once with the real per-document pass, then for each size N the per-document tables of N
 synthetic releases are generated in memory (benchmarks/synthetic.py: names, dates, keyphrases and
 themes varied, short releases unless --full-length), as a no-change re-run holds its cached rows, and
-only the corpus pass (`build_corpus_tables`) is timed. Its steps are timed by wrapping the functions it
-calls (canonical names, keyphrase ranking, entity summary, similar documents, theme matrix); "other" is
-the rest (pandas <-> Arrow, quote speakers, conforming the tables). The last columns compare
-time(N) / time(first size) with N / first size: equal for a linear pass.
+only the corpus pass (`corpus_pass.build_corpus_tables`, the local engine's: one part) is timed. Its
+steps are timed by wrapping the functions it calls (part statistics, canonical names, keyphrase
+ranking, entity summary, similar documents, theme matrix); "other" is the rest (conforming the
+tables). The last columns compare time(N) / time(first size) with N / first size: equal for a linear
+pass.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import functools
 import gc
 import time
@@ -24,41 +26,62 @@ from pathlib import Path
 
 from synthetic import SyntheticArchive, describe
 
-from pipeline.corpus_tables import build_corpus_tables  # the corpus pass: the one place to repoint
+import pipeline.corpus_pass as corpus_pass
+from pipeline.corpus_pass import build_corpus_tables, finish, statistics
 
-# The functions build_corpus_tables calls, by the name it calls them with, and their column titles.
+# What build_corpus_tables runs, by where it finds it, and the column titles: each is wrapped to add its
+# time to its step. Keyphrase ranking and canonical names are the corpus functions of their extractors
+# (registry.EXTRACTORS, as corpus_pass.finish holds them).
 STEPS = {
-    "unify_canonicals": "canonical",
-    "rank_keyphrases": "keyphrases",
-    "summarise_entities": "summary",
-    "similar_documents": "similar",
-    "theme_matrix": "themes",
+    "statistics": "statistics",  # PartStats.of + merge_stats: names and lemma document frequencies
+    "canonical": "canonical",  # CorpusFacts.of (name unification) + entities' corpus function
+    "keyphrases": "keyphrases",  # keywords' corpus function: ranking
+    "summary": "summary",  # tally_entities + entity_summary
+    "similar": "similar",
+    "themes": "themes",  # theme matrix
 }
+_EXTRACTOR_STEPS = {"entities": "canonical", "keywords": "keyphrases", "quotes": "canonical"}
+
+
+def _timer(step: str, function: Callable, seconds: dict[str, float]) -> Callable:
+    @functools.wraps(function)
+    def timed(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            seconds[step] = seconds.get(step, 0.0) + time.perf_counter() - started
+
+    return timed
 
 
 @contextmanager
 def timed_steps(seconds: dict[str, float]) -> Iterator[None]:
-    """Wrap each step where build_corpus_tables finds it (its module's globals) to add its time to
-    `seconds`; a step it no longer calls by that name stays untimed (counted in "other")."""
-    names = build_corpus_tables.__globals__
-    saved = {name: names[name] for name in STEPS if name in names}
-
-    def wrap(name: str, function: Callable) -> Callable:
-        @functools.wraps(function)
-        def timed(*args, **kwargs):
-            started = time.perf_counter()
-            try:
-                return function(*args, **kwargs)
-            finally:
-                seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
-
-        return timed
-
-    names.update({name: wrap(name, function) for name, function in saved.items()})
+    """Wrap each step where the corpus pass finds it, for the duration of the block."""
+    patches = [
+        (statistics.PartStats, "of", "statistics", True),
+        (statistics.CorpusFacts, "of", "canonical", True),
+        (corpus_pass, "merge_stats", "statistics", False),
+        (finish, "tally_entities", "summary", False),
+        (corpus_pass, "entity_summary", "summary", False),
+        (corpus_pass, "similar_table", "similar", False),
+        (corpus_pass, "theme_matrix_of", "themes", False),
+    ]
+    saved = [(owner, name, owner.__dict__[name]) for owner, name, _, _ in patches]
+    for owner, name, step, is_classmethod in patches:
+        timed = _timer(step, getattr(owner, name), seconds)
+        setattr(owner, name, staticmethod(timed) if is_classmethod else timed)
+    extractors = finish.EXTRACTORS
+    finish.EXTRACTORS = tuple(
+        dataclasses.replace(e, finish=_timer(_EXTRACTOR_STEPS[e.name], e.finish, seconds)) if e.finish else e
+        for e in extractors
+    )
     try:
         yield
     finally:
-        names.update(saved)
+        finish.EXTRACTORS = extractors
+        for owner, name, original in saved:
+            setattr(owner, name, original)
 
 
 def main() -> None:

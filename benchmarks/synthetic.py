@@ -40,12 +40,13 @@ import common  # noqa: F401  (puts the repository root on sys.path)
 import numpy as np
 import pyarrow as pa
 
-from pipeline.analysis import KEYWORD_CANDIDATES, Settings, analyse_batch
+from pipeline.analysis import Settings, analyse_batch
 from pipeline.corpus import find_documents
 from pipeline.reading import read_document
-from pipeline.tables import PER_DOCUMENT, TABLES, Rows, to_table
+from pipeline.registry import PASS_TABLES
+from pipeline.tables import KEYWORD_CANDIDATES, TABLES, Rows, to_table
 
-NAMES = [*PER_DOCUMENT, KEYWORD_CANDIDATES.name]
+NAMES = list(PASS_TABLES)
 
 
 def _listed(text: str, sep: str = " ") -> list[str]:
@@ -122,7 +123,7 @@ def analyse_corpus(corpus: Path) -> list[tuple[str, Rows]]:
 
 
 def _spec(name: str):
-    return KEYWORD_CANDIDATES if name == KEYWORD_CANDIDATES.name else TABLES[name]
+    return PASS_TABLES[name]
 
 
 class _Words:

@@ -18,10 +18,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..canonical import Gazetteer, unify_names
 
 Triple = tuple[str, str | None, str]  # (text, per-document canonical, label) of a mention
+_PAIR = pa.schema([("doc_id", pa.string()), ("lemma", pa.string())])
 
 
 # ----------------------------------------------------------------------------- statistics of a part
@@ -35,15 +37,21 @@ class PartStats:
 
     @classmethod
     def of(cls, entities: pa.Table, candidates: pa.Table) -> PartStats:
+        """`entities`: at least text, canonical, label; `candidates`: at least doc_id, lemma."""
         triples: dict[Triple, int] = {}
         for key in zip(
             *(entities.column(c).to_pylist() for c in ("text", "canonical", "label")), strict=True
         ):
             triples[key] = triples.get(key, 0) + 1
-        doc_ids, lemmas = candidates.column("doc_id").to_pylist(), candidates.column("lemma").to_pylist()
-        pairs = {(str(d), lemma) for d, lemma in zip(doc_ids, lemmas, strict=True)}
-        lemma_docs = Counter(lemma for _, lemma in pairs if lemma is not None)
-        return cls(triples, lemma_docs, len({d for d, _ in pairs}))
+        # distinct (document, lemma) pairs, then documents per lemma: in Arrow, not a Python set of
+        # millions of tuples
+        keys = candidates.select(["doc_id", "lemma"]).cast(_PAIR)
+        pairs = keys.group_by(["doc_id", "lemma"]).aggregate([])
+        counted = pc.value_counts(pc.drop_null(pairs.column("lemma")))
+        lemma_docs = Counter(
+            dict(zip(counted.field("values").to_pylist(), counted.field("counts").to_pylist(), strict=True))
+        )
+        return cls(triples, lemma_docs, pc.count_distinct(keys.column("doc_id")).as_py())
 
 
 def merge_stats(*parts: PartStats) -> PartStats:

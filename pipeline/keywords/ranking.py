@@ -94,13 +94,17 @@ def rank_with_frequencies(
     df["doc_id"] = df["doc_id"].astype(str)
     df = df.sort_values(["doc_id", "first_offset", "lemma"], kind="stable")
     df = df.drop_duplicates(["doc_id", "lemma"], keep="first")
-    doc_freq = df["lemma"].map(lambda lemma: document_frequency.get(lemma, 1)).astype(float)
-    idf = (((1.0 + n_docs) / (1.0 + doc_freq)).map(math.log) + 1.0).astype(float)
+    # Per distinct value, not per row (a corpus has millions of candidates and far fewer lemmas): the
+    # same numbers, computed once each.
+    doc_freq = df["lemma"].map(document_frequency).fillna(1).astype(float)
+    logs = {f: math.log((1.0 + n_docs) / (1.0 + f)) for f in doc_freq.unique().tolist()}
+    idf = (doc_freq.map(logs) + 1.0).astype(float)
     df["score"] = candidate_scores(df, idf).round(6)
     df = df.sort_values(
         ["doc_id", "score", "first_offset", "lemma"], ascending=[True, False, True, True], kind="stable"
     )
-    folded = df["surface"].map(fold)  # lemmatiser variants of one word: one row
+    surfaces = df["surface"]
+    folded = surfaces.map({s: fold(s) for s in surfaces.unique().tolist()})  # lemmatiser variants: one row
     df = df[~pd.DataFrame({"d": df["doc_id"], "f": folded}).duplicated()]
     df["rank"] = df.groupby("doc_id").cumcount() + 1
     df = df[df["rank"] <= top_k]
