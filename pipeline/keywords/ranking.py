@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from ..french import fold
@@ -92,23 +93,54 @@ def rank_with_frequencies(
         if column not in df.columns:
             df[column] = default
     df["doc_id"] = df["doc_id"].astype(str)
-    df = df.sort_values(["doc_id", "first_offset", "lemma"], kind="stable")
-    df = df.drop_duplicates(["doc_id", "lemma"], keep="first")
-    # Per distinct value, not per row (a corpus has millions of candidates and far fewer lemmas): the
-    # same numbers, computed once each.
-    doc_freq = df["lemma"].map(document_frequency).fillna(1).astype(float)
-    logs = {f: math.log((1.0 + n_docs) / (1.0 + f)) for f in doc_freq.unique().tolist()}
-    idf = (doc_freq.map(logs) + 1.0).astype(float)
-    df["score"] = candidate_scores(df, idf).round(6)
-    df = df.sort_values(
-        ["doc_id", "score", "first_offset", "lemma"], ascending=[True, False, True, True], kind="stable"
+    # Sorting and de-duplicating on integer codes that keep the strings' order (factorize(sort=True)):
+    # the same order as sorting the strings, and no string column is moved before the last step.
+    doc, _ = _codes(df["doc_id"])
+    lemma, lemmas = _codes(df["lemma"])
+    offset = df["first_offset"].to_numpy()
+    order = np.lexsort((lemma, offset, doc))  # stable: by document, first offset, lemma
+    order = order[_first_of_each(doc[order] * (lemma.max() + 1) + lemma[order])]  # one row per lemma
+    df, doc, lemma, offset = df.iloc[order], doc[order], lemma[order], offset[order]
+    # Per distinct lemma, not per row (a corpus has millions of candidates and far fewer lemmas): the
+    # same numbers, computed once each (a missing lemma, coded last, is in one document).
+    frequencies = [float(document_frequency.get(x, 1)) for x in lemmas] + [1.0]
+    logs = {f: math.log((1.0 + n_docs) / (1.0 + f)) for f in set(frequencies)}
+    idf = pd.Series([logs[f] + 1.0 for f in frequencies], dtype=float).to_numpy()[lemma]
+    idf = pd.Series(idf, index=df.index)
+    score = candidate_scores(df, idf).round(6).to_numpy()
+    order = np.lexsort((lemma, offset, -score, doc))  # by document, best score, first offset, lemma
+    surfaces = df["surface"].to_numpy()[order]
+    folds = {s: fold(s) for s in pd.unique(surfaces).tolist()}
+    folded = pd.factorize(pd.Series(surfaces, dtype=object).map(folds))[0]
+    kept = order[_first_of_each(doc[order] * (folded.max() + 1) + folded)]  # lemmatiser variants: one row
+    doc = doc[kept]
+    starts = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]])  # each document's first kept row
+    rank = np.arange(len(kept)) - np.repeat(starts, np.diff(np.r_[starts, len(kept)])) + 1
+    top = rank <= top_k
+    rows = df.iloc[kept[top]]
+    out = pd.DataFrame(
+        {
+            "doc_id": rows["doc_id"].to_numpy(dtype=object),
+            "rank": rank[top].astype("int64"),
+            "keyword": rows["surface"].to_numpy(dtype=object),
+            "lemma": rows["lemma"].to_numpy(dtype=object),
+            "score": score[kept[top]].astype("float64"),
+        },
+        columns=_RANK_COLUMNS,
     )
-    surfaces = df["surface"]
-    folded = surfaces.map({s: fold(s) for s in surfaces.unique().tolist()})  # lemmatiser variants: one row
-    df = df[~pd.DataFrame({"d": df["doc_id"], "f": folded}).duplicated()]
-    df["rank"] = df.groupby("doc_id").cumcount() + 1
-    df = df[df["rank"] <= top_k]
-    out = df.rename(columns={"surface": "keyword"})[_RANK_COLUMNS].reset_index(drop=True)
-    out["rank"] = out["rank"].astype("int64")
-    out["score"] = out["score"].astype("float64")
     return out
+
+
+def _codes(values: pd.Series) -> tuple[np.ndarray, list]:
+    """Integer codes in the values' sort order, missing values last (as pandas sorts them), and the
+    distinct values they code."""
+    codes, uniques = pd.factorize(values, sort=True)
+    return np.where(codes < 0, len(uniques), codes).astype(np.int64), list(uniques)
+
+
+def _first_of_each(keys: np.ndarray) -> np.ndarray:
+    """Positions of the first occurrence of each key, in their order (pandas' duplicated(keep="first"))."""
+    if not len(keys):
+        return np.zeros(0, dtype=np.int64)
+    _, first = np.unique(keys, return_index=True)
+    return np.sort(first)
