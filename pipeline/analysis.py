@@ -19,11 +19,10 @@ from spacy.tokens import Doc
 from .dates import detect_publication_date
 from .header import infer_title
 from .language import detect_language, language_status
-from .places import country_code
 from .reading import Document, ReadError
 from .registry import EXTRACTORS, Context
 from .settings import Settings
-from .tables import DOCUMENTS, ENTITIES, Rows
+from .tables import DOCUMENTS, Rows
 from .token_table import TokenTable, token_table
 
 __all__ = ["Settings", "analyse_batch", "analyse_document", "skipped_rows"]
@@ -105,10 +104,8 @@ def analyse_document(
     for extractor in EXTRACTORS:
         records = context.found[extractor.name] = extractor.extract(context)
         rows[extractor.table.name] = _records(doc_id, records)
-    for entity in rows[ENTITIES.name]:
-        entity["country"] = (
-            country_code(entity["canonical"] or entity["text"]) if entity["label"] == "LOC" else None
-        )
+        if extractor.amend is not None:
+            extractor.amend(rows[extractor.table.name])
     return rows
 
 

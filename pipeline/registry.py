@@ -73,6 +73,7 @@ class Extractor:
     extract: Extract
     finish: Finish | None = None  # its exported table from every part's rows and the corpus facts
     finished: TableSpec | None = None  # the table `finish` writes, when it differs from `table`
+    amend: Callable[[list[dict[str, Any]]], None] | None = None  # columns its rows get besides the records'
 
 
 # The per-document functions import their extractor when first called: the entity and quote stages load
@@ -87,6 +88,15 @@ def _entities(ctx: Context) -> Sequence[Any]:
     from .entities import extract_entities
 
     return extract_entities(ctx.doc, ctx.settings.gazetteer, ctx.found["contacts"], tokens=ctx.tokens)
+
+
+def _entity_countries(rows: list[dict[str, Any]]) -> None:
+    """A place's country code, found in the per-document pass so that the corpus pass needs no gazetteer
+    of places."""
+    from .places import country_code
+
+    for row in rows:
+        row["country"] = country_code(row["canonical"] or row["text"]) if row["label"] == "LOC" else None
 
 
 def _quotes(ctx: Context) -> Sequence[Any]:
@@ -149,7 +159,7 @@ def _ranked_keywords(part: PartTables) -> pa.Table:
 
 EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("contacts", CONTACTS, _contacts),
-    Extractor("entities", ENTITIES, _entities, _canonical_entities),
+    Extractor("entities", ENTITIES, _entities, _canonical_entities, amend=_entity_countries),
     Extractor("quotes", QUOTES, _quotes, _renamed_quotes),
     Extractor("dates", DATES, _dates),
     Extractor("themes", THEMES, _themes),
