@@ -25,7 +25,6 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -141,16 +140,3 @@ def model_version() -> str:
     from importlib.metadata import version
 
     return f"{MODEL_NAME}-{version(MODEL_NAME)}+{'-'.join(EXCLUDED)}"
-
-
-def lookups_from_disk() -> Any:
-    """The model package's lemmatizer tables as shipped (lemma_index values are lists, not sets)."""
-    import importlib
-
-    from spacy.lookups import Lookups
-
-    package = Path(importlib.import_module(MODEL_NAME).__file__ or "").parent
-    for path in sorted(package.glob("*/lemmatizer/lookups/lookups.bin")):
-        return Lookups().from_disk(path.parent)
-    lemmatizer: Any = load_nlp().get_pipe("lemmatizer")  # a model laid out differently
-    return lemmatizer.lookups

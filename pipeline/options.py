@@ -7,8 +7,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .export import CSV_FLAVORS, FORMATS
+
+if TYPE_CHECKING:
+    from .settings import Settings
 
 ENGINES = ("local", "dask")
 NEEDS_DASK = "the dask engine needs Dask: pip install '.[dask]'"
@@ -105,8 +109,9 @@ def report_folder(out_dir: Path | str, engine: str) -> Path:
     return folder
 
 
-def load_settings(options: RunOptions):  # -> Settings (imported here: it loads the taxonomy modules)
-    """The per-document pass's settings of a run: their fingerprint keys the cache."""
+def load_settings(options: RunOptions) -> Settings:
+    """The per-document pass's settings of a run: their fingerprint keys the cache. (Imported here:
+    settings.py loads the taxonomy, gazetteer and places modules, which validating options needs not.)"""
     from .settings import Settings
 
     return Settings.load(options.taxonomy_path, options.gazetteer_path, options.theme_threshold)

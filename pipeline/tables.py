@@ -315,7 +315,6 @@ TABLES: dict[str, TableSpec] = {
         SIMILAR_DOCUMENTS,
     )
 }
-PER_DOCUMENT = [t.name for t in TABLES.values() if t.per_document]
 
 
 def to_table(spec: TableSpec, rows: Iterable[Mapping[str, object]]) -> pa.Table:

@@ -43,9 +43,17 @@ def test_set_index_lemmatizer_gives_the_stock_lemmas(nlp):
 
 
 def _lookups_from_disk():
-    from pipeline.nlp import lookups_from_disk
+    """The model package's lemmatizer tables as shipped (lemma_index values are lists, not sets)."""
+    import importlib
+    from pathlib import Path
 
-    return lookups_from_disk()
+    from spacy.lookups import Lookups
+
+    from pipeline.nlp import MODEL_NAME
+
+    package = Path(importlib.import_module(MODEL_NAME).__file__ or "").parent
+    path = next(package.glob("*/lemmatizer/lookups/lookups.bin"))
+    return Lookups().from_disk(path.parent)
 
 
 def test_whitespace_tokens_keep_the_space_pos(nlp):

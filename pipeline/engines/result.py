@@ -11,6 +11,7 @@ from ..reading import Document, ReadError
 from ..tables import DOCUMENTS, Rows
 
 ProgressCallback = Callable[[int, int], None]  # (documents done, documents in all)
+_COUNTED = ("documents", "cached", "repaired", "mojibake")  # what Counts and RunResult both count
 
 
 @dataclass
@@ -55,11 +56,8 @@ class Counts:
         return True
 
     def add(self, other: Counts) -> None:
-        self.documents += other.documents
-        self.cached += other.cached
-        self.repaired += other.repaired
-        self.mojibake += other.mojibake
-        self.words += other.words
+        for name in (*_COUNTED, "words"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
         self.skipped += other.skipped
 
 
@@ -78,10 +76,8 @@ class RunResult:
     phases: dict[str, float] = field(default_factory=dict)  # engine-specific timings and counts
 
     def count(self, counts: Counts) -> None:
-        self.documents += counts.documents
-        self.cached += counts.cached
-        self.repaired += counts.repaired
-        self.mojibake += counts.mojibake
+        for name in _COUNTED:
+            setattr(self, name, getattr(self, name) + getattr(counts, name))
         self.skipped += counts.skipped
 
     def summary(self) -> str:

@@ -1,9 +1,8 @@
-"""What a press release says about itself in its first lines: dateline, title; and safe file names.
+"""Safe file names for the corpus files `add` writes, and the title key near-duplicates are compared on.
 
-These guesses name the corpus file and detect near-duplicates. They are never written into the
-front matter: the analysis reads the same text and makes its own (better informed) guesses. The
-dateline and title detectors live in pipeline/header.py, with the other readers of a release's first
-lines; they are re-exported here for the code that imports them from ingest.
+The dateline and title detectors that name a file are in pipeline/header.py, with the other readers
+of a release's first lines. Nothing here is written into the front matter: the analysis makes its own
+(better informed) guesses from the same text.
 """
 
 from __future__ import annotations
@@ -11,28 +10,8 @@ from __future__ import annotations
 import re
 
 from ..french import fold
-from ..header import (
-    HEAD_LINES,
-    MAX_TITLE_CHARS,
-    clean_title,
-    find_dateline,
-    first_words,
-    infer_title,
-    usable_title,
-)
 
-__all__ = [
-    "HEAD_LINES",
-    "MAX_TITLE_CHARS",
-    "SLUG_CHARS",
-    "clean_title",
-    "find_dateline",
-    "first_words",
-    "infer_title",
-    "slugify",
-    "title_key",
-    "usable_title",
-]
+__all__ = ["SLUG_CHARS", "slugify", "title_key"]
 
 SLUG_CHARS = 60
 

@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.header import find_dateline, infer_title, usable_title
 from pipeline.ingest import AddOutcome, IngestError, add_documents
 from pipeline.ingest import sources as ingest_sources
 from pipeline.ingest import store as ingest_store
-from pipeline.ingest.infer import find_dateline, infer_title, slugify, usable_title
+from pipeline.ingest.infer import slugify
 from pipeline.ingest.pdf import strip_running_lines, unwrap_lines
 from pipeline.ingest.sources import sniff
 from pipeline.ingest.store import content_key
