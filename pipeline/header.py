@@ -92,6 +92,22 @@ def find_dateline(text: str) -> dt.date | None:
     return None
 
 
+# A date in a URL's path: ".../2015-03-05-visite.html", ".../2024/05/10/titre", "/20240510-..." is not read
+# (eight digits are too often an identifier).
+_URL_DATE = re.compile(r"(?<![\d])((?:19|20)\d{2})([-/_])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def url_date(url: str) -> dt.date | None:
+    """The date written in a URL's path, if one is (a publication date, as blogs and newsrooms write)."""
+    path = re.sub(r"^[a-z]+://[^/]*", "", url.strip(), flags=re.I)
+    for m in _URL_DATE.finditer(path):
+        try:
+            return dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        except ValueError:
+            continue
+    return None
+
+
 def dateline_lead(folded: str, written: str) -> bool:
     """Whether the text before a date is a dateline's lead: `folded` matches DATELINE_LEAD_FOLDED and
     `written` (the same text as written) starts its place with a capital and has at most five words."""

@@ -78,9 +78,15 @@ DOCUMENTS = TableSpec(
         _c(
             "published",
             D,
-            "Publication date: front matter, else detected in the text (see published_source).",
+            "Publication date: front-matter date, else the date the front-matter title states ('..., en "
+            "date du 13 septembre 2020'), else one in the front-matter url, else the header lines ('Paris, "
+            "le ...', 'Publié le ...', 'Date de publication : ...'); empty when none gives it.",
         ),
-        _c("published_source", S, "Where `published` comes from: front_matter, text, or empty when unknown."),
+        _c(
+            "published_source",
+            S,
+            "Where `published` comes from: front_matter, title, url, text, or empty when unknown.",
+        ),
         _c("language", S, "Detected language (ISO 639-1), by py3langid."),
         _c("language_confidence", F64, "Confidence of the detected language, in [0, 1]."),
         _c("encoding", S, "Encoding the bytes were decoded from (utf-8, utf-16, cp1252 ...)."),

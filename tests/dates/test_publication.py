@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
-from pipeline.dates import detect_publication_date
+from pipeline.dates import detect_publication_date, find_publication_date
+from pipeline.dates.publication import title_date
+from pipeline.header import url_date
 
 
 @pytest.mark.parametrize(
@@ -62,3 +64,51 @@ def test_no_publication_date(text: str) -> None:
 def test_only_the_top_of_the_text_is_read() -> None:
     body = "Un paragraphe sans date.\n" * 40
     assert detect_publication_date(body + "Paris, le 12 mars 2024\n") is None
+
+
+# ---------------------------------------------------------------------------- front matter: title and url
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("Communiqué de la préfecture, en date du 3 avril 2021, sur la sécheresse.", dt.date(2021, 4, 3)),
+        ("Communiqué de presse du 7 juin 2019 : la ville recrute", dt.date(2019, 6, 7)),
+        ("Déclaration commune des maires de la vallée, le 2 février 2022.", dt.date(2022, 2, 2)),
+        ("Note aux rédactions (18/11/2023)", dt.date(2023, 11, 18)),
+        ("Sommet des régions du 12 mars 2024", None),
+        ("Le festival aura lieu le 5 juin 2024 à Vannes", None),
+        ("La mairie recrute", None),
+    ],
+)
+def test_title_date(title: str, expected: dt.date | None) -> None:
+    assert title_date(title) == expected
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("https://exemple.org/blog/fr/2016-03-12-assemblee.html", dt.date(2016, 3, 12)),
+        ("https://www.ville-exemple.fr/actualites/2023/11/05/budget", dt.date(2023, 11, 5)),
+        ("https://www.exemple.gouv.fr/discours", None),
+        ("https://2019-10-02.exemple.fr/page", None),
+        ("https://exemple.fr/article/20231105123", None),
+    ],
+)
+def test_url_date(url: str, expected: dt.date | None) -> None:
+    assert url_date(url) == expected
+
+
+def test_order_of_trust() -> None:
+    text = "Rennes, le 10 mars 2016\n\nLe comité se réunira."
+    meta = {"title": "Assemblée générale", "url": "https://exemple.org/2016-03-12-ag.html"}
+    assert find_publication_date(text, meta) == (dt.date(2016, 3, 12), "url")
+    meta_title = {**meta, "title": "Communiqué, en date du 11 mars 2016, sur l'assemblée"}
+    assert find_publication_date(text, meta_title) == (dt.date(2016, 3, 11), "title")
+    assert find_publication_date(text, {**meta_title, "date": "2016-03-09"}) == (
+        dt.date(2016, 3, 9),
+        "front_matter",
+    )
+    assert find_publication_date(text, {"title": "Assemblée générale"}) == (dt.date(2016, 3, 10), "text")
+    assert find_publication_date("Le comité se réunira le 3 mai 2016.", {"title": "Assemblée"}) == (
+        None,
+        None,
+    )
