@@ -111,6 +111,8 @@ def h_range_days(m: re.Match[str], v: View) -> list[Expr]:
         return []
     pre = re.sub(r"\s+", " ", m.groupdict().get("pre") or "")
     mid = re.sub(r"\s+", " ", m.groupdict().get("mid") or "")
+    if not pre and (mid not in ("au", "jusqu'au") or not m.group("m1")):
+        return []  # "4 juin au 6 juin" needs both months without "du"
     if pre in ("entre", "entre le") and not mid.startswith("et"):
         return []
     if pre not in ("entre", "entre le") and mid.startswith("et"):

@@ -126,8 +126,10 @@ HOLIDAYS_EASTER: dict[str, int] = {
     "paques": 0, "lundi de paques": 1, "vendredi saint": -2, "mardi gras": -47, "mercredi des cendres": -46,
     "ascension": 39, "pentecote": 49, "lundi de pentecote": 50,
 }  # fmt: skip
-# Holiday names that are also given names or common nouns: read only when written with a capital.
-HOLIDAYS_NEED_CAPITAL = ("noel", "toussaint", "ascension", "assomption", "armistice", "epiphanie")
+# Holiday names that are also common nouns ("l'ascension du mont Blanc"): read only when written with a
+# capital or with a word that makes them a day ("jeudi de l'ascension", "pont de l'assomption"). "noël" and
+# "toussaint" in lower case are the feasts; capitalised and followed by a capitalised word, a name.
+HOLIDAYS_NEED_CAPITAL = ("ascension", "assomption", "armistice", "epiphanie")
 
 # --------------------------------------------------------------------------- numbers
 NUMBER_WORDS: dict[str, int] = {

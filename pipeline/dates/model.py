@@ -29,7 +29,8 @@ class Expr:
     (aujourd'hui), anchor (la veille, le lendemain, le même jour: relative to the previous date),
     relyear / relmonth / relweek / weekend (cette année, le mois dernier...), ago / inn (il y a
     deux ans, dans trois mois), ref (a fixed vague value), desormais, decade, century, season,
-    quarter, holiday, ordwd (le premier dimanche du printemps).
+    quarter, holiday, ordwd (le premier dimanche du printemps), shift (deux jours plus tard: `offset`
+    `unit`s from the date before it, or from `base`), bareday (le 21: the month from the context).
     """
 
     kind: str
@@ -56,3 +57,4 @@ class Expr:
     of_event: bool = False  # "au lendemain de <event>": the clause's date, not the next day
     end_expr: Expr | None = None  # range end
     dici: bool = False  # "d'ici ...": a range from the publication date to the target
+    base: Expr | None = None  # "le lendemain du 20 mars", "deux jours après le 4 mai": the date shifted

@@ -11,7 +11,8 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from .earlier_dates import EarlierDates, Resolved
+from .anchored import AnchoredKinds
+from .earlier_dates import Resolved
 from .lexicon import HOLIDAYS_FIXED
 from .model import DateMention, Expr
 from .resolve import (
@@ -50,7 +51,7 @@ def _cal_value(y: int | None, mo: int | None, d: int | None) -> tuple[str, str]:
     return f"{ys}-{mo:02d}-{d:02d}", "day"
 
 
-class Resolver(EarlierDates):
+class Resolver(AnchoredKinds):
     """Resolves the selected expressions in text order, so that each can lean on the dates before it."""
 
     def __init__(self, v: View, exprs: list[Expr]) -> None:
@@ -94,6 +95,8 @@ class Resolver(EarlierDates):
         return None
 
     def r_weekday(self, e: Expr) -> Resolved | None:
+        if e.unit in ("enhuit", "week"):
+            return self.weekday_in_weeks(e)
         tense = self.tense(e)
         if self.P is None:
             return Resolved(f"XXXX-WXX-{e.weekday}", "day")
@@ -148,6 +151,12 @@ class Resolver(EarlierDates):
         return False
 
     def r_anchor(self, e: Expr) -> Resolved | None:
+        if e.base is not None:  # "le lendemain du 20 mars"
+            based = self.resolve(e.base)
+            if based is None or based.date is None:
+                return None
+            d = based.date + dt.timedelta(days=e.offset)
+            return Resolved(fmt_day(d), "day", d.year, d, explicit=based.explicit)
         if e.of_event:
             # "au lendemain de la démission": the date of the clause, not the day after it; with no
             # date in the clause, only a vague reference in the direction of the tense
@@ -333,6 +342,9 @@ class Resolver(EarlierDates):
         less when the range crosses New Year ("du 30 décembre au 2 janvier 2024")."""
         end = e.end_expr
         assert end is not None
+        if e.kind == "weekday":  # "du lundi 3 au vendredi 7"
+            r_start = self.r_weekday(replace(e, end_expr=None))
+            return (r_start, self.weekday_range_end(r_start, end)) if r_start else (None, None)
         if end.year is None and e.year is not None:  # "du 20 avril 2020 au 3 mai"
             wraps = e.month is not None and end.month is not None and e.month > end.month
             end = replace(end, year=e.year + 1 if wraps else e.year)

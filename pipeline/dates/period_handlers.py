@@ -167,7 +167,7 @@ def h_holiday(m: re.Match[str], v: View) -> list[Expr]:
     name = re.sub(r"\s+", " ", m.group("h"))
     hs = m.start("h")
     orig = v.text[hs : m.end("h")]
-    if name in HOLIDAYS_NEED_CAPITAL and not orig[:1].isupper():
+    if name in HOLIDAYS_NEED_CAPITAL and not orig[:1].isupper() and not (m.group("pfx") or m.group("y")):
         return []
     nxt = re.match(r"\s+(\S+)", v.text[m.end("h") : m.end("h") + 30])
     if name in ("noel", "toussaint") and nxt and nxt.group(1)[:1].isupper() and not m.group("y"):
