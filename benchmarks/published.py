@@ -90,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"{name}: gold {want}  got {have}")
     print(
-        f"published equal to the gold without date lines: {right}/{len(gold)} ({n} documents); guessed {guessed}"
+        f"published equal to the gold without date lines: {right}/{len(gold)} ({n} documents); "
+        f"filled where the gold has none: {guessed}"
     )
     return 0
 

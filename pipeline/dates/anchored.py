@@ -9,6 +9,7 @@ the publication date; kept apart so that each module stays one concern.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .earlier_dates import EarlierDates, Resolved
 from .model import Expr
@@ -44,6 +45,17 @@ class AnchoredKinds(EarlierDates):
 
     def r_shift(self, e: Expr) -> Resolved | None:
         base = self.base_day(e)
+        if (
+            e.base is None
+            and e.ref in ("apres", "avant")
+            and re.match(r"\s*\w", self.v.fold[e.end : e.end + 3])
+        ):
+            # "six ans après sa victoire": the event named after it is the anchor; a date of the same
+            # sentence is the clause's own date, not the event's, so only an earlier sentence's counts
+            s0, _ = self.ctx.sentence(e.start)
+            before = [prev for prev, res in self.done if prev.end <= e.start and res.date is not None]
+            if not before or before[-1].end > s0:
+                return None
         if base is None or base.date is None:
             return None  # "deux jours plus tard" with no date before it: nothing to count from
         value, gran, d, y = shift_date(base.date, e.offset, e.unit)

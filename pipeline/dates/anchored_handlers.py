@@ -59,7 +59,11 @@ def h_en_huit(m: re.Match[str], v: View) -> list[Expr]:
 def h_weekday_of_week(m: re.Match[str], v: View) -> list[Expr]:
     """ "vendredi de la semaine prochaine": that weekday of the next calendar week."""
     start = m.start("wd")
-    return [Expr("weekday", start, m.end(), weekday=WEEKDAYS[m.group("wd")], rel=_rel(m.group("rel")), unit="week")]
+    return [
+        Expr(
+            "weekday", start, m.end(), weekday=WEEKDAYS[m.group("wd")], rel=_rel(m.group("rel")), unit="week"
+        )
+    ]
 
 
 def h_ordinal_weekday_rel(m: re.Match[str], v: View) -> list[Expr]:
@@ -130,7 +134,9 @@ _BARE_AFTER = re.compile(
     r"\s*(?:[,.;:!?)\]»\"]|$|\n|(?:pour|et|ou|inclus|compris|prochain|dernier|matin|soir|midi|apres-midi"
     r"|au|jusqu'au|dans|en|des|ensemble|prochainement)(?!\w)|a\s+(?:\d|partir|compter|midi|minuit))"
 )
-_CALL_VERBS = re.compile(r"\b(?:appele[rz]?|composez|composer|numero|tel|telephone|chambre|salle|bus|ligne)\W*$")
+_CALL_VERBS = re.compile(
+    r"\b(?:appele[rz]?|composez|composer|numero|tel|telephone|chambre|salle|bus|ligne)\W*$"
+)
 
 
 def h_bare_day(m: re.Match[str], v: View) -> list[Expr]:

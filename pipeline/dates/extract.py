@@ -206,7 +206,13 @@ def attach_bases(exprs: list[Expr], v: View) -> list[Expr]:
     while i < len(exprs):
         e = exprs[i]
         nxt = exprs[i + 1] if i + 1 < len(exprs) else None
-        shifts = e.kind == "anchor" and e.of_event and e.offset or e.kind == "shift" and e.ref in ("apres", "avant")
+        shifts = (
+            e.kind == "anchor"
+            and e.of_event
+            and e.offset
+            or e.kind == "shift"
+            and e.ref in ("apres", "avant")
+        )
         if (
             shifts
             and nxt is not None

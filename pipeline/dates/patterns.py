@@ -194,6 +194,7 @@ RELATIVE = re.compile(
     r"|(?P<veille>(?:la\s+|l')(?:avant-)?veille)(?P<veille_de>\s+(?:de|du|des|d')(?!\w))?"
     r"|(?P<lend>(?:le\s+)?(?:sur)?lendemain)(?P<lend_de>\s+(?:de|du|des|d')(?!\w))?"
     r"|(?P<meme>(?:le|ce)\s+meme\s+jour|le\s+jour\s+meme|ce\s+jour-la|ce\s+jour\s+la)"
+    r"|(?P<cejour>(?<=a\s)ce\s+jour|(?<=jusqu'a\s)ce\s+jour|(?<=des\s)ce\s+jour)(?![\w-]|\s+(?:la|ou|de|du|d'|des)\b)"
     r"|(?P<yrel>cette\s+annee(?:-ci)?|l'annee\s+en\s+cours|l'annee\s+courante"
     r"|l'an(?:nee)?\s+(?:derniere?|passee?|prochaine?|precedente?|suivante?|d'avant|d'apres))"
     r"|(?P<wrel>cette\s+semaine|la\s+semaine\s+(?:derniere|passee|prochaine|precedente|suivante|d'avant|d'apres))"
@@ -249,7 +250,7 @@ DAY_OF_REL_MONTH = re.compile(
 )
 # "deux jours plus tard", "trois semaines après", "une semaine auparavant", "le jour suivant".
 SHIFT = re.compile(
-    rf"(?<![\w-])(?:(?P<n>\d{{1,2}}|{NUMWORD_ALT}|quelques)\s+(?P<u>jours?|semaines?|mois|ans|annees)"
+    rf"(?<![\w-])(?:(?P<n>\d{{1,2}}|{NUMWORD_ALT}|quelques)\s+(?P<u>jours?|semaines?|mois|ans?|annees?)"
     r"\s+(?P<dir>plus\s+tard|apres|auparavant|plus\s+tot|avant)"
     r"|(?P<jour>le\s+jour\s+(?:suivant|d'apres|precedent|d'avant)))(?!\w)"
 )

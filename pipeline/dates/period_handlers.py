@@ -257,6 +257,8 @@ def h_relative(m: re.Match[str], v: View) -> list[Expr]:
         off = 2 if "surlendemain" in g["lend"] else 1
         end = m.end("lend")
         return [Expr("anchor", s, end, offset=off, of_event=bool(g["lend_de"]))]
+    if g["cejour"]:  # "à ce jour", "jusqu'à ce jour": the publication day in a release's formal French
+        return [Expr("relday", s, e, offset=0)]
     if g["meme"]:
         return [Expr("anchor", s, e, offset=0)]
     if g["yrel"]:

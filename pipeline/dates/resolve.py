@@ -98,7 +98,7 @@ _W = r"[a-zàâäçéèêëîïôöûùüÿœæ]"
 _ADV = (
     r"(?:(?:pas|plus|jamais|déjà|bien|aussi|encore|toujours|notamment|également|enfin|alors|ainsi|donc|"
     r"ensuite|finalement|récemment|même|beaucoup|peu|tout|très|trop|vraiment|rien|officiellement|"
-    r"longtemps|souvent|largement|clairement|rapidement)\s+){0,2}"
+    r"longtemps|souvent|largement|clairement|rapidement|[a-zàâçéèêëîïôûùüÿœ]{3,}ment)\s+){0,2}"
 )
 _PP = rf"(?:été|eu|{_W}+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|erts|ort|eint|aint|oint|ait))"
 _MOTION = (
@@ -129,6 +129,16 @@ _CUES: list[tuple[re.Pattern[str], int, bool]] = [
         True,
     ),
     (re.compile(rf"\b(?:s'est|se\s+sont|s'était|s'étaient|s'étant)\s+{_ADV}{_PP}\b"), -1, True),
+    # the acts someone is tried, convicted or charged for lie in the past ("juge quatre hommes pour
+    # l'agression du 3 mai", "condamné pour les faits du 12 juin")
+    (
+        re.compile(
+            r"\b(?:jug(?:e|és?|ées?|ent)|condamn(?:e|és?|ées?|ent)|accus(?:e|és?|ées?|ent)|poursuivie?s?|"
+            r"inculpée?s?|mise?s?\s+en\s+examen|soupçonnée?s?)\s+(?:[\w'-]+\s+){0,4}?(?:pour|d'avoir)\b"
+        ),
+        -1,
+        True,
+    ),
     # adverbs of the clause ("dernier"/"prochain" count only inside the expression itself: Expr.rel)
     (re.compile(r"\b(?:écoulé|écoulée|récemment|depuis)\b"), -1, True),
     # imparfait (weak: often a state or reported speech)

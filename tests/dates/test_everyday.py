@@ -185,6 +185,15 @@ CASES: list[tuple[str, str, str, str | None]] = [
     ("Le spectacle aura lieu le jeudi 13/03 à 20h.", "13/03", "2025-03-13", None),
     ("La permanence reprendra le mardi 1er avril.", "mardi 1er avril", "2025-04-01", None),
     ("Les ateliers auront lieu lundi 17 et mardi 18.", "lundi 17", "2025-03-17", None),
+    (
+        "L'association est née le 3 mai 2019. Un an après, elle comptait cent membres.",
+        "Un an après",
+        "2020",
+        None,
+    ),
+    ("Les inscriptions enregistrées jusqu'à ce jour dépassent nos attentes.", "ce jour", "2025-03-12", None),
+    ("Aujourd'hui, le tribunal a pleinement reconnu ses droits.", "Aujourd'hui", "2025-03-12", None),
+    ("La cour juge deux hommes pour le vol commis dans la mairie le 21 juin.", "21 juin", "2024-06-21", None),
     # year of a year-less date
     ("En 2023, le conseil avait adopté le 15 juin une motion.", "15 juin", "2023-06-15", None),
     (
