@@ -41,6 +41,9 @@ VALUE_RE = re.compile(
 )
 
 
+_QUARTER_MONTHS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12)}
+
+
 def _cal_value(y: int | None, mo: int | None, d: int | None) -> tuple[str, str]:
     """(value, granularity) of a calendar date whose missing parts are left out (XXXX for the year)."""
     ys = f"{y:04d}" if y is not None else "XXXX"
@@ -97,6 +100,16 @@ class Resolver(AnchoredKinds):
     def r_weekday(self, e: Expr) -> Resolved | None:
         if e.unit in ("enhuit", "week"):
             return self.weekday_in_weeks(e)
+        if e.day is None and self.done:  # "mardi et mercredi", "de vendredi à dimanche": the days follow
+            prev, res = self.done[-1]
+            gap = self.v.fold[prev.end : e.start]
+            if (
+                prev.kind == "weekday"
+                and res.date is not None
+                and re.fullmatch(r"\s*(?:,|et|ou|a|au|puis)\s*", gap)
+            ):
+                d = res.date + dt.timedelta(days=((e.weekday or 1) - res.date.isoweekday()) % 7 or 7)
+                return Resolved(fmt_day(d), "day", d.year, d)
         tense = self.tense(e)
         if self.P is None:
             return Resolved(f"XXXX-WXX-{e.weekday}", "day")
@@ -254,7 +267,14 @@ class Resolver(AnchoredKinds):
         tense = self.tense(e)
         y = self.year_for(e, None, tense)
         if y is None and self.P is not None:
+            # "le troisième trimestre a été marqué" in March: last year's; "le premier trimestre sera" in
+            # November: next year's
+            first, last = _QUARTER_MONTHS[q]
             y = self.P.year
+            if tense.strong and tense.direction < 0 and first > self.P.month:
+                y -= 1
+            elif tense.strong and tense.direction > 0 and last < self.P.month:
+                y += 1
         if y is None:
             return Resolved(f"XXXX-{q}", "quarter")
         return Resolved(f"{y:04d}-{q}", "quarter", y)

@@ -105,7 +105,7 @@ ENGLISH_ORDER = re.compile(
 )
 FULL = re.compile(
     rf"{LB}(?:{weekday('wd')}\s*,?{S1}|(?P<wda>lun|mar|mer|jeu|ven|sam|dim)\.?\s+)?"
-    rf"{day('d')}{S1}(?:de\s+)?{month('m')}"
+    rf"{day('d')}(?:{S1}|-)(?:de\s+)?{month('m')}"
     rf"(?:,?{S1}(?:de\s+l'an(?:nee)?\s+)?{year('y')}|{S1}{yy('yy')}|\s+(?P<rel>dernier|prochain|passe)(?!\w))?"
 )
 RANGE_DAYS = re.compile(
@@ -166,7 +166,9 @@ SEASON_PAIR = re.compile(
 )
 QUARTER = re.compile(
     r"(?<![\w])(?P<o>premier|1er|deuxieme|2e|2eme|second|troisieme|3e|3eme|quatrieme|4e|4eme|dernier)\s+"
-    rf"(?P<u>trimestre|semestre)(?:\s+(?:de\s+l'annee\s+|de\s+)?{year('y')})?(?![\w])"
+    rf"(?P<u>trimestre|semestre)(?:\s+(?:de\s+l'annee\s+|de\s+)?{year('y')}"
+    r"|\s+(?:de\s+)?(?P<yrel>cette\s+annee|l'annee\s+(?:prochaine|derniere|passee|en\s+cours)"
+    r"|l'an\s+(?:prochain|dernier|passe)))?(?![\w])"
 )
 QUARTER_SHORT = re.compile(rf"(?<![\w])(?P<u>[tqs])(?P<n>[1-4])\s*[- ]?\s*{year('y')}")
 HOLIDAY = re.compile(

@@ -139,6 +139,8 @@ def h_quarter(m: re.Match[str], v: View) -> list[Expr]:
     y = int(m.group("y")) if m.group("y") else None
     if n is None:
         return []
+    if m.group("yrel") and v.published:  # "le premier semestre de l'année prochaine"
+        y = v.published.year + _direction(m.group("yrel"))
     if unit == "trimestre":
         q = 4 if n == -1 else n
         if not 1 <= q <= 4:
@@ -163,6 +165,14 @@ def h_quarter_short(m: re.Match[str], v: View) -> list[Expr]:
     return [Expr("quarter", m.start(), m.end(), year=int(m.group("y")), quarter=label)]
 
 
+# A noun and "de"/"du" before a holiday make it a modifier ("marché de Noël"), except nouns of time.
+_NOUN_OF = re.compile(
+    r"\b(?!(?:fete|jour|journee|veille|lendemain|vacances|pont|week-end|weekend|semaine|periode|nuit|soir|"
+    r"matin|soiree|matinee|date|moment|occasion|lors|partir|compter|avant|apres|depuis|dimanche|lundi|jeudi)\b)"
+    r"[a-z]{3,}s?\s+(?:de\s+la|de\s+l'|de|du|d')\s*$"
+)
+
+
 def h_holiday(m: re.Match[str], v: View) -> list[Expr]:
     name = re.sub(r"\s+", " ", m.group("h"))
     hs = m.start("h")
@@ -176,6 +186,8 @@ def h_holiday(m: re.Match[str], v: View) -> list[Expr]:
         return []
     pfx = m.group("pfx")
     det = m.group("det")
+    if not pfx and not m.group("y") and _NOUN_OF.search(v.before(m.start("h"), 30)):
+        return []  # "le marché de Noël", "le concert du nouvel an": a kind of thing, not the day
     offset = -1 if pfx == "veille" else 1 if pfx == "lendemain" else 0
     start = m.start("pfx") if pfx else m.start("h")
     if det in ("cette", "la", "l'"):
@@ -212,6 +224,8 @@ def h_weekday(m: re.Match[str], v: View) -> list[Expr]:
     habit = re.search(r"(?:\ble|\bles|\bchaque|\bdes|\bdu|\bau|\bun|\bce)\s+$", before)
     if not det and not rel_raw and not m.group("d") and habit:
         return []
+    if re.match(r"\s+(?:de\s+chaque|de\s+tous\s+les|du\s+mois\b)", v.fold[m.end() : m.end() + 20]):
+        return []  # "le premier lundi de chaque mois": a rule, not a date
     if rel_raw in ("precedent", "suivant"):
         return []  # relative to another date of the story, not to the publication
     nxt = v.text[m.end("wd") : m.end("wd") + 8]

@@ -165,7 +165,7 @@ _CUES: list[tuple[re.Pattern[str], int, bool]] = [
     ),  # fmt: skip
     # conditional, modal, deadlines (weak)
     (re.compile(rf"\b{_W}{{2,}}(?:rait|raient)\b"), 1, False),
-    (re.compile(r"\b(?:devrait|devraient|jusqu'au|jusqu'à|d'ici|à\s+partir\s+du|dès\s+le)\b"), 1, False),
+    (re.compile(r"\b(?:devrait|devraient|jusqu'au|jusqu'à|d'ici|à\s+partir\s+d[eu]|dès)\b"), 1, False),
 ]
 
 
@@ -254,7 +254,13 @@ class Context:
                 best = (dist, cue)
         if best is None:
             return NO_TENSE
-        return Tense(best[1].direction, best[1].strong)
+        cue = best[1]
+        if not cue.strong:  # "resteront ouverts jusqu'à Noël": a verb of the same direction makes it sure
+            for other in self.cues(s0, s1):
+                near = abs(other.start - start) <= max_dist or abs(other.end - end) <= max_dist
+                if other.strong and other.direction == cue.direction and near:
+                    return Tense(cue.direction, True)
+        return Tense(cue.direction, cue.strong)
 
 
 # ---------------------------------------------------------------------------- year choice

@@ -175,7 +175,7 @@ CASES: list[tuple[str, str, str, str | None]] = [
     ("La kermesse se tiendra à la Pentecôte.", "Pentecôte", "2025-06-08", None),
     ("Le pont de l'Ascension sera long cette année.", "Ascension", "2025-05-29", None),
     ("Le défilé du 1er mai partira de la gare.", "1er mai", "2025-05-01", None),
-    ("Les illuminations de NOËL seront allumées vendredi.", "NOËL", "2025-12-25", None),
+    ("LES MAGASINS RESTERONT OUVERTS JUSQU'À NOËL.", "NOËL", "2025-12-25", None),
     ("Le ministre a inauguré lundi la nouvelle école.", "lundi", "2025-03-10", None),
     ("Le ministre inaugurera lundi la nouvelle école.", "lundi", "2025-03-17", None),
     ("Mardi dernier, la préfète a visité le chantier.", "Mardi dernier", "2025-03-11", None),
@@ -185,6 +185,17 @@ CASES: list[tuple[str, str, str, str | None]] = [
     ("Le spectacle aura lieu le jeudi 13/03 à 20h.", "13/03", "2025-03-13", None),
     ("La permanence reprendra le mardi 1er avril.", "mardi 1er avril", "2025-04-01", None),
     ("Les ateliers auront lieu lundi 17 et mardi 18.", "lundi 17", "2025-03-17", None),
+    ("Le ministre sera en visite mardi et mercredi.", "mercredi", "2025-03-19", None),
+    ("La ville sera en fête de vendredi à dimanche.", "dimanche", "2025-03-16", None),
+    ("Dès lundi, les horaires de la piscine changent.", "lundi", "2025-03-17", None),
+    ("La cérémonie aura lieu le 11-Novembre devant le monument.", "11-Novembre", "2025-11-11", None),
+    ("Le premier semestre de l'année prochaine sera décisif.", "premier semestre", "2026-H1", None),
+    (
+        "Le troisième trimestre a été marqué par une hausse des ventes.",
+        "troisième trimestre",
+        "2024-Q3",
+        None,
+    ),
     (
         "L'association est née le 3 mai 2019. Un an après, elle comptait cent membres.",
         "Un an après",
@@ -258,6 +269,10 @@ NO_DATE = [
     "Le tarif passe de 1500 à 1800 euros par an.",
     "Les 2025 premiers inscrits recevront un cadeau.",
     "Le projet a reçu 1 500 000 euros de subventions.",
+    "Le marché de Noël s'installe sur la place.",
+    "La collecte a lieu le premier lundi de chaque mois.",
+    "Appelez le 15 en cas d'urgence.",
+    "Le score était de 3/4 à la pause.",
     "La salle peut accueillir 1200 spectateurs.",
 ]
 
