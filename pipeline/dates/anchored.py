@@ -99,8 +99,8 @@ class AnchoredKinds(EarlierDates):
             d = monday + dt.timedelta(weeks=e.rel, days=wd - 1)
         return Resolved(fmt_day(d), "day", d.year, d)
 
-    def weekday_range_end(self, start: Resolved, end: Expr) -> str | None:
-        """The end of "du lundi 3 au vendredi 7": the first day numbered 7 on or after the start."""
+    def range_end_day(self, start: Resolved, end: Expr) -> str | None:
+        """The end of "du lundi 3 au vendredi 7", "du 2 au 4": the first day so numbered after the start."""
         if start.date is None or end.day is None:
             return None
         d = start.date

@@ -153,6 +153,15 @@ def h_bare_day(m: re.Match[str], v: View) -> list[Expr]:
     return [Expr("bareday", m.start("d"), m.end(), day=parse_day(m.group("d")))]
 
 
+def h_range_bare_days(m: re.Match[str], v: View) -> list[Expr]:
+    """ "du 2 au 4", "entre le 10 et le 12": bare days (same checks), the end in the start's month."""
+    d1, d2 = parse_day(m.group("d1")), parse_day(m.group("d"))
+    if (m.group("pre") == "du") != (m.group("mid") != "et le") or d1 == d2 or not h_bare_day(m, v):
+        return []
+    end = Expr("bareday", m.start("d"), m.end(), day=d2)
+    return [Expr("bareday", m.start(), m.end(), day=d1, end_expr=end)]
+
+
 def h_month_abbr_dot(m: re.Match[str], v: View) -> list[Expr]:
     """ "en oct.", "fin sept.": a dotted abbreviation after a date word is a month."""
     mo = month_number(m.group("m"))

@@ -20,6 +20,7 @@ from .anchored_handlers import (
     h_numeric_dm,
     h_ordinal_weekday_rel,
     h_quinzaine,
+    h_range_bare_days,
     h_range_weekdays,
     h_shift,
     h_weekday_of_week,
@@ -96,6 +97,7 @@ FAMILIES: list[tuple[re.Pattern[str], Handler, int, str]] = [
     (P.MONTH_ABBR_DOT, h_month_abbr_dot, 5, "m"),
     (P.YEAR, h_year, 6, "d"),
     (P.BARE_DAY, h_bare_day, 7, "d"),
+    (P.RANGE_BARE_DAYS, h_range_bare_days, 7, "d"),
     (P.YEAR_2, h_year2, 6, "d"),
 ]
 

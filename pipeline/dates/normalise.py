@@ -362,9 +362,12 @@ class Resolver(AnchoredKinds):
         less when the range crosses New Year ("du 30 décembre au 2 janvier 2024")."""
         end = e.end_expr
         assert end is not None
+        if e.kind == "bareday":  # "du 2 au 4"
+            r_start = self.r_bareday(e)
+            return (r_start, self.range_end_day(r_start, end)) if r_start else (None, None)
         if e.kind == "weekday":  # "du lundi 3 au vendredi 7"
             r_start = self.r_weekday(replace(e, end_expr=None))
-            return (r_start, self.weekday_range_end(r_start, end)) if r_start else (None, None)
+            return (r_start, self.range_end_day(r_start, end)) if r_start else (None, None)
         if end.year is None and e.year is not None:  # "du 20 avril 2020 au 3 mai"
             wraps = e.month is not None and end.month is not None and e.month > end.month
             end = replace(end, year=e.year + 1 if wraps else e.year)

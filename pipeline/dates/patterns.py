@@ -265,6 +265,11 @@ BARE_DAY = re.compile(
     r"(?<![\w-])(?P<pre>le|au|du|jusqu'au|des|depuis\s+le|a\s+partir\s+du|a\s+compter\s+du|avant\s+le|apres\s+le)"
     r"\s+(?P<d>1er|[12]\d|3[01]|0?[1-9])(?![\d\w°%€$-]|[.,]\d|\s*(?:[/:]|h\b))"
 )
+# "du 2 au 4", "entre le 10 et le 12": a range of bare days.
+RANGE_BARE_DAYS = re.compile(
+    r"(?<![\w-])(?P<pre>du|entre\s+le)\s+(?P<d1>1er|[12]\d|3[01]|0?[1-9])\s+(?P<mid>au|et\s+le|jusqu'au)\s+"
+    r"(?P<d>[12]\d|3[01]|0?[1-9])(?![\d\w°%€$-]|[.,]\d|\s*(?:[/:]|h\b))"
+)
 # "en oct.", "fin sept.": a month abbreviation with its dot and a date word before it.
 MONTH_ABBR_DOT = re.compile(
     rf"(?<!\w)(?P<pre>en|debut|fin|mi-|courant|depuis|jusqu'en)\s*(?P<m>{MONTH_ABBR_ALT})\.(?!\d)"

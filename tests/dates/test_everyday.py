@@ -161,6 +161,8 @@ CASES: list[tuple[str, str, str, str | None]] = [
     ("Le rapport sera publié dans un mois.", "dans un mois", "2025-04", None),
     # partial forms
     ("Rendez-vous le 21 pour la suite des débats.", "21", "2025-03-21", None),
+    ("La braderie aura lieu du 2 au 4, place du Marché.", "2 au 4", "2025-04-02", "2025-04-04"),
+    ("Les ateliers se tiendront entre le 20 et le 22, à la mairie.", "20 et le 22", "2025-03-20", "2025-03-22"),
     ("La réunion du 3 avril est reportée au 24.", "24", "2025-04-24", None),
     ("Le dossier doit être déposé avant le 21/03.", "21/03", "2025-03-21", None),
     ("La permanence se tiendra le 4/5 en mairie.", "4/5", "2025-05-04", None),
@@ -273,6 +275,9 @@ NO_DATE = [
     "La collecte a lieu le premier lundi de chaque mois.",
     "Appelez le 15 en cas d'urgence.",
     "Le score était de 3/4 à la pause.",
+    "L'équipe est passée de 12 à 15 joueurs en deux saisons.",
+    "Le siège est situé au 12 avenue des Tilleuls.",
+    "Ils ont travaillé pendant trois ans et durant les deux derniers mois sans relâche.",
     "La salle peut accueillir 1200 spectateurs.",
 ]
 
