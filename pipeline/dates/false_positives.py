@@ -12,7 +12,10 @@ import re
 from .lexicon import QUANTITY_CUES, QUANTITY_UNITS, REFERENCE_WORDS, STREET_WORDS
 from .view import View
 
-_STREET_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(STREET_WORDS) + r")\.?\s+(?:du|de\s+la|des|de|d')?\s*$")
+# "au cours du mois de mai", "en cours": the idiom, not the street ("cours Mirabeau")
+_STREET_BEFORE = re.compile(
+    r"(?:^|\s)(?<!\bau\s)(?<!\ben\s)(?:" + "|".join(STREET_WORDS) + r")\.?\s+(?:du|de\s+la|des|de|d')?\s*$"
+)
 
 
 def in_street_name(v: View, start: int) -> bool:

@@ -119,7 +119,7 @@ HOLIDAYS_FIXED: dict[str, tuple[int, int]] = {
     "noel": (12, 25), "toussaint": (11, 1), "assomption": (8, 15), "armistice": (11, 11),
     "fete nationale": (7, 14), "fete du travail": (5, 1), "nouvel an": (1, 1), "jour de l'an": (1, 1),
     "saint-sylvestre": (12, 31), "saint sylvestre": (12, 31), "epiphanie": (1, 6), "chandeleur": (2, 2),
-    "saint-valentin": (2, 14), "fete de la musique": (6, 21),
+    "saint-valentin": (2, 14), "saint-jean": (6, 24), "saint jean": (6, 24), "fete de la musique": (6, 21),
 }  # fmt: skip
 # Holidays that move with Easter: folded name -> days after Easter Sunday.
 HOLIDAYS_EASTER: dict[str, int] = {

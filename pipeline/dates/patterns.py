@@ -128,7 +128,7 @@ RANGE_YEARS = re.compile(
     r"(?P<y2>1[0-9]{3}|20[0-9]{2}|[0-9]{2})(?![\d\w])(?![.,/-]\d)"
 )
 LIST_DAYS = re.compile(
-    rf"(?<!\w)(?P<pre>les|le|des|aux)\s+(?P<days>{DAY_ANON}(?:\s*,\s*{DAY_ANON})*\s+(?:et|ou)\s+(?:le\s+)?{DAY_ANON})"
+    rf"(?<!\w)(?P<pre>les|le|des|aux)\s+(?:(?:{WD_ALT})s?\s+)?(?P<days>{DAY_ANON}(?:\s*,\s*{DAY_ANON})*\s+(?:et|ou)\s+(?:le\s+)?{DAY_ANON})"
     rf"{S1}{month('m')}(?:,?{S1}{year('y')})?"
 )
 DAY_IN_LIST = re.compile(DAY_ANON)

@@ -186,6 +186,8 @@ def h_holiday(m: re.Match[str], v: View) -> list[Expr]:
         return []
     pfx = m.group("pfx")
     det = m.group("det")
+    if name.startswith("saint j") and not (pfx or det == "la"):
+        return []  # "à Saint-Jean": a town; the feast is "la Saint-Jean"
     if not pfx and not m.group("y") and _NOUN_OF.search(v.before(m.start("h"), 30)):
         return []  # "le marché de Noël", "le concert du nouvel an": a kind of thing, not the day
     offset = -1 if pfx == "veille" else 1 if pfx == "lendemain" else 0
@@ -224,6 +226,8 @@ def h_weekday(m: re.Match[str], v: View) -> list[Expr]:
     habit = re.search(r"(?:\ble|\bles|\bchaque|\bdes|\bdu|\bau|\bun|\bce)\s+$", before)
     if not det and not rel_raw and not m.group("d") and habit:
         return []
+    if re.search(r"\b(?:premier|1er|deuxieme|2e|second|troisieme|3e|quatrieme|4e|dernier)\s+$", before):
+        return []  # "le premier dimanche de l'Avent": an ordinal weekday the grammar does not date
     if re.match(r"\s+(?:de\s+chaque|de\s+tous\s+les|du\s+mois\b)", v.fold[m.end() : m.end() + 20]):
         return []  # "le premier lundi de chaque mois": a rule, not a date
     if rel_raw in ("precedent", "suivant"):
