@@ -194,7 +194,7 @@ CASES: list[tuple[str, str, str, str | None]] = [
     ("Les ateliers auront lieu lundi 17 et mardi 18.", "lundi 17", "2025-03-17", None),
     ("Le scrutin se tiendra les dimanches 16 et 23 mars.", "16", "2025-03-16", None),
     ("Le dossier sera traité au cours du mois de mai.", "mois de mai", "2025-05", None),
-    ("Le feu de la Saint-Jean sera allumé sur la plage.", "Saint-Jean", "2025-06-24", None),
+    ("À la Saint-Jean, un grand feu sera allumé sur la plage.", "Saint-Jean", "2025-06-24", None),
     ("Le ministre sera en visite mardi et mercredi.", "mercredi", "2025-03-19", None),
     ("La ville sera en fête de vendredi à dimanche.", "dimanche", "2025-03-16", None),
     ("Dès lundi, les horaires de la piscine changent.", "lundi", "2025-03-17", None),
