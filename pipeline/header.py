@@ -63,7 +63,7 @@ DATELINE = re.compile(
 )
 # The lead of a dateline alone, in folded text (pipeline/dates/lexicon.fold), the date excluded: the
 # publication date is read by the date grammar, which knows more date shapes than DATELINE.
-DATELINE_LEAD_FOLDED = re.compile(rf"^\s*{_PLACE_FOLDED}{_AFTER_PLACE}$")
+DATELINE_LEAD_FOLDED = re.compile(rf"^[\s*_#>]*{_PLACE_FOLDED}{_AFTER_PLACE}$")  # "**Paris, le ": Markdown
 # A line that opens like a dateline, looser than DATELINE: any place-like words, "le" or "du", a weekday
 # and any word as the month ("Paris, le 12 mars 2024", "Lyon, du lundi 3 oct. 2022"); what follows does
 # not matter. Enough to tell a dateline from a title, whose date is never needed.
@@ -116,7 +116,7 @@ def dateline_lead(folded: str, written: str) -> bool:
 
 def _is_place(before: str) -> bool:
     """The part of a dateline before the comma: a capitalised place name of a few words."""
-    place = before.rsplit(",", 1)[0].strip()
+    place = before.rsplit(",", 1)[0].strip().lstrip("*_#> ")
     words = re.sub(r"\([^)]*\)", " ", place).split()
     return bool(words) and len(words) <= 5 and place[:1].isupper()
 

@@ -29,6 +29,16 @@ from pipeline.header import url_date
             dt.date(2021, 2, 14),
         ),
         ("ACTUALITÉS | 21.10.2019 | Économie\nTexte.", dt.date(2019, 10, 21)),
+        (
+            "# Le titre\n\n**Quimper, le 4 mars 2025** – La communauté de communes lance un appel.",
+            dt.date(2025, 3, 4),
+        ),
+        (
+            "_Vannes, le 2 juin 2021_ La ville accueille le congrès régional des maires ruraux.",
+            dt.date(2021, 6, 2),
+        ),
+        ("Un titre\nen date du 9 avril 2022\nLe texte.", dt.date(2022, 4, 9)),
+        ("Date de publication : 9 avril 2022\nLe texte.", dt.date(2022, 4, 9)),
     ],
 )
 def test_publication_date_forms(text: str, expected: dt.date) -> None:
@@ -51,6 +61,7 @@ def test_update_date_when_nothing_else() -> None:
         "Sommet du 12 mars 2024 : les conclusions de la présidence\nLe texte.",
         "Texte sans date. En 2019, 2000 personnes ont manifesté.",
         "Le salon ouvrira le 15 juin.\nVenez nombreux.",
+        "La ministre se rendra à Brest le 4 mars 2025.\nLe texte.",
         "Un titre\nLors du second procès du préfet, le 27 février 2009, la défense a plaidé.",
         "",
     ],
