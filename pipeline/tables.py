@@ -209,7 +209,7 @@ DATES = TableSpec(
             S,
             "End of a range, same shapes as value: 'du 20 au 24 avril 2020' -> 2020-04-24, 'de mars à "
             "juin 2025' -> 2025-06, '2024-2025' -> 2025, 'la seconde quinzaine de mai' -> 2025-05-16 to "
-            "2025-05-31, \"d'ici 2030\" -> from the publication day to 2030; else empty.",
+            '2025-05-31, "d\'ici 2030" -> from the publication day to 2030; else empty.',
         ),
         _c(
             "granularity",

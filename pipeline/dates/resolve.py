@@ -100,7 +100,7 @@ _ADV = (
     r"ensuite|finalement|récemment|même|beaucoup|peu|tout|très|trop|vraiment|rien|officiellement|"
     r"longtemps|souvent|largement|clairement|rapidement|[a-zàâçéèêëîïôûùüÿœ]{3,}ment)\s+){0,2}"
 )
-_PP = rf"(?:été|eu|{_W}+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|erts|ort|eint|aint|oint|ait))"
+_PP = rf"(?:été|eu|(?!lieu\b){_W}+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|erts|ort|eint|aint|oint|ait))"
 _MOTION = (
     r"(?:allé|venu|arrivé|parti|né|mort|décédé|tombé|devenu|revenu|entré|sorti|resté|passé|rentré|"
     r"retourné|intervenu|survenu|parvenu|apparu|disparu)(?:e|s|es)?"
@@ -163,6 +163,16 @@ _CUES: list[tuple[re.Pattern[str], int, bool]] = [
         1,
         True,
     ),  # fmt: skip
+    # the present of an agenda announces ("la fête a lieu samedi", "les travaux débutent lundi") (weak)
+    (
+        re.compile(
+            r"\b(?:a\s+lieu|ont\s+lieu|se\s+tien(?:t|nent)|se\s+déroulen?t?|s'ouvren?t?|débuten?t?|"
+            r"commencen?t?|reprenn?(?:d|ent)|ouvren?t?|fermen?t?|rouvren?t?|accueillen?t?|"
+            r"(?:est|sont)\s+(?:organisée?s?|programmée?s?|attendue?s?|fermée?s?|ouvertes?|coupée?s?))\b"
+        ),
+        1,
+        False,
+    ),
     # conditional, modal, deadlines (weak)
     (re.compile(rf"\b{_W}{{2,}}(?:rait|raient)\b"), 1, False),
     (re.compile(r"\b(?:devrait|devraient|jusqu'au|jusqu'à|d'ici|à\s+partir\s+d[eu]|dès)\b"), 1, False),
