@@ -13,7 +13,7 @@ import re
 
 from .earlier_dates import EarlierDates, Resolved
 from .model import Expr
-from .resolve import _by_tense, add_months, fmt_day, safe_date
+from .resolve import _by_tense, add_months, fmt_day, iso_week, safe_date
 
 
 def shift_date(d: dt.date, n: int, unit: str | None) -> tuple[str, str, dt.date | None, int]:
@@ -86,6 +86,28 @@ class AnchoredKinds(EarlierDates):
             return None
         d = _by_tense(cands, self.P, self.tense(e))
         return Resolved(fmt_day(d), "day", d.year, d)
+
+    def anchored_period(self, e: Expr) -> Resolved | None:
+        """ "l'année suivante", "le mois précédent", "la semaine d'après": counted from the date before
+        it in the text (within a few sentences), not from the publication; None when there is none."""
+        if e.unit != "anchored":
+            return None
+        for prev, res in reversed(self.done):
+            if prev.end > e.start:
+                continue
+            if e.start - prev.end > 600 or not res.value[:4].isdigit():
+                return None
+            y = int(res.value[:4])
+            if e.kind == "relyear":
+                return Resolved(f"{y + e.offset:04d}", "year", y + e.offset, explicit=True)
+            if e.kind == "relmonth" and res.value[4:5] == "-" and res.value[5:7].isdigit():
+                y, mo = add_months(y, int(res.value[5:7]), e.offset)
+                return Resolved(f"{y:04d}-{mo:02d}", "month", y, explicit=True)
+            if e.kind == "relweek" and res.date is not None:
+                d = res.date + dt.timedelta(weeks=e.offset)
+                return Resolved(iso_week(d), "week", d.year)
+            return None
+        return None
 
     def weekday_in_weeks(self, e: Expr) -> Resolved | None:
         """ "jeudi en huit" (the coming Thursday, then a week), "vendredi de la semaine prochaine"."""

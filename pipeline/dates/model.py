@@ -43,7 +43,7 @@ class Expr:
     two_digit: bool = False  # the year was written with two digits ("en 97")
     rel: int = 0  # -1 dernier/passé, +1 prochain, 0 none / this
     offset: int = 0  # days, years, months, weeks (kind-dependent)
-    unit: str | None = None  # year, month, week, day (ago / inn)
+    unit: str | None = None  # year, month, week, day (ago / inn / shift); enhuit, week (weekday); anchored
     season: str | None = None  # SP, SU, FA, WI
     quarter: str | None = None  # Q1..Q4, H1, H2
     decade: str | None = None  # 196X

@@ -191,18 +191,27 @@ class Resolver(AnchoredKinds):
         return Resolved(fmt_day(d), "day", d.year, d)
 
     def r_relyear(self, e: Expr) -> Resolved:
+        anchored = self.anchored_period(e)
+        if anchored is not None:
+            return anchored
         if self.P is None:
             return Resolved({-1: "PAST_REF", 1: "FUTURE_REF"}.get(e.offset, "PRESENT_REF"), "ref")
         y = self.P.year + e.offset
         return Resolved(f"{y:04d}", "year", y, explicit=True)
 
     def r_relmonth(self, e: Expr) -> Resolved:
+        anchored = self.anchored_period(e)
+        if anchored is not None:
+            return anchored
         if self.P is None:
             return Resolved({-1: "PAST_REF", 1: "FUTURE_REF"}.get(e.offset, "PRESENT_REF"), "ref")
         y, mo = add_months(self.P.year, self.P.month, e.offset)
         return Resolved(f"{y:04d}-{mo:02d}", "month", y, explicit=True)
 
     def r_relweek(self, e: Expr) -> Resolved:
+        anchored = self.anchored_period(e)
+        if anchored is not None:
+            return anchored
         if self.P is None:
             return Resolved({-1: "PAST_REF", 1: "FUTURE_REF"}.get(e.offset, "PRESENT_REF"), "ref")
         d = self.P + dt.timedelta(weeks=e.offset)

@@ -35,6 +35,11 @@ def _direction(words: str) -> int:
     return 1 if re.search(r"proch|suiv|d'apres", words) else 0
 
 
+def _anchored(words: str) -> str | None:
+    """ "suivante", "précédente", "d'avant", "d'après" count from another date of the text."""
+    return "anchored" if re.search(r"suiv|preced|d'avant|d'apres", words) else None
+
+
 def h_decade(m: re.Match[str], v: View) -> list[Expr]:
     raw = m.group("dec").lstrip("'")
     if raw in DECADE_WORDS:
@@ -282,13 +287,13 @@ def h_relative(m: re.Match[str], v: View) -> list[Expr]:
     if g["yrel"]:
         t = g["yrel"]
         off = _direction(t)
-        return [Expr("relyear", s, e, offset=off)]
+        return [Expr("relyear", s, e, offset=off, unit=_anchored(t))]
     if g["wrel"]:
         t = g["wrel"]
         off = _direction(t)
-        return [Expr("relweek", s, e, offset=off)]
+        return [Expr("relweek", s, e, offset=off, unit=_anchored(t))]
     if g["mrel"]:
-        return [Expr("relmonth", s, e, offset=_direction(g["mrel"]))]
+        return [Expr("relmonth", s, e, offset=_direction(g["mrel"]), unit=_anchored(g["mrel"]))]
     if g["werel"]:
         return [Expr("weekend", s, e, offset=_direction(g["werel"]))]
     if g["ago"]:
