@@ -20,7 +20,12 @@ _STREET_BEFORE = re.compile(
 
 def in_street_name(v: View, start: int) -> bool:
     """ "rue du 8-Mai-1945", "place du 11 Novembre": a date right after a street word names the street."""
-    return bool(_STREET_BEFORE.search(v.before(start, 30)))
+    m = _STREET_BEFORE.search(v.before(start, 30))
+    if m and re.search(r"\bpont\b", m.group()) and not re.search(r"[A-Z]", v.text[start : start + 16]):
+        return (
+            False  # "le pont du 8 mai": the long week-end; a bridge's name is capitalised ("pont du 8-Mai")
+        )
+    return bool(m)
 
 
 def after_agreement(v: View, start: int) -> bool:

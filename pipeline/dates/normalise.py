@@ -293,8 +293,8 @@ class Resolver(AnchoredKinds):
         if e.year is not None:
             d = holiday_date(name, e.year)
         else:
-            tense = self.tense(e)
-            y = self.year_for(e, None, tense)
+            tense = Tense(e.rel, True) if e.rel else self.tense(e)
+            y = None if e.rel else self.year_for(e, None, tense)
             if y is not None:
                 d = holiday_date(name, y)
             elif self.P is None:

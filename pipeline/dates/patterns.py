@@ -175,7 +175,7 @@ HOLIDAY = re.compile(
     rf"(?<![\w])(?:(?P<det>cette|la|le|l')\s*)?"
     r"(?:(?P<pfx>fete|jour|dimanche|lundi|jeudi|week-end|weekend|pont|veille|lendemain|vacances)"
     r"(?:\s+de\s+la\s+|\s+de\s+l'|\s+de\s+|\s+du\s+|\s+d'))?\s*"
-    rf"(?P<h>{HOLIDAY_ALT})(?![\w-])(?:{S1}{year('y')})?"
+    rf"(?P<h>{HOLIDAY_ALT})(?![\w-])(?:{S1}{year('y')}|\s+(?P<rel>prochaine?|derniere?|passee?)(?!\w))?"
 )
 ORDINAL_WEEKDAY = re.compile(
     r"(?<![\w])(?:le\s+)?(?P<o>premier|1er|deuxieme|2e|second|troisieme|3e|quatrieme|4e|dernier)\s+"

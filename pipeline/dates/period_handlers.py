@@ -191,6 +191,10 @@ def h_holiday(m: re.Match[str], v: View) -> list[Expr]:
         return []
     pfx = m.group("pfx")
     det = m.group("det")
+    if re.match(
+        r"\s+(?:chinois|lunaire|juif|persan|vietnamien|orthodoxe)", v.fold[m.end("h") : m.end("h") + 14]
+    ):
+        return []  # another calendar's new year
     if name.startswith("saint j") and not (pfx or det == "la"):
         return []  # "à Saint-Jean": a town; the feast is "la Saint-Jean"
     if not pfx and not m.group("y") and _NOUN_OF.search(v.before(m.start("h"), 30)):
@@ -202,7 +206,8 @@ def h_holiday(m: re.Match[str], v: View) -> list[Expr]:
     if pfx == "lundi" and name in ("paques", "pentecote"):
         name = "lundi de " + name
     y = int(m.group("y")) if m.group("y") else None
-    return [Expr("holiday", start, m.end(), year=y, holiday=name, offset=offset)]
+    rel = -1 if re.match(r"dern|pass", m.group("rel") or "") else 1 if m.group("rel") else 0
+    return [Expr("holiday", start, m.end(), year=y, holiday=name, offset=offset, rel=rel)]
 
 
 def h_ordinal_weekday(m: re.Match[str], v: View) -> list[Expr]:
