@@ -115,7 +115,7 @@ def h_shift(m: re.Match[str], v: View) -> list[Expr]:
 
 
 # A date word before "21/03" or "le 4/5" (a fraction or a score has none).
-_DM_BEFORE = re.compile(
+DM_BEFORE = re.compile(
     r"(?:\ble|\bdu|\bau|\bjusqu'au|\bdes|\bavant|\bapres|\bdepuis|\bpartir\s+du|\bcompter\s+du|\bce"
     r"|\b(?:lun|mar|mer|jeu|ven|sam|dim)\.?|" + "|".join(rf"\b{w}" for w in WEEKDAYS) + r")\s*,?\s*$"
 )
@@ -124,7 +124,7 @@ _DM_BEFORE = re.compile(
 def h_numeric_dm(m: re.Match[str], v: View) -> list[Expr]:
     """ "avant le 21/03", "jeudi 13/03": a day and a month; the year from the context."""
     d, mo = int(m.group("d")), int(m.group("m"))
-    if safe_date(2000, mo, d) is None or not _DM_BEFORE.search(v.before(m.start(), 20)):
+    if safe_date(2000, mo, d) is None or not DM_BEFORE.search(v.before(m.start(), 20)):
         return []
     return [Expr("cal", m.start(), m.end(), month=mo, day=d)]
 

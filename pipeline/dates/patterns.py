@@ -97,7 +97,8 @@ NUMERIC = re.compile(
     r"(?P<y>(?:1[89]|20)\d{2}|\d{2})(?!\w)(?![.,/:-]\d)"
 )
 ISO = re.compile(
-    r"(?<![\w.,/:-])(?P<y>(?:1[89]|20)\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d])(?![.,/-]\d)"
+    r"(?<![\w.,/:-])(?P<y>(?:1[89]|20)\d{2})(?P<sep>[-/.])(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])"
+    r"(?![\d])(?![.,/-]\d)"
 )
 # "Mai 8, 2024", "Mercredi, Mai 8, 2024" (English word order with French names, seen in web releases).
 ENGLISH_ORDER = re.compile(
