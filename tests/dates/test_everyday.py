@@ -272,6 +272,7 @@ CASES: list[tuple[str, str, str, str | None]] = [
     ("La piscine rouvrira à la mi-juin.", "mi-juin", "2025-06", None),
     ("Le dispositif sera étendu fin 2025.", "fin 2025", "2025", None),
     ("Le nouveau plan entrera en vigueur en 2026.", "2026", "2026", None),
+    ("Le budget de 2025 a été voté à l'unanimité.", "2025", "2025", None),
     ("Le festival reviendra en janvier prochain.", "janvier prochain", "2026-01", None),
     ("La crue de décembre dernier a marqué les esprits.", "décembre dernier", "2024-12", None),
     ("L'assemblée générale se tiendra le 31 décembre prochain.", "31 décembre prochain", "2025-12-31", None),
@@ -302,6 +303,9 @@ CASES: list[tuple[str, str, str, str | None]] = [
 NO_DATE = [
     "Les 1800 bénévoles ont été remerciés par la mairie.",
     "Il encourt 2500 euros d'amende.",
+    "Il a écopé d'une amende de 1500.",
+    "Une subvention exceptionnelle de 1900 a été votée.",
+    "L'enveloppe totale atteint 2030 à la fin de la saison.",
     "À 14h30, la séance a repris dans le calme.",
     "Le rendez-vous est fixé à 9 h 45 devant la mairie.",
     "Plus de 2000 personnes ont défilé dans les rues.",
