@@ -268,6 +268,11 @@ _UNITS = {"an": "year", "ans": "year", "annee": "year", "annees": "year", "mois"
           "siecle": "century", "siecles": "century"}  # fmt: skip
 
 
+def _weeks_of_days(n: int, unit: str | None) -> int:
+    """ "huit jours", "quinze jours" are one and two weeks in French."""
+    return n - 1 if unit == "day" and n in (8, 15) else n
+
+
 def h_relative(m: re.Match[str], v: View) -> list[Expr]:
     s, e = m.start(), m.end()
     g = m.groupdict()
@@ -306,14 +311,14 @@ def h_relative(m: re.Match[str], v: View) -> list[Expr]:
         unit = _UNITS.get(g["agou"])
         if n is None or unit in ("decade", "century"):
             return [Expr("ref", s, e, ref="PAST_REF")]
-        return [Expr("ago", s, e, offset=-n, unit=unit)]
+        return [Expr("ago", s, e, offset=-_weeks_of_days(n, unit), unit=unit)]
     if g["inn"]:
         n = _count(g["innn"])
         unit = _UNITS.get(g["innu"])
         if n is None:
             return [Expr("ref", s, e, ref="FUTURE_REF")]
         # "d'ici deux ans": from the publication date to two years later
-        return [Expr("ago", s, e, offset=n, unit=unit, dici=g["innp"] == "d'ici")]
+        return [Expr("ago", s, e, offset=_weeks_of_days(n, unit), unit=unit, dici=g["innp"] == "d'ici")]
     if g["fut"]:
         return [Expr("ref", s, e, ref="FUTURE_REF")]
     if g["des"]:

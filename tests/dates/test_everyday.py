@@ -178,6 +178,8 @@ CASES: list[tuple[str, str, str, str | None]] = [
     ("L'avant-veille du scrutin du 23 mars, les affiches seront retirées.", "23 mars", "2025-03-23", None),
     ("La réunion aura lieu dans trois jours.", "dans trois jours", "2025-03-15", None),
     ("L'usine a fermé il y a deux jours.", "il y a deux jours", "2025-03-10", None),
+    ("Le ministre sera en visite dans quinze jours.", "dans quinze jours", "2025-03-26", None),
+    ("Le club a été relégué il y a huit jours.", "il y a huit jours", "2025-03-05", None),
     ("Le bilan sera présenté le mois prochain.", "le mois prochain", "2025-04", None),
     ("Les tarifs augmenteront l'an prochain.", "l'an prochain", "2026", None),
     ("L'association a été créée l'année dernière.", "l'année dernière", "2024", None),
