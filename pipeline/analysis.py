@@ -16,7 +16,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .dates import detect_publication_date
+from .dates import find_publication_date
 from .header import infer_title
 from .language import detect_language, language_status
 from .reading import Document, ReadError
@@ -70,10 +70,7 @@ def analyse_document(
     `doc` is None for a document that is not analysed (its language): only its documents row is made."""
     doc_id = document.doc_id
     code, confidence = language or detect_language(document.text)
-    published, published_source = document.published, "front_matter"
-    if published is None:
-        published = detect_publication_date(document.text)
-        published_source = "text" if published else None
+    published, published_source = find_publication_date(document.text, document.metadata)
     row = {
         "doc_id": doc_id,
         "path": document.path,

@@ -78,9 +78,15 @@ DOCUMENTS = TableSpec(
         _c(
             "published",
             D,
-            "Publication date: front matter, else detected in the text (see published_source).",
+            "Publication date: front-matter date, else the date the front-matter title states ('..., en "
+            "date du 13 septembre 2020'), else one in the front-matter url, else the header lines ('Paris, "
+            "le ...', 'Publié le ...', 'Date de publication : ...'); empty when none gives it.",
         ),
-        _c("published_source", S, "Where `published` comes from: front_matter, text, or empty when unknown."),
+        _c(
+            "published_source",
+            S,
+            "Where `published` comes from: front_matter, title, url, text, or empty when unknown.",
+        ),
         _c("language", S, "Detected language (ISO 639-1), by py3langid."),
         _c("language_confidence", F64, "Confidence of the detected language, in [0, 1]."),
         _c("encoding", S, "Encoding the bytes were decoded from (utf-8, utf-16, cp1252 ...)."),
@@ -190,16 +196,26 @@ DATES = TableSpec(
         _c(
             "value",
             S,
-            "TimeML value at the granularity written: 2024-03-12, 2024-03, 2024, 201X, 2024-SU, "
-            "2024-W19, XXXX-05-15 (year unknown), PRESENT_REF, PAST_REF, FUTURE_REF. Text, never a "
+            "TimeML value at the granularity written: day 2024-03-12, month 2024-03, year 2024, decade "
+            "201X, century 19XX, season 2024-SU (SP, SU, FA, WI), quarter 2025-Q1 (Q1-Q4) or half-year "
+            "2025-H1 (semestre), week 2024-W19, week-end 2024-W19-WE, XXXX-05-15 (year unknown), "
+            "XXXX-WXX-1 (a weekday, no publication date), PRESENT_REF, PAST_REF, FUTURE_REF. A range "
+            "holds its first day, month or year here and its last in end_value. Text, never a "
             "spreadsheet date: a day is never invented.",
             False,
         ),
-        _c("end_value", S, "End of a range ('du 20 au 24 avril 2020' -> 2020-04-24), else empty."),
+        _c(
+            "end_value",
+            S,
+            "End of a range, same shapes as value: 'du 20 au 24 avril 2020' -> 2020-04-24, 'de mars à "
+            "juin 2025' -> 2025-06, '2024-2025' -> 2025, 'la seconde quinzaine de mai' -> 2025-05-16 to "
+            '2025-05-31, "d\'ici 2030" -> from the publication day to 2030; else empty.',
+        ),
         _c(
             "granularity",
             S,
-            "day, month, year, decade, century, season, quarter, week or ref (vague).",
+            "day, month, year, decade, century, season, quarter (quarters and half-years), week or ref "
+            "(vague).",
             False,
         ),
         _c("mod", S, "START (début), END (fin), MID (mi-), APPROX (vers), else empty."),
