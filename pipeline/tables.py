@@ -396,9 +396,9 @@ def data_dictionary() -> str:
     out += [
         "## doc_theme_matrix (CSV and xlsx only)",
         "",
-        "One row per document (`doc_id`), one column per theme id of the taxonomy (level-1 subjects first, then "
-        "level-2 themes) holding the theme's score (0 when not assigned). Its Parquet form is the long `themes` table, whose schema does not depend on "
-        "the taxonomy.",
+        "One row per document (`doc_id`), one column per theme id of the taxonomy (level-1 subjects first, "
+        "then level-2 themes) holding the theme's score (0 when not assigned). Its Parquet form is the long "
+        "`themes` table, whose schema does not depend on the taxonomy.",
         "",
     ]
     return "\n".join(out)

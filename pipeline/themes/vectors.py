@@ -27,13 +27,13 @@ CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ"})
 MARGIN = 0.02  # a word must be nearer its best subject than the next one by this much
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Words too general to speak for a subject (they sit near every centroid of press-release vocabulary).
-_GENERAL = frozenset(
-    """être avoir faire dire aller pouvoir devoir vouloir falloir mettre prendre donner tenir venir
+_GENERAL_WORDS = """être avoir faire dire aller pouvoir devoir vouloir falloir mettre prendre donner tenir
+    venir
     permettre rendre nouveau nouvelle grand grande général générale national nationale public publique
     premier dernier autre même tout tous toute toutes ensemble cadre question sujet suite jour année mois
     semaine ans fois temps place point part partie lieu état service services travail situation
-    communiqué presse monsieur madame président présidente""".split()
-)
+    communiqué presse monsieur madame président présidente"""
+_GENERAL = frozenset(_GENERAL_WORDS.split())
 
 
 @dataclass(frozen=True)
