@@ -23,7 +23,7 @@ from .matching import Cue, count_cues, doc_words
 from .taxonomy import Taxonomy
 from .vectors import content_lemmas, nearest_subject, subject_vectors, vector_votes
 
-CHILD_SHARE = 0.5  # share of a level-2 child's score that counts for its parent
+CHILD_SHARE = 0.5  # share of a level-2 child's score that counts for its parent (at most threshold / 2)
 VECTOR_WEIGHT = 0.5  # score of one word-vector vote (a plain cue scores 1)
 MIN_WORDS = 50  # documents this long always get a subject
 MIN_SHARE = 0.25  # a subject scoring under this share of the strongest one is not kept
@@ -93,7 +93,11 @@ def _subject_scores(
         voted = votes.get(theme.id, Counter())
         own = _cue_score(found, cap) + VECTOR_WEIGHT * sum(min(n, cap) for n in voted.values())
         children = [level2[c.id] for c in taxonomy.children(theme.id) if c.id in level2]
-        total = own + CHILD_SHARE * sum(c.score for c in children)
+        # Capped at half the threshold: children alone never carry a subject, and the several children
+        # that share their parent's vocabulary ("ministre" in politics and vie_politique) do not count
+        # the same words over and over.
+        from_children = min(CHILD_SHARE * sum(c.score for c in children), taxonomy.subject_threshold / 2)
+        total = own + from_children
         if total <= 0:
             continue
         evidence = (
