@@ -100,17 +100,24 @@ def _glued(text: str, next_text: str) -> bool:
     return text.isdigit() and next_text.isalpha() and next_text.isupper() and len(next_text) <= 3
 
 
-def doc_words(doc: Doc, tokens: TokenTable | None = None) -> list[Word]:
+def token_lemmas(doc: Doc) -> list[str]:
+    """Every token's lemma, read in bulk (strings decoded once per distinct hash)."""
+    return decode(doc.vocab.strings, doc.to_array([LEMMA]).tolist()) if len(doc) else []
+
+
+def doc_words(doc: Doc, tokens: TokenTable | None = None, lemmas: list[str] | None = None) -> list[Word]:
     """(normalised word, text as written, normalised lemma) for the content words of `doc`, in order;
     punctuation and line breaks become barriers that no phrase crosses. Words that spaCy split are
     rejoined (_glued) and keep their own form as lemma.
 
     Token attributes come from the document's TokenTable: iterating the Doc builds a Token object per
-    token, which cost more than the matching itself (`tokens`: that table when the caller has it)."""
+    token, which cost more than the matching itself (`tokens`: that table when the caller has it; `lemmas`:
+    token_lemmas(doc) when the caller has read them)."""
     if tokens is None:
         tokens = token_table(doc)
     n, texts, spaces = tokens.n, tokens.words, tokens.spaced
-    lemmas = decode(doc.vocab.strings, doc.to_array([LEMMA]).tolist()) if n else []
+    if lemmas is None:
+        lemmas = token_lemmas(doc)
     separators = list(map(operator.or_, tokens.space, tokens.punct))  # spaces and punctuation
     out: list[Word] = []
     pending = ""

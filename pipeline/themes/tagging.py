@@ -19,7 +19,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from ..token_table import TokenTable, token_table
-from .matching import Cue, count_cues, doc_words
+from .matching import Cue, count_cues, doc_words, token_lemmas
 from .taxonomy import Taxonomy
 from .vectors import content_lemmas, nearest_subject, subject_vectors, vector_votes
 
@@ -41,6 +41,17 @@ class ThemeScore:
     weak: bool = False  # a level-1 subject kept although no subject reached the threshold
 
 
+_CHILDREN: dict[str, dict[str, tuple[str, ...]]] = {}
+
+
+def _children(taxonomy: Taxonomy) -> dict[str, tuple[str, ...]]:
+    """Level-1 id -> the ids of its level-2 children (once per taxonomy)."""
+    key = f"{taxonomy.version}:{taxonomy.source}"
+    if key not in _CHILDREN:
+        _CHILDREN[key] = {s.id: tuple(c.id for c in taxonomy.children(s.id)) for s in taxonomy.subjects}
+    return _CHILDREN[key]
+
+
 def _cue_score(counts: Counter[Cue], cap: int) -> float:
     return sum(c.weight * min(n, cap) for c, n in counts.items())
 
@@ -60,7 +71,10 @@ def _scores(
     doc: Doc, taxonomy: Taxonomy, tokens: TokenTable | None
 ) -> tuple[list[ThemeScore], dict[str, float]]:
     """score_themes, and each subject's own evidence (its score without its children's share)."""
-    counts = count_cues(doc_words(doc, tokens), taxonomy)
+    if tokens is None:
+        tokens = token_table(doc)
+    lemmas = token_lemmas(doc)
+    counts = count_cues(doc_words(doc, tokens, lemmas), taxonomy)
     cap = taxonomy.max_hits_per_cue
     out: dict[str, ThemeScore] = {}
     for theme, found in zip(taxonomy.themes, counts, strict=True):
@@ -72,7 +86,8 @@ def _scores(
             )
     own: dict[str, float] = {}
     if taxonomy.subjects:
-        out.update(_subject_scores(doc, taxonomy, counts, out, own))
+        words = content_lemmas(tokens, lemmas)
+        out.update(_subject_scores(doc, taxonomy, counts, words, out, own))
     return sorted(out.values(), key=lambda s: (-s.score, s.theme)), own
 
 
@@ -80,19 +95,20 @@ def _subject_scores(
     doc: Doc,
     taxonomy: Taxonomy,
     counts: list[Counter[Cue]],
+    words: Counter[str],
     level2: dict[str, ThemeScore],
     own_scores: dict[str, float],
 ) -> dict[str, ThemeScore]:
     cap = taxonomy.max_hits_per_cue
     vectors = subject_vectors(taxonomy, doc.vocab)
-    votes = vector_votes(content_lemmas(doc), vectors, doc.vocab) if vectors is not None else {}
+    votes = vector_votes(words, vectors, doc.vocab) if vectors is not None else {}
     out = {}
     for theme, found in zip(taxonomy.themes, counts, strict=True):
         if theme.level != 1:
             continue
         voted = votes.get(theme.id, Counter())
         own = _cue_score(found, cap) + VECTOR_WEIGHT * sum(min(n, cap) for n in voted.values())
-        children = [level2[c.id] for c in taxonomy.children(theme.id) if c.id in level2]
+        children = [level2[c] for c in _children(taxonomy).get(theme.id, ()) if c in level2]
         # Capped at half the threshold: children alone never carry a subject, and the several children
         # that share their parent's vocabulary ("ministre" in politics and vie_politique) do not count
         # the same words over and over.
@@ -138,7 +154,8 @@ def _weakest_guess(doc: Doc, taxonomy: Taxonomy, subjects: list[ThemeScore]) -> 
         best = subjects[0]
         return [ThemeScore(best.theme, best.label, best.score, best.hits, best.evidence, 1, weak=True)]
     vectors = subject_vectors(taxonomy, doc.vocab)
-    nearest = nearest_subject(content_lemmas(doc), vectors, doc.vocab) if vectors is not None else None
+    words = content_lemmas(token_table(doc), token_lemmas(doc))
+    nearest = nearest_subject(words, vectors, doc.vocab) if vectors is not None else None
     if nearest is None:
         return []
     theme = taxonomy.theme(nearest[0])

@@ -12,19 +12,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import LEMMA, POS
-from spacy.parts_of_speech import NAMES as POS_NAMES
-from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..token_table import TokenTable
 from .matching import FUNCTION_WORDS
 from .taxonomy import Taxonomy
 
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ"})
 MARGIN = 0.02  # a word must be nearer its best subject than the next one by this much
+_MAX_REMEMBERED = 200_000  # lemmas whose vote is remembered (a bound for very large corpora)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Words too general to speak for a subject (they sit near every centroid of press-release vocabulary).
 _GENERAL_WORDS = """être avoir faire dire aller pouvoir devoir vouloir falloir mettre prendre donner tenir
@@ -41,6 +41,26 @@ class SubjectVectors:
     ids: tuple[str, ...]  # level-1 theme ids, in taxonomy order
     centroids: np.ndarray  # (subjects, dimensions), unit rows
     floors: np.ndarray  # (subjects,): the similarity a word needs to speak for each subject
+    votes: dict[str, int] = field(default_factory=dict, compare=False)  # lemma -> subject index or -1
+
+    def vote(self, lemma: str, vocab: Vocab) -> int:
+        """The index of the subject `lemma` speaks for, -1 for none (remembered: words repeat)."""
+        found = self.votes.get(lemma)
+        if found is None:
+            if len(self.votes) > _MAX_REMEMBERED:
+                self.votes.clear()
+            found = self.votes[lemma] = self._vote(lemma, vocab)
+        return found
+
+    def _vote(self, lemma: str, vocab: Vocab) -> int:
+        v = _vector(vocab, lemma)
+        if v is None:
+            return -1
+        sims = self.centroids @ v
+        order = np.argsort(-sims)
+        best = int(order[0])
+        runner_up = float(sims[order[1]]) if len(order) > 1 else -1.0
+        return best if sims[best] >= self.floors[best] and sims[best] - runner_up >= MARGIN else -1
 
 
 _CACHE: dict[tuple[str, str, int], SubjectVectors | None] = {}
@@ -92,39 +112,26 @@ def subject_vectors(taxonomy: Taxonomy, vocab: Vocab) -> SubjectVectors | None:
     return found
 
 
-def content_lemmas(doc: Doc) -> Counter[str]:
-    """Occurrences of the lower-cased lemmas of the document's nouns, verbs and adjectives."""
-    if not len(doc):
-        return Counter()
-    strings = doc.vocab.strings
-    array = doc.to_array([LEMMA, POS])
-    counts: Counter[str] = Counter()
-    for lemma_hash, pos in array.tolist():
-        if POS_NAMES[pos] not in CONTENT_POS:
-            continue
-        lemma = strings[lemma_hash].lower()
-        if (
-            len(lemma) > 2
-            and _WORD.fullmatch(lemma)
-            and lemma not in FUNCTION_WORDS
-            and lemma not in _GENERAL
-        ):
-            counts[lemma] += 1
-    return counts
+def content_lemmas(tokens: TokenTable, lemmas: list[str]) -> Counter[str]:
+    """Occurrences of the lower-cased lemmas of the document's nouns, verbs and adjectives (`lemmas`:
+    every token's lemma, as matching.token_lemmas reads them)."""
+    counts: Counter[str] = Counter(
+        lemma.lower() for lemma, pos in zip(lemmas, tokens.pos, strict=True) if pos in CONTENT_POS
+    )
+    return Counter({w: n for w, n in counts.items() if _usable(w)})
+
+
+@lru_cache(maxsize=65536)
+def _usable(lemma: str) -> bool:
+    return len(lemma) > 2 and bool(_WORD.fullmatch(lemma)) and lemma not in FUNCTION_WORDS | _GENERAL
 
 
 def vector_votes(lemmas: Counter[str], vectors: SubjectVectors, vocab: Vocab) -> dict[str, Counter[str]]:
     """Per subject id: the document lemmas that speak for it, with their occurrences."""
     votes: dict[str, Counter[str]] = {}
     for lemma, n in lemmas.items():
-        v = _vector(vocab, lemma)
-        if v is None:
-            continue
-        sims = vectors.centroids @ v
-        order = np.argsort(-sims)
-        best = int(order[0])
-        runner_up = float(sims[order[1]]) if len(order) > 1 else -1.0
-        if sims[best] >= vectors.floors[best] and sims[best] - runner_up >= MARGIN:
+        best = vectors.vote(lemma, vocab)
+        if best >= 0:
             votes.setdefault(vectors.ids[best], Counter())[lemma] = n
     return votes
 
