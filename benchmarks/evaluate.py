@@ -29,10 +29,11 @@ from common import (
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dataset", type=Path, help="a folder in the common benchmark format (docs/, gold.jsonl)")
+    ap.add_argument("--jobs", type=int, help="worker processes of the pipeline run (default: all cores)")
     args = ap.parse_args()
     score = load_scorer(args.dataset)
     gold = read_gold(args.dataset)
-    out = run_pipeline(args.dataset)
+    out = run_pipeline(args.dataset, jobs=args.jobs)
     try:
         print(f"{args.dataset.name}: {len(gold)} documents")
         if any("entities" in g for g in gold.values()):
