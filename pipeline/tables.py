@@ -226,16 +226,32 @@ DATES = TableSpec(
 
 THEMES = TableSpec(
     "themes",
-    "One row per theme assigned to a document (evidence above the taxonomy's threshold).",
+    "One row per theme assigned to a document: its level-1 subjects (1 to 3 for a document of 50 words or "
+    "more, IPTC Media Topics by default), then its finer level-2 themes (evidence above the threshold).",
     (
         DOC_ID,
-        _c("theme", S, "Theme id from the taxonomy (joins doc_theme_matrix columns).", False),
+        _c(
+            "theme",
+            S,
+            "Theme id from the taxonomy: an IPTC qcode at level 1 (medtop:11000000), a slug at level 2 "
+            "(joins doc_theme_matrix columns).",
+            False,
+        ),
         _c("label", S, "French label of the theme.", False),
+        _c("level", I32, "1 for a broad subject, 2 for a finer theme.", False),
+        _c("parent", S, "Level 2: the id of the level-1 subject it sits under; empty at level 1.", False),
+        _c("weak", B, "Level 1: kept as the strongest subject although none reached the threshold.", False),
         _c("score", F64, "Strength of the evidence; assigned when >= the threshold.", False),
-        _c("hits", I32, "Cue occurrences found in the document.", False),
-        _c("evidence", S, "Distinct cue terms found, '; '-separated, most frequent first.", False),
+        _c("hits", I32, "Cue occurrences (and, level 1, word-vector votes) found in the document.", False),
+        _c(
+            "evidence",
+            S,
+            "Distinct cue terms found, most frequent first, then (level 1) [level-2 themes] and ~words "
+            "near the subject in the model's vectors; '; '-separated.",
+            False,
+        ),
     ),
-    ("doc_id", "theme"),
+    ("doc_id", "level", "theme"),
     per_document=True,
 )
 
@@ -396,9 +412,9 @@ def data_dictionary() -> str:
     out += [
         "## doc_theme_matrix (CSV and xlsx only)",
         "",
-        "One row per document (`doc_id`), one column per theme id of the taxonomy holding the theme's score "
-        "(0 when not assigned). Its Parquet form is the long `themes` table, whose schema does not depend on "
-        "the taxonomy.",
+        "One row per document (`doc_id`), one column per theme id of the taxonomy (level-1 subjects first, "
+        "then level-2 themes) holding the theme's score (0 when not assigned). Its Parquet form is the long "
+        "`themes` table, whose schema does not depend on the taxonomy.",
         "",
     ]
     return "\n".join(out)
