@@ -22,12 +22,17 @@ import ftfy
 import yaml
 
 from ..corpus import DOCUMENT_SUFFIXES, find_documents
+from ..french import fold
 from ..header import find_dateline, infer_title
 from ..reading import ReadError, decode_bytes, parse_iso_date, split_front_matter
 from .base import IngestError
 from .infer import title_key
 
 FRONT_MATTER_ORDER = ("date", "title", "source", "url")
+SHINGLE_WORDS, SHINGLE_SAMPLE = 5, 4  # 5-word sequences, one in 4 kept
+MIN_SHINGLES = 8  # fewer sampled sequences (under ~40 words): too short to call a near-duplicate
+NEAR_DUPLICATE = 0.7  # Jaccard index of the samples from which a new input is reported as a new version
+FILE_MODE = 0o644  # corpus files are shared like any document (less what the umask removes)
 
 
 def analysed(raw: bytes) -> tuple[dict[str, str], str]:
@@ -54,13 +59,34 @@ def identity(metadata: dict[str, str], text: str) -> tuple[str, str] | None:
     return (key, date.isoformat()) if key and date else None
 
 
+def shingles(text: str) -> frozenset[int]:
+    """A sample of the text's 5-word sequences (folded; one in SHINGLE_SAMPLE kept, by hash): two
+    versions of a release share most of them whatever heading or title line was changed."""
+    words = re.findall(r"\w+", fold(text).lower())
+    out = set()
+    for i in range(len(words) - SHINGLE_WORDS + 1):
+        digest = hashlib.blake2b(" ".join(words[i : i + SHINGLE_WORDS]).encode(), digest_size=8).digest()
+        value = int.from_bytes(digest, "big")
+        if value % SHINGLE_SAMPLE == 0:
+            out.add(value)
+    return frozenset(out)
+
+
+def resemblance(a: frozenset[int], b: frozenset[int]) -> float:
+    """Jaccard index of two samples; 0 when either is too small to judge."""
+    if min(len(a), len(b)) < MIN_SHINGLES:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
 @dataclass
 class CorpusIndex:
-    """Content hashes and (title, date) pairs of the corpus's documents (all of them, subfolders too)."""
+    """Content hashes, (title, date) pairs and text samples of the corpus's documents (subfolders too)."""
 
     root: Path
     by_content: dict[str, Path] = field(default_factory=dict)
     by_identity: dict[tuple[str, str], Path] = field(default_factory=dict)
+    samples: list[tuple[frozenset[int], Path]] = field(default_factory=list)
 
     @classmethod
     def load(cls, root: Path) -> CorpusIndex:
@@ -81,6 +107,18 @@ class CorpusIndex:
         ident = identity(metadata, text)
         if ident:
             self.by_identity.setdefault(ident, path)
+        sample = shingles(text)
+        if len(sample) >= MIN_SHINGLES:
+            self.samples.append((sample, path))
+
+    def nearest(self, sample: frozenset[int], exclude: Path | None = None) -> tuple[Path, float] | None:
+        """The document whose text is most alike (NEAR_DUPLICATE at least), other than `exclude`."""
+        best: tuple[Path, float] | None = None
+        for other, path in self.samples:
+            score = resemblance(sample, other)
+            if score >= NEAR_DUPLICATE and path != exclude and (best is None or score > best[1]):
+                best = (path, score)
+        return best
 
 
 def render(metadata: dict[str, str], body: str) -> bytes:
@@ -117,6 +155,7 @@ def write_new(root: Path, stem: str, data: bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            os.fchmod(handle.fileno(), FILE_MODE & ~_umask())  # mkstemp made it 0600
             handle.flush()
             os.fsync(handle.fileno())
         for n in range(1, 10_000):
@@ -131,6 +170,12 @@ def write_new(root: Path, stem: str, data: bytes) -> Path:
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _stem_taken(root: Path, stem: str) -> bool:

@@ -132,13 +132,14 @@ def test_text_file_is_normalised_and_reads_back(corpus: Path) -> None:
     assert outcome.status == "added" and outcome.source == str(INGEST / "communique.txt")
     assert outcome.path == corpus / HTML_NAME  # named from the dateline and the first line
     written = outcome.path.read_text(encoding="utf-8")
-    assert written.startswith(
-        "---\n---\nUn plan vélo pour les écoles de la région\n\nLyon, le 12 mars 2024\n"
+    assert written.startswith(  # what the file is named from is in its front matter (issue 28)
+        "---\ndate: '2024-03-12'\ntitle: Un plan vélo pour les écoles de la région\n---\n"
+        "Un plan vélo pour les écoles de la région\n\nLyon, le 12 mars 2024\n"
     )
     assert "après-midi.\n\n«" in written  # trailing spaces gone
     assert "\n\n\n" not in written and written.endswith("presse@exemple-region.fr\n")
     document = read_back(outcome.path)
-    assert document.metadata == {}  # a guessed date or title is not declared metadata
+    assert document.metadata == {"date": "2024-03-12", "title": "Un plan vélo pour les écoles de la région"}
     assert document.text == repair_text(body_of(outcome.path))[0]
 
 
@@ -216,9 +217,9 @@ def test_pdf_text_layer_paragraphs_are_rejoined(corpus: Path) -> None:
     assert outcome.status == "added" and outcome.path == corpus / PDF_NAME
     assert outcome.warnings == ()
     document = read_back(outcome.path)
-    # The title comes from the PDF properties; the dateline is in the text, so the (earlier) creation
-    # date is not declared: the analysis reads the dateline itself.
-    assert document.metadata == {"title": "Ouverture d’une maison de santé à Saint-Aubin"}
+    # The title comes from the PDF properties; the date from the dateline, not the (earlier) creation
+    # date of the file.
+    assert document.metadata == {"date": "2024-04-04", "title": "Ouverture d’une maison de santé à Saint-Aubin"}
     lines = document.text.splitlines()
     assert lines[:3] == ["Communiqué de presse", "Bordeaux, le 4 avril 2024", lines[2]]
     assert "une maison de santé pluridisciplinaire qui accueillera" in document.text
@@ -234,7 +235,8 @@ def test_pdf_creation_date_is_used_when_the_text_has_no_dateline(corpus: Path, t
     )
     outcome = add_one(write(tmp_path, "cp.pdf", pdf), corpus)
     document = read_back(outcome.path)  # type: ignore[arg-type]
-    assert document.metadata == {"date": "2024-04-03"}  # the tool's placeholder title is dropped
+    # the tool's placeholder title is dropped: the headline of the text is taken instead
+    assert document.metadata == {"date": "2024-04-03", "title": "Ouverture d'une maison de santé à Saint-Aubin"}
     assert outcome.path == corpus / "2024-04-03-ouverture-d-une-maison-de-sante-a-saint-aubin.md"
 
 
@@ -255,7 +257,7 @@ def test_docx_paragraphs_tables_and_title(corpus: Path, tmp_path: Path) -> None:
     outcome = add_one(write(tmp_path, "cp.docx", docx_bytes("Nouvelle déchetterie à Vernon")), corpus)
     assert outcome.path == corpus / "2024-06-05-nouvelle-dechetterie-a-vernon.md"
     document = read_back(outcome.path)
-    assert document.metadata == {"title": "Nouvelle déchetterie à Vernon"}
+    assert document.metadata == {"date": "2024-06-05", "title": "Nouvelle déchetterie à Vernon"}
     assert "Horaires | Du lundi au samedi\nAccès | Gratuit" in document.text
     assert "les gravats des particuliers." in document.text
 
