@@ -35,7 +35,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?---[ \t]*(?:\r?\n|\Z
 MAX_BYTES = 20 * 1024 * 1024  # a press release is a few kB; anything this large is not one
 # The analysed text of one document, at most: spaCy's own limit is 1,000,000 characters, so longer
 # texts are analysed in pieces (analysis.py); beyond this a file is listed as too_large.
-MAX_CHARS = 5_000_000
+MAX_CHARS = 2_000_000
 MAX_FRONT_MATTER = 64 * 1024  # characters of YAML: metadata is a few lines
 MAX_YAML_DEPTH = 20  # nested lists or mappings in front matter
 
