@@ -242,7 +242,7 @@ def document_from_bytes(raw: bytes, doc_id: str, path: str = "") -> Document:
     body, repairs, changed = repair_text(body)
     if replaced > 0:  # mostly UTF-8: its few invalid bytes became U+FFFD (utf8_with_replacements)
         repairs, changed = ("invalid_utf8", *repairs), changed + replaced
-        notes.append(f"{replaced} bytes that are not UTF-8 replaced by \ufffd")
+        notes.append(f"{replaced} invalid UTF-8 byte(s) replaced by U+FFFD")
     if not body.strip():
         raise ReadError("empty", "file has no text after its front matter")
     if len(body) > MAX_CHARS:

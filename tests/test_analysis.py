@@ -40,7 +40,8 @@ def test_token_and_sentence_counts_leave_out_blank_lines(nlp):
 
 PARAGRAPH = (
     "Quimper, le {n} mai 2024 – La communauté de communes du Haut-Odet a inauguré la médiathèque "
-    "Anne Le Goarnec à Briec. « Ce lieu doit être ouvert à tous », a déclaré Yannick Prigent, son président.\n"
+    "Anne Le Goarnec à Briec. « Ce lieu doit être ouvert à tous », a déclaré Yannick Prigent, "
+    "son président.\n"
 )
 
 

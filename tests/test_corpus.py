@@ -93,7 +93,7 @@ def test_an_unreadable_subfolder_is_listed(tmp_path: Path, monkeypatch: pytest.M
     scandir = os.scandir
 
     def refuse(path):  # the tests may run as root, whom chmod 000 does not stop
-        if Path(path).name == "ferme":
+        if isinstance(path, str | os.PathLike) and Path(path).name == "ferme":
             raise PermissionError(13, "Permission denied")
         return scandir(path)
 

@@ -126,7 +126,7 @@ def test_mostly_utf8_is_decoded_as_utf8_with_replacements() -> None:
     assert doc.encoding == "utf-8"
     assert doc.text.startswith(good * 3) and doc.text.endswith("Co\ufffdt : 12 \ufffd hors taxes.\n")
     assert doc.repairs[0] == "invalid_utf8" and doc.repaired_chars >= 2
-    assert doc.notes == ("2 bytes that are not UTF-8 replaced by \ufffd",)
+    assert doc.notes == ("2 invalid UTF-8 byte(s) replaced by U+FFFD",)
 
 
 def test_a_code_page_file_is_still_detected_not_replaced() -> None:

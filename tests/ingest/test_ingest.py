@@ -219,7 +219,8 @@ def test_pdf_text_layer_paragraphs_are_rejoined(corpus: Path) -> None:
     document = read_back(outcome.path)
     # The title comes from the PDF properties; the date from the dateline, not the (earlier) creation
     # date of the file.
-    assert document.metadata == {"date": "2024-04-04", "title": "Ouverture d’une maison de santé à Saint-Aubin"}
+    title = "Ouverture d’une maison de santé à Saint-Aubin"
+    assert document.metadata == {"date": "2024-04-04", "title": title}
     lines = document.text.splitlines()
     assert lines[:3] == ["Communiqué de presse", "Bordeaux, le 4 avril 2024", lines[2]]
     assert "une maison de santé pluridisciplinaire qui accueillera" in document.text
@@ -236,7 +237,8 @@ def test_pdf_creation_date_is_used_when_the_text_has_no_dateline(corpus: Path, t
     outcome = add_one(write(tmp_path, "cp.pdf", pdf), corpus)
     document = read_back(outcome.path)  # type: ignore[arg-type]
     # the tool's placeholder title is dropped: the headline of the text is taken instead
-    assert document.metadata == {"date": "2024-04-03", "title": "Ouverture d'une maison de santé à Saint-Aubin"}
+    title = "Ouverture d'une maison de santé à Saint-Aubin"
+    assert document.metadata == {"date": "2024-04-03", "title": title}
     assert outcome.path == corpus / "2024-04-03-ouverture-d-une-maison-de-sante-a-saint-aubin.md"
 
 
