@@ -6,6 +6,7 @@ The analysed text follows the gold guidelines: decoded bytes, the front matter c
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import difflib
 import hashlib
@@ -115,18 +116,39 @@ def decode_bytes(raw: bytes) -> tuple[str, str, bool]:
     return best[4], best[3], False
 
 
-def utf8_with_replacements(raw: bytes) -> tuple[str, int] | None:
-    """(text, bad bytes) when `raw` is UTF-8 but for a few invalid bytes, each then one U+FFFD.
+def utf8_with_replacements(raw: bytes) -> tuple[str, int, int] | None:
+    """(text, invalid sequences, of which replaced by U+FFFD) when `raw` is UTF-8 but for a few
+    invalid bytes; None when it is not mostly UTF-8.
 
-    "Mostly": its valid non-ASCII characters outnumber the invalid bytes at least twice. A file in a
-    single-byte code page has (almost) no valid multi-byte sequence, so it still goes to detection;
-    decoding a UTF-8 file with a few bad bytes as mac_roman would garble all its accented letters."""
-    text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace")
+    "Mostly": its valid non-ASCII characters outnumber the invalid sequences at least twice. A file in
+    a single-byte code page has (almost) no valid multi-byte sequence, so it still goes to detection;
+    decoding a UTF-8 file with a few bad bytes as mac_roman would garble all its accented letters. A
+    stray byte is nearly always a letter pasted from a cp1252 text: alone between valid characters and
+    a French letter or sign in cp1252 (é, ’, €, «), it is read so; any other invalid byte is U+FFFD."""
+    body = raw.removeprefix(b"\xef\xbb\xbf")
+    text = body.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - raw.count("\ufffd".encode())
     good = sum(1 for c in text if ord(c) > 127) - text.count("\ufffd")
     if bad <= 0 or good < 2 * bad:
         return None
-    return text, bad
+    text = body.decode("utf-8", errors=_CP1252_LETTER)
+    lost = text.count("\ufffd") - raw.count("\ufffd".encode())
+    return text, bad, lost
+
+
+def _cp1252_letter(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: a single invalid byte that is a French letter or sign in cp1252."""
+    assert isinstance(error, UnicodeDecodeError)
+    chunk = error.object[error.start : error.end]
+    if len(chunk) == 1:
+        char = bytes(chunk).decode("cp1252", errors="replace")
+        if char in _FRENCH_LETTERS:
+            return char, error.end
+    return "\ufffd", error.end
+
+
+_CP1252_LETTER = "pipeline-cp1252-letter"
+codecs.register_error(_CP1252_LETTER, _cp1252_letter)
 
 
 class _BoundedLoader(yaml.SafeLoader):
@@ -234,15 +256,18 @@ def document_from_bytes(raw: bytes, doc_id: str, path: str = "") -> Document:
     if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
         raise ReadError("binary", "file looks binary (NUL bytes), not text")
     text, encoding, had_bom = decode_bytes(raw)
-    replaced = text.count("\ufffd") - raw.count("\ufffd".encode()) if encoding == "utf-8" else 0
+    invalid = _invalid_utf8(raw) if encoding == "utf-8" else None
     metadata, body = split_front_matter(text)
     notes: list[str] = []
     if metadata.get("date") and parse_iso_date(metadata["date"]) is None:
         notes.append(f"front-matter date {metadata.pop('date')!r} is not a date: ignored")
     body, repairs, changed = repair_text(body)
-    if replaced > 0:  # mostly UTF-8: its few invalid bytes became U+FFFD (utf8_with_replacements)
-        repairs, changed = ("invalid_utf8", *repairs), changed + replaced
-        notes.append(f"{replaced} invalid UTF-8 byte(s) replaced by U+FFFD")
+    if invalid:  # mostly UTF-8 (utf8_with_replacements): say what became of its invalid bytes
+        repairs, changed = ("invalid_utf8", *repairs), changed + invalid[0]
+        notes.append(
+            f"{invalid[0]} invalid UTF-8 byte(s): {invalid[0] - invalid[1]} read as cp1252 letters, "
+            f"{invalid[1]} replaced by U+FFFD"
+        )
     if not body.strip():
         raise ReadError("empty", "file has no text after its front matter")
     if len(body) > MAX_CHARS:
@@ -259,6 +284,16 @@ def document_from_bytes(raw: bytes, doc_id: str, path: str = "") -> Document:
         sha256=hashlib.sha256(raw).hexdigest(),
         notes=tuple(notes),
     )
+
+
+def _invalid_utf8(raw: bytes) -> tuple[int, int] | None:
+    """(invalid sequences, replaced by U+FFFD) of a file decode_bytes read as mostly UTF-8."""
+    try:
+        raw.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        found = utf8_with_replacements(raw)
+        return (found[1], found[2]) if found else None
 
 
 def read_document(path: Path, root: Path) -> Document:

@@ -121,12 +121,13 @@ def test_hostile_front_matter_is_bad_front_matter(front_matter: str) -> None:
 
 def test_mostly_utf8_is_decoded_as_utf8_with_replacements() -> None:
     good = "Le ministère de l'Économie a présenté à Bordeaux un plan pour les très petites entreprises.\n"
-    raw = good.encode("utf-8") * 3 + "Coût : 12 € hors taxes.\n".encode("cp1252")  # two stray bytes
-    doc = document_from_bytes(raw, "melange")
+    pasted = "Coût : 12 € hors taxes.\n".encode("cp1252")  # two stray letters from a cp1252 text
+    broken = b"Lot \x81 et \xc3 fin.\n"  # bytes that are no French letter in cp1252
+    doc = document_from_bytes(good.encode("utf-8") * 3 + pasted + broken, "melange")
     assert doc.encoding == "utf-8"
-    assert doc.text.startswith(good * 3) and doc.text.endswith("Co\ufffdt : 12 \ufffd hors taxes.\n")
-    assert doc.repairs[0] == "invalid_utf8" and doc.repaired_chars >= 2
-    assert doc.notes == ("2 invalid UTF-8 byte(s) replaced by U+FFFD",)
+    assert doc.text == good * 3 + "Coût : 12 € hors taxes.\nLot \ufffd et \ufffd fin.\n"
+    assert doc.repairs[0] == "invalid_utf8" and doc.repaired_chars >= 4
+    assert doc.notes == ("4 invalid UTF-8 byte(s): 2 read as cp1252 letters, 2 replaced by U+FFFD",)
 
 
 def test_a_code_page_file_is_still_detected_not_replaced() -> None:

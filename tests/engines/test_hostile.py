@@ -56,7 +56,7 @@ EXPECTED = {
     "double.txt": ("duplicate_id", "same doc_id as double.md (only the extension differs): rename one"),
     "ferme/": ("unreadable", "cannot list the folder: Permission denied"),
     "lien.txt": ("outside_corpus", "symbolic link out of the corpus folder: not followed"),
-    "melange": ("ok", "1 invalid UTF-8 byte(s) replaced by U+FFFD"),
+    "melange": ("ok", "1 invalid UTF-8 byte(s): 1 read as cp1252 letters, 0 replaced by U+FFFD"),
     "racine/": ("linked_folder", "symbolic link to the corpus folder, already read: not followed"),
 }
 
