@@ -468,7 +468,7 @@ BAD_INPUTS: dict[str, tuple[str, bytes | None, str]] = {
         "bombe.md",
         (
             "---\na: &a [x, x, x, x, x, x, x, x, x]\n"
-            + "".join(f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcd", "bcde"))
+            + "".join(f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in ("ab", "bc", "cd", "de"))
             + "---\n"
             + SHORT_TEXT
         ).encode(),
@@ -736,7 +736,7 @@ def test_the_detected_date_and_title_are_written_into_the_front_matter(corpus: P
     assert read_back(outcome.path).metadata == {"date": "2024-02-15", "title": "Bus"}  # type: ignore[arg-type]
 
 
-def test_an_invalid_date_in_the_input_front_matter_is_ignored_not_a_crash(corpus: Path, tmp_path: Path) -> None:
+def test_an_invalid_input_date_is_ignored_not_a_crash(corpus: Path, tmp_path: Path) -> None:
     source = write(tmp_path, "cp.md", "---\ndate: 2024-13-45\n---\n" + RELEASE)
     outcome = add_one(source, corpus)
     assert outcome.status == "added"
@@ -756,7 +756,8 @@ def test_corpus_files_are_readable_by_others(corpus: Path) -> None:
 
 def test_a_release_resent_under_a_new_heading_is_reported(corpus: Path) -> None:
     first = add_one("-", corpus, stdin=io.BytesIO(RELEASE.encode()))
-    resent = RELEASE.replace("Un nouveau réseau de bus pour le Golfe", "Transports : douze communes desservies")
+    heading = "Transports : douze communes desservies"
+    resent = RELEASE.replace("Un nouveau réseau de bus pour le Golfe", heading)
     outcome = add_one("-", corpus, stdin=io.BytesIO(resent.encode()))
     assert outcome.status == "added" and len(outcome.warnings) == 1
     assert outcome.warnings[0].startswith(f"nearly the same text as {first.path} (")
