@@ -14,6 +14,8 @@ import argparse
 import resource
 import time
 
+import common  # noqa: F401  (puts this repository first on sys.path)
+
 import pipeline.analysis as analysis
 from pipeline.analysis import Settings, analyse_batch
 from pipeline.nlp import load_nlp
