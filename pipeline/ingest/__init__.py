@@ -12,6 +12,7 @@ reported in one line and leave the corpus untouched; one bad input does not stop
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -101,8 +102,10 @@ def _add_one(
         if len(text) > MAX_CHARS:  # every later run would list it as too_large: refuse it now
             size = f"{len(text):,} characters, over the {MAX_CHARS:,} the analysis takes"
             raise IngestError("too_large", f"the text is {size}")
-        metadata = _detected(metadata, text)
-        data = render(metadata, body)
+        detected = _detected(metadata, text)
+        if detected != metadata:
+            with contextlib.suppress(IngestError):  # a detected title YAML cannot carry: left out
+                data, metadata = render(detected, body), detected
     except IngestError as exc:
         return AddOutcome(name, "rejected", None, _one_line(f"not added: {exc}"))
     existing = index.by_content.get(content_key(text))
