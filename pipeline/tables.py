@@ -63,11 +63,21 @@ DOCUMENTS = TableSpec(
         _c(
             "status",
             S,
-            "ok, or why the file was not analysed: empty, binary, undecodable, unreadable, too_large, "
-            "bad_front_matter, not_french (another language: listed, not given to the French model).",
+            "ok, or why the file was not analysed: empty, binary, undecodable, unreadable (a file, or a "
+            "folder: doc_id ends with /), too_large (over 2,000,000 characters), bad_front_matter (not "
+            "YAML, YAML aliases, too deep or too long), not_french (another language: listed, not given "
+            "to the French model), duplicate_id (x.txt beside x.md: the first by name is analysed, this "
+            "one is listed under its path with extension), bad_file_name (not UTF-8), outside_corpus "
+            "(a symbolic link out of the corpus folder), linked_folder (a link to a folder already "
+            "read), broken_link.",
             False,
         ),
-        _c("status_detail", S, "One-line explanation when status is not ok."),
+        _c(
+            "status_detail",
+            S,
+            "One-line explanation when status is not ok; for an analysed file, what was wrong but did "
+            "not stop it (a front-matter date that is not a date, invalid UTF-8 bytes).",
+        ),
         _c(
             "title",
             S,
@@ -92,7 +102,12 @@ DOCUMENTS = TableSpec(
         _c("encoding", S, "Encoding the bytes were decoded from (utf-8, utf-16, cp1252 ...)."),
         _c("had_bom", B, "The file started with a byte-order mark."),
         _c("repaired", B, "ftfy or line-end normalisation changed the text."),
-        _c("repairs", S, "What was repaired, comma-separated: mojibake, uncurl_quotes, line_breaks ..."),
+        _c(
+            "repairs",
+            S,
+            "What was repaired, comma-separated: mojibake, uncurl_quotes, line_breaks, invalid_utf8 (a "
+            "mostly UTF-8 file's invalid bytes read as cp1252 letters or U+FFFD) ...",
+        ),
         _c("repaired_chars", I32, "Characters removed or replaced by the repair."),
         _c("n_chars", I32, "Length of the analysed text in code points."),
         _c("n_tokens", I32, "spaCy tokens (punctuation included, whitespace excluded)."),
