@@ -105,7 +105,7 @@ def value_matches(gold: str, pred: str | None) -> bool:
     p = _CALENDAR.match(pred or "")
     if not p:
         return False
-    for gold_part, pred_part in zip(g.groups(), p.groups()):
+    for gold_part, pred_part in zip(g.groups(), p.groups(), strict=True):
         if gold_part is None:
             return True
         if pred_part != gold_part:
@@ -131,6 +131,15 @@ class Tally:
     false_dates: int = 0
 
 
+def _describe(mentions: list[DateMention]) -> str:
+    return ", ".join(f"{m.text!r}={m.value}" + (f"..{m.end_value}" if m.end_value else "") for m in mentions)
+
+
+def _right_value(gold: Gold, over: list[DateMention]) -> bool:
+    want = gold.value or ""
+    return any(value_matches(want, m.value) or value_matches(want, m.end_value) for m in over)
+
+
 def score(cases: list[Case], errors: list[str] | None = None) -> dict[str, Tally]:
     """Tallies per family and under "ALL"; with `errors`, a line per failure is appended to it."""
     tallies: dict[str, Tally] = defaultdict(Tally)
@@ -138,32 +147,31 @@ def score(cases: list[Case], errors: list[str] | None = None) -> dict[str, Tally
         mentions = extract_dates(case.text, case.published)
         for gold in case.golds:
             over = _overlapping(gold, mentions)
-            found = ", ".join(f"{m.text!r}={m.value}" + (f"..{m.end_value}" if m.end_value else "") for m in over)
+            ok = gold.kind == "date" and _right_value(gold, over)
             for t in (tallies[case.family], tallies["ALL"]):
                 if gold.kind == "neg":
                     t.negatives += 1
                     t.false_dates += bool(over)
                 elif gold.kind == "date":
-                    assert gold.value is not None
                     t.dates += 1
                     t.detected += bool(over)
-                    ok = any(value_matches(gold.value, m.value) or value_matches(gold.value, m.end_value) for m in over)
                     t.correct += ok
-                    t.strict += ok and bool(_CALENDAR.fullmatch(gold.value))
+                    t.strict += ok and bool(_CALENDAR.fullmatch(gold.value or ""))
                     if gold.end_value:
                         t.ranges += 1
-                        t.range_exact += any(m.value == gold.value and m.end_value == gold.end_value for m in over)
-            if errors is None or gold.kind == "free":
+                        t.range_exact += any(
+                            m.value == gold.value and m.end_value == gold.end_value for m in over
+                        )
+            if errors is None or gold.kind == "free" or ok or (gold.kind == "neg" and not over):
                 continue
-            if gold.kind == "neg" and over:
-                errors.append(f"{case.ident} FALSE {gold.text!r}: {found}  | {case.text}")
-            elif gold.kind == "date":
-                want = gold.value + (f"..{gold.end_value}" if gold.end_value else "")
-                ok = any(value_matches(gold.value or "", m.value) or value_matches(gold.value or "", m.end_value) for m in over)
-                if not over:
-                    errors.append(f"{case.ident} MISS  {gold.text!r} want {want}  | {case.text}")
-                elif not ok:
-                    errors.append(f"{case.ident} VALUE {gold.text!r} want {want} got {found}  | {case.text}")
+            want = f"{gold.value}" + (f"..{gold.end_value}" if gold.end_value else "")
+            if gold.kind == "neg":
+                errors.append(f"{case.ident} FALSE {gold.text!r}: {_describe(over)}  | {case.text}")
+            elif not over:
+                errors.append(f"{case.ident} MISS  {gold.text!r} want {want}  | {case.text}")
+            else:
+                got = _describe(over)
+                errors.append(f"{case.ident} VALUE {gold.text!r} want {want} got {got}  | {case.text}")
     return dict(tallies)
 
 
@@ -172,7 +180,9 @@ def _pct(n: int, d: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--errors", action="store_true", help="print every miss, wrong value and false date")
     parser.add_argument("--family", help="score one family only")
@@ -189,7 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in sorted(tallies, key=lambda n: (n == "ALL", n)):
         t = tallies[name]
         print(
-            f"{name:<11} {t.dates:>5} {_pct(t.detected, t.dates):>8} {_pct(t.correct, t.dates):>13} {_pct(t.strict, t.dates):>8} "
+            f"{name:<11} {t.dates:>5} {_pct(t.detected, t.dates):>8} {_pct(t.correct, t.dates):>13} "
+            f"{_pct(t.strict, t.dates):>8} "
             f"{_pct(t.range_exact, t.ranges):>11} {t.false_dates:>5}/{t.negatives:<5}"
         )
     if errors:
