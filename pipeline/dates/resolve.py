@@ -296,7 +296,9 @@ def choose_day_year(
 def _by_tense(cands: list[dt.date], published: dt.date, tense: Tense) -> dt.date:
     """The candidate on the tense's side of the publication date (a weak cue such as an imparfait
     only within six months), else the nearest."""
-    reach = 10_000 if tense.strong else 183
+    # a weak cue reaches six months; a weak future (a deadline "jusqu'au", an agenda present, a
+    # conditional) looks up to ten months ahead: "valable jusqu'au 31 décembre" read in March
+    reach = 10_000 if tense.strong else 300 if tense.direction > 0 else 183
     if tense.direction > 0:
         fut = [c for c in cands if published <= c and (c - published).days <= reach]
         if fut:
@@ -312,7 +314,8 @@ def _by_tense(cands: list[dt.date], published: dt.date, tense: Tense) -> dt.date
 
 def choose_month_year(month: int, published: dt.date, tense: Tense, rel: int) -> int:
     """The year of a year-less month: the publication year, unless "dernier"/"prochain" or a strong
-    tense contradicts it by two months or more ("en décembre, le ministre a annoncé" in January)."""
+    tense contradicts it by two months or more ("en décembre, le ministre a annoncé" in January), or a
+    weak one by five ("la décision est attendue en février" in November)."""
     diff = month - published.month
     if rel < 0:
         return published.year if diff < 0 else published.year - 1
@@ -321,6 +324,11 @@ def choose_month_year(month: int, published: dt.date, tense: Tense, rel: int) ->
     if tense.strong and tense.direction < 0 and diff >= 2:
         return published.year - 1
     if tense.strong and tense.direction > 0 and diff <= -2:
+        return published.year + 1
+    # a weak cue ("est attendue", an imparfait) decides only a month half a year or more away
+    if tense.direction < 0 and diff >= 5:
+        return published.year - 1
+    if tense.direction > 0 and diff <= -5:
         return published.year + 1
     return published.year
 
