@@ -30,7 +30,7 @@ _DATE_PREPS = frozenset(
 
 
 def h_numeric(m: re.Match[str], v: View) -> list[Expr]:
-    d, mo = int(m.group("d")), int(m.group("m"))
+    d, mo = parse_day(m.group("d")), int(m.group("m"))  # "1er/01/2025" too
     ys = m.group("y")
     if len(ys) == 2:
         if m.group("sep") != "/" and not _DM_BEFORE.search(v.before(m.start(), 20)):

@@ -40,6 +40,7 @@ from .calendar_handlers import (
     h_year,
     h_year2,
 )
+from .everyday_handlers import h_rel_quarter, h_rentree, h_week_of
 from .lexicon import HOLIDAYS_EASTER, HOLIDAYS_FIXED, MONTHS_ABBR, MONTHS_FULL, WEEKDAYS, fold, lower
 from .model import DateMention, Expr
 from .normalise import Resolver
@@ -73,6 +74,7 @@ FAMILIES: list[tuple[re.Pattern[str], Handler, int, str]] = [
     (P.RANGE_YEARS, h_range_years, 1, "d"),
     (P.RANGE_WEEKDAYS, h_range_weekdays, 1, "w"),
     (P.QUINZAINE, h_quinzaine, 1, "m"),
+    (P.WEEK_OF, h_week_of, 1, "m"),
     (P.HOLIDAY, h_holiday, 2, "h"),
     (P.EN_HUIT, h_en_huit, 2, "w"),
     (P.WEEKDAY_OF_WEEK, h_weekday_of_week, 2, "w"),
@@ -84,6 +86,8 @@ FAMILIES: list[tuple[re.Pattern[str], Handler, int, str]] = [
     (P.MONTH_YEAR, h_month_year, 3, "m"),
     (P.QUARTER, h_quarter, 3, "q"),
     (P.QUARTER_SHORT, h_quarter_short, 3, "d"),
+    (P.REL_QUARTER, h_rel_quarter, 3, "q"),
+    (P.RENTREE, h_rentree, 3, "e"),
     (P.DECADE, h_decade, 3, "r"),
     (P.CENTURY, h_century, 3, "r"),
     (P.MOD_RELATIVE, h_mod_relative, 3, "r"),
@@ -127,9 +131,10 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
     add("w", list(WEEKDAYS) + ["huit", "quinze"])
     add("s", ("printemps", "ete", "automne", "hiver"))
     add("h", {re.split(r"[ '-]", name)[0] for name in list(HOLIDAYS_FIXED) + list(HOLIDAYS_EASTER)})
-    add("q", ("trimestre", "trimestres", "semestre", "semestres"))
+    add("q", ("trimestre", "trimestres", "semestre", "semestres", "trim"))
+    add("e", ("rentree",))
     relative_words = """hier aujourd demain veille lendemain surlendemain jour an ans annee annees semaine
-        semaines mois week weekend desormais jours decennies siecle siecles"""
+        semaines mois week weekend desormais jours decennies siecle siecles courant"""
     add("r", relative_words.split())
     return {w: tuple(sorted(c)) for w, c in cats.items()}
 

@@ -70,6 +70,8 @@ class Resolver(AnchoredKinds):
         return fn(e)
 
     def r_cal(self, e: Expr) -> Resolved | None:
+        if e.unit == "weekof":  # "la semaine du 10 mars"
+            return self.week_of(e)
         if e.year is not None:
             if e.day is not None and e.month is not None and not safe_date(e.year, e.month, e.day):
                 return None
@@ -220,8 +222,7 @@ class Resolver(AnchoredKinds):
     def r_weekend(self, e: Expr) -> Resolved:
         if self.P is None:
             return Resolved({-1: "PAST_REF", 1: "FUTURE_REF"}.get(e.offset, "PRESENT_REF"), "ref")
-        d = self.P + dt.timedelta(weeks=e.offset)
-        return Resolved(iso_week(d) + "-WE", "week", d.year)
+        return self.weekend(e)
 
     def r_ago(self, e: Expr) -> Resolved:
         if self.P is None:

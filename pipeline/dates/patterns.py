@@ -93,7 +93,7 @@ MOD = (
 
 # ---------------------------------------------------------------------------- families
 NUMERIC = re.compile(
-    r"(?<![\w.,/:-])(?P<d>0?[1-9]|[12]\d|3[01])(?P<sep>[/.-])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
+    r"(?<![\w.,/:-])(?P<d>1er|0?[1-9]|[12]\d|3[01])(?P<sep>[/.-])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
     r"(?P<y>(?:1[89]|20)\d{2}|\d{2})(?!\w)(?![.,/:-]\d)"
 )
 ISO = re.compile(
@@ -167,7 +167,7 @@ SEASON_PAIR = re.compile(
 )
 QUARTER = re.compile(
     r"(?<![\w])(?P<o>premier|1er|deuxieme|2e|2eme|second|troisieme|3e|3eme|quatrieme|4e|4eme|dernier)\s+"
-    rf"(?P<u>trimestre|semestre)(?:\s+(?:de\s+l'annee\s+|de\s+)?{year('y')}"
+    rf"(?P<u>trimestre|semestre|trim\.)(?:\s+(?:de\s+l'annee\s+|de\s+)?{year('y')}"
     r"|\s+(?:de\s+)?(?P<yrel>cette\s+annee|l'annee\s+(?:prochaine|derniere|passee|en\s+cours)"
     r"|l'an\s+(?:prochain|dernier|passe)))?(?![\w])"
 )
@@ -197,7 +197,8 @@ RELATIVE = re.compile(
     r"|(?P<veille>(?:la\s+|l')(?:avant-)?veille)(?P<veille_de>\s+(?:de|du|des|d')(?!\w))?"
     r"|(?P<lend>(?:le\s+)?(?:sur)?lendemain)(?P<lend_de>\s+(?:de|du|des|d')(?!\w))?"
     r"|(?P<meme>(?:le|ce)\s+meme\s+jour|le\s+jour\s+meme|ce\s+jour-la|ce\s+jour\s+la)"
-    r"|(?P<cejour>(?<=a\s)ce\s+jour|(?<=jusqu'a\s)ce\s+jour|(?<=des\s)ce\s+jour)(?![\w-]|\s+(?:la|ou|de|du|d'|des)\b)"
+    r"|(?P<cejour>ce\s+jour)(?![\w-]|\s+(?:la|ou|de|du|d'|des|ni|et|meme)\b)"
+    r"|(?P<nowadays>de\s+nos\s+jours)"
     r"|(?P<yrel>cette\s+annee(?:-ci)?|l'annee\s+en\s+cours|l'annee\s+courante"
     r"|l'an(?:nee)?\s+(?:derniere?|passee?|prochaine?|precedente?|suivante?|d'avant|d'apres))"
     r"|(?P<wrel>cette\s+semaine|la\s+semaine\s+(?:derniere|passee|prochaine|precedente|suivante|d'avant|d'apres))"
@@ -209,8 +210,8 @@ RELATIVE = re.compile(
     + _N
     + r"|quelques|plusieurs)\s+(?P<innu>ans?|annees?|mois|semaines?|jours?)"
     r"(?!\s+(?:de|d'|du|des)\b))"
-    r"|(?P<fut>(?:les\s+)?(?:annees|mois|semaines|decennies)\s+a\s+venir"
-    r"|les\s+prochaines\s+(?:annees|semaines|decennies)|les\s+prochains\s+mois)"
+    r"|(?P<fut>(?:les\s+)?(?:annees|mois|semaines|jours|decennies)\s+a\s+venir"
+    r"|les\s+prochaines\s+(?:annees|semaines|decennies)|les\s+prochains\s+(?:mois|jours))"
     r"|(?P<des>desormais)"
     r")(?![\w])"
 )
@@ -247,9 +248,9 @@ ORDINAL_WEEKDAY_REL = re.compile(
     r"(?<![\w])(?:le\s+)?(?P<o>premier|1er|deuxieme|2e|second|troisieme|3e|quatrieme|4e|dernier)\s+"
     rf"{weekday('wd')}\s+(?:du\s+mois\s+{_REL_WORD}|de\s+ce\s+mois(?:-ci)?)(?!\w)"
 )
-# "le 15 du mois prochain", "le 5 de ce mois".
+# "le 15 du mois prochain", "le 5 de ce mois", "le 12 courant" (of the current month).
 DAY_OF_REL_MONTH = re.compile(
-    rf"(?<![\w.,/-]){day('d')}\s+(?:du\s+mois\s+{_REL_WORD}|de\s+ce\s+mois(?:-ci)?)(?!\w)"
+    rf"(?<![\w.,/-]){day('d')}\s+(?:du\s+mois\s+{_REL_WORD}|de\s+ce\s+mois(?:-ci)?|courant)(?!\w)"
 )
 # "deux jours plus tard", "trois semaines après", "une semaine auparavant", "le jour suivant".
 SHIFT = re.compile(
@@ -277,3 +278,20 @@ MONTH_ABBR_DOT = re.compile(
 )
 # "le lendemain du 20 mars", "la veille de Noël", "trois jours après le 4 mai": a shift of the next date.
 BEFORE_NEXT_DATE = re.compile(r"\s*(?:de\s+la\s+|de\s+l'|du\s+|de\s+|d'|des\s+|le\s+|la\s+|l')?$")
+
+# ---------------------------------------------------------------------------- everyday tail
+# "à la rentrée", "la rentrée 2026", "depuis la rentrée scolaire": September of a year.
+RENTREE = re.compile(
+    rf"(?<![\w])(?P<det>la\s+|l')?rentree(?:\s+(?:scolaire|universitaire|des\s+classes))?"
+    rf"(?:{S1}{year('y')})?(?![\w])"
+)
+# "la semaine du 10 mars": the day that names the week.
+WEEK_OF = re.compile(
+    rf"(?<![\w])(?:(?:la|cette)\s+)?semaine\s+du\s+(?:{weekday('wd')}\s+)?{day('d')}{S1}{month_full('m')}"
+    rf"(?:{S1}{year('y')})?"
+)
+# "le trimestre dernier", "ce semestre", "au trimestre prochain": a quarter or half counted from now.
+REL_QUARTER = re.compile(
+    r"(?<![\w])(?:(?P<this>ce|cet)\s+(?P<u1>trimestre|semestre)(?:-ci)?"
+    r"|(?:le|du|au)\s+(?P<u2>trimestre|semestre)\s+(?P<rel>dernier|passe|prochain|en\s+cours))(?![\w-])"
+)

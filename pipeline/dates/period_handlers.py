@@ -146,7 +146,7 @@ def h_quarter(m: re.Match[str], v: View) -> list[Expr]:
         return []
     if m.group("yrel") and v.published:  # "le premier semestre de l'année prochaine"
         y = v.published.year + _direction(m.group("yrel"))
-    if unit == "trimestre":
+    if unit.startswith("trim"):  # "trimestre", "trim."
         q = 4 if n == -1 else n
         if not 1 <= q <= 4:
             return []
@@ -290,8 +290,10 @@ def h_relative(m: re.Match[str], v: View) -> list[Expr]:
         off = 2 if "surlendemain" in g["lend"] else 1
         end = m.end("lend")
         return [Expr("anchor", s, end, offset=off, of_event=bool(g["lend_de"]))]
-    if g["cejour"]:  # "à ce jour", "jusqu'à ce jour": the publication day in a release's formal French
+    if g["cejour"]:  # "adopté ce jour", "à ce jour": the publication day in a release's formal French
         return [Expr("relday", s, e, offset=0)]
+    if g["nowadays"]:
+        return [Expr("ref", s, e, ref="PRESENT_REF")]
     if g["meme"]:
         return [Expr("anchor", s, e, offset=0)]
     if g["yrel"]:

@@ -39,3 +39,62 @@ def value_of(text: str, published: str, surface: str) -> str:
 )
 def test_year_of_a_year_less_date(text: str, published: str, surface: str, expected: str) -> None:
     assert value_of(text, published, surface) == expected
+
+
+# ---------------------------------------------------------------------------- everyday tail
+@pytest.mark.parametrize(
+    ("text", "published", "surface", "expected"),
+    [
+        ("Le nouveau réfectoire ouvrira à la rentrée.", "2026-04-20", "rentrée", "2026-09"),
+        ("Les horaires changent dès la rentrée 2027.", "2026-04-20", "rentrée 2027", "2027-09"),
+        ("Depuis la rentrée, la cantine sert des repas bio.", "2026-11-04", "rentrée", "2026-09"),
+        ("Le bureau d'études sera recruté pour la rentrée scolaire.", "2026-11-04", "rentrée", "2027-09"),
+        # the week under way still lies ahead
+        ("Les auditions auront lieu la semaine du 19 octobre.", "2026-10-21", "semaine", "2026-10-19"),
+        ("Les auditions auront lieu la semaine du 12 octobre.", "2026-10-21", "semaine", "2027-10-12"),
+        ("Les auditions ont eu lieu la semaine du 12 octobre.", "2026-10-21", "semaine", "2026-10-12"),
+        ("Les marges du trimestre dernier ont reculé.", "2026-05-12", "trimestre", "2026-Q1"),
+        ("Les marges du trimestre dernier ont reculé.", "2026-02-12", "trimestre", "2025-Q4"),
+        ("Les embauches de ce semestre dépassent les prévisions.", "2026-08-03", "semestre", "2026-H2"),
+        ("Le site sera livré au trimestre prochain.", "2026-11-30", "trimestre", "2027-Q1"),
+        ("Le compte rendu a été signé le 9 courant.", "2026-06-18", "9 courant", "2026-06-09"),
+        ("Le dossier sera clos le 1er/07/2026.", "2026-06-18", "1er/07/2026", "2026-07-01"),
+        ("Les cotisations du 2e trim. 2026 sont appelées.", "2026-06-18", "trim", "2026-Q2"),
+        ("La délibération est approuvée ce jour par le bureau.", "2026-06-18", "ce jour", "2026-06-18"),
+        ("De nos jours, les marchés se paient par carte.", "2026-06-18", "nos jours", "PRESENT_REF"),
+        ("Un accord est espéré dans les prochains jours.", "2026-06-18", "prochains jours", "FUTURE_REF"),
+    ],
+)
+def test_everyday_tail(text: str, published: str, surface: str, expected: str) -> None:
+    assert value_of(text, published, surface) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a Tuesday: the weekend just past in a past sentence, the coming one otherwise
+        ("Ce week-end, la brocante a attiré 4 000 visiteurs.", "2026-06-16", "2026-W24-WE"),
+        ("Ce week-end, la brocante attirera des milliers de visiteurs.", "2026-06-16", "2026-W25-WE"),
+        # "le week-end prochain" is the weekend of "samedi prochain": on a Thursday, the coming one
+        ("Le tournoi se jouera le week-end prochain.", "2026-06-18", "2026-W25-WE"),
+        ("Le tournoi se jouera le week-end prochain.", "2026-06-20", "2026-W26-WE"),
+        ("Le week-end dernier, trois feux ont été maîtrisés.", "2026-06-18", "2026-W24-WE"),
+    ],
+)
+def test_weekends(text: str, published: str, expected: str) -> None:
+    assert value_of(text, published, "week-end") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GYMNASTIQUE : LA RENTRÉE REPORTÉE.",
+        "Les rentrées fiscales de la rentrée... ",
+        "Elle est rentrée de mission hier soir.",
+        "Les fournitures de rentrée coûtent plus cher.",
+        "En ce jour de fête, le marché est ouvert.",
+    ],
+)
+def test_rentree_and_ce_jour_that_are_no_dates(text: str) -> None:
+    found = [t for t, _, _ in values(text, "2026-06-18")]
+    assert not any("entr" in t or "ce jour" in t.lower() for t in found), found
