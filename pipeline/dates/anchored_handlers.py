@@ -134,6 +134,9 @@ _BARE_AFTER = re.compile(
     r"\s*(?:[,.;:!?)\]»\"]|$|\n|(?:pour|et|ou|inclus|compris|prochain|dernier|matin|soir|midi|apres-midi"
     r"|au|jusqu'au|dans|en|des|ensemble|prochainement)(?!\w)|a\s+(?:\d|partir|compter|midi|minuit))"
 )
+_STREET_AFTER = re.compile(
+    r"\s*,?\s*(?:bis\s+|ter\s+)?(?:rue|avenue|av|boulevard|bd|place|quai|allee|impasse|chemin|route|square)\b"
+)
 _CALL_VERBS = re.compile(
     r"\b(?:appele[rz]?|composez|composer|numero|tel|telephone|chambre|salle|bus|ligne)\W*$"
 )
@@ -143,6 +146,8 @@ def h_bare_day(m: re.Match[str], v: View) -> list[Expr]:
     """ "le 21", "reporté au 24": a day whose month comes from the context (resolved later)."""
     if not _BARE_AFTER.match(v.fold, m.end()):
         return []
+    if "d1" not in m.re.groupindex and _STREET_AFTER.match(v.fold, m.end()):
+        return []  # "au 12, rue des Tanneurs": a street number ("du 2 au 4, place du Marché" is a range)
     before = v.before(m.start(), 30)
     if re.search(r"\d\s*$", before) or _CALL_VERBS.search(before):
         return []  # "de 10 au 24", "composez le 15"

@@ -120,7 +120,12 @@ HOLIDAYS_FIXED: dict[str, tuple[int, int]] = {
     "fete nationale": (7, 14), "fete du travail": (5, 1), "nouvel an": (1, 1), "jour de l'an": (1, 1),
     "saint-sylvestre": (12, 31), "saint sylvestre": (12, 31), "epiphanie": (1, 6), "chandeleur": (2, 2),
     "saint-valentin": (2, 14), "saint-jean": (6, 24), "saint jean": (6, 24), "fete de la musique": (6, 21),
+    "saint-nicolas": (12, 6), "saint-patrick": (3, 17), "sainte-catherine": (11, 25),
+    "saint-martin": (11, 11), "sainte-barbe": (12, 4),
 }  # fmt: skip
+# Saints' days that also name towns ("à Saint-Martin"): a feast only as "la Saint-Martin" or after a prefix.
+SAINTS_NEED_ARTICLE = ("saint jean", "saint-jean", "saint-nicolas", "saint-patrick", "sainte-catherine",
+                       "saint-martin", "sainte-barbe")  # fmt: skip
 # Holidays that move with Easter: folded name -> days after Easter Sunday.
 HOLIDAYS_EASTER: dict[str, int] = {
     "paques": 0, "lundi de paques": 1, "vendredi saint": -2, "mardi gras": -47, "mercredi des cendres": -46,

@@ -16,6 +16,7 @@ from .lexicon import (
     NUMBER_WORDS,
     ORDINAL_CENTURIES,
     ORDINALS,
+    SAINTS_NEED_ARTICLE,
     SEASON_NAMES_NOT_DATES,
     SEASONS,
     WEEKDAYS,
@@ -195,7 +196,7 @@ def h_holiday(m: re.Match[str], v: View) -> list[Expr]:
         r"\s+(?:chinois|lunaire|juif|persan|vietnamien|orthodoxe)", v.fold[m.end("h") : m.end("h") + 14]
     ):
         return []  # another calendar's new year
-    if name.startswith("saint j") and not (pfx or det == "la"):
+    if name in SAINTS_NEED_ARTICLE and not (pfx or det == "la"):
         return []  # "à Saint-Jean": a town; the feast is "la Saint-Jean"
     if not pfx and not m.group("y") and _NOUN_OF.search(v.before(m.start("h"), 30)):
         return []  # "le marché de Noël", "le concert du nouvel an": a kind of thing, not the day

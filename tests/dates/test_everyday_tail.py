@@ -98,3 +98,29 @@ def test_weekends(text: str, published: str, expected: str) -> None:
 def test_rentree_and_ce_jour_that_are_no_dates(text: str) -> None:
     found = [t for t, _, _ in values(text, "2026-06-18")]
     assert not any("entr" in t or "ce jour" in t.lower() for t in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les vitrines resteront décorées jusqu'à la Saint-Nicolas.", "2026-12-06"),
+        ("Un bal sera donné pour la Sainte-Catherine.", "2026-11-25"),
+        ("La foire aux oies se tient à la Saint-Martin.", "2026-11-11"),
+    ],
+)
+def test_saints_days_with_their_article(text: str, expected: str) -> None:
+    assert [v for _, v, _ in values(text, "2026-06-18")] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La délégation s'est rendue à Saint-Martin en juillet.",
+        "Le collège Saint-Nicolas recrute un professeur.",
+        "Le siège se trouve au 14, rue des Carmes.",
+        "Rendez-vous au 3 bis avenue Foch.",
+    ],
+)
+def test_towns_and_street_numbers_are_no_days(text: str) -> None:
+    found = [t for t, _, _ in values(text, "2026-06-18")]
+    assert not any("Saint" in t or t.strip() in ("14", "3") for t in found), found
