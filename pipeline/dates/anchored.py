@@ -71,9 +71,12 @@ class AnchoredKinds(EarlierDates):
             if res.granularity in ("day", "month") and res.value[:4].isdigit() and len(res.value) >= 7:
                 y, mo = int(res.value[:4]), int(res.value[5:7])
                 d = safe_date(y, mo, day)
-                if d is not None:
-                    return Resolved(fmt_day(d), "day", y, d, explicit=res.explicit)
-                return None
+                if d is None:
+                    return None
+                t = self.tense(e)
+                if self.P is not None and t.strong and (d - self.P).days * t.direction < 0:
+                    break  # "présenté le 5 février, sera voté le 25" read in March: not February's 25th
+                return Resolved(fmt_day(d), "day", y, d, explicit=res.explicit)
         if self.P is None:
             return None
         cands = []

@@ -127,7 +127,8 @@ def h_range_days(m: re.Match[str], v: View) -> list[Expr]:
     start = m.start()
     if pre == "depuis le":  # "depuis le 3 jusqu'au 5 mai": the range starts at the day
         start = m.start("d1")
-    end_e = Expr("cal", m.start("d2"), m.end(), year=y2, month=m2, day=d2)
+    rel = {"p": 1, "d": -1}.get((m.group("rel") or " ")[0], 0)  # "du 4 au 6 juin prochain"
+    end_e = Expr("cal", m.start("d2"), m.end(), year=y2, month=m2, day=d2, rel=rel)
     start_e = Expr("cal", start, m.end(), year=y1, month=m1, day=d1, end_expr=end_e)
     return [start_e]
 

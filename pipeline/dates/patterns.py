@@ -109,11 +109,13 @@ FULL = re.compile(
     rf"{day('d')}(?:{S1}|-)(?:de\s+)?{month('m')}"
     rf"(?:,?{S1}(?:de\s+l'an(?:nee)?\s+)?{year('y')}|{S1}{yy('yy')}|\s+(?P<rel>dernier|prochain|passe)(?!\w))?"
 )
+WD_ABBR_DOT = r"(?:lun|mar|mer|jeu|ven|sam|dim)\."  # "du lun. 17 au ven. 21 mars"
 RANGE_DAYS = re.compile(
-    rf"(?<![\w.,/-])(?:(?P<pre>du|des|depuis\s+le|entre\s+le|entre|de)\s+)?(?:{weekday('wd1')}\s+)?{dayw('d1')}"
+    rf"(?<![\w.,/-])(?:(?P<pre>du|des|depuis\s+le|entre\s+le|entre|de)\s+)?"
+    rf"(?:(?:{weekday('wd1')}|{WD_ABBR_DOT})\s+)?{dayw('d1')}"
     rf"(?:{S1}{month('m1')}(?:{S1}{year('y1')})?)?"
-    rf"{S1}(?P<mid>au|a|jusqu'au|et\s+le|et)\s+(?:{weekday('wd2')}\s+)?{dayw('d2')}{S1}{month('m2')}"
-    rf"(?:,?{S1}{year('y2')})?"
+    rf"{S1}(?P<mid>au|a|jusqu'au|et\s+le|et)\s+(?:(?:{weekday('wd2')}|{WD_ABBR_DOT})\s+)?{dayw('d2')}{S1}{month('m2')}"
+    rf"(?:,?{S1}{year('y2')}|\s+(?P<rel>prochains?|derniers?)(?!\w))?"
 )
 RANGE_DAYS_SHORT = re.compile(
     rf"{LB}{day('d1')}\s*(?:-|au\s|/)\s*{day('d2')}{S1}{month('m2')}(?:,?{S1}{year('y2')})?"

@@ -114,6 +114,72 @@ _FUTURE_ENDINGS = re.compile(
     rf"\b{_W}{{2,}}(?:era|eront|erai|erons|erez|ira|iront|dra|dront|tra|tront|vra|vront|ura|uront)\b"
 )
 
+_PARTICIPLE_BEFORE_DATE = re.compile(
+    rf"\b(?:(?P<aux>{_W}+'?{_W}*)\s+)?(?P<pp>{_W}{{3,}}(?:é|ée|és|ées))\s+(?:le|en|du|au)\s+(?=\d|1er\b|premier\b)"
+)
+# The word before such a participle that makes it part of a verb the other cues read, and participles
+# that announce rather than report ("prévu le 5 mai", "reporté au 12").
+_AUX_BEFORE_PARTICIPLE = frozenset(
+    [
+        "est",
+        "sont",
+        "sera",
+        "seront",
+        "serait",
+        "seraient",
+        "être",
+        "été",
+        "soit",
+        "soient",
+        "fut",
+        "était",
+        "étaient",
+        "va",
+        "vont",
+        "doit",
+        "doivent",
+        "devrait",
+        "devraient",
+        "pourra",
+        "pourront",
+        "a",
+        "ont",
+        "avait",
+        "avaient",
+        "aura",
+        "auront",
+        "se",
+        "s'est",
+        "le",
+        "la",
+        "les",
+        "l'",
+        "un",
+        "une",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "leurs",
+        "ce",
+        "cet",
+        "cette",
+        "du",
+        "des",
+        "au",
+        "aux",
+        "d'",
+        "mon",
+        "ma",
+        "notre",
+        "votre",
+    ]  # fmt: skip
+)  # an auxiliary (the verb's own cue decides) or a determiner ("son délibéré le 29 avril": a noun)
+_ANNOUNCING_PARTICIPLES = re.compile(
+    r"(?:prévu|programm|report|repouss|décal|fix|attend|planifi|envisag|organis|propos|convi|invit|ferm|"
+    r"prolong|espér|souhait|avanc|renvoy|ajourn|réserv|dédi|consacr|destin|limit|convoqu|appel|inscrit)"
+)
+
 _CUES: list[tuple[re.Pattern[str], int, bool]] = [
     # passé composé / plus-que-parfait: auxiliary avoir + participle (up to two adverbs between)
     (
@@ -139,6 +205,8 @@ _CUES: list[tuple[re.Pattern[str], int, bool]] = [
         -1,
         True,
     ),
+    # a participle right before its date, with no auxiliary: "le plan, présenté le 5 février, sera voté"
+    (_PARTICIPLE_BEFORE_DATE, -1, True),
     # adverbs of the clause ("dernier"/"prochain" count only inside the expression itself: Expr.rel)
     (re.compile(r"\b(?:écoulé|écoulée|récemment|depuis)\b"), -1, True),
     # imparfait (weak: often a state or reported speech)
@@ -185,6 +253,7 @@ class Cue:
     end: int
     direction: int
     strong: bool
+    local: bool = False  # a participle before a date: it governs that date only
 
 
 def find_cues(low: str, pos: int = 0, endpos: int | None = None) -> list[Cue]:
@@ -195,6 +264,11 @@ def find_cues(low: str, pos: int = 0, endpos: int | None = None) -> list[Cue]:
         for m in pattern.finditer(low, pos, endpos):
             word = m.group(0)
             if pattern is _FUTURE_ENDINGS and word in _NOT_FUTURE:
+                continue
+            if pattern is _PARTICIPLE_BEFORE_DATE:
+                if m.group("aux") in _AUX_BEFORE_PARTICIPLE or _ANNOUNCING_PARTICIPLES.match(m.group("pp")):
+                    continue
+                cues.append(Cue(m.start("pp"), m.end(), direction, strong, local=True))
                 continue
             if (
                 direction == -1
@@ -258,6 +332,8 @@ class Context:
                 dist = cue.start - end
             else:
                 continue
+            if cue.local and dist > 0:
+                continue
             if dist > (max_dist if cue.strong else max_dist // 3):
                 continue
             if best is None or dist < best[0] or (dist == best[0] and cue.strong and not best[1].strong):
@@ -268,7 +344,7 @@ class Context:
         if not cue.strong:  # "resteront ouverts jusqu'à Noël": a verb of the same direction makes it sure
             for other in self.cues(s0, s1):
                 near = abs(other.start - start) <= max_dist or abs(other.end - end) <= max_dist
-                if other.strong and other.direction == cue.direction and near:
+                if other.strong and not other.local and other.direction == cue.direction and near:
                     return Tense(cue.direction, True)
         return Tense(cue.direction, cue.strong)
 

@@ -124,3 +124,57 @@ def test_saints_days_with_their_article(text: str, expected: str) -> None:
 def test_towns_and_street_numbers_are_no_days(text: str) -> None:
     found = [t for t, _, _ in values(text, "2026-06-18")]
     assert not any("Saint" in t or t.strip() in ("14", "3") for t in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Les rencontres se tiendront du 8 au 10 juin prochain.",
+            "2026-02-02",
+            [("2026-06-08", "2026-06-10")],
+        ),
+        ("Le forum s'est tenu du 2 au 4 octobre dernier.", "2026-02-02", [("2025-10-02", "2025-10-04")]),
+        ("Fermeture du lun. 9 au sam. 14 février.", "2026-02-02", [("2026-02-09", "2026-02-14")]),
+    ],
+)
+def test_ranges_with_prochain_and_abbreviated_weekdays(
+    text: str, published: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(v, e) for _, v, e in values(text, published)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "surface", "expected"),
+    [
+        # a participle right before its date reports the past, whatever the main verb says
+        ("Le schéma, adopté le 9 décembre, sera révisé en juin.", "2026-02-02", "9 décembre", "2025-12-09"),
+        (
+            "La pétition lancée le 28 janvier dépassera vite les objectifs.",
+            "2026-02-02",
+            "28 janvier",
+            "2026-01-28",
+        ),
+        # participles that announce, and nouns after a determiner, leave the future alone
+        (
+            "Le concert, reporté au 20 janvier, aura lieu au gymnase.",
+            "2026-02-02",
+            "20 janvier",
+            "2027-01-20",
+        ),
+        ("La cour rendra son délibéré le 12 janvier.", "2026-02-02", "12 janvier", "2027-01-12"),
+        ("Le pont sera inauguré le 4 mai.", "2026-02-02", "4 mai", "2026-05-04"),
+        # a bare day does not borrow a month that the tense contradicts
+        ("Le budget, présenté le 6 janvier, sera voté le 24.", "2026-02-02", "24", "2026-02-24"),
+        ("Le budget a été présenté le 6 janvier et voté le 24.", "2026-02-02", "24", "2026-01-24"),
+    ],
+)
+def test_participles_and_borrowed_months(text: str, published: str, surface: str, expected: str) -> None:
+    assert value_of(text, published, surface) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["La départementale D 2026 sera coupée.", "Rendez-vous salle 2026 au deuxième étage."]
+)
+def test_room_and_road_numbers_are_no_years(text: str) -> None:
+    assert values(text, "2026-02-02") == []
