@@ -91,6 +91,8 @@ def _full_from(m: re.Match[str], v: View, y: int | None, two: bool, end: int) ->
         end = m.end("m")
     if in_street_name(v, m.start()) or after_agreement(v, m.start()):
         return []
+    if y is None and re.search(r"\b(?:tous\s+les|chaque)\s+$", v.before(m.start(), 20)):
+        return []  # "tous les 1er mai", "chaque 14 juillet": a set, not a date
     if y is not None and not safe_date(y, mo, d) or safe_date(2000, mo, d) is None:
         return []
     wd = m.group("wd") or m.group("wda")
@@ -248,6 +250,8 @@ def h_month(m: re.Match[str], v: View) -> list[Expr]:
             return []
     if in_street_name(v, m.start()):
         return []
+    if not m.group("mod") and re.search(r"(?:\b1er|\b1re|(?<![\d,.])\d{1,2})\s+$", v.before(ms, 8)):
+        return []  # the month of a day date the day rules refused ("tous les 1er mai"): not a month
     rel = 0
     if m.group("rel"):
         r = m.group("rel")

@@ -199,6 +199,12 @@ class Resolver(AnchoredKinds):
         if self.P is None:
             return Resolved({-1: "PAST_REF", 1: "FUTURE_REF"}.get(e.offset, "PRESENT_REF"), "ref")
         y = self.P.year + e.offset
+        if e.unit == "bare":  # "en début d'année, les tarifs augmenteront" read in November: next year's
+            t = self.tense(e)
+            if t.strong and e.mod == "START" and t.direction > 0 and self.P.month >= 7:
+                y += 1
+            elif t.strong and e.mod == "END" and t.direction < 0 and self.P.month <= 4:
+                y -= 1
         return Resolved(f"{y:04d}", "year", y, explicit=True)
 
     def r_relmonth(self, e: Expr) -> Resolved:

@@ -339,4 +339,6 @@ def h_mod_relative(m: re.Match[str], v: View) -> list[Expr]:
     kind = {"annee": "relyear", "an": "relyear", "mois": "relmonth", "semaine": "relweek"}[unit]
     if unit == "an" and not rel_raw:
         return []  # "début de l'an" is rare; "fin de l'an 2000" is a year
-    return [Expr(kind, m.start(), m.end(), offset=off, mod=mod)]
+    # "en début d'année" (no "cette", no "prochaine"): the tense may mean the next or the last one
+    bare = "bare" if kind == "relyear" and not rel_raw and not m.group("this") else None
+    return [Expr(kind, m.start(), m.end(), offset=off, mod=mod, unit=bare)]

@@ -178,3 +178,24 @@ def test_participles_and_borrowed_months(text: str, published: str, surface: str
 )
 def test_room_and_road_numbers_are_no_years(text: str) -> None:
     assert values(text, "2026-02-02") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("En début d'année, les loyers augmenteront.", "2026-10-07", "2027"),
+        ("En début d'année, les loyers ont augmenté.", "2026-10-07", "2026"),
+        ("En fin d'année, les ventes ont bondi.", "2026-02-03", "2025"),
+        ("En fin d'année, les ventes devraient bondir.", "2026-02-03", "2026"),
+        ("Au début de cette année, les ventes ont chuté.", "2026-10-07", "2026"),
+    ],
+)
+def test_start_or_end_of_an_unnamed_year_by_tense(text: str, published: str, expected: str) -> None:
+    assert [v for _, v, _ in values(text, published)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text", ["Tous les 1er mai, les syndicats défilent.", "Chaque 14 juillet, un bal est donné sur le port."]
+)
+def test_a_day_repeated_every_year_is_a_set(text: str) -> None:
+    assert values(text, "2026-02-03") == []
