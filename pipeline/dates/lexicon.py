@@ -78,6 +78,7 @@ MONTHS_FULL: dict[str, int] = {
 MONTHS_ABBR: dict[str, int] = {
     "janv": 1, "jan": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "jui": 7, "aou": 8,
     "sept": 9, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "feb": 2, "apr": 4, "jun": 6, "jul": 7, "aug": 8,  # English forms seen in web releases ("Feb. 2025")
 }  # fmt: skip
 
 

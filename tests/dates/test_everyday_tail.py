@@ -199,3 +199,11 @@ def test_start_or_end_of_an_unnamed_year_by_tense(text: str, published: str, exp
 )
 def test_a_day_repeated_every_year_is_a_set(text: str) -> None:
     assert values(text, "2026-02-03") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Bilan publié en Feb. 2026.", "2026-02"), ("Accord signé le 3 Aug 2025.", "2025-08-03")],
+)
+def test_english_month_abbreviations(text: str, expected: str) -> None:
+    assert [v for _, v, _ in values(text, "2026-03-01")] == [expected]
