@@ -237,6 +237,23 @@ def attach_bases(exprs: list[Expr], v: View) -> list[Expr]:
     return out
 
 
+_COORDINATION = re.compile(r"\s*(?:,|et|ou|,\s*et|,\s*puis|puis)\s*(?:le\s+)?")
+
+
+def share_coordinated(exprs: list[Expr], v: View) -> None:
+    """ "en mars et avril 2024", "du 2 au 6 et du 9 au 13 juin": a date joined by "et" to the next one
+    takes the month or year that only the next one writes."""
+    for e, nxt in reversed(list(zip(exprs, exprs[1:], strict=False))):  # from the last: chains
+        if nxt.kind != "cal" or nxt.month is None or not _COORDINATION.fullmatch(v.fold[e.end : nxt.start]):
+            continue
+        if e.kind == "cal" and e.day is None and e.year is None and e.month and nxt.year and nxt.day is None:
+            e.year = nxt.year - 1 if e.month > nxt.month else nxt.year
+        elif e.kind == "bareday" and e.day is not None and nxt.day is not None:
+            e.kind, e.month, e.year = "cal", nxt.month, nxt.year
+            if e.end_expr is not None and e.end_expr.kind == "bareday":
+                e.end_expr.kind, e.end_expr.month, e.end_expr.year = "cal", nxt.month, nxt.year
+
+
 def attach_dici(exprs: list[Expr], v: View) -> None:
     """ "d'ici 2030", "d'ici le 30 juin": a range from the publication date to the target."""
     for e in exprs:
@@ -251,6 +268,7 @@ def attach_dici(exprs: list[Expr], v: View) -> None:
 def extract(text: str, published: dt.date | None) -> list[DateMention]:
     v = View(text, lower(text), fold(text), published)
     exprs = attach_bases(select(candidates(v)), v)
+    share_coordinated(exprs, v)
     attach_dici(exprs, v)
     mentions = Resolver(v, exprs).run()
     mentions.sort(key=lambda m: m.start)

@@ -197,7 +197,7 @@ REFERENCE_WORDS = frozenset(
         "page", "p", "pp", "tome", "vol", "volume", "chapitre", "annexe", "code", "ref", "reference",
         "version", "v", "paragraphe", "section", "point", "item", "ligne", "lot", "rue", "avenue",
         "boulevard", "bd", "route", "chemin", "quai", "place", "bp", "cedex", "cs", "tel", "telephone",
-        "fax", "salle", "salles", "bureau", "rd", "rn", "d", "cd", "vol",
+        "fax", "salle", "salles", "bureau", "rd", "rn", "d", "cd", "vol", "bus", "tram", "windows",
     ]
 )  # fmt: skip
 # Words announcing a quantity ("plus de 2000", "environ 1500").

@@ -207,3 +207,22 @@ def test_a_day_repeated_every_year_is_a_set(text: str) -> None:
 )
 def test_english_month_abbreviations(text: str, expected: str) -> None:
     assert [v for _, v, _ in values(text, "2026-03-01")] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("En octobre et novembre 2023, la digue a cédé deux fois.", ["2023-10", "2023-11"]),
+        ("Stages du 6 au 10 et du 13 au 17 juillet.", ["2026-07-06", "2026-07-13"]),
+        ("Permanences le 7, le 14 et le 21 mai 2027.", ["2027-05-07", "2027-05-14", "2027-05-21"]),
+    ],
+)
+def test_coordinated_dates_share_the_month_or_year_written_last(text: str, expected: list[str]) -> None:
+    assert [v for _, v, _ in values(text, "2026-03-01")] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["La ligne de bus 2026 dessert le lycée.", "Le poste tourne sous Windows 2000."]
+)
+def test_line_and_product_numbers_are_no_years(text: str) -> None:
+    assert values(text, "2026-03-01") == []
