@@ -1,4 +1,5 @@
-"""Handlers of the everyday tail: "à la rentrée", "la semaine du 10 mars", "le trimestre dernier".
+"""Handlers of the everyday tail: "à la rentrée", "la semaine du 10 mars", "le trimestre dernier",
+"du 17/03 au 21/03".
 
 Kept apart from the calendar and period handlers: each reads one expression of agendas and releases
 that the main grammar has no family for, and turns it into an ordinary expression (a month, a day
@@ -11,6 +12,7 @@ import re
 
 from .lexicon import MONTHS_FULL, WEEKDAYS
 from .model import Expr
+from .resolve import safe_date, two_digit_year
 from .view import View, parse_day
 
 # "rentrée" also counts money and returns home: "les rentrées fiscales", "elle est rentrée".
@@ -69,3 +71,27 @@ def h_rel_quarter(m: re.Match[str], v: View) -> list[Expr]:
     y, part = divmod(index, 12 // size)
     label = f"Q{part + 1}" if size == 3 else f"H{part + 1}"
     return [Expr("quarter", m.start(), m.end(), year=y, quarter=label)]
+
+
+def h_numeric_range(m: re.Match[str], v: View) -> list[Expr]:
+    """ "du 17/03 au 21/03", "du 17 au 21/03/2025": one range, the start taking the end's month or year."""
+    if (m.group("pre") == "du") != (m.group("mid") != "et le"):
+        return []
+    d1, d2 = parse_day(m.group("d1")), parse_day(m.group("d2"))
+    m2 = int(m.group("m2"))
+    m1 = int(m.group("m1")) if m.group("m1") else m2
+    raw_y2 = m.group("y2")
+    y2 = (
+        None
+        if raw_y2 is None
+        else int(raw_y2)
+        if len(raw_y2) == 4
+        else two_digit_year(int(raw_y2), v.published)
+    )
+    y1 = int(m.group("y1")) if m.group("y1") else None
+    if safe_date(2000, m1, d1) is None or safe_date(2000, m2, d2) is None or (m1, d1) == (m2, d2):
+        return []
+    if y1 is None and y2 is not None:
+        y1 = y2 - 1 if (m1, d1) > (m2, d2) else y2
+    end = Expr("cal", m.start("d2"), m.end(), year=y2, month=m2, day=d2)
+    return [Expr("cal", m.start(), m.end(), year=y1, month=m1, day=d1, end_expr=end)]

@@ -297,3 +297,11 @@ REL_QUARTER = re.compile(
     r"(?<![\w])(?:(?P<this>ce|cet)\s+(?P<u1>trimestre|semestre)(?:-ci)?"
     r"|(?:le|du|au)\s+(?P<u2>trimestre|semestre)\s+(?P<rel>dernier|passe|prochain|en\s+cours))(?![\w-])"
 )
+# "du 17/03 au 21/03", "du 17 au 21/03/2025": a range of numeric dates.
+_DD = r"(?:1er|0?[1-9]|[12]\d|3[01])"
+_MM = r"(?:0?[1-9]|1[0-2])"
+NUMERIC_RANGE = re.compile(
+    rf"(?<![\w-])(?P<pre>du|entre\s+le)\s+(?P<d1>{_DD})(?:/(?P<m1>{_MM})(?:/(?P<y1>(?:19|20)\d{{2}}))?)?"
+    rf"\s+(?P<mid>au|et\s+le|jusqu'au)\s+(?P<d2>{_DD})/(?P<m2>{_MM})(?:/(?P<y2>(?:19|20)\d{{2}}|\d{{2}}))?"
+    r"(?![\w/]|[.,]\d)"
+)

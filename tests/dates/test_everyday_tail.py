@@ -226,3 +226,22 @@ def test_coordinated_dates_share_the_month_or_year_written_last(text: str, expec
 )
 def test_line_and_product_numbers_are_no_years(text: str) -> None:
     assert values(text, "2026-03-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Du 6/07 au 10/07, stage de voile.", [("2026-07-06", "2026-07-10")]),
+        ("Du 6 au 10/07/2026, stage de voile.", [("2026-07-06", "2026-07-10")]),
+        ("Fermeture du 29/12 au 02/01/2027.", [("2026-12-29", "2027-01-02")]),
+    ],
+)
+def test_numeric_ranges(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(v, e) for _, v, e in values(text, "2026-03-01")] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Les loyers passent du 10 au 15 % du revenu.", "La note passe du 12 au 14 points."]
+)
+def test_bare_day_ranges_before_a_unit_are_amounts(text: str) -> None:
+    assert values(text, "2026-03-01") == []
