@@ -199,7 +199,7 @@ RELATIVE = re.compile(
     r"|(?P<veille>(?:la\s+|l')(?:avant-)?veille)(?P<veille_de>\s+(?:de|du|des|d')(?!\w))?"
     r"|(?P<lend>(?:le\s+)?(?:sur)?lendemain)(?P<lend_de>\s+(?:de|du|des|d')(?!\w))?"
     r"|(?P<meme>(?:le|ce)\s+meme\s+jour|le\s+jour\s+meme|ce\s+jour-la|ce\s+jour\s+la)"
-    r"|(?P<cejour>ce\s+jour)(?![\w-]|\s+(?:la|ou|de|du|d'|des|ni|et|meme)\b)"
+    r"|(?P<cejour>ce\s+jour)(?![\w-]|\s+(?:la|ou|de|du|d'|des|ni|et|meme|feries?|chomes?|j)\b)"
     r"|(?P<nowadays>de\s+nos\s+jours)"
     r"|(?P<yrel>cette\s+annee(?:-ci)?|l'annee\s+en\s+cours|l'annee\s+courante"
     r"|l'an(?:nee)?\s+(?:derniere?|passee?|prochaine?|precedente?|suivante?|d'avant|d'apres))"
