@@ -82,5 +82,9 @@ def test_readme_has_a_changelog_naming_the_schema_version_and_the_manifest() -> 
     assert f"schema version {SCHEMA_VERSION}" in changelog
     assert "manifest.json" in readme.split("## Outputs", 1)[1].split("\n## ", 1)[0]
     nothing_lost = readme.split("## Nothing lost", 1)[1].split("\n## ", 1)[0]
-    for proof in ("tests/export/test_generations.py", "tests/export/test_lock.py", "benchmarks/fault_injection.py"):
+    for proof in (
+        "tests/export/test_generations.py",
+        "tests/export/test_lock.py",
+        "benchmarks/fault_injection.py",
+    ):
         assert proof in nothing_lost

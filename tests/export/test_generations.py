@@ -63,7 +63,9 @@ def test_a_crash_before_the_switch_leaves_the_previous_set_whole(
         _publish(out, {"entities.csv": "nouveau\n", "dates.csv": "nouveau\n", "texts/note.txt": "nouveau"})
     assert (out / "entities.csv").read_text() == "ancien\n"
     assert (out / "texts" / "note.txt").read_text() == "ancien texte"
-    assert not (out / "dates.csv").exists()  # a link to an output the old set does not have resolves to nothing
+    assert not (
+        out / "dates.csv"
+    ).exists()  # a link to an output the old set does not have resolves to nothing
     monkeypatch.undo()
     _publish(out, {"entities.csv": "suivant\n"})
     assert (out / "entities.csv").read_text() == "suivant\n"
