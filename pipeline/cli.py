@@ -97,7 +97,9 @@ def run(
         "--report",
         help="Also write the HTML report (OUT/report.html); needs a local --out (a folder or file://).",
     ),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="No progress bar and no summary (notes are still printed)."
+    ),
 ) -> None:
     """Analyse every document of CORPUS_DIR and write the tables to --out.
 
@@ -155,6 +157,9 @@ def run(
             progress.stop()
     if not quiet:
         err.print(result.summary(), markup=False, highlight=False, soft_wrap=True)
+    else:  # a taken-over lock, a cache that could not be written: said even when quiet
+        for note in result.notes:
+            err.print(f"note: {note}", markup=False, highlight=False, soft_wrap=True)
     if report_dir is not None:
         _report(report_dir, None, quiet)
 
