@@ -57,7 +57,7 @@ class OutputFolder:
             lock.acquire()
         except LockBusy as exc:
             raise OutputError(
-                f"another run ({exc}) is writing to {self.out_dir}; wait for it to finish (or use --wait)"
+                f"another run is writing to {self.out_dir} ({exc}); wait for it to finish (or use --wait)"
             ) from None
         except OSError as exc:
             raise _cannot_write(self.out_dir, exc) from None

@@ -65,7 +65,7 @@ def test_a_lock_held_by_a_live_run_is_refused(tmp_path: Path) -> None:
         start = process_start(live.pid)
         holder = _holder(out / ".lock", {"pid": live.pid, "start": start, "host": os.uname().nodename})
         try:
-            with pytest.raises(OutputError, match=f"another run \\(pid {live.pid}"):
+            with pytest.raises(OutputError, match=f"another run is writing .* \\(pid {live.pid} "):
                 OutputFolder(out).__enter__()
         finally:
             holder.kill()
