@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from . import __version__
@@ -23,7 +24,8 @@ NOTHING_ADDED = 3  # `add` exit code: no input rejected, none added (all already
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    # escaped: a message quoting "pip install '.[dask]'" or a file name with brackets keeps them
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -96,14 +98,18 @@ def run(
         "--report",
         help="Also write the HTML report (OUT/report.html); needs a local --out (a folder or file://).",
     ),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="No progress bar and no summary (notes are still printed)."
+    ),
 ) -> None:
     """Analyse every document of CORPUS_DIR and write the tables to --out.
 
-    Writes documents, entities, contacts, dates, keywords, themes, entity_summary and similar_documents
-    (one file per table and format), doc_theme_matrix.csv, and the analysed texts in texts/ (every
-    offset in the tables indexes these texts). Outputs are replaced atomically at the end of the run;
-    each document's analysis is cached in OUT/.cache, so a re-run only analyses new or changed files.
+    Writes documents, entities, contacts, dates, keywords, themes, quotes, entity_summary and
+    similar_documents (one file per table and format), doc_theme_matrix.csv, manifest.json (the run's
+    generation, schema version and options), and the analysed texts in texts/ (every offset in the
+    tables indexes these texts). All outputs switch to the new run at once at its end (a killed run
+    leaves the previous ones); a previous report.html is removed (--report writes a new one). Each
+    document's analysis is cached in OUT/.cache, so a re-run only analyses new or changed files.
     CORPUS_DIR and --out are passed on as given: URLs (file://, s3://, gs://) need --engine dask.
     """
     from .core import run_with
@@ -151,7 +157,10 @@ def run(
         if progress is not None:
             progress.stop()
     if not quiet:
-        err.print(result.summary(), highlight=False, soft_wrap=True)
+        err.print(result.summary(), markup=False, highlight=False, soft_wrap=True)
+    else:  # a taken-over lock, a cache that could not be written: said even when quiet
+        for note in result.notes:
+            err.print(f"note: {note}", markup=False, highlight=False, soft_wrap=True)
     if report_dir is not None:
         _report(report_dir, None, quiet)
 
@@ -179,7 +188,38 @@ def _report(out_dir: Path, html: Path | None, quiet: bool) -> None:
     except ReportError as exc:
         raise _fail(str(exc)) from None
     if not quiet:
-        err.print(f"report: {path}", highlight=False, soft_wrap=True)
+        err.print(f"report: {path}", markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command("cache")
+def cache_command(
+    out_dir: Path = typer.Argument(Path("outputs"), help="Output folder of the runs (holds .cache/)."),
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", "-c", help="Corpus whose documents are kept."),
+    cache_dir: Path | None = typer.Option(None, "--cache-dir", help="Cache folder (default OUT_DIR/.cache)."),
+    prune: bool = typer.Option(
+        False, "--prune", help="Remove the entries no document of the corpus uses (latest run's settings)."
+    ),
+    other_settings: bool = typer.Option(
+        False,
+        "--other-settings",
+        help="With --prune, also remove the entries of other settings (taxonomy, gazetteer, threshold, "
+        "pipeline or model version), which are kept otherwise.",
+    ),
+) -> None:
+    """Show the analysis cache's size, and with --prune remove the entries no document of the corpus uses.
+
+    Entries are judged under the settings of the latest run (OUT_DIR/manifest.json); those of other
+    settings are only listed unless --other-settings is given."""
+    from .core import cache
+
+    if other_settings and not prune:
+        raise _fail("--other-settings goes with --prune", 2)
+    try:
+        report = cache(out_dir, corpus, cache_dir=cache_dir, prune=prune, other_settings=other_settings)
+    except (CorpusError, OutputError) as exc:
+        raise _fail(str(exc)) from None
+    for line in report.lines():
+        typer.echo(line)
 
 
 @app.command()

@@ -13,6 +13,10 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
+# Raised whenever a column of an exported table is added, removed, renamed or changes meaning; written to
+# OUT/manifest.json so that saved pivots and scripts can tell (README, "Changelog").
+SCHEMA_VERSION = 1
+
 Rows = dict[str, list[dict[str, Any]]]  # table name -> rows of one document (the per-document pass's output)
 
 

@@ -183,7 +183,7 @@ def test_bad_format_is_refused(tmp_path: Path) -> None:
     assert result.exit_code != 0 and "unknown format json" in result.output
 
 
-@pytest.mark.parametrize("command", ["run", "add", "report", "dictionary"])
+@pytest.mark.parametrize("command", ["run", "add", "report", "cache", "dictionary"])
 def test_every_option_is_in_help_and_readme(command: str) -> None:
     """Each option has help text, is shown by --help and is documented in the README."""
     import typer.main

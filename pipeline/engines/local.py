@@ -13,7 +13,7 @@ import pyarrow.compute as pc
 from ..cache import AnalysisCache
 from ..corpus import scan_corpus
 from ..corpus_pass import build_corpus_tables
-from ..export import output_folder, write_outputs
+from ..export import OutputError, output_folder, run_manifest, write_outputs
 from ..nlp import model_version
 from ..options import RunOptions, default_jobs, load_settings
 from ..reading import Document, ReadError, read_entry
@@ -32,6 +32,18 @@ def workers_for(jobs: int | None, total: int) -> int:
 
 
 def run_local(options: RunOptions, on_progress: ProgressCallback | None = None) -> RunResult:
+    """Analyse and publish; a failed write (full disk...) is one OutputError, the previous outputs intact."""
+    try:
+        return _run_local(options, on_progress)
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise OutputError(
+            f"cannot write the outputs to {options.out}: {exc.strerror or exc}{where}; "
+            "the previous outputs are intact"
+        ) from None
+
+
+def _run_local(options: RunOptions, on_progress: ProgressCallback | None = None) -> RunResult:
     corpus_dir, out_dir = Path(options.corpus), Path(options.out)
     started = time.perf_counter()
     entries = scan_corpus(corpus_dir)
@@ -96,7 +108,9 @@ def run_local(options: RunOptions, on_progress: ProgressCallback | None = None) 
         result.files = write_outputs(
             folder, tables, matrix, formats=options.formats, csv_flavor=options.csv_flavor
         )
-        folder.publish()
+        rows = {name: t.num_rows for name, t in tables.items()}
+        folder.publish(run_manifest(options, cache.fingerprint, rows))
+        result.notes = [*folder.notes, *cache.notes()]
     result.count(counts)
     result.rows = {name: t.num_rows for name, t in tables.items()}
     result.seconds = time.perf_counter() - started

@@ -9,17 +9,20 @@ we add to displaCy's spans), never as raw markup.
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import hashlib
 from importlib import resources
 from pathlib import Path
 
+import pandas as pd
+import pyarrow as pa
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from . import entities, overview, pages, similar, themes
 from .common import DOCS_PER_LIST, Context
-from .data import load_tables
+from .data import ReportError, load_tables
 from .highlight import MAX_TEXT_CHARS
 from .packing import pack_pages
 
@@ -31,13 +34,31 @@ def build_report(out_dir: Path, html_path: Path | None = None) -> Path:
     name and moved into place, so a reader never sees half a report.
     """
     out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ReportError(f"{out_dir} is a file, not the output folder of a run")
     html_path = Path(html_path) if html_path is not None else out_dir / "report.html"
-    html = render(out_dir)
-    html_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        html = render(out_dir)
+    except (OSError, ValueError, pa.ArrowException, pd.errors.ParserError) as exc:
+        # a truncated Parquet file, a CSV cut short, an unreadable text: one line, nothing written
+        raise ReportError(f"cannot read the tables in {out_dir}: {_first_line(exc)}") from None
     partial = html_path.with_name(f".{html_path.name}.partial")
-    partial.write_text(html, encoding="utf-8")
-    partial.replace(html_path)
+    try:
+        html_path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(html, encoding="utf-8")
+        partial.replace(html_path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise ReportError(
+            f"cannot write {html_path}: {exc.strerror or exc}; the previous report is intact"
+        ) from None
     return html_path
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]
 
 
 def render(out_dir: Path) -> str:

@@ -25,6 +25,7 @@ from distributed import Client, Future, LocalCluster, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from ...corpus_pass import merge_finished, merge_stats
+from ...export import run_manifest
 from ...nlp import model_version
 from ...options import RunOptions, default_jobs, load_settings
 from ...settings import Settings
@@ -149,6 +150,7 @@ def run_dask(
         output.staging.fs.makedirs(layout.texts.path, exist_ok=True)
         output.publish(
             {
+                **run_manifest(options, fingerprint, rows),
                 "documents": sum(r.counts.documents for r in reports),
                 "words": sum(r.counts.words for r in reports),
                 "rows": rows,
