@@ -1,0 +1,124 @@
+"""Item counts per part of the corpus, from the per-document tables: mergeable by addition.
+
+A part is the set of analysed documents sharing a value of the field the corpus is split on (a
+documents column, `year`, `month`, or a front-matter key). `count_items` turns the per-document tables
+of any set of documents into (item_type, part, item, label, count) rows; counts of disjoint sets of
+documents merge by adding (`merge_counts`), so a Dask part, a batch or the whole corpus give the same
+totals. Keyphrases are counted per written form and get their most frequent form only once merged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+ITEM_TYPES = ("lemma", "keyword", "entity", "theme")
+DATE_FIELDS = ("year", "month")
+COUNTS = pa.schema(
+    [
+        ("item_type", pa.string()),
+        ("part", pa.string()),
+        ("item", pa.string()),
+        ("label", pa.string()),
+        ("count", pa.int64()),
+    ]
+)
+_KEYS = ["item_type", "part", "item", "label"]
+# item type -> (table, item column, label column or None, count column or None = one per row)
+SOURCES: dict[str, tuple[str, str, str | None, str | None]] = {
+    "lemma": ("lemma_counts", "lemma", None, "count"),
+    "keyword": ("keywords", "lemma", "keyword", None),
+    "entity": ("entities", "canonical", "label", None),
+    "theme": ("themes", "theme", "label", None),
+}
+
+
+class CompareError(ValueError):
+    """The corpus cannot be split as asked (unknown field, no part, missing tables)."""
+
+
+def parts_of(documents: pa.Table, front_matter: pa.Table | None, by: str) -> pa.Table:
+    """(doc_id, part) of every analysed document with a value of `by`: a documents column, `year` or
+    `month` (of `published`), else a front-matter key (case-insensitive)."""
+    ok = documents.filter(pc.equal(documents.column("status"), "ok"))
+    key = by.strip().lower()
+    if key in DATE_FIELDS and "published" in ok.column_names:
+        published = pc.cast(ok.column("published"), pa.date32())
+        fmt = "%Y" if key == "year" else "%Y-%m"
+        values = pc.strftime(pc.cast(published, pa.timestamp("s")), format=fmt)
+    elif key in ok.column_names and key != "doc_id":
+        values = pc.cast(ok.column(key), pa.string())
+    elif (
+        front_matter is not None
+        and front_matter.num_rows
+        and key in set(front_matter.column("key").to_pylist())
+    ):
+        rows = front_matter.filter(pc.equal(front_matter.column("key"), key))
+        index = pc.index_in(ok.column("doc_id"), value_set=rows.column("doc_id"))
+        values = pc.take(rows.column("value"), index)
+    else:
+        keys = sorted(set(front_matter.column("key").to_pylist())) if front_matter is not None else []
+        raise CompareError(
+            f"no field {by!r}: use year, month, a documents column ({', '.join(documents.column_names)})"
+            + (
+                f" or a front-matter key ({', '.join(keys)})"
+                if keys
+                else " (the documents carry no front matter)"
+            )
+        )
+    parts = pa.table(
+        {"doc_id": ok.column("doc_id"), "part": pc.utf8_trim_whitespace(values.cast(pa.string()))}
+    )
+    return parts.filter(pc.fill_null(pc.not_equal(parts.column("part"), ""), False))
+
+
+def count_items(
+    tables: Mapping[str, pa.Table], parts: pa.Table, item_types: Iterable[str] = ITEM_TYPES
+) -> pa.Table:
+    """Counts of each item type in each part, from the per-document tables of `parts`' documents
+    (documents without a part are left out)."""
+    out = []
+    for item_type in item_types:
+        name, item_col, label_col, count_col = SOURCES[item_type]
+        table = tables.get(name)
+        if table is None or not table.num_rows:
+            continue
+        index = pc.index_in(table.column("doc_id"), value_set=parts.column("doc_id"))
+        keep = pc.is_valid(index)
+        n = pc.sum(keep.cast(pa.int64())).as_py() or 0
+        if not n:
+            continue
+        items = pc.filter(table.column(item_col), keep).cast(pa.string())
+        labels = (
+            pc.filter(table.column(label_col), keep).cast(pa.string())
+            if label_col
+            else pa.nulls(n, pa.string())
+        )
+        counts = pc.filter(table.column(count_col), keep).cast(pa.int64()) if count_col else pa.repeat(1, n)
+        rows = pa.table(
+            {
+                "item_type": pa.repeat(item_type, n).cast(pa.string()),
+                "part": pc.take(parts.column("part"), pc.filter(index, keep)),
+                "item": items,
+                "label": pc.fill_null(labels, ""),
+                "count": counts.cast(pa.int64()) if isinstance(counts, pa.ChunkedArray) else counts,
+            }
+        )
+        rows = rows.filter(pc.fill_null(pc.not_equal(rows.column("item"), ""), False))
+        out.append(_grouped(rows))
+    return merge_counts(*out)
+
+
+def merge_counts(*counts: pa.Table) -> pa.Table:
+    """Counts of disjoint sets of documents, added."""
+    tables = [c.select(COUNTS.names).cast(COUNTS) for c in counts if c.num_rows]
+    if not tables:
+        return COUNTS.empty_table()
+    return _grouped(pa.concat_tables(tables))
+
+
+def _grouped(rows: pa.Table) -> pa.Table:
+    summed = rows.group_by(_KEYS, use_threads=False).aggregate([("count", "sum")])
+    return summed.rename_columns([*_KEYS, "count"]).select(COUNTS.names).cast(COUNTS)
