@@ -1,9 +1,13 @@
-"""The specificities table: every part x item of each type, with Lafon's score and its rank.
+"""The specificities table: each part's items with Lafon's score and their rank.
 
 From merged counts (counts.py): T and t are the occurrences of every item of the type in the corpus and
 in the part (all items, before the --min-freq cut), F the item's occurrences in the corpus; items seen
-fewer than `min_freq` times in the corpus are left out. Items absent from a part get a row too (f = 0,
-a negative score): "what the others say that this part does not" is half of a comparison.
+fewer than `min_freq` times in the corpus are left out. Every part gets a row for every item (absent
+ones too: "what the others say and this part does not") while items x parts stays under FULL_TABLE;
+beyond, a part gets a row for every item it holds and, among the items it lacks, for those whose
+absence is itself significant (score <= ABSENT_SCORE: P(X = 0) <= 1 %) -- the other absences score
+between -2 and 0 -- so that the table grows with the counts, not with items x parts (an archive split
+by month has hundreds of parts and a vocabulary of a hundred thousand lemmas).
 """
 
 from __future__ import annotations
@@ -12,78 +16,126 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..tables import SPECIFICITIES, conform
+from ..tables import SPECIFICITIES
 from .counts import ITEM_TYPES
 from .hypergeom import specificity
 
+ABSENT_SCORE = -2.0
+FULL_TABLE = 1_000_000  # items x parts of a type up to which every absence gets its row
+
 
 def specificities(counts: pa.Table, field: str, *, min_freq: int = 2) -> pa.Table:
-    """The specificities table (tables.SPECIFICITIES) of merged counts."""
-    blocks = [
-        _of_type(counts.filter(pc.equal(counts.column("item_type"), item_type)), field, item_type, min_freq)
-        for item_type in ITEM_TYPES
-    ]
-    blocks = [b for b in blocks if b is not None]
+    """The specificities table (tables.SPECIFICITIES) of merged counts: rows by part, item type (in
+    alphabetical order, as the table is sorted) and rank."""
+    blocks = []
+    for item_type in sorted(ITEM_TYPES):
+        of_type = counts.filter(pc.equal(counts.column("item_type"), item_type))
+        block = _of_type(of_type, field, item_type, min_freq) if of_type.num_rows else None
+        if block is not None:
+            blocks.append(block)
     if not blocks:
         return SPECIFICITIES.schema.empty_table()
-    return conform(SPECIFICITIES, pa.concat_tables(blocks))
+    table = pa.concat_tables(blocks)
+    # parts in alphabetical order, then item type, then rank: integer keys, one stable sort
+    part_order = pc.rank(table.column("part"), sort_keys="ascending", tiebreaker="dense").to_numpy()
+    kind = pc.index_in(table.column("item_type"), value_set=pa.array(sorted(ITEM_TYPES))).to_numpy()
+    order = np.lexsort((table.column("rank").to_numpy(), kind, part_order))
+    return table.take(pa.array(order)).cast(SPECIFICITIES.schema)
 
 
 def _of_type(counts: pa.Table, field: str, item_type: str, min_freq: int) -> pa.Table | None:
-    if not counts.num_rows:
-        return None
     if item_type == "keyword":
         counts = _with_top_form(counts)
     parts = counts.group_by("part", use_threads=False).aggregate([("count", "sum")])
-    order = np.argsort(np.array(parts.column("part").to_pylist(), dtype=object), kind="stable")
-    part_names = pc.take(parts.column("part"), pa.array(order))
-    t = parts.column("count_sum").to_numpy()[order]
+    part_names, t = parts.column("part"), parts.column("count_sum").to_numpy()
     T = int(t.sum())
     items = counts.group_by(["item", "label"], use_threads=False).aggregate([("count", "sum")])
     items = items.filter(pc.greater_equal(items.column("count_sum"), min_freq))
     if not items.num_rows:
         return None
     F = items.column("count_sum").to_numpy()
-    n_items, n_parts = items.num_rows, len(t)
-    f = np.zeros((n_items, n_parts), dtype=np.int64)
-    key = pc.binary_join_element_wise(counts.column("item"), counts.column("label"), "\x1f")
-    item_keys = pc.binary_join_element_wise(items.column("item"), items.column("label"), "\x1f")
-    row = pc.index_in(key, value_set=item_keys)
-    col = pc.index_in(counts.column("part"), value_set=part_names)
-    found = pc.is_valid(row).to_numpy(zero_copy_only=False)
-    f[
-        pc.filter(row, found).to_numpy(),
-        pc.filter(col, found).to_numpy(),
-    ] = pc.filter(counts.column("count"), found).to_numpy()
-    score = specificity(f, F[:, None], t[None, :], T)
-    # rank within each part: highest score first, then the more frequent, then the item
-    rank = np.empty_like(f, dtype=np.int32)
-    names = np.array(items.column("item").to_pylist(), dtype=object)
-    by_name = np.argsort(names, kind="stable")
-    name_rank = np.empty(n_items, dtype=np.int64)
-    name_rank[by_name] = np.arange(n_items)
-    for j in range(n_parts):
-        order_j = np.lexsort((name_rank, -f[:, j], -score[:, j]))
-        rank[order_j, j] = np.arange(1, n_items + 1, dtype=np.int32)
-    n = n_items * n_parts
-    item_index = np.repeat(np.arange(n_items), n_parts)
-    part_index = np.tile(np.arange(n_parts), n_items)
+    sep = "\x1f"
+    item_keys = pc.binary_join_element_wise(items.column("item"), items.column("label"), sep)
+    row_item = pc.index_in(
+        pc.binary_join_element_wise(counts.column("item"), counts.column("label"), sep), item_keys
+    )
+    kept = pc.is_valid(row_item)
+    item_index = pc.filter(row_item, kept).to_numpy().astype(np.int64)
+    part_index = pc.index_in(pc.filter(counts.column("part"), kept), part_names).to_numpy().astype(np.int64)
+    f = pc.filter(counts.column("count"), kept).to_numpy()
+    every = F.size * t.size <= FULL_TABLE
+    absent_items, absent_parts = _absences(F, t, T, item_index, part_index, every)
+    item_index = np.concatenate([item_index, absent_items])
+    part_index = np.concatenate([part_index, absent_parts])
+    f = np.concatenate([f, np.zeros(absent_items.size, dtype=np.int64)])
+    score = specificity(f, F[item_index], t[part_index], T)
+    rank = _ranks(part_index, score, f, item_index, items.column("item"))
+    n = f.size
     return pa.table(
         {
             "field": pa.repeat(field, n).cast(pa.string()),
-            "part": pc.take(part_names, pa.array(part_index)),
+            "part": part_names.take(pa.array(part_index)),
             "item_type": pa.repeat(item_type, n).cast(pa.string()),
-            "item": pc.take(items.column("item"), pa.array(item_index)),
-            "label": pc.take(items.column("label"), pa.array(item_index)),
-            "part_freq": pa.array(f.ravel()),
-            "corpus_freq": pa.array(F[item_index]),
-            "part_size": pa.array(t[part_index]),
+            "item": items.column("item").take(pa.array(item_index)),
+            "label": items.column("label").take(pa.array(item_index)),
+            "part_freq": pa.array(f, pa.int64()),
+            "corpus_freq": pa.array(F[item_index], pa.int64()),
+            "part_size": pa.array(t[part_index], pa.int64()),
             "corpus_size": pa.repeat(T, n).cast(pa.int64()),
             "expected": pa.array(F[item_index] * t[part_index] / T),
-            "score": pa.array(score.ravel()),
-            "rank": pa.array(rank.ravel()),
+            "score": pa.array(score),
+            "rank": pa.array(rank, pa.int32()),
         }
     )
+
+
+def _absences(
+    F: np.ndarray, t: np.ndarray, T: int, item_index: np.ndarray, part_index: np.ndarray, every: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """(item, part) pairs absent from the counts: all of them (`every`), else those whose score,
+    log10 P(X = 0), is <= ABSENT_SCORE.
+
+    P(X = 0) falls as F grows, so for each part the items to check are those with F above a threshold
+    found among the distinct values of F (few: a Zipf law's)."""
+    present_keys = part_index * F.size + item_index
+    if every:
+        missing = np.setdiff1d(np.arange(F.size * t.size, dtype=np.int64), present_keys)
+        return missing % F.size, missing // F.size
+    values = np.unique(F)
+    present = set(present_keys.tolist())
+    by_frequency = np.argsort(-F, kind="stable")
+    sorted_F = F[by_frequency]
+    out_items, out_parts = [], []
+    for j, size in enumerate(t):
+        if size >= T:  # one part: no item can be absent from it
+            continue
+        possible = values <= T - size  # a larger F cannot be absent from the part: P(X = 0) = 0
+        zero = np.full(values.size, -np.inf)
+        zero[possible] = specificity(0, values[possible], size, T)
+        low = values[zero <= ABSENT_SCORE]
+        if not low.size:
+            continue
+        candidates = by_frequency[: np.searchsorted(-sorted_F, -low.min(), side="right")]
+        keep = [i for i in candidates.tolist() if j * F.size + i not in present]
+        out_items.append(np.array(keep, dtype=np.int64))
+        out_parts.append(np.full(len(keep), j, dtype=np.int64))
+    if not out_items:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return np.concatenate(out_items), np.concatenate(out_parts)
+
+
+def _ranks(
+    part_index: np.ndarray, score: np.ndarray, f: np.ndarray, item_index: np.ndarray, names: pa.Array
+) -> np.ndarray:
+    """Rank within each part: highest score first, then the more frequent, then the item's name."""
+    name_rank = pc.rank(names, sort_keys="ascending", tiebreaker="dense").to_numpy()[item_index]
+    order = np.lexsort((name_rank, -f, -score, part_index))
+    sorted_parts = part_index[order]
+    starts = np.r_[0, np.flatnonzero(np.diff(sorted_parts)) + 1]
+    first = np.repeat(starts, np.diff(np.r_[starts, order.size]))
+    rank = np.empty(order.size, dtype=np.int32)
+    rank[order] = np.arange(order.size) - first + 1
+    return rank
 
 
 def _with_top_form(counts: pa.Table) -> pa.Table:
@@ -91,10 +143,10 @@ def _with_top_form(counts: pa.Table) -> pa.Table:
     corpus (ties: the first in alphabetical order)."""
     forms = counts.group_by(["item", "label"], use_threads=False).aggregate([("count", "sum")])
     forms = forms.sort_by([("item", "ascending"), ("count_sum", "descending"), ("label", "ascending")])
-    items = forms.column("item").to_pylist()
-    first = [i for i in range(len(items)) if i == 0 or items[i] != items[i - 1]]
+    items = forms.column("item")
+    first = np.r_[0, np.flatnonzero(pc.not_equal(items[1:], items[:-1]).to_numpy(zero_copy_only=False)) + 1]
     top = forms.take(pa.array(first, pa.int64()))
-    label = pc.take(top.column("label"), pc.index_in(counts.column("item"), value_set=top.column("item")))
+    label = top.column("label").take(pc.index_in(counts.column("item"), value_set=top.column("item")))
     summed = counts.set_column(counts.schema.get_field_index("label"), "label", label)
     summed = summed.group_by(["item_type", "part", "item", "label"], use_threads=False).aggregate(
         [("count", "sum")]

@@ -113,3 +113,26 @@ def test_writes_the_table_in_every_format(run: Path) -> None:
     written = pq.read_table(run / "specificities.parquet")
     assert written.schema.equals(SPECIFICITIES.schema)
     assert written.num_rows == result.table.num_rows
+
+
+def test_large_tables_keep_only_significant_absences(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.compare.specificity as module
+
+    monkeypatch.setattr(module, "FULL_TABLE", 0)
+    # "cargo" 40 times, all in the port's part; "quai" 3 times, also there only; "mer" everywhere
+    counts = pa.table(
+        {
+            "item_type": ["lemma"] * 5,
+            "part": ["port", "port", "port", "mairie", "mairie"],
+            "item": ["cargo", "quai", "mer", "mer", "conseil"],
+            "label": [""] * 5,
+            "count": [40, 3, 57, 100, 100],
+        }
+    )
+    table = module.specificities(counts, "source")
+    absent = [(r["part"], r["item"]) for r in table.to_pylist() if r["part_freq"] == 0]
+    assert absent == [("mairie", "cargo"), ("port", "conseil")]  # "quai" missing from mairie: not significant
+    for r in table.to_pylist():
+        expected = exact_score(r["part_freq"], r["corpus_freq"], r["part_size"], r["corpus_size"])
+        assert r["score"] == pytest.approx(expected, abs=1e-6)
+    assert {r["rank"] for r in table.to_pylist() if r["part"] == "port"} == {1, 2, 3, 4}
