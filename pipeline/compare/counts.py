@@ -108,7 +108,7 @@ def count_items(
         )
         rows = rows.filter(pc.fill_null(pc.not_equal(rows.column("item"), ""), False))
         out.append(_grouped(rows))
-    return merge_counts(*out)
+    return pa.concat_tables(out) if out else COUNTS.empty_table()  # item types are disjoint
 
 
 def merge_counts(*counts: pa.Table) -> pa.Table:

@@ -2,13 +2,12 @@
 
 From merged counts (counts.py): T and t are the occurrences of every item of the type in the corpus and
 in the part (all items, before the --min-freq cut), F the item's occurrences in the corpus; items seen
-fewer than `min_freq` times in the corpus are left out. Every part gets a row for every item (absent
-ones too: "what the others say and this part does not") while items x parts stays under FULL_TABLE;
-beyond, a part gets a row for every item it holds and, among the items it lacks, for those whose
-absence is itself significant (score <= ABSENT_SCORE: P(X = 0) <= 1 %) -- the other absences score
-between -2 and 0 -- so that the table grows with the counts, not with items x parts (an archive split
-by month has hundreds of parts and a vocabulary of a hundred thousand lemmas).
-"""
+fewer than `min_freq` times in the corpus are left out. While items x parts of a type stays under
+FULL_TABLE, every part gets a row for every item, absent ones too ("what the others say and this part
+does not"): the whole table TXM shows. Beyond (an archive split by month has hundreds of parts and a
+vocabulary of a hundred thousand lemmas), only the specific rows are kept: |score| >= BANALITY (TXM's
+banality threshold: P <= 1 %), absences included -- so that the table grows with what is remarkable, not
+with items x parts."""
 
 from __future__ import annotations
 
@@ -20,8 +19,8 @@ from ..tables import SPECIFICITIES
 from .counts import ITEM_TYPES
 from .hypergeom import specificity
 
-ABSENT_SCORE = -2.0
-FULL_TABLE = 1_000_000  # items x parts of a type up to which every absence gets its row
+BANALITY = 2.0  # beyond FULL_TABLE, rows with |score| below this are left out
+FULL_TABLE = 1_000_000  # items x parts of a type up to which every pair gets its row
 
 
 def specificities(counts: pa.Table, field: str, *, min_freq: int = 2) -> pa.Table:
@@ -69,6 +68,14 @@ def _of_type(counts: pa.Table, field: str, item_type: str, min_freq: int) -> pa.
     part_index = np.concatenate([part_index, absent_parts])
     f = np.concatenate([f, np.zeros(absent_items.size, dtype=np.int64)])
     score = specificity(f, F[item_index], t[part_index], T)
+    if not every:
+        specific = np.abs(score) >= BANALITY
+        item_index, part_index, f, score = (
+            item_index[specific],
+            part_index[specific],
+            f[specific],
+            score[specific],
+        )
     rank = _ranks(part_index, score, f, item_index, items.column("item"))
     n = f.size
     return pa.table(
@@ -93,13 +100,15 @@ def _absences(
     F: np.ndarray, t: np.ndarray, T: int, item_index: np.ndarray, part_index: np.ndarray, every: bool
 ) -> tuple[np.ndarray, np.ndarray]:
     """(item, part) pairs absent from the counts: all of them (`every`), else those whose score,
-    log10 P(X = 0), is <= ABSENT_SCORE.
+    log10 P(X = 0), is <= -BANALITY.
 
     P(X = 0) falls as F grows, so for each part the items to check are those with F above a threshold
     found among the distinct values of F (few: a Zipf law's)."""
     present_keys = part_index * F.size + item_index
     if every:
-        missing = np.setdiff1d(np.arange(F.size * t.size, dtype=np.int64), present_keys)
+        absent = np.ones(F.size * t.size, dtype=bool)
+        absent[present_keys] = False
+        missing = np.flatnonzero(absent)
         return missing % F.size, missing // F.size
     values = np.unique(F)
     present = set(present_keys.tolist())
@@ -112,7 +121,7 @@ def _absences(
         possible = values <= T - size  # a larger F cannot be absent from the part: P(X = 0) = 0
         zero = np.full(values.size, -np.inf)
         zero[possible] = specificity(0, values[possible], size, T)
-        low = values[zero <= ABSENT_SCORE]
+        low = values[zero <= -BANALITY]
         if not low.size:
             continue
         candidates = by_frequency[: np.searchsorted(-sorted_F, -low.min(), side="right")]

@@ -115,10 +115,9 @@ def test_writes_the_table_in_every_format(run: Path) -> None:
     assert written.num_rows == result.table.num_rows
 
 
-def test_large_tables_keep_only_significant_absences(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_large_tables_keep_only_the_specific_rows(monkeypatch: pytest.MonkeyPatch) -> None:
     import pipeline.compare.specificity as module
 
-    monkeypatch.setattr(module, "FULL_TABLE", 0)
     # "cargo" 40 times, all in the port's part; "quai" 3 times, also there only; "mer" everywhere
     counts = pa.table(
         {
@@ -129,10 +128,16 @@ def test_large_tables_keep_only_significant_absences(monkeypatch: pytest.MonkeyP
             "count": [40, 3, 57, 100, 100],
         }
     )
-    table = module.specificities(counts, "source")
-    absent = [(r["part"], r["item"]) for r in table.to_pylist() if r["part_freq"] == 0]
-    assert absent == [("mairie", "cargo"), ("port", "conseil")]  # "quai" missing from mairie: not significant
-    for r in table.to_pylist():
+    full = module.specificities(counts, "source").to_pylist()
+    assert len(full) == 8  # 4 items x 2 parts
+    monkeypatch.setattr(module, "FULL_TABLE", 0)
+    kept = module.specificities(counts, "source").to_pylist()
+    key = ("part", "item", "part_freq", "score")
+    assert [tuple(r[k] for k in key) for r in kept] == [
+        tuple(r[k] for k in key) for r in full if abs(r["score"]) >= module.BANALITY
+    ]
+    absent = [(r["part"], r["item"]) for r in kept if r["part_freq"] == 0]
+    assert absent == [("mairie", "cargo"), ("port", "conseil")]  # "quai" missing from mairie: banal
+    for r in kept:
         expected = exact_score(r["part_freq"], r["corpus_freq"], r["part_size"], r["corpus_size"])
         assert r["score"] == pytest.approx(expected, abs=1e-6)
-    assert {r["rank"] for r in table.to_pylist() if r["part"] == "port"} == {1, 2, 3, 4}
