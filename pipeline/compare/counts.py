@@ -48,7 +48,7 @@ def parts_of(documents: pa.Table, front_matter: pa.Table | None, by: str) -> pa.
         published = pc.cast(ok.column("published"), pa.date32())
         fmt = "%Y" if key == "year" else "%Y-%m"
         values = pc.strftime(pc.cast(published, pa.timestamp("s")), format=fmt)
-    elif key in ok.column_names and key != "doc_id":
+    elif key in ok.column_names:
         values = pc.cast(ok.column(key), pa.string())
     elif (
         front_matter is not None

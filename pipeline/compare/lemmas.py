@@ -7,6 +7,7 @@ keys of a document (table front_matter), so that a corpus can be split on any ke
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from ..token_strings import decode
 from ..token_table import TokenTable
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})  # not AUX, DET, PRON, ADP, NUM ...
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")  # starts with a letter; no abbreviation point ("m.", "cf.")
 
 
 @dataclass(frozen=True)
@@ -33,8 +35,8 @@ class FrontMatterValue:
 
 def content_lemmas(doc: Doc, tokens: TokenTable) -> list[LemmaCount]:
     """Lower-cased lemmas of the content words (nouns, names, adjectives, verbs that are not stop
-    words, with a letter and two characters at least), with their counts, most frequent first (ties in
-    text order)."""
+    words: words of two characters at least, abbreviations left out), with their counts, most frequent
+    first (ties in text order)."""
     lemma_ids, stop = doc.to_array(["LEMMA", "IS_STOP"]).T.tolist() if len(doc) else ([], [])
     lemmas = decode(doc.vocab.strings, lemma_ids)
     counts: Counter[str] = Counter()
@@ -42,7 +44,7 @@ def content_lemmas(doc: Doc, tokens: TokenTable) -> list[LemmaCount]:
         if pos not in CONTENT_POS or is_stop:
             continue
         lemma = (lemma or word).lower()
-        if len(lemma) > 1 and any(c.isalpha() for c in lemma):
+        if len(lemma) > 1 and _WORD.fullmatch(lemma):
             counts[lemma] += 1
     return [LemmaCount(lemma, n) for lemma, n in counts.most_common()]
 

@@ -137,7 +137,8 @@ def summary(result: Comparison, top: int = 10) -> str:
     if result.without_value:
         lines.append(f"{result.without_value} analysed documents have no {result.field}: left out")
     for part in sorted(result.documents):
-        lines.append(f"== {result.field} = {part} ({result.documents[part]} documents)")
+        n = result.documents[part]
+        lines.append(f"== {result.field} = {part} ({n} document{'s' if n > 1 else ''})")
         for item_type in ITEM_TYPES:
             rows = result.top(part, item_type, top)
             if rows:

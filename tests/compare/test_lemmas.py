@@ -23,3 +23,11 @@ def test_content_lemmas_are_counted_without_stop_words(nlp) -> None:
     assert all(r["doc_id"] == "d1" for r in rows["lemma_counts"])
     front = {r["key"]: r["value"] for r in rows["front_matter"]}
     assert front == {"source": "Mairie de Brestavel", "ministere": "Intérieur"}
+
+
+def test_abbreviations_and_numbers_are_not_content_lemmas(nlp) -> None:
+    text = "M. Gaspard Lerouvel a inauguré le 12e salon du livre de Brestavel avec Mme Irène Salbot."
+    [(_, rows)] = list(analyse_batch([document_from_text(text, "d2")], nlp, Settings.load()))
+    lemmas = {r["lemma"] for r in rows["lemma_counts"]}
+    assert "salon" in lemmas and "livre" in lemmas
+    assert not {"m.", "12e"} & lemmas
