@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -78,7 +79,11 @@ def count_items(
     tables: Mapping[str, pa.Table], parts: pa.Table, item_types: Iterable[str] = ITEM_TYPES
 ) -> pa.Table:
     """Counts of each item type in each part, from the per-document tables of `parts`' documents
-    (documents without a part are left out)."""
+    (documents without a part are left out).
+
+    Rows are grouped on one integer key (part, item and label codes from dictionary encoding): on
+    millions of lemma rows that is several times faster than grouping on three string columns."""
+    part_codes = pc.dictionary_encode(parts.column("part").combine_chunks())
     out = []
     for item_type in item_types:
         name, item_col, label_col, count_col = SOURCES[item_type]
@@ -86,29 +91,47 @@ def count_items(
         if table is None or not table.num_rows:
             continue
         index = pc.index_in(table.column("doc_id"), value_set=parts.column("doc_id"))
-        keep = pc.is_valid(index)
-        n = pc.sum(keep.cast(pa.int64())).as_py() or 0
-        if not n:
+        keep = pc.and_(
+            pc.is_valid(index), pc.invert(pc.fill_null(pc.equal(table.column(item_col), ""), True))
+        )
+        if not pc.any(keep).as_py():
             continue
-        items = pc.filter(table.column(item_col), keep).cast(pa.string())
-        labels = (
-            pc.filter(table.column(label_col), keep).cast(pa.string())
-            if label_col
-            else pa.nulls(n, pa.string())
+        part = part_codes.indices.take(pc.filter(index, keep)).to_numpy().astype(np.int64)
+        item = _codes(pc.filter(table.column(item_col), keep))
+        label = _codes(pc.filter(table.column(label_col), keep) if label_col else None, len(part))
+        if count_col:
+            counts = pc.filter(table.column(count_col), keep).to_numpy().astype(np.int64)
+        else:
+            counts = np.ones(len(part), dtype=np.int64)
+        n_items, n_labels = len(item[1]), len(label[1])
+        key = (part * n_items + item[0]) * n_labels + label[0]
+        summed = (
+            pa.table({"key": key, "count": counts})
+            .group_by("key", use_threads=False)
+            .aggregate([("count", "sum")])
         )
-        counts = pc.filter(table.column(count_col), keep).cast(pa.int64()) if count_col else pa.repeat(1, n)
-        rows = pa.table(
-            {
-                "item_type": pa.repeat(item_type, n).cast(pa.string()),
-                "part": pc.take(parts.column("part"), pc.filter(index, keep)),
-                "item": items,
-                "label": pc.fill_null(labels, ""),
-                "count": counts.cast(pa.int64()) if isinstance(counts, pa.ChunkedArray) else counts,
-            }
+        key = summed.column("key").to_numpy()
+        out.append(
+            pa.table(
+                {
+                    "item_type": pa.repeat(item_type, len(key)).cast(pa.string()),
+                    "part": part_codes.dictionary.take(pa.array(key // (n_items * n_labels))),
+                    "item": item[1].take(pa.array(key // n_labels % n_items)),
+                    "label": label[1].take(pa.array(key % n_labels)),
+                    "count": summed.column("count_sum"),
+                }
+            ).cast(COUNTS)
         )
-        rows = rows.filter(pc.fill_null(pc.not_equal(rows.column("item"), ""), False))
-        out.append(_grouped(rows))
     return pa.concat_tables(out) if out else COUNTS.empty_table()  # item types are disjoint
+
+
+def _codes(values: pa.ChunkedArray | None, n: int = 0) -> tuple[np.ndarray, pa.Array]:
+    """(code of each value, the distinct values); no values: n codes 0 of the one value ""."""
+    if values is None:
+        return np.zeros(n, dtype=np.int64), pa.array([""])
+    # one array, one dictionary (the chunks of a dictionary-encoded ChunkedArray need not share one)
+    encoded = pc.dictionary_encode(pc.fill_null(values.cast(pa.string()), "").combine_chunks())
+    return encoded.indices.to_numpy().astype(np.int64), encoded.dictionary
 
 
 def merge_counts(*counts: pa.Table) -> pa.Table:

@@ -95,6 +95,11 @@ def test_counts_of_parts_merge_by_addition(run: Path) -> None:
     parts = parts_of(documents, None, "source")
     tables = {name: read_table(run, name) for name in ("lemma_counts", "entities", "keywords", "themes")}
     whole = count_items(tables, parts)
+    # the same rows in several chunks (a Dask run's part files, a large file's row groups)
+    chunked = {
+        name: pa.concat_tables([t.slice(0, 3), t.slice(3, 4), t.slice(7)]) for name, t in tables.items()
+    }
+    assert count_items(chunked, parts).equals(whole)
     halves = [parts.slice(0, 2), parts.slice(2)]
     merged = merge_counts(*(count_items(tables, half) for half in halves))
     key = ["item_type", "part", "item", "label"]
