@@ -97,8 +97,8 @@ def count_items(
         if not pc.any(keep).as_py():
             continue
         part = part_codes.indices.take(pc.filter(index, keep)).to_numpy().astype(np.int64)
-        item = _codes(pc.filter(table.column(item_col), keep))
-        label = _codes(pc.filter(table.column(label_col), keep) if label_col else None, len(part))
+        item = codes(pc.filter(table.column(item_col), keep))
+        label = codes(pc.filter(table.column(label_col), keep) if label_col else None, len(part))
         if count_col:
             counts = pc.filter(table.column(count_col), keep).to_numpy().astype(np.int64)
         else:
@@ -125,7 +125,7 @@ def count_items(
     return pa.concat_tables(out) if out else COUNTS.empty_table()  # item types are disjoint
 
 
-def _codes(values: pa.ChunkedArray | None, n: int = 0) -> tuple[np.ndarray, pa.Array]:
+def codes(values: pa.ChunkedArray | None, n: int = 0) -> tuple[np.ndarray, pa.Array]:
     """(code of each value, the distinct values); no values: n codes 0 of the one value ""."""
     if values is None:
         return np.zeros(n, dtype=np.int64), pa.array([""])

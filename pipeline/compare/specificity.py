@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..tables import SPECIFICITIES
-from .counts import ITEM_TYPES
+from .counts import ITEM_TYPES, codes
 from .hypergeom import specificity
 
 BANALITY = 2.0  # beyond FULL_TABLE, rows with |score| below this are left out
@@ -45,23 +45,24 @@ def specificities(counts: pa.Table, field: str, *, min_freq: int = 2) -> pa.Tabl
 def _of_type(counts: pa.Table, field: str, item_type: str, min_freq: int) -> pa.Table | None:
     if item_type == "keyword":
         counts = _with_top_form(counts)
-    parts = counts.group_by("part", use_threads=False).aggregate([("count", "sum")])
-    part_names, t = parts.column("part"), parts.column("count_sum").to_numpy()
+    # integer codes of parts and (item, label) pairs: sizes and frequencies are bincounts
+    part_code, part_names = codes(counts.column("part"))
+    item_code, item_names = codes(counts.column("item"))
+    label_code, label_names = codes(counts.column("label"))
+    pairs, item_of_row = np.unique(item_code * len(label_names) + label_code, return_inverse=True)
+    count = counts.column("count").to_numpy().astype(np.int64)
+    t = np.bincount(part_code, weights=count, minlength=len(part_names)).astype(np.int64)
     T = int(t.sum())
-    items = counts.group_by(["item", "label"], use_threads=False).aggregate([("count", "sum")])
-    items = items.filter(pc.greater_equal(items.column("count_sum"), min_freq))
-    if not items.num_rows:
+    F_all = np.bincount(item_of_row, weights=count, minlength=pairs.size).astype(np.int64)
+    kept_items = F_all >= min_freq
+    if not kept_items.any():
         return None
-    F = items.column("count_sum").to_numpy()
-    sep = "\x1f"
-    item_keys = pc.binary_join_element_wise(items.column("item"), items.column("label"), sep)
-    row_item = pc.index_in(
-        pc.binary_join_element_wise(counts.column("item"), counts.column("label"), sep), item_keys
-    )
-    kept = pc.is_valid(row_item)
-    item_index = pc.filter(row_item, kept).to_numpy().astype(np.int64)
-    part_index = pc.index_in(pc.filter(counts.column("part"), kept), part_names).to_numpy().astype(np.int64)
-    f = pc.filter(counts.column("count"), kept).to_numpy()
+    renumber = np.cumsum(kept_items) - 1
+    kept_rows = kept_items[item_of_row]
+    item_index, part_index, f = renumber[item_of_row[kept_rows]], part_code[kept_rows], count[kept_rows]
+    F, pairs = F_all[kept_items], pairs[kept_items]
+    items = item_names.take(pa.array(pairs // len(label_names)))
+    labels = label_names.take(pa.array(pairs % len(label_names)))
     every = F.size * t.size <= FULL_TABLE
     absent_items, absent_parts = _absences(F, t, T, item_index, part_index, every)
     item_index = np.concatenate([item_index, absent_items])
@@ -76,15 +77,15 @@ def _of_type(counts: pa.Table, field: str, item_type: str, min_freq: int) -> pa.
             f[specific],
             score[specific],
         )
-    rank = _ranks(part_index, score, f, item_index, items.column("item"))
+    rank = _ranks(part_index, score, f, item_index, items)
     n = f.size
     return pa.table(
         {
             "field": pa.repeat(field, n).cast(pa.string()),
             "part": part_names.take(pa.array(part_index)),
             "item_type": pa.repeat(item_type, n).cast(pa.string()),
-            "item": items.column("item").take(pa.array(item_index)),
-            "label": items.column("label").take(pa.array(item_index)),
+            "item": items.take(pa.array(item_index)),
+            "label": labels.take(pa.array(item_index)),
             "part_freq": pa.array(f, pa.int64()),
             "corpus_freq": pa.array(F[item_index], pa.int64()),
             "part_size": pa.array(t[part_index], pa.int64()),

@@ -62,3 +62,18 @@ def test_log_factorial_matches_lgamma() -> None:
 def test_refuses_impossible_frequencies() -> None:
     with pytest.raises(ValueError):
         specificity(5, 3, 10, 100)  # more in the part than in the corpus
+
+
+def test_repeated_tuples_are_computed_once_with_the_same_scores(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.compare.hypergeom as module
+
+    rng = np.random.default_rng(3)
+    T = 5_000
+    F = rng.integers(1, 40, 30_000)
+    t = rng.choice([400, 1_250, 3_000], 30_000)
+    f = np.minimum(rng.binomial(F, t / T), np.minimum(F, t))
+    distinct = module.specificity(f, F, t, T)  # 30,000 tuples, a few hundred distinct
+    monkeypatch.setattr(module, "_DISTINCT_FROM", 10**9)
+    assert np.array_equal(distinct, module.specificity(f, F, t, T))
+    for i in range(0, 30_000, 3_001):
+        assert distinct[i] == pytest.approx(exact_score(int(f[i]), int(F[i]), int(t[i]), T), abs=1e-6)
