@@ -337,7 +337,8 @@ KEPT: tuple[TableSpec, ...] = (LEMMA_COUNTS, FRONT_MATTER)
 SPECIFICITIES = TableSpec(
     "specificities",
     "Written by `pipeline compare --by FIELD` (or `run --compare-by`): for each part of the corpus (a value "
-    "of FIELD) and item, Lafon's hypergeometric specificity (docs/compare.md).",
+    "of FIELD) and item, Lafon's hypergeometric specificity (docs/compare.md). Every part x item while "
+    "they are under a million pairs per item type; beyond, the rows with |score| >= 2 only.",
     (
         _c(
             "field",
