@@ -151,6 +151,7 @@ def main() -> None:
     parser.add_argument(
         "--keep", type=Path, help="write the tables here (kept) instead of a temporary folder"
     )
+    parser.add_argument("--reuse", action="store_true", help="time the tables already in --keep")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         out = args.keep or Path(tmp)
