@@ -42,14 +42,20 @@ class Comparison:
         return rows.to_pylist()
 
 
-def read_table(out_dir: Path, name: str, columns: list[str] | None = None) -> pa.Table | None:
-    """A table of a run: Parquet (one file, or a Dask run's folder of parts), else its CSV (any flavour)."""
+def read_table(
+    out_dir: Path, name: str, columns: list[str] | None = None, dictionary: tuple[str, ...] = ()
+) -> pa.Table | None:
+    """A table of a run: Parquet (one file, or a Dask run's folder of parts), else its CSV (any flavour).
+
+    `dictionary`: string columns read from Parquet as dictionaries (codes and distinct values: millions
+    of repeated doc_ids and lemmas are never made into strings one by one)."""
     parquet, csv_path = out_dir / f"{name}.parquet", out_dir / f"{name}.csv"
     if parquet.exists():
         schema = pq.read_schema(parquet) if parquet.is_file() else None
         names = schema.names if schema is not None else None
         wanted = [c for c in columns if names is None or c in names] if columns else None
-        return pq.read_table(parquet, columns=wanted)
+        coded = [c for c in dictionary if wanted is None or c in wanted]
+        return pq.read_table(parquet, columns=wanted, read_dictionary=coded or None)
     if csv_path.exists():
         from ..report.data import _read_csv
 
@@ -94,7 +100,9 @@ def compare(
     for item_type in items:
         name, item_col, label_col, count_col = SOURCES[item_type]
         columns = ["doc_id", item_col, *(c for c in (label_col, count_col) if c)]
-        table = read_table(out_dir, name, columns)
+        table = read_table(
+            out_dir, name, columns, dictionary=("doc_id", item_col, *(c for c in (label_col,) if c))
+        )
         if table is None:
             if item_type == "lemma":
                 raise CompareError(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
@@ -100,6 +101,19 @@ def test_counts_of_parts_merge_by_addition(run: Path) -> None:
         name: pa.concat_tables([t.slice(0, 3), t.slice(3, 4), t.slice(7)]) for name, t in tables.items()
     }
     assert count_items(chunked, parts).equals(whole)
+
+    def coded(table: pa.Table) -> pa.Table:  # string columns as dictionaries, one per chunk
+        return pa.table(
+            {
+                c: pc.dictionary_encode(table[c]) if table[c].type == pa.string() else table[c]
+                for c in table.column_names
+            }
+        )
+
+    dictionaries = {
+        name: pa.concat_tables([coded(t.slice(0, 3)), coded(t.slice(3))]) for name, t in tables.items()
+    }
+    assert count_items(dictionaries, parts).equals(whole)
     halves = [parts.slice(0, 2), parts.slice(2)]
     merged = merge_counts(*(count_items(tables, half) for half in halves))
     key = ["item_type", "part", "item", "label"]
