@@ -112,7 +112,7 @@ def _absences(
         missing = np.flatnonzero(absent)
         return missing % F.size, missing // F.size
     values = np.unique(F)
-    present = set(present_keys.tolist())
+    present = np.sort(present_keys)
     by_frequency = np.argsort(-F, kind="stable")
     sorted_F = F[by_frequency]
     out_items, out_parts = [], []
@@ -126,9 +126,11 @@ def _absences(
         if not low.size:
             continue
         candidates = by_frequency[: np.searchsorted(-sorted_F, -low.min(), side="right")]
-        keep = [i for i in candidates.tolist() if j * F.size + i not in present]
-        out_items.append(np.array(keep, dtype=np.int64))
-        out_parts.append(np.full(len(keep), j, dtype=np.int64))
+        keys = j * F.size + candidates
+        at = np.minimum(np.searchsorted(present, keys), max(present.size - 1, 0))
+        keep = candidates[present[at] != keys] if present.size else candidates
+        out_items.append(keep.astype(np.int64))
+        out_parts.append(np.full(keep.size, j, dtype=np.int64))
     if not out_items:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     return np.concatenate(out_items), np.concatenate(out_parts)
