@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from . import patterns as P
+from .anchored_handlers import DM_BEFORE as _DM_BEFORE
 from .false_positives import after_agreement, in_quantity_range, in_street_name, is_quantity, number_glued
 from .lexicon import MONTHS_FULL, QUANTITY_UNITS, month_number, weekday_number
 from .model import Expr
@@ -32,8 +33,8 @@ def h_numeric(m: re.Match[str], v: View) -> list[Expr]:
     d, mo = int(m.group("d")), int(m.group("m"))
     ys = m.group("y")
     if len(ys) == 2:
-        if m.group("sep") != "/":
-            return []
+        if m.group("sep") != "/" and not _DM_BEFORE.search(v.before(m.start(), 20)):
+            return []  # "12.03.25" is a date after "le", "du", a weekday; else a version or a code
         y = two_digit_year(int(ys), v.published)
     else:
         y = int(ys)
@@ -111,6 +112,8 @@ def h_range_days(m: re.Match[str], v: View) -> list[Expr]:
         return []
     pre = re.sub(r"\s+", " ", m.groupdict().get("pre") or "")
     mid = re.sub(r"\s+", " ", m.groupdict().get("mid") or "")
+    if not pre and (mid not in ("au", "jusqu'au") or not m.group("m1")):
+        return []  # "4 juin au 6 juin" needs both months without "du"
     if pre in ("entre", "entre le") and not mid.startswith("et"):
         return []
     if pre not in ("entre", "entre le") and mid.startswith("et"):

@@ -12,6 +12,19 @@ import re
 from dataclasses import dataclass
 
 from . import patterns as P
+from .anchored_handlers import (
+    h_bare_day,
+    h_day_of_rel_month,
+    h_en_huit,
+    h_month_abbr_dot,
+    h_numeric_dm,
+    h_ordinal_weekday_rel,
+    h_quinzaine,
+    h_range_bare_days,
+    h_range_weekdays,
+    h_shift,
+    h_weekday_of_week,
+)
 from .calendar_handlers import (
     h_english,
     h_full,
@@ -58,7 +71,14 @@ FAMILIES: list[tuple[re.Pattern[str], Handler, int, str]] = [
     (P.RANGE_MONTHS, h_range_months, 1, "m"),
     (P.RANGE_MONTHS_DASH, h_range_months, 1, "m"),
     (P.RANGE_YEARS, h_range_years, 1, "d"),
+    (P.RANGE_WEEKDAYS, h_range_weekdays, 1, "w"),
+    (P.QUINZAINE, h_quinzaine, 1, "m"),
     (P.HOLIDAY, h_holiday, 2, "h"),
+    (P.EN_HUIT, h_en_huit, 2, "w"),
+    (P.WEEKDAY_OF_WEEK, h_weekday_of_week, 2, "w"),
+    (P.ORDINAL_WEEKDAY_REL, h_ordinal_weekday_rel, 2, "w"),
+    (P.DAY_OF_REL_MONTH, h_day_of_rel_month, 2, "r"),
+    (P.SHIFT, h_shift, 4, "r"),
     (P.ORDINAL_WEEKDAY, h_ordinal_weekday, 2, "w"),
     (P.FULL, h_full, 3, "m"),
     (P.MONTH_YEAR, h_month_year, 3, "m"),
@@ -73,7 +93,11 @@ FAMILIES: list[tuple[re.Pattern[str], Handler, int, str]] = [
     (P.RELATIVE, h_relative, 4, "r"),
     (P.WEEKDAY, h_weekday, 5, "w"),
     (P.MONTH_BARE, h_month, 5, "m"),
+    (P.NUMERIC_DM, h_numeric_dm, 5, "d"),
+    (P.MONTH_ABBR_DOT, h_month_abbr_dot, 5, "m"),
     (P.YEAR, h_year, 6, "d"),
+    (P.BARE_DAY, h_bare_day, 7, "d"),
+    (P.RANGE_BARE_DAYS, h_range_bare_days, 7, "d"),
     (P.YEAR_2, h_year2, 6, "d"),
 ]
 
@@ -100,7 +124,7 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
             cats.setdefault(w, set()).add(cat)
 
     add("m", list(MONTHS_FULL) + list(MONTHS_ABBR))
-    add("w", WEEKDAYS)
+    add("w", list(WEEKDAYS) + ["huit", "quinze"])
     add("s", ("printemps", "ete", "automne", "hiver"))
     add("h", {re.split(r"[ '-]", name)[0] for name in list(HOLIDAYS_FIXED) + list(HOLIDAYS_EASTER)})
     add("q", ("trimestre", "trimestres", "semestre", "semestres"))
@@ -176,6 +200,38 @@ def select(cands: list[Candidate]) -> list[Expr]:
     return exprs
 
 
+def attach_bases(exprs: list[Expr], v: View) -> list[Expr]:
+    """ "le lendemain du 20 mars", "la veille du 14 juillet", "trois jours après le 4 mai": the shift and
+    the date right after it become one expression, the shift counted from that date."""
+    out: list[Expr] = []
+    i = 0
+    while i < len(exprs):
+        e = exprs[i]
+        nxt = exprs[i + 1] if i + 1 < len(exprs) else None
+        shifts = (
+            e.kind == "anchor"
+            and e.of_event
+            and e.offset
+            or e.kind == "shift"
+            and e.ref in ("apres", "avant")
+        )
+        if (
+            shifts
+            and nxt is not None
+            and nxt.kind in ("cal", "holiday", "weekday")
+            and nxt.end_expr is None
+            and P.BEFORE_NEXT_DATE.match(v.fold[e.end : nxt.start])
+            and (nxt.kind != "cal" or nxt.day is not None)
+        ):
+            e.base, e.end, e.of_event = nxt, nxt.end, False
+            out.append(e)
+            i += 2
+            continue
+        out.append(e)
+        i += 1
+    return out
+
+
 def attach_dici(exprs: list[Expr], v: View) -> None:
     """ "d'ici 2030", "d'ici le 30 juin": a range from the publication date to the target."""
     for e in exprs:
@@ -189,7 +245,7 @@ def attach_dici(exprs: list[Expr], v: View) -> None:
 
 def extract(text: str, published: dt.date | None) -> list[DateMention]:
     v = View(text, lower(text), fold(text), published)
-    exprs = select(candidates(v))
+    exprs = attach_bases(select(candidates(v)), v)
     attach_dici(exprs, v)
     mentions = Resolver(v, exprs).run()
     mentions.sort(key=lambda m: m.start)

@@ -119,15 +119,17 @@ HOLIDAYS_FIXED: dict[str, tuple[int, int]] = {
     "noel": (12, 25), "toussaint": (11, 1), "assomption": (8, 15), "armistice": (11, 11),
     "fete nationale": (7, 14), "fete du travail": (5, 1), "nouvel an": (1, 1), "jour de l'an": (1, 1),
     "saint-sylvestre": (12, 31), "saint sylvestre": (12, 31), "epiphanie": (1, 6), "chandeleur": (2, 2),
-    "saint-valentin": (2, 14), "fete de la musique": (6, 21),
+    "saint-valentin": (2, 14), "saint-jean": (6, 24), "saint jean": (6, 24), "fete de la musique": (6, 21),
 }  # fmt: skip
 # Holidays that move with Easter: folded name -> days after Easter Sunday.
 HOLIDAYS_EASTER: dict[str, int] = {
     "paques": 0, "lundi de paques": 1, "vendredi saint": -2, "mardi gras": -47, "mercredi des cendres": -46,
     "ascension": 39, "pentecote": 49, "lundi de pentecote": 50,
 }  # fmt: skip
-# Holiday names that are also given names or common nouns: read only when written with a capital.
-HOLIDAYS_NEED_CAPITAL = ("noel", "toussaint", "ascension", "assomption", "armistice", "epiphanie")
+# Holiday names that are also common nouns ("l'ascension du mont Blanc"): read only when written with a
+# capital or with a word that makes them a day ("jeudi de l'ascension", "pont de l'assomption"). "noël" and
+# "toussaint" in lower case are the feasts; capitalised and followed by a capitalised word, a name.
+HOLIDAYS_NEED_CAPITAL = ("ascension", "assomption", "armistice", "epiphanie")
 
 # --------------------------------------------------------------------------- numbers
 NUMBER_WORDS: dict[str, int] = {

@@ -98,9 +98,9 @@ _W = r"[a-zàâäçéèêëîïôöûùüÿœæ]"
 _ADV = (
     r"(?:(?:pas|plus|jamais|déjà|bien|aussi|encore|toujours|notamment|également|enfin|alors|ainsi|donc|"
     r"ensuite|finalement|récemment|même|beaucoup|peu|tout|très|trop|vraiment|rien|officiellement|"
-    r"longtemps|souvent|largement|clairement|rapidement)\s+){0,2}"
+    r"longtemps|souvent|largement|clairement|rapidement|[a-zàâçéèêëîïôûùüÿœ]{3,}ment)\s+){0,2}"
 )
-_PP = rf"(?:été|eu|{_W}+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|erts|ort|eint|aint|oint|ait))"
+_PP = rf"(?:été|eu|(?!lieu\b){_W}+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|erts|ort|eint|aint|oint|ait))"
 _MOTION = (
     r"(?:allé|venu|arrivé|parti|né|mort|décédé|tombé|devenu|revenu|entré|sorti|resté|passé|rentré|"
     r"retourné|intervenu|survenu|parvenu|apparu|disparu)(?:e|s|es)?"
@@ -129,6 +129,16 @@ _CUES: list[tuple[re.Pattern[str], int, bool]] = [
         True,
     ),
     (re.compile(rf"\b(?:s'est|se\s+sont|s'était|s'étaient|s'étant)\s+{_ADV}{_PP}\b"), -1, True),
+    # the acts someone is tried, convicted or charged for lie in the past ("juge quatre hommes pour
+    # l'agression du 3 mai", "condamné pour les faits du 12 juin")
+    (
+        re.compile(
+            r"\b(?:jug(?:e|és?|ées?|ent)|condamn(?:e|és?|ées?|ent)|accus(?:e|és?|ées?|ent)|poursuivie?s?|"
+            r"inculpée?s?|mise?s?\s+en\s+examen|soupçonnée?s?)\s+(?:[\w'-]+\s+){0,4}?(?:pour|d'avoir)\b"
+        ),
+        -1,
+        True,
+    ),
     # adverbs of the clause ("dernier"/"prochain" count only inside the expression itself: Expr.rel)
     (re.compile(r"\b(?:écoulé|écoulée|récemment|depuis)\b"), -1, True),
     # imparfait (weak: often a state or reported speech)
@@ -153,9 +163,19 @@ _CUES: list[tuple[re.Pattern[str], int, bool]] = [
         1,
         True,
     ),  # fmt: skip
+    # the present of an agenda announces ("la fête a lieu samedi", "les travaux débutent lundi") (weak)
+    (
+        re.compile(
+            r"\b(?:a\s+lieu|ont\s+lieu|se\s+tien(?:t|nent)|se\s+déroulen?t?|s'ouvren?t?|débuten?t?|"
+            r"commencen?t?|reprenn?(?:d|ent)|ouvren?t?|fermen?t?|rouvren?t?|accueillen?t?|"
+            r"(?:est|sont)\s+(?:organisée?s?|programmée?s?|attendue?s?|fermée?s?|ouvertes?|coupée?s?))\b"
+        ),
+        1,
+        False,
+    ),
     # conditional, modal, deadlines (weak)
     (re.compile(rf"\b{_W}{{2,}}(?:rait|raient)\b"), 1, False),
-    (re.compile(r"\b(?:devrait|devraient|jusqu'au|jusqu'à|d'ici|à\s+partir\s+du|dès\s+le)\b"), 1, False),
+    (re.compile(r"\b(?:devrait|devraient|jusqu'au|jusqu'à|d'ici|à\s+partir\s+d[eu]|dès)\b"), 1, False),
 ]
 
 
@@ -244,7 +264,13 @@ class Context:
                 best = (dist, cue)
         if best is None:
             return NO_TENSE
-        return Tense(best[1].direction, best[1].strong)
+        cue = best[1]
+        if not cue.strong:  # "resteront ouverts jusqu'à Noël": a verb of the same direction makes it sure
+            for other in self.cues(s0, s1):
+                near = abs(other.start - start) <= max_dist or abs(other.end - end) <= max_dist
+                if other.strong and other.direction == cue.direction and near:
+                    return Tense(cue.direction, True)
+        return Tense(cue.direction, cue.strong)
 
 
 # ---------------------------------------------------------------------------- year choice
