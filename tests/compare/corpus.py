@@ -73,7 +73,17 @@ def write_run(out: Path) -> Path:
         for i, (d, k, lemma) in enumerate(KEYWORD_ROWS)
     ]
     themes = [
-        {"doc_id": d, "theme": t, "label": lab, "score": 2.0, "hits": 2, "evidence": t}
+        {
+            "doc_id": d,
+            "theme": t,
+            "label": lab,
+            "level": 1,
+            "parent": "",
+            "weak": False,
+            "score": 2.0,
+            "hits": 2,
+            "evidence": t,
+        }
         for d, t, lab in THEME_ROWS
     ]
     for spec, rows in (
