@@ -98,6 +98,12 @@ def run(
         "--report",
         help="Also write the HTML report (OUT/report.html); needs a local --out (a folder or file://).",
     ),
+    compare_by: str | None = typer.Option(
+        None,
+        "--compare-by",
+        help="Also write the specificities of each value of this field (see `compare`); with --report, "
+        "the report's comparison section. Needs a local --out.",
+    ),
     quiet: bool = typer.Option(
         False, "--quiet", "-q", help="No progress bar and no summary (notes are still printed)."
     ),
@@ -131,6 +137,7 @@ def run(
 
     try:
         report_dir = report_folder(out, engine) if report else None  # checked before hours of analysis
+        compare_dir = report_folder(out, engine) if compare_by else None
         options = RunOptions(
             corpus=corpus_dir,
             out=out,
@@ -161,8 +168,10 @@ def run(
     else:  # a taken-over lock, a cache that could not be written: said even when quiet
         for note in result.notes:
             err.print(f"note: {note}", markup=False, highlight=False, soft_wrap=True)
+    if compare_dir is not None and compare_by:
+        _compare(compare_dir, compare_by, formats=formats, quiet=quiet)
     if report_dir is not None:
-        _report(report_dir, None, quiet)
+        _report(report_dir, None, quiet, compare_by)
 
 
 @app.command("report")
@@ -171,21 +180,28 @@ def report_command(
     html: Path | None = typer.Option(
         None, "--html", help="Where to write the report (default OUT_DIR/report.html)."
     ),
+    by: str | None = typer.Option(
+        None,
+        "--by",
+        help="Add a comparison section: the most specific entities, keyphrases and themes of each value "
+        "of this field (source, year, month, language or a front-matter key) and their progression.",
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print where the report was written."),
 ) -> None:
     """Write a self-contained HTML report of a run: corpus at a glance, themes over time, top entities,
     co-mentions, similar documents, and a page per document with its entities and dates highlighted.
 
     One file, no network needed to view it: open it in a browser, mail it, or put it on an intranet."""
-    _report(out_dir, html, quiet)
+    _report(out_dir, html, quiet, by)
 
 
-def _report(out_dir: Path, html: Path | None, quiet: bool) -> None:
+def _report(out_dir: Path, html: Path | None, quiet: bool, by: str | None = None) -> None:
+    from .compare import CompareError
     from .report import ReportError, build_report
 
     try:
-        path = build_report(out_dir, html)
-    except ReportError as exc:
+        path = build_report(out_dir, html, compare_by=by)
+    except (ReportError, CompareError) as exc:
         raise _fail(str(exc)) from None
     if not quiet:
         err.print(f"report: {path}", markup=False, highlight=False, soft_wrap=True)
@@ -220,6 +236,64 @@ def cache_command(
         raise _fail(str(exc)) from None
     for line in report.lines():
         typer.echo(line)
+
+
+@app.command("compare")
+def compare_command(
+    out_dir: Path = typer.Argument(Path("outputs"), help="Output folder of a run (holds the tables)."),
+    by: str = typer.Option(
+        ...,
+        "--by",
+        help="Field that splits the corpus into parts: source, year, month, language, any documents "
+        "column or front-matter key (e.g. ministry).",
+    ),
+    items: str = typer.Option(
+        "lemmas,keywords,entities,themes",
+        "--items",
+        help="Comma-separated: lemmas, keywords, entities, themes.",
+    ),
+    min_freq: int = typer.Option(
+        2, "--min-freq", min=1, help="Items seen fewer times in the corpus are left out."
+    ),
+    top: int = typer.Option(10, "--top", min=1, help="Items printed per part and item type."),
+    format: str = typer.Option(
+        "csv,parquet", "--format", "-f", help="Comma-separated formats of the table: csv, parquet, xlsx."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print the top items."),
+) -> None:
+    """What each part of the corpus says more than the others: Lafon's specificities (the score TXM
+    reports) of lemmas, keyphrases, entities and themes, for each value of --by.
+
+    Writes OUT_DIR/specificities.csv/.parquet (every part x item: frequencies, sizes, score, rank) and
+    prints the most specific items of each part. Reads the run's tables only: no model, seconds."""
+    formats = tuple(f.strip().lower() for f in format.split(",") if f.strip())
+    _compare(out_dir, by, items=items, min_freq=min_freq, top=top, formats=formats, quiet=quiet)
+
+
+_ITEM_NAMES = {"lemmas": "lemma", "keywords": "keyword", "entities": "entity", "themes": "theme"}
+
+
+def _compare(
+    out_dir: Path,
+    by: str,
+    *,
+    items: str = "lemmas,keywords,entities,themes",
+    min_freq: int = 2,
+    top: int = 10,
+    formats: tuple[str, ...] = ("csv", "parquet"),
+    quiet: bool = False,
+) -> None:
+    from .compare import CompareError, compare, summary
+
+    wanted = [i.strip().lower() for i in items.split(",") if i.strip()]
+    types = tuple(_ITEM_NAMES.get(i, i) for i in wanted)
+    try:
+        result = compare(out_dir, by, items=types, min_freq=min_freq, formats=formats)
+    except (CompareError, OutputError) as exc:
+        raise _fail(str(exc)) from None
+    if not quiet:
+        typer.echo(summary(result, top))
+        err.print(f"specificities: {', '.join(map(str, result.files))}", highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -352,6 +352,89 @@ KEYWORD_CANDIDATES = TableSpec(
     exported=False,
 )
 
+LEMMA_COUNTS = TableSpec(
+    "lemma_counts",
+    "Content lemmas of each analysed document with their counts (internal: written as Parquet for "
+    "`pipeline compare`, whatever --format).",
+    (
+        DOC_ID,
+        _c(
+            "lemma", S, "Lower-cased lemma of a noun, name, adjective or verb that is not a stop word.", False
+        ),
+        _c("count", I64, "Occurrences in the document.", False),
+    ),
+    ("doc_id",),
+    per_document=True,
+    exported=False,
+)
+
+FRONT_MATTER = TableSpec(
+    "front_matter",
+    "Every front-matter key of each analysed document (internal: written as Parquet for "
+    "`pipeline compare --by KEY`, whatever --format).",
+    (
+        DOC_ID,
+        _c("key", S, "Front-matter key, lower-cased.", False),
+        _c("value", S, "Its value as text.", False),
+    ),
+    ("doc_id",),
+    per_document=True,
+    exported=False,
+)
+
+# Internal per-document tables that a run keeps in OUT_DIR as <name>.parquet (inputs of `compare`).
+KEPT: tuple[TableSpec, ...] = (LEMMA_COUNTS, FRONT_MATTER)
+
+SPECIFICITIES = TableSpec(
+    "specificities",
+    "Written by `pipeline compare --by FIELD` (or `run --compare-by`): for each part of the corpus (a value "
+    "of FIELD) and item, Lafon's hypergeometric specificity (docs/compare.md). Every part x item while "
+    "they are under a million pairs per item type; beyond, the rows with |score| >= 2 only.",
+    (
+        _c(
+            "field",
+            S,
+            "What splits the corpus: a documents column, year, month or a front-matter key.",
+            False,
+        ),
+        _c("part", S, "The value of `field` shared by the part's documents.", False),
+        _c(
+            "item_type",
+            S,
+            "lemma, keyword (keyphrase lemma), entity (canonical name) or theme (theme id).",
+            False,
+        ),
+        _c("item", S, "The lemma, keyphrase lemma, canonical entity name or theme id.", False),
+        _c(
+            "label",
+            S,
+            "entity: PER, ORG, LOC or MISC (part of the item); theme: its French label; keyword: its most "
+            "frequent written form; lemma: empty.",
+        ),
+        _c(
+            "part_freq",
+            I64,
+            "f: occurrences in the part (lemmas: tokens; keywords: documents ranking it in their top "
+            "keyphrases; entities: mentions; themes: documents tagged). 0 = absent from the part.",
+            False,
+        ),
+        _c("corpus_freq", I64, "F: occurrences in the corpus (documents with a value of `field`).", False),
+        _c("part_size", I64, "t: occurrences of every item of this type in the part.", False),
+        _c("corpus_size", I64, "T: occurrences of every item of this type in the corpus.", False),
+        _c("expected", F64, "F * t / T: the part frequency if the item were spread evenly.", False),
+        _c(
+            "score",
+            F64,
+            "Specificity: -log10 P(X >= f) when f >= F t / T (over-represented, > 0), else log10 P(X <= f) "
+            "(< 0); X hypergeometric. |score| >= 2: P <= 1%.",
+            False,
+        ),
+        _c("rank", I32, "1 = most specific item of this type for the part (highest score).", False),
+    ),
+    ("field", "part", "item_type", "rank"),
+    per_document=False,
+)
+
 TABLES: dict[str, TableSpec] = {
     t.name: t
     for t in (
@@ -422,7 +505,7 @@ def data_dictionary() -> str:
         "CR) with an apostrophe, so there that equality holds after removing the prefix.",
         "",
     ]
-    for spec in TABLES.values():
+    for spec in (*TABLES.values(), SPECIFICITIES):
         if not spec.exported:
             continue
         out += [f"## {spec.name}", "", spec.doc, "", "| column | type | meaning |", "|---|---|---|"]

@@ -13,12 +13,12 @@ import pyarrow.compute as pc
 from ..cache import AnalysisCache
 from ..corpus import scan_corpus
 from ..corpus_pass import build_corpus_tables
-from ..export import OutputError, output_folder, run_manifest, write_outputs
+from ..export import OutputError, output_folder, run_manifest, write_outputs, write_parquet
 from ..nlp import model_version
 from ..options import RunOptions, default_jobs, load_settings
 from ..reading import Document, ReadError, read_entry
 from ..registry import PASS_TABLES
-from ..tables import Rows, to_table
+from ..tables import KEPT, Rows, to_table
 from .result import Counts, ProgressCallback, RunResult
 from .workers import analyse_documents
 
@@ -108,6 +108,8 @@ def _run_local(options: RunOptions, on_progress: ProgressCallback | None = None)
         result.files = write_outputs(
             folder, tables, matrix, formats=options.formats, csv_flavor=options.csv_flavor
         )
+        for spec in KEPT:  # the inputs of `pipeline compare`, whatever the formats
+            write_parquet(per_document[spec.name], folder.staged(f"{spec.name}.parquet"))
         rows = {name: t.num_rows for name, t in tables.items()}
         folder.publish(run_manifest(options, cache.fingerprint, rows))
         result.notes = [*folder.notes, *cache.notes()]

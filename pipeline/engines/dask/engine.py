@@ -116,6 +116,7 @@ def run_dask(
             tables=output.staging if "parquet" in formats else output.work.child("tables"),
             work=output.work,
             texts=output.staging.child("texts"),
+            kept=output.staging,
         )
         batches = [tuple(paths[i : i + size]) for i in range(0, len(paths), size)] or [()]
         jobs = [

@@ -33,6 +33,7 @@ from ...tables import (
     DOCUMENTS,
     ENTITIES,
     ENTITY_SUMMARY,
+    KEPT,
     KEYWORD_CANDIDATES,
     KEYWORDS,
     SIMILAR_DOCUMENTS,
@@ -48,6 +49,9 @@ from .storage import Location, iter_parts, read_dataset, read_part, write_csv_pa
 # Per-document tables that the corpus pass rewrites (registry.REWRITTEN) are kept raw in the work folder
 # until then. The others are final after the first pass (keyword candidates are internal: work folder).
 FINAL_AFTER_ANALYSIS = tuple(name for name in PASS_TABLES if name in TABLES and name not in REWRITTEN)
+
+
+_KEPT = frozenset(spec.name for spec in KEPT)
 
 
 def raw(name: str) -> str:
@@ -75,13 +79,17 @@ def settings_for(key: str) -> Settings:
 
 @dataclass(frozen=True)
 class Layout:
-    """Where a run's datasets are: `tables/<table>.parquet/` (published) and `work/<name>/` (scratch)."""
+    """Where a run's datasets are: `tables/<table>.parquet/` (published), `work/<name>/` (scratch), and
+    `kept/<name>.parquet/` (published whatever the formats: the inputs of `pipeline compare`)."""
 
     tables: Location
     work: Location
     texts: Location
+    kept: Location | None = None
 
     def dataset(self, name: str) -> Location:
+        if self.kept is not None and name in _KEPT:
+            return self.kept.child(f"{name}.parquet")
         if name in TABLES:
             return self.tables.child(f"{name}.parquet")
         return self.work.child(name)
