@@ -120,7 +120,7 @@ def _themes(ctx: Context) -> Sequence[Any]:
 def _keywords(ctx: Context) -> Sequence[Any]:
     from .keywords import keyphrase_candidates
 
-    return keyphrase_candidates(ctx.doc, tokens=ctx.tokens)
+    return keyphrase_candidates(ctx.doc, tokens=ctx.tokens, title=ctx.document.metadata.get("title"))
 
 
 # The corpus functions: what the corpus facts (corpus_pass.CorpusFacts) change in a part's rows.

@@ -49,6 +49,8 @@ class Acc:
     head: str
     words: tuple[str, ...]
     generic: bool  # a single generic noun
+    filler: bool  # only time words, quantities, currencies, numbers and adjectives: a date or an amount
+    body_frequency: int  # occurrences outside the dateline and contact lines (zones.py)
     spans: list[tuple[int, int, int]]  # (sentence, first word, end word) of each occurrence
 
 

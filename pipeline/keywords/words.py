@@ -10,7 +10,15 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from .tokens import Tokens
-from .vocabulary import ARTICLES, GENERIC_NOUNS, NAME_LINKS, NOUN_SUFFIXES, PREPOSITION_KEYS, PREPOSITIONS
+from .vocabulary import (
+    ARTICLES,
+    CURRENCIES,
+    GENERIC_NOUNS,
+    NAME_LINKS,
+    NOUN_SUFFIXES,
+    PREPOSITION_KEYS,
+    PREPOSITIONS,
+)
 
 # The role letters, one per word:
 #   N noun, G generic noun (GENERIC_NOUNS), P proper name / acronym, A adjective (or past participle),
@@ -178,8 +186,10 @@ def sentence_words(t: Tokens, lo: int, hi: int) -> Words:
     keys = [_unit_key(t, a, b, role) for (a, b), role in zip(pairwise(bounds), roles, strict=True)]
     # Generic nouns head their own phrase ("niveau de vie", "fin programmée") but never stand next to
     # another noun: "aura lieu lundi" gives no "lieu lundi".
+    # A currency is generic too, even written as a code ("FCFA", "USD").
     for k, role in enumerate(roles):
-        if role == "N" and (keys[k] in GENERIC_NOUNS or t.lower[firsts[k]] in GENERIC_NOUNS):
+        generic = keys[k] in GENERIC_NOUNS or t.lower[firsts[k]] in GENERIC_NOUNS
+        if (role == "N" and generic) or (role == "P" and keys[k] in CURRENCIES):
             roles[k] = "G"
     idx, text = t.idx, t.text
     return Words(
