@@ -3,13 +3,15 @@ needs nothing from the rest of the corpus, so it runs (and is cached) document b
 
 from __future__ import annotations
 
+import re
 from operator import attrgetter
 
 from spacy.tokens import Doc
 
 from ..token_table import TokenTable
 from .candidate import Acc, KeyphraseCandidate
-from .filters import container_shares, merge_short_names, too_short
+from .commonness import common_noun_rank
+from .filters import container_shares, merge_first_names, merge_short_names, too_short
 from .phrases import Shape, phrase_spans
 from .title import in_metadata_title, title_ngrams, title_span
 from .tokens import read_tokens
@@ -40,10 +42,13 @@ def keyphrase_candidates(
     for s_idx, (lo, hi) in enumerate(sents):
         words = sentence_words(columns, lo, hi)
         for i, j, shape in phrase_spans(words):
+            if j - 1 in words.governing:
+                continue  # cut before the participle's complement: "terminal destiné (à ...)"
             a = _add(acc, words, i, j, shape, s_idx, text)
             if not zones or not in_spans(words.starts[i], zones, zone_starts):
                 a.body_frequency += 1
     merge_short_names(acc)
+    merge_first_names(acc)
     shares = container_shares(acc)
     out = []
     for key, a in acc.items():
@@ -69,6 +74,7 @@ def keyphrase_candidates(
                 has_function_word=a.has_function_word,
                 head=a.head,
                 container_share=round(shares[key], 6) if key in shares else 0.0,
+                common_rank=common_noun_rank(doc.vocab, surface, a.is_name) if a.n_words == 1 else 0,
             )
         )
     out.sort(key=attrgetter("first_offset", "lemma"))
@@ -107,6 +113,9 @@ def _add(acc: dict[str, Acc], words: Words, i: int, j: int, shape: Shape, s_idx:
     return a
 
 
+_CLOCK = re.compile(r"\d{1,2}\s?h(?:\s?\d{2})?")  # a time of day: "15h", "16h45"
+
+
 def _is_filler(words: Words, i: int, j: int) -> bool:
     """A date or an amount: every content word of words[i:j] is a time word, a quantity, a currency, a
     number or an adjective, and one at least is a time word or a quantity ("mars 2015", "millions
@@ -114,7 +123,7 @@ def _is_filler(words: Words, i: int, j: int) -> bool:
     content = [(words.roles[k], words.keys[k]) for k in range(i, j) if words.roles[k] in "NGPAM"]
     measured = False
     for role, key in content:
-        if key in TIME_AND_QUANTITY:
+        if key in TIME_AND_QUANTITY or _CLOCK.fullmatch(key):
             measured = True
         elif role not in "AM":
             return False

@@ -21,8 +21,12 @@ _RANK_DTYPES = {"rank": "int64", "score": "float64"}  # others: object
 TITLE_WEIGHT = 3.0  # an occurrence in the title counts as much as three more occurrences
 NAME_WEIGHT = 0.5  # proper names and designations ("capsule Dragon") are 1.5 times as likely
 LENGTH_DECAY = 0.8  # each extra word: a longer phrase is rarer and must earn its rank
-CONTAINED_PENALTY = 0.3  # a word that never occurs outside one short phrase ("Maudit" in "mont Maudit")
+CONTAINED_PENALTY = 0.3  # a word that seldom occurs outside one short phrase ("Maudit" in "mont Maudit")
+CONTAINED_SHARE = 0.6  # ... inside it at least this share of the time
 IDF_EXPONENT = 0.5  # damped: in a small corpus one shared word must not sink a topic
+# Specificity of a one-word candidate against general French (commonness.py): a word among the COMMON
+# most frequent weighs COMMON_FLOOR, one beyond the SPECIFIC most frequent weighs 1, log-linear between.
+COMMON, SPECIFIC, COMMON_FLOOR = 100, 1_000, 0.3
 
 
 def candidate_scores(candidates: pd.DataFrame, idf: pd.Series) -> pd.Series:
@@ -32,13 +36,16 @@ def candidate_scores(candidates: pd.DataFrame, idf: pd.Series) -> pd.Series:
     title: 1 + TITLE_WEIGHT when the phrase occurs in the title line (FirstPhrases: position matters);
     name: 1 + NAME_WEIGHT for names, acronyms and noun + name designations without a preposition;
     length: LENGTH_DECAY ** (words - 1);
-    containment: CONTAINED_PENALTY when every occurrence lies inside one longer phrase of <= 3 words
-    (the longer phrase is the keyphrase, its fragments are not);
+    containment: CONTAINED_PENALTY when CONTAINED_SHARE of its occurrences lie inside one longer phrase (of
+    <= 3 words for a word; filters.container_shares): the longer phrase is the keyphrase, its fragments
+    are not;
+    specificity: specificity_weight of a one-word candidate's rank in general French;
     idf: (ln((1 + N) / (1 + df)) + 1) ** IDF_EXPONENT over the N documents ranked together (1 when N = 1).
     """
     c = candidates
-    name_like = c["is_name"].astype(bool) | (
-        c["has_name"].astype(bool) & ~c["has_function_word"].astype(bool)
+    common = c["common_rank"].astype(float)
+    name_like = (c["is_name"].astype(bool) & (common == 0)) | (
+        c["has_name"].astype(bool) & ~c["has_function_word"].astype(bool) & (c["n_words"] > 1)
     )
     words = c["n_words"].clip(lower=1).astype(float)
     return (
@@ -46,9 +53,19 @@ def candidate_scores(candidates: pd.DataFrame, idf: pd.Series) -> pd.Series:
         * (1.0 + TITLE_WEIGHT * c["in_title"].astype(float))
         * (1.0 + NAME_WEIGHT * name_like.astype(float))
         * LENGTH_DECAY ** (words - 1.0)
-        * (1.0 - (1.0 - CONTAINED_PENALTY) * (c["container_share"].astype(float) >= 1.0))
+        * (1.0 - (1.0 - CONTAINED_PENALTY) * (c["container_share"].astype(float) >= CONTAINED_SHARE))
+        * specificity_weight(common)
         * idf**IDF_EXPONENT
     )
+
+
+def specificity_weight(common_rank: pd.Series) -> pd.Series:
+    """COMMON_FLOOR .. 1 from a one-word candidate's rank in general French (0: no evidence, 1): "pays"
+    or "action" fill any release; a rarer word ("moratoire") names what this one is about."""
+    lo, hi = math.log(COMMON), math.log(SPECIFIC)
+    rank = common_rank.astype(float)
+    scaled = ((np.log(rank.clip(lower=1.0)) - lo) / (hi - lo)).clip(COMMON_FLOOR, 1.0)
+    return scaled.where(rank > 0, 1.0)
 
 
 # Neutral values for ranking features missing from candidate rows (cached by an older version).
@@ -59,6 +76,7 @@ _NEUTRAL: dict[str, object] = {
     "has_function_word": False,
     "n_words": 1,
     "container_share": 0.0,
+    "common_rank": 0,
 }
 
 

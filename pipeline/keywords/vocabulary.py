@@ -35,7 +35,7 @@ CURRENCIES = frozenset(_CURRENCIES.split())
 _TIME_AND_QUANTITY = """
     an année jour journée mois semaine heure minute seconde fois période siècle
     lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août
-    septembre octobre novembre décembre matin soir midi nuit veille lendemain après-midi
+    septembre octobre novembre décembre matin soir midi nuit veille lendemain après-midi utc gmt
     nombre dizaine centaine millier million milliard trentaine vingtaine moitié total
 """
 TIME_AND_QUANTITY = frozenset(_TIME_AND_QUANTITY.split()) | CURRENCIES

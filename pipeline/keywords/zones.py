@@ -24,6 +24,7 @@ _CONTACT_LINE = re.compile(
     r"|(?:\+\d{2,3}\s?|\b0)\d(?:[ .-]?\d{2}){4}\b",
     re.I,
 )
+_URL = re.compile(r"(?:https?://|www\.)\S+|\]\([^)\s]+\)")  # web addresses, markdown link targets
 _MARKUP = str.maketrans({"_": " ", "*": " ", "#": " ", "=": " "})
 _BLANK = " \t\r\ufe0f\U0001f4c5\U0001f5d3"  # spaces and the calendar emojis some publishers put first
 
@@ -31,7 +32,7 @@ _BLANK = " \t\r\ufe0f\U0001f4c5\U0001f5d3"  # spaces and the calendar emojis som
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) character spans of the boilerplate of `text`, in text order: a dateline among the
     first lines (up to its date: "Lyon, 3 mai 2024 - Le maire ..." keeps its lead), address and contact
-    lines anywhere, and everything after a contact heading."""
+    lines and web addresses anywhere, and everything after a contact heading."""
     spans: list[tuple[int, int]] = []
     pos = 0
     seen = 0
@@ -45,12 +46,24 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
         if _CONTACT_HEADING.match(plain) and seen > 1:
             spans.append((start, len(text)))
             break
+        spans += [(start + m.start(), start + m.end()) for m in _URL.finditer(line)]
         end = _dateline_end(masked) if seen <= header.HEAD_LINES else 0
         if end:
             spans.append((start, start + end))
         elif len(plain) <= 120 and _CONTACT_LINE.search(plain):
             spans.append((start, start + len(line)))
-    return spans
+    return _merged(spans)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of `spans` as sorted, disjoint spans (a web address inside a contact line is one)."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def _dateline_end(line: str) -> int:
