@@ -47,6 +47,10 @@ def keyphrase_candidates(
             a = _add(acc, words, i, j, shape, s_idx, text)
             if not zones or not in_spans(words.starts[i], zones, zone_starts):
                 a.body_frequency += 1
+    # Only in the dateline or the contact block: the publisher's, not the topic (and no full name that a
+    # bare first name or surname of the body could be merged into).
+    for key in [k for k, a in acc.items() if not a.body_frequency]:
+        del acc[key]
     merge_short_names(acc)
     merge_first_names(acc)
     shares = container_shares(acc)
@@ -54,8 +58,6 @@ def keyphrase_candidates(
     for key, a in acc.items():
         surface = max(a.surfaces, key=a.surfaces.__getitem__)  # the first seen on ties
         if (a.n_words == 1 and a.generic) or a.filler or too_short(surface, a.is_acronym, a.is_name):
-            continue
-        if not a.body_frequency:  # only in the dateline or the contact block: the publisher's, not the topic
             continue
         out.append(
             KeyphraseCandidate(

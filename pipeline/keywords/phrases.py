@@ -12,7 +12,7 @@ from .words import Words
 # Phrase shapes over roles. A core is a noun phrase (prenominal adjectives, a noun, then adjectives,
 # names or numbers) or a name (names, numbers, name links) with optional adjectives; cores are chained
 # by a preposition with an optional article and number ("défaillance des deux moteurs").
-_CORE = r"(?:A{0,2}(?:NN?|G)[APM]*|P(?:[PM]|LP)*A*)"
+_CORE = r"(?:A{0,2}(?:NN?|G)(?:[APM]|LP)*|P(?:[PM]|LP)*A*)"
 _LINK = rf"(?:ED?M?{_CORE}|FN[APM]*)"  # "à" only before a bare noun: "appel à projets", not "à Paris"
 _PHRASE = re.compile(rf"{_CORE}{_LINK}{{0,2}}")
 _CHUNK = re.compile(rf"{_CORE}{_LINK}*")

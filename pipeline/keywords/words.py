@@ -240,19 +240,20 @@ _GOVERNED = "à au aux par en de du des d' d’ pour dans sur avec contre entre 
 GOVERNED = frozenset(_GOVERNED.split())
 
 
-_MARKUP = re.compile(r"^[_*]+|[_*]+\.?$")
+# Markdown around a word: emphasis ("_LuxLeaks_."), a link's brackets and target ("Dupont](https://...").
+_MARKUP = re.compile(r"^[_*\[]+|[_*]+\.?$|\]\(.*$|\]$")
 
 
 def _trim_markup(
     word: str, k: int, roles: list[str], keys: list[str], starts: list[int], ends: list[int]
 ) -> None:
-    """Markdown emphasis glued to a word by the tokenizer ("_LuxLeaks_.") is not part of it: the word's
-    bounds and key leave it out; a word of markup only has no role."""
+    """Markdown glued to a word by the tokenizer ("_LuxLeaks_.", "Dupont](https://exemple.org") is not
+    part of it: the word's bounds and key leave it out; a word of markup only has no role."""
     core = _MARKUP.sub("", word)
     if not core:
         roles[k] = "x"
         return
-    lead = len(word) - len(word.lstrip("_*"))
+    lead = len(word) - len(word.lstrip("_*["))
     starts[k] += lead
     ends[k] = starts[k] + len(core)
     if roles[k] in "PM":
