@@ -27,6 +27,8 @@ IDF_EXPONENT = 0.5  # damped: in a small corpus one shared word must not sink a 
 # Specificity of a one-word candidate against general French (commonness.py): a word among the COMMON
 # most frequent weighs COMMON_FLOOR, one beyond the SPECIFIC most frequent weighs 1, log-linear between.
 COMMON, SPECIFIC, COMMON_FLOOR = 100, 1_000, 0.3
+# A phrase in UBIQUITY_SHARE of the documents of a corpus of UBIQUITY_MIN_DOCS or more: UBIQUITY_PENALTY.
+UBIQUITY_SHARE, UBIQUITY_MIN_DOCS, UBIQUITY_PENALTY = 0.8, 5, 0.2
 
 
 def candidate_scores(candidates: pd.DataFrame, idf: pd.Series) -> pd.Series:
@@ -57,6 +59,15 @@ def candidate_scores(candidates: pd.DataFrame, idf: pd.Series) -> pd.Series:
         * specificity_weight(common)
         * idf**IDF_EXPONENT
     )
+
+
+def ubiquity_weight(document_frequency: float, n_docs: int) -> float:
+    """UBIQUITY_PENALTY for a phrase in at least UBIQUITY_SHARE of the documents of a corpus of at least
+    UBIQUITY_MIN_DOCS: what (nearly) every release repeats -- the publisher, its city, its slogan -- is
+    not what one of them is about; 1 otherwise. IDF alone is damped too much to push it out."""
+    if n_docs < UBIQUITY_MIN_DOCS or document_frequency < UBIQUITY_SHARE * n_docs:
+        return 1.0
+    return UBIQUITY_PENALTY
 
 
 def specificity_weight(common_rank: pd.Series) -> pd.Series:
@@ -125,7 +136,8 @@ def rank_with_frequencies(
     logs = {f: math.log((1.0 + n_docs) / (1.0 + f)) for f in set(frequencies)}
     idf = pd.Series([logs[f] + 1.0 for f in frequencies], dtype=float).to_numpy()[lemma]
     idf = pd.Series(idf, index=df.index)
-    score = candidate_scores(df, idf).round(6).to_numpy()
+    ubiquity = np.array([ubiquity_weight(f, n_docs) for f in frequencies])[lemma]
+    score = (candidate_scores(df, idf) * ubiquity).round(6).to_numpy()
     order = np.lexsort((lemma, offset, -score, doc))  # by document, best score, first offset, lemma
     surfaces = df["surface"].to_numpy()[order]
     folds = {s: fold(s) for s in pd.unique(surfaces).tolist()}
