@@ -23,6 +23,7 @@ NAME_WEIGHT = 0.5  # proper names and designations ("capsule Dragon") are 1.5 ti
 LENGTH_DECAY = 0.8  # each extra word: a longer phrase is rarer and must earn its rank
 CONTAINED_PENALTY = 0.3  # a word that seldom occurs outside one short phrase ("Maudit" in "mont Maudit")
 CONTAINED_SHARE = 0.6  # ... inside it at least this share of the time
+FRAGMENT_PENALTY = 0.1  # a word never seen outside that phrase ("Maudit"): a cut-off piece, not a keyphrase
 IDF_EXPONENT = 0.5  # damped: in a small corpus one shared word must not sink a topic
 # Specificity of a one-word candidate against general French (commonness.py): a word among the COMMON
 # most frequent weighs COMMON_FLOOR, one beyond the SPECIFIC most frequent weighs 1, log-linear between.
@@ -38,9 +39,9 @@ def candidate_scores(candidates: pd.DataFrame, idf: pd.Series) -> pd.Series:
     title: 1 + TITLE_WEIGHT when the phrase occurs in the title line (FirstPhrases: position matters);
     name: 1 + NAME_WEIGHT for names, acronyms and noun + name designations without a preposition;
     length: LENGTH_DECAY ** (words - 1);
-    containment: CONTAINED_PENALTY when CONTAINED_SHARE of its occurrences lie inside one longer phrase (of
-    <= 3 words for a word; filters.container_shares): the longer phrase is the keyphrase, its fragments
-    are not;
+    containment: containment_weight of the share of its occurrences inside one longer phrase (of <= 3
+    words for a word; filters.container_shares): the longer phrase is the keyphrase, its fragments are
+    not;
     specificity: specificity_weight of a one-word candidate's rank in general French;
     idf: (ln((1 + N) / (1 + df)) + 1) ** IDF_EXPONENT over the N documents ranked together (1 when N = 1).
     """
@@ -55,10 +56,18 @@ def candidate_scores(candidates: pd.DataFrame, idf: pd.Series) -> pd.Series:
         * (1.0 + TITLE_WEIGHT * c["in_title"].astype(float))
         * (1.0 + NAME_WEIGHT * name_like.astype(float))
         * LENGTH_DECAY ** (words - 1.0)
-        * (1.0 - (1.0 - CONTAINED_PENALTY) * (c["container_share"].astype(float) >= CONTAINED_SHARE))
+        * containment_weight(c["container_share"].astype(float), c["n_words"])
         * specificity_weight(common)
         * idf**IDF_EXPONENT
     )
+
+
+def containment_weight(share: pd.Series, n_words: pd.Series) -> pd.Series:
+    """CONTAINED_PENALTY for a candidate mostly seen inside one longer phrase (share >= CONTAINED_SHARE),
+    FRAGMENT_PENALTY for a word never seen outside it; 1 otherwise."""
+    weight = pd.Series(1.0, index=share.index)
+    weight = weight.mask(share >= CONTAINED_SHARE, CONTAINED_PENALTY)
+    return weight.mask((share >= 1.0) & (n_words == 1), FRAGMENT_PENALTY)
 
 
 def ubiquity_weight(document_frequency: float, n_docs: int) -> float:

@@ -181,3 +181,11 @@ def test_rank_invariants(rows, top_k):
         assert g["score"].is_monotonic_decreasing
         assert set(g["lemma"]) <= {c.lemma for c in docs[doc_id]}
     pd.testing.assert_frame_equal(out, rank_keyphrases(corpus, top_k=top_k))
+
+
+def test_a_word_never_seen_outside_its_phrase_weighs_less_than_one_mostly_inside():
+    fragment = cand("cime", 3, container_share=1.0)
+    mostly_inside = cand("glacier", 3, offset=4, container_share=0.7)
+    out = rank_keyphrases(frame({"a": [fragment, mostly_inside]}))
+    assert list(out["lemma"]) == ["glacier", "cime"]
+    assert out["score"].iloc[0] > 2 * out["score"].iloc[1]
