@@ -26,9 +26,25 @@ def _folded_words(text: str) -> tuple[str, ...]:
     return tuple(fold(w).replace("’", "'") for w in _WORD.findall(text))
 
 
+# The frame of an official communication's title: who speaks, in what form, when -- then "sur" and the
+# topic ("Communiqué du ministère de ..., en date du 3 mai 2024, sur la sécheresse").
+_FRAME = re.compile(
+    r"^\W*(?:communiqu[ée]s?|d[ée]clarations?|discours|entretiens?|interview|allocution|intervention"
+    r"|message|lettre|conf[ée]rence\s+de\s+presse|point\s+de\s+presse|compte[\s-]rendu|tribune)\b.*?\ssur\s",
+    re.I | re.S,
+)
+
+
+def title_topic(title: str) -> str:
+    """The part of a title that states the topic: after the frame of an official communication, if any."""
+    frame = _FRAME.match(title)
+    return title[frame.end() :] if frame else title
+
+
 def title_ngrams(title: str | None, max_words: int = 12) -> set[tuple[str, ...]]:
-    """Every run of words of a metadata title, folded: what in_metadata_title looks phrases up in."""
-    words = _folded_words(title or "")
+    """Every run of words of a metadata title's topic (title_topic), folded: what in_metadata_title looks
+    phrases up in."""
+    words = _folded_words(title_topic(title or ""))
     return {words[i:j] for i in range(len(words)) for j in range(i + 1, min(len(words), i + max_words) + 1)}
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 from pipeline.keywords import candidates_frame, keyphrase_candidates, rank_keyphrases, title_span
 from pipeline.keywords.commonness import common_noun_rank, word_rank
 from pipeline.keywords.ranking import specificity_weight
+from pipeline.keywords.title import title_topic
 from pipeline.keywords.zones import boilerplate_spans
 
 RELEASE = (
@@ -129,3 +130,18 @@ def test_a_specific_word_outranks_a_common_one(nlp):
     ranked = rank_keyphrases(candidates_frame("cp", keyphrase_candidates(nlp(text))), top_k=10)
     top = list(ranked["keyword"])
     assert top.index("moratoire") < top.index("pays")
+
+
+def test_a_name_as_the_complement_of_a_noun_is_no_fragment(nlp):
+    text = "Le conflit du Val-Sombre a repris. Les médiateurs du conflit du Val-Sombre se réunissent."
+    found = surfaces(nlp, text)
+    assert found["Val-Sombre"].container_share == 0.0
+    assert found["conflit"].container_share == 1.0  # the bare head noun is the fragment
+
+
+def test_the_frame_of_an_official_title_is_not_its_topic(nlp):
+    framed = "Communiqué du ministère de la Mer, en date du 3 mai 2025, sur la pêche côtière en Bretagne."
+    assert title_topic(framed) == "la pêche côtière en Bretagne."
+    assert title_topic("Une unité de méthanisation à Brignolles") == "Une unité de méthanisation à Brignolles"
+    found = surfaces(nlp, "Le ministère de la Mer soutient la pêche côtière.", title=framed)
+    assert found["pêche côtière"].in_title and not found["ministère de la Mer"].in_title
