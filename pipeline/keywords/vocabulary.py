@@ -24,7 +24,7 @@ _GENERIC = """
     article page site source lien photo image version texte communiqué presse information contact
     chose objet effet raison question sujet exemple niveau place rôle compte mesure
     matière égard vue terme faveur occasion cadre sein mise besoin manque lors hauteur
-    euro dollar
+    euro dollar groupe
 """
 GENERIC_NOUNS = frozenset(_GENERIC.split())
 # Currencies, as codes or words: an amount is never a topic ("50 millions d'euros", "2 milliards FCFA").

@@ -145,3 +145,8 @@ def test_the_frame_of_an_official_title_is_not_its_topic(nlp):
     assert title_topic("Une unité de méthanisation à Brignolles") == "Une unité de méthanisation à Brignolles"
     found = surfaces(nlp, "Le ministère de la Mer soutient la pêche côtière.", title=framed)
     assert found["pêche côtière"].in_title and not found["ministère de la Mer"].in_title
+
+
+def test_groupe_is_filler_alone_but_heads_a_phrase(nlp):
+    found = surfaces(nlp, "Le groupe a racheté une filiale. Le groupe de travail sur la sécheresse siège.")
+    assert "groupe" not in found and "groupe de travail" in found
