@@ -15,7 +15,7 @@ Two passes, as everywhere in the pipeline:
   dropped, prepositions normalised), bare surnames and initialled forms are merged into the full name
   ("Obama", "B. Obama" -> "Barack Obama"), and each carries its in-document features.
   On press releases, what is not a keyphrase never becomes a candidate: dates, amounts and times of
-  day ("mars 2015", "millions d'euros", "15h30"), phrases seen only in the dateline or the contact
+  day ("avril 2024", "millions d'euros", "15h30"), phrases seen only in the dateline or the contact
   block (the publisher's city and postal box: zones), a phrase ending on a participle whose complement
   follows ("terminal destiné"), markdown and web addresses glued to a word; courtesy titles and
   capitalised roles stay out of names ("M.", "le Premier Ministre"), a bare first name counts for the
@@ -33,7 +33,7 @@ here as a penalty). On press releases (press-real dev) the one thing news reader
 show is that an indexer never keeps the words that fill every release ("pays", "développement",
 "action"): a mild prior on the most frequent French words (rank < 1000) helps there and costs nothing
 on WikiNews; a stronger one helps press releases more but drops the most frequent words WikiNews
-readers keep ("armée", "orbite"). A PositionRank graph score, a boost for phrases with a function word
+readers keep. A PositionRank graph score, a boost for phrases with a function word
 and a first-sentences weight were tried and did not help on either dev part, so they are not used.
 
 Modules, in the order of the per-document pass: tokens (the token columns read), words (tokens grouped

@@ -1,9 +1,9 @@
 """How common a word is in general French, from the order of the model's word vectors: spaCy's French
 vectors list their keys by decreasing frequency in the (web) corpus they were trained on, so a key's
-position is its frequency rank ("pays" ~190, "pèlerinage" ~10 000, "minoterie" beyond 100 000). A
-one-word keyphrase must be specific: "pays", "action", "retour" fill every release, "moratoire" or
-"farine" say what this one is about. The rank is also how a capitalised common noun ("Président",
-"Cour", "Accord") is told from a name: its lower-case form is the more frequent one."""
+position is its frequency rank ("pays" ~190, "sécheresse" ~12 000, "tonnellerie" beyond 100 000).
+A one-word keyphrase must be specific: "pays" or "retour" fill every release, "sécheresse" or
+"compostage" say what this one is about. The rank is also how a capitalised common noun ("Président",
+"Conseil") is told from a name: its lower-case form is the more frequent one."""
 
 from __future__ import annotations
 

@@ -120,7 +120,7 @@ _CLOCK = re.compile(r"\d{1,2}\s?h(?:\s?\d{2})?")  # a time of day: "15h", "16h45
 
 def _is_filler(words: Words, i: int, j: int) -> bool:
     """A date or an amount: every content word of words[i:j] is a time word, a quantity, a currency, a
-    number or an adjective, and one at least is a time word or a quantity ("mars 2015", "millions
+    number or an adjective, and one at least is a time word or a quantity ("avril 2024", "millions
     d'euros", "dernières heures")."""
     content = [(words.roles[k], words.keys[k]) for k in range(i, j) if words.roles[k] in "NGPAM"]
     measured = False

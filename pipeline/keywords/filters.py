@@ -14,14 +14,14 @@ from .vocabulary import ARTICLES, PREPOSITIONS
 def container_shares(acc: dict[str, Acc], max_words: int = 3) -> dict[str, float]:
     """For each candidate, the largest share of its occurrences that fall inside one longer candidate:
     1.0 means it never occurs outside that phrase. A word is measured against phrases of at most
-    `max_words` words ("vigilance" in "vigilance orange", "Maudit" in "mont Maudit"); a phrase against
+    `max_words` words ("vigilance" in "vigilance rouge", "Aiguille" in "pic Aiguille"); a phrase against
     phrases of any length, since a phrase only ever seen inside a longer one is a cut-off piece of it
-    ("Forum mondial de la langue" of "Forum mondial de la langue française")."""
+    ("Salon international de la céramique" of "Salon international de la céramique ancienne")."""
     by_sentence: dict[int, list[tuple[int, int, str, int, bool]]] = defaultdict(list)  # possible containers
     for key, a in acc.items():
         for s, i, j in a.spans:
             if j - i > 1:  # a container is longer than the (non-empty) phrase it contains
-                # a phrase headed by a common noun that takes a complement: "tournoi de Wimbledon"
+                # a phrase headed by a common noun that takes a complement: "festival de Vallauris"
                 linked = a.has_function_word and a.head != key
                 by_sentence[s].append((i, j, key, a.n_words, linked))
     shares: dict[str, float] = {}
@@ -32,7 +32,7 @@ def container_shares(acc: dict[str, Acc], max_words: int = 3) -> dict[str, float
             for i2, j2, other, n_words, linked in by_sentence.get(s, ()):
                 if i2 <= i and j <= j2 and (j2 - i2) > (j - i) and other != key and n_words <= limit:
                     if a.is_name and linked and i2 < i:
-                        continue  # a name as a noun's complement is whole ("Wimbledon")
+                        continue  # a name as a noun's complement is whole ("Vallauris")
                     inside[other] = inside.get(other, 0) + 1
         if inside:
             shares[key] = max(inside.values()) / a.frequency

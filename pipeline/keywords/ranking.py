@@ -21,9 +21,9 @@ _RANK_DTYPES = {"rank": "int64", "score": "float64"}  # others: object
 TITLE_WEIGHT = 3.0  # an occurrence in the title counts as much as three more occurrences
 NAME_WEIGHT = 0.5  # proper names and designations ("capsule Dragon") are 1.5 times as likely
 LENGTH_DECAY = 0.8  # each extra word: a longer phrase is rarer and must earn its rank
-CONTAINED_PENALTY = 0.3  # a word that seldom occurs outside one short phrase ("Maudit" in "mont Maudit")
+CONTAINED_PENALTY = 0.3  # a word that seldom occurs outside one short phrase ("Aiguille" in "pic Aiguille")
 CONTAINED_SHARE = 0.6  # ... inside it at least this share of the time
-FRAGMENT_PENALTY = 0.1  # a word never seen outside that phrase ("Maudit"): a cut-off piece, not a keyphrase
+FRAGMENT_PENALTY = 0.1  # a word never seen outside that phrase ("Aiguille"): a cut-off piece, not a keyphrase
 IDF_EXPONENT = 0.5  # damped: in a small corpus one shared word must not sink a topic
 # Specificity of a one-word candidate against general French (commonness.py): a word among the COMMON
 # most frequent weighs COMMON_FLOOR, one beyond the SPECIFIC most frequent weighs 1, log-linear between.
@@ -81,7 +81,7 @@ def ubiquity_weight(document_frequency: float, n_docs: int) -> float:
 
 def specificity_weight(common_rank: pd.Series) -> pd.Series:
     """COMMON_FLOOR .. 1 from a one-word candidate's rank in general French (0: no evidence, 1): "pays"
-    or "action" fill any release; a rarer word ("moratoire") names what this one is about."""
+    or "retour" fill any release; a rarer word ("sécheresse") names what this one is about."""
     lo, hi = math.log(COMMON), math.log(SPECIFIC)
     rank = common_rank.astype(float)
     scaled = ((np.log(rank.clip(lower=1.0)) - lo) / (hi - lo)).clip(COMMON_FLOOR, 1.0)

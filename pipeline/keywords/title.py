@@ -17,7 +17,7 @@ _MARKUP = str.maketrans({"_": " ", "*": " "})
 
 def title_span(text: str, max_lines: int = 3) -> tuple[int, int] | None:
     """(start, end) of the title line of `text`, None when it opens with body prose (header.title_span)."""
-    # Markdown emphasis around a dateline ("_Paris, le 5 mars 2015_") would hide it: blanked, offsets kept.
+    # Markdown emphasis around a dateline ("_Paris, le 5 avril 2024_") would hide it: blanked, offsets kept.
     head = text[:2000].translate(_MARKUP)
     return header.title_span(head, max_lines, header_words=HEADER_WORDS)
 

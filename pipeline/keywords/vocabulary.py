@@ -30,8 +30,8 @@ GENERIC_NOUNS = frozenset(_GENERIC.split())
 # Currencies, as codes or words: an amount is never a topic ("50 millions d'euros", "2 milliards FCFA").
 _CURRENCIES = "euro eur € dollar usd $ fcfa cfa xof franc chf gbp yen"
 CURRENCIES = frozenset(_CURRENCIES.split())
-# Time words and quantity nouns: a phrase made only of these and numbers is a date or an amount ("mars
-# 2015", "millions d'euros", "dernières heures"), never a keyphrase.
+# Time words and quantity nouns: a phrase made only of these and numbers is a date or an amount ("avril
+# 2024", "millions d'euros", "dernières heures"), never a keyphrase.
 _TIME_AND_QUANTITY = """
     an année jour journée mois semaine heure minute seconde fois période siècle
     lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août

@@ -240,14 +240,14 @@ _GOVERNED = "à au aux par en de du des d' d’ pour dans sur avec contre entre 
 GOVERNED = frozenset(_GOVERNED.split())
 
 
-# Markdown around a word: emphasis ("_LuxLeaks_."), a link's brackets and target ("Dupont](https://...").
+# Markdown around a word: emphasis ("_Ombrelune_."), a link's brackets and target ("Dupont](https://...").
 _MARKUP = re.compile(r"^[_*\[]+|[_*]+\.?$|\]\(.*$|\]$")
 
 
 def _trim_markup(
     word: str, k: int, roles: list[str], keys: list[str], starts: list[int], ends: list[int]
 ) -> None:
-    """Markdown glued to a word by the tokenizer ("_LuxLeaks_.", "Dupont](https://exemple.org") is not
+    """Markdown glued to a word by the tokenizer ("_Ombrelune_.", "Dupont](https://exemple.org") is not
     part of it: the word's bounds and key leave it out; a word of markup only has no role."""
     core = _MARKUP.sub("", word)
     if not core:

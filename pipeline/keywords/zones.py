@@ -1,5 +1,5 @@
-"""The boilerplate lines of a press release: its dateline ("Épinal, le 5 mars 2015"), its labels and its
-contact block ("Contact presse", a postal address, phones, e-mails, "À propos de ..."). Every release of
+"""The boilerplate lines of a press release: its dateline ("Brignolles, le 3 février 2025"), its labels and
+its contact block ("Contact presse", a postal address, phones, e-mails, "À propos de ..."). Every release of
 a publisher repeats them, so a phrase seen only there (the publisher's city, its postal box) is not what
 the release is about, however early it comes."""
 
@@ -68,7 +68,7 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _dateline_end(line: str) -> int:
     """Where the dateline that opens `line` ends (0: none). The place before the comma is a name of at
-    most four words ("Saint-Denis", "Dakar"), not a clause ("Lors du procès de X, le 3 mai 2009")."""
+    most four words ("Saint-Denis", "Rennes"), not a clause ("Lors du procès de X, le 3 mai 2009")."""
     m = header.DATED_LINE.match(line)
     if not m:
         return 0
