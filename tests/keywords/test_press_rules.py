@@ -150,3 +150,9 @@ def test_the_frame_of_an_official_title_is_not_its_topic(nlp):
 def test_groupe_is_filler_alone_but_heads_a_phrase(nlp):
     found = surfaces(nlp, "Le groupe a racheté une filiale. Le groupe de travail sur la sécheresse siège.")
     assert "groupe" not in found and "groupe de travail" in found
+
+
+def test_a_body_named_with_a_complement_in_a_is_one_phrase(nlp):
+    found = surfaces(nlp, "Le Comité de soutien à Mathis Carrel a salué la décision de la cour.")
+    assert "Comité de soutien à Mathis Carrel" in found and "Mathis Carrel" in found
+    assert "France à Bruxelles" not in surfaces(nlp, "Le vote de la France à Bruxelles a surpris.")
