@@ -19,6 +19,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True)
+NOTHING_ADDED = 3  # `add` exit code: no input rejected, none added (all already in the corpus)
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -195,13 +196,15 @@ def add(
         None, "--source", help="Publisher, e.g. the ministry (overrides the file's)."
     ),
     url: str | None = typer.Option(None, "--url", help="Original URL (overrides the file's)."),
+    create: bool = typer.Option(False, "--create", help="Create the corpus folder if it does not exist."),
 ) -> None:
     """Add press releases to the corpus as UTF-8 Markdown with front matter.
 
     Text, metadata (title, date, url) and main content are extracted from web pages and PDFs; the file
     is named from date and title and never overwrites another. The same text already in the corpus is
     reported and not added twice; a bad input is reported in one line and leaves the corpus untouched.
-    Exits with 1 when an input was rejected.
+    Exits with 1 when an input was rejected, 3 when nothing was added (every input already in the
+    corpus), 0 otherwise.
     """
     import datetime as dt
     import sys
@@ -214,7 +217,14 @@ def add(
         raise _fail(f"--date must be YYYY-MM-DD, not {date!r}", 2) from None
     try:
         outcomes = add_documents(
-            files, corpus, date=published, title=title, source=source, url=url, stdin=sys.stdin.buffer
+            files,
+            corpus,
+            date=published,
+            title=title,
+            source=source,
+            url=url,
+            stdin=sys.stdin.buffer,
+            create=create,
         )
     except IngestError as exc:
         raise _fail(str(exc)) from None
@@ -224,6 +234,8 @@ def add(
             typer.echo(f"{outcome.source}: warning: {warning}")
     if any(o.status == "rejected" for o in outcomes):
         raise typer.Exit(1)
+    if not any(o.status == "added" for o in outcomes):
+        raise typer.Exit(NOTHING_ADDED)
 
 
 @app.command()

@@ -11,12 +11,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..cache import AnalysisCache
-from ..corpus import find_documents
+from ..corpus import scan_corpus
 from ..corpus_pass import build_corpus_tables
 from ..export import output_folder, write_outputs
 from ..nlp import model_version
 from ..options import RunOptions, default_jobs, load_settings
-from ..reading import Document, ReadError, read_document
+from ..reading import Document, ReadError, read_entry
 from ..registry import PASS_TABLES
 from ..tables import Rows, to_table
 from .result import Counts, ProgressCallback, RunResult
@@ -34,7 +34,7 @@ def workers_for(jobs: int | None, total: int) -> int:
 def run_local(options: RunOptions, on_progress: ProgressCallback | None = None) -> RunResult:
     corpus_dir, out_dir = Path(options.corpus), Path(options.out)
     started = time.perf_counter()
-    paths = find_documents(corpus_dir)
+    entries = scan_corpus(corpus_dir)
     settings = load_settings(options)
     result = RunResult(out_dir=out_dir)
     counts = Counts()
@@ -42,7 +42,7 @@ def run_local(options: RunOptions, on_progress: ProgressCallback | None = None) 
         cache = AnalysisCache(options.cache_dir or out_dir / ".cache", settings.fingerprint(model_version()))
         chunks: dict[str, list[pa.Table]] = {name: [] for name in PASS_TABLES}
         pending: list[Rows] = []
-        total, done = len(paths), 0
+        total, done = len(entries), 0
         corpus_order: dict[str, int] = {}  # doc_id -> position in the corpus
 
         def add(document: Document | None, rows: Rows) -> None:
@@ -60,14 +60,12 @@ def run_local(options: RunOptions, on_progress: ProgressCallback | None = None) 
 
         def to_analyse() -> Iterator[Document]:
             """Read every file; cached and unreadable ones are handled here, the rest go to spaCy."""
-            for path in paths:
-                rel = path.relative_to(corpus_dir)
-                doc_id = rel.with_suffix("").as_posix()
-                corpus_order.setdefault(doc_id, len(corpus_order))
+            for entry in entries:
+                corpus_order.setdefault(entry.doc_id, len(corpus_order))
                 try:
-                    document = read_document(path, corpus_dir)
+                    document = read_entry(entry, corpus_dir)
                 except ReadError as exc:
-                    add(None, counts.unreadable(doc_id, rel.as_posix(), exc))
+                    add(None, counts.unreadable(entry.doc_id, entry.path, exc))
                     continue
                 cached = None if options.force else cache.get(document.sha256, document.doc_id, document.path)
                 if cached is not None:

@@ -31,7 +31,7 @@ from ...settings import Settings
 from ...tables import SIMILAR_DOCUMENTS, TABLES
 from ..result import Counts, ProgressCallback, RunResult
 from . import tasks
-from .storage import Location, Output, list_documents, open_output
+from .storage import Location, Output, list_corpus, open_output
 
 MAX_DOCS_PER_PART = 256  # one part file per table and batch; also what a worker redoes after a death
 TASKS_PER_WORKER = 8  # at least this many batches per worker, so that a slow batch cannot hold a run
@@ -92,7 +92,7 @@ def run_dask(
     (by default OUT/.cache when OUT is local: the same cache as a local run's)."""
     started = time.perf_counter()
     corpus, out = Location.parse(options.corpus), Location.parse(options.out)
-    paths = list_documents(corpus)
+    paths = list_corpus(corpus)  # documents, and what is only listed (tasks.analyse_part)
     settings = load_settings(options)
     fingerprint = settings.fingerprint(model_version())
     settings_key = hashlib.sha256(pickle.dumps(settings)).hexdigest()[:16]

@@ -27,7 +27,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from fsspec.implementations.local import LocalFileSystem
 
-from ...corpus import DOCUMENT_SUFFIXES, CorpusError, find_documents
+from ...corpus import CorpusError, Entry, doc_id_of, is_document_name, mark_duplicate_ids, scan_corpus
 from ...export import OutputFolder, write_csv_chunks
 
 SUCCESS = "_SUCCESS"
@@ -64,9 +64,13 @@ class Location:
 
 def list_documents(corpus: Location) -> list[str]:
     """The corpus documents as paths relative to `corpus`, sorted: the same files a local run reads."""
+    return [e.path for e in list_corpus(corpus) if e.status is None]
+
+
+def list_corpus(corpus: Location) -> list[Entry]:
+    """The corpus listing (documents, and what is listed but not read) as a local run makes it."""
     if corpus.is_local:
-        root = Path(corpus.path)
-        return [p.relative_to(root).as_posix() for p in find_documents(root)]
+        return scan_corpus(Path(corpus.path))
     if not corpus.fs.exists(corpus.path):
         raise CorpusError(f"corpus folder not found: {corpus.url}")
     if not corpus.fs.isdir(corpus.path):
@@ -77,9 +81,9 @@ def list_documents(corpus: Location) -> list[str]:
         rel = PurePosixPath(str(name)[len(prefix) :] if str(name).startswith(prefix) else str(name))
         if any(part.startswith(".") for part in rel.parts):
             continue
-        if rel.suffix.lower() in DOCUMENT_SUFFIXES and rel.stem.upper() != "README":
-            found.append(rel.as_posix())
-    return sorted(found)
+        if is_document_name(rel.name):
+            found.append(Entry(rel.as_posix(), doc_id_of(rel.as_posix())))
+    return mark_duplicate_ids(found)
 
 
 # ----------------------------------------------------------------------------- part files
@@ -217,6 +221,7 @@ __all__ = [
     "Location",
     "Output",
     "latest_run",
+    "list_corpus",
     "list_documents",
     "open_output",
     "read_dataset",

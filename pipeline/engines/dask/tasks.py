@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from ...analysis import analyse_batch
 from ...cache import AnalysisCache
+from ...corpus import Entry
 from ...corpus_pass import (
     CorpusFacts,
     FinishedPart,
@@ -92,7 +93,7 @@ class AnalyseJob:
 
     part: int
     corpus: Location
-    paths: tuple[str, ...]  # relative to corpus, in corpus order
+    paths: tuple[Entry, ...]  # the corpus listing's entries, in corpus order
     layout: Layout
     settings_key: str
     fingerprint: str
@@ -125,10 +126,10 @@ def analyse_part(job: AnalyseJob) -> AnalyseReport:
     rows: list[Rows | None] = [None] * len(job.paths)
     documents: list[Document | None] = [None] * len(job.paths)
     pending: list[int] = []
-    for i, rel in enumerate(job.paths):
-        doc_id = PurePosixPath(rel).with_suffix("").as_posix()
+    for i, entry in enumerate(job.paths):
+        doc_id, rel = entry.doc_id, entry.path
         try:
-            documents[i] = document = _read(job.corpus, rel, doc_id)
+            documents[i] = document = _read(job.corpus, entry)
         except ReadError as exc:
             rows[i] = counts.unreadable(doc_id, rel, exc)
             continue
@@ -163,12 +164,15 @@ def analyse_part(job: AnalyseJob) -> AnalyseReport:
     return report
 
 
-def _read(corpus: Location, rel: str, doc_id: str) -> Document:
+def _read(corpus: Location, entry: Entry) -> Document:
+    """One document of the listing; an entry listed with a status raises its ReadError."""
+    if entry.status is not None:
+        raise ReadError(entry.status, entry.detail or entry.status)
     try:
-        raw = corpus.fs.cat_file(corpus.child(*PurePosixPath(rel).parts).path)
+        raw = corpus.fs.cat_file(corpus.child(*PurePosixPath(entry.path).parts).path)
     except OSError as exc:
         raise ReadError("unreadable", f"cannot read the file: {exc.strerror or exc}") from None
-    return document_from_bytes(raw, doc_id, rel)
+    return document_from_bytes(raw, entry.doc_id, entry.path)
 
 
 # ----------------------------------------------------------------------------- the corpus pass
