@@ -122,7 +122,7 @@ def _themes(ctx: Context) -> Sequence[Any]:
 def _keywords(ctx: Context) -> Sequence[Any]:
     from .keywords import keyphrase_candidates
 
-    return keyphrase_candidates(ctx.doc, tokens=ctx.tokens)
+    return keyphrase_candidates(ctx.doc, tokens=ctx.tokens, title=ctx.document.metadata.get("title"))
 
 
 def _lemmas(ctx: Context) -> Sequence[Any]:

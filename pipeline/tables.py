@@ -346,6 +346,7 @@ KEYWORD_CANDIDATES = TableSpec(
         _c("has_function_word", B, "Contains a preposition."),
         _c("head", S, "Lemma of the head word."),
         _c("container_share", F64, "Largest share of its occurrences inside one longer candidate."),
+        _c("common_rank", I64, "One word: its frequency rank in general French (0: a name, a phrase)."),
     ),
     ("doc_id",),
     per_document=True,
