@@ -87,6 +87,25 @@ GENERIC = _words(
     """état etat états etats internet web république nation nations gouvernements présidence majesté
     excellence altesse"""
 )
+# currencies and their codes: amounts are not entities ("15 milliards FCFA", "300 USD")
+CURRENCIES = _words(
+    """euro euros dollar dollars livre livres franc francs fcfa cfa f.cfa yen yens yuan yuans renminbi
+    rouble roubles roupie roupies dinar dinars dirham dirhams naira nairas rand rands cedi cedis shilling
+    shillings peso pesos real reais ouguiya ouguiyas leone leones kwacha eur usd gbp chf jpy cny xof xaf
+    cad aud mad dzd tnd ngn ghs zar inr brl"""
+)
+# words of postal lines and press headers that never name anything on their own
+POSTAL_WORDS = _words("cedex bp b.p. cs")
+# complements that make a committee a working group, not a named body ("Comité de pilotage")
+GENERIC_COMPLEMENTS = _words(
+    """pilotage suivi coordination sélection évaluation concertation liaison orientation gestion
+    organisation rédaction lecture"""
+)
+# adjectives that make a council a kind of meeting ("Conseil interministériel", "Comité restreint")
+MEETING_ADJECTIVES = _words(
+    """interministériel interministérielle interministériels interministérielles restreint restreinte
+    extraordinaire ordinaire"""
+)
 REGION_ADJECTIVES = _words(
     """orientale oriental occidentale occidental centrale central méridionale méridional septentrionale
     septentrional romande romand alémanique"""
