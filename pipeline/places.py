@@ -74,6 +74,13 @@ def country_code(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def is_known_place(name: str) -> bool:
+    """A country, a place inside one or a region spanning several ("Sahel", "Méditerranée")."""
+    key = normalize_place(name)
+    return bool(key) and (key in place_index().regions or country_code(name) is not None)
+
+
 class _Index:
     """Every name -> code table, built once per process (a second, mostly the city list): lookups.py."""
 

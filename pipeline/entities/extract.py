@@ -13,7 +13,7 @@ from pipeline.canonical import Gazetteer
 from pipeline.contacts import Contact
 
 from ..token_table import TokenTable
-from .acronyms import acronym_definitions
+from .acronyms import acronym_definitions, common_noun_acronyms
 from .candidates import body_candidates, event_candidates, head_candidates, model_candidates
 from .canonical_names import assign_canonicals
 from .cleaning import char_bounds, clean
@@ -21,7 +21,7 @@ from .context import Context
 from .document_mentions import propagate, short_form_mentions, split_hyphenated
 from .filters import never_an_entity
 from .gazetteer_matches import gazetteer_candidates
-from .labels import cue_label, harmonise_labels, label_enumerations, resolve_overlaps
+from .labels import acronym_labels, cue_label, harmonise_labels, label_enumerations, resolve_overlaps
 from .records import Candidate, Mention
 from .roles import portfolio_spans, role_after, role_before
 
@@ -91,7 +91,10 @@ def extract_entities(
     mentions = propagate(ctx, mentions)
     mentions = split_hyphenated(ctx, mentions)
     defs = acronym_definitions(ctx, mentions)
+    common = common_noun_acronyms(ctx)
+    mentions = [m for m in mentions if m.text not in common]
     harmonise_labels(ctx, mentions)
+    acronym_labels(ctx, mentions, set(defs))
     label_enumerations(ctx, mentions)
     mentions = short_form_mentions(ctx, mentions)
     assign_canonicals(ctx, mentions, defs)

@@ -6,7 +6,7 @@ named by what they do ("Comité de pilotage", "Conseil interministériel")."""
 
 from __future__ import annotations
 
-from pipeline.places import country_code
+from pipeline.places import is_known_place
 
 from .context import Context
 from .lexicon import is_adjective, is_common_word, is_lemma
@@ -43,7 +43,7 @@ def _heading_line(ctx: Context, k: int) -> bool:
 
 
 def _known_name(ctx: Context, text: str) -> bool:
-    return ctx.lookup(text) is not None or country_code(text) is not None
+    return ctx.lookup(text) is not None or is_known_place(text)
 
 
 def _plural_noun(word: str) -> bool:
