@@ -60,6 +60,9 @@ def _cut_before(ctx: Context, i: int, start: int, end: int, label: str) -> bool:
     # "Fête des vignerons en Bourgogne": a place after "en/à/au" is not part of the name
     if low in ("en", "à", "au", "aux") and label != "PER" and i + 1 < end and is_cap(words[i + 1]):
         return True
+    # "Sénat belge en 2019": a date after "en" is not part of the name
+    if low == "en" and i + 1 < end and (ctx.num[i + 1] or lower[i + 1] in MONTHS):
+        return True
     # upper-case headline word glued to a name: "BELGIQUE Chambre des représentants", "Dupont LYON"
     prev = words[i - 1]
     if i > start and is_upper_word(prev) and is_title(text) and ctx.initial[i - 1]:
