@@ -58,6 +58,20 @@ def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+_UPPER_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def normal_case_name(name: str) -> str:
+    """A person's name in normal case: words written in capitals take an initial capital only
+    ("Jean DUPONT" -> "Jean Dupont", "LE GALL" -> "Le Gall"); a name all in capitals too."""
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group()
+        return word[0] + word[1:].lower() if word.isupper() else word
+
+    return _UPPER_WORD.sub(fix, name)
+
+
 def clean_surface(text: str) -> str:
     """A surface form as a canonical string: one space for any run of spaces or line breaks."""
     return " ".join(text.translate(_APOSTROPHES).split())

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..canonical import LABELS
+from ..places import country_name
 from .complements import complement_end
 from .context import Context
 from .records import Candidate
@@ -220,4 +221,29 @@ def body_candidates(ctx: Context) -> list[Candidate]:
                 out.append(Candidate(i - 2, i - 1, label, "acronym", cue=label, fixed=True))
             elif after:
                 out.append(Candidate(after[0], after[1], label, "acronym", cue=label, fixed=True))
+    return out
+
+
+_LONG_FORM = re.compile(
+    r"\b(?:République|Royaume|Grand-Duché|Grand Duché|Principauté|Sultanat|Émirat|Etat|État|"
+    r"Confédération|Fédération|Commonwealth|Union)\b"
+)
+_WORD_END = re.compile(r"[\w'’-]+")
+
+
+def country_long_forms(ctx: Context) -> list[Candidate]:
+    """Official long forms of countries ("République de Turquie", "Royaume d'Arabie saoudite"): one
+    LOC span, whatever the model cut, when the place data know the whole form as a country."""
+    out: list[Candidate] = []
+    text = ctx.text
+    for m in _LONG_FORM.finditer(text):
+        ends = [w.end() for w in _WORD_END.finditer(text, m.start(), min(len(text), m.start() + 90))]
+        for end in reversed(ends[1:8]):
+            chunk = text[m.start() : end]
+            if "\n" in chunk or country_name(chunk) is None:
+                continue
+            span = ctx.token_span(m.start(), end)
+            if span is not None:
+                out.append(Candidate(*span, "LOC", "pattern", cue="LOC", fixed=True))
+            break
     return out

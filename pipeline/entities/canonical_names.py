@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
-from pipeline.canonical import GazetteerEntry, capitalise, clean_surface, normalize_key
+from pipeline.canonical import GazetteerEntry, capitalise, clean_surface, normal_case_name, normalize_key
+from pipeline.places import country_name
 
 from .context import Context
+from .publisher import of_country, publisher_country
 from .records import Mention
 from .shapes import is_title
 
@@ -55,7 +57,8 @@ def assign_canonicals(ctx: Context, mentions: list[Mention], defs: dict[str, Men
         entry = ctx.lookup(m.text)
         if entry is not None:
             m.canonical = entry.canonical
-    # 3. people: a surname or a shorter name after the full name
+    # 3. people: a surname or a shorter name after the full name; a first name alone when one person
+    #    of the document has it ("Marie" after "Marie Durand")
     people = [m for m in mentions if m.label == "PER"]
     for m in people:
         if m.canonical is not None:
@@ -66,6 +69,19 @@ def assign_canonicals(ctx: Context, mentions: list[Mention], defs: dict[str, Men
             if len(ow) > len(words) and ow[-len(words) :] == words:
                 m.canonical = clean_surface(other.text)
                 break
+        if m.canonical is None and len(words) == 1:
+            full = {
+                clean_surface(o.text)
+                for o in people
+                if len(o.text.split()) > 1 and o.text.split()[0] == words[0]
+            }
+            if len(full) == 1:
+                m.canonical = full.pop()
+    # countries in any form ("Royaume d'Arabie saoudite", "Grand-Duché de Luxembourg") -> short name
+    for m in mentions:
+        if m.label == "LOC" and m.canonical is None:
+            m.canonical = country_name(m.text)
+    _generic_short_forms(ctx, mentions)
     # 4. short forms: a prefix of a longer name with the same label ("Forum sur l'eau",
     #    "Commission" after "Commission européenne"); a head word naming a gazetteer body present
     longer = [(m, normalize_key(m.text)) for m in mentions if len(m.text.split()) > 1]
@@ -98,6 +114,8 @@ def assign_canonicals(ctx: Context, mentions: list[Mention], defs: dict[str, Men
         if m.canonical is None:
             text = clean_surface(m.text)
             m.canonical = capitalise(text) if m.label in ("ORG", "MISC") else text
+        if m.label == "PER":
+            m.canonical = normal_case_name(m.canonical)  # "Jean DUPONT" -> "Jean Dupont"
     # a name in a capitals headline takes the spelling of the text: "FRANCE 2030" -> "France 2030"
     mixed = {normalize_key(m.text): m.canonical for m in mentions if not m.text.isupper()}
     for m in mentions:
@@ -109,3 +127,28 @@ def assign_canonicals(ctx: Context, mentions: list[Mention], defs: dict[str, Men
             entry = ctx.lookup(m.canonical)
             if entry is not None:
                 m.canonical = entry.canonical
+
+
+_GENERIC = {"gouvernement": "Gouvernement"}  # short forms that name the publisher's own body
+
+
+def _generic_short_forms(ctx: Context, mentions: list[Mention]) -> None:
+    """ "le Gouvernement" is the body the document names in full ("Gouvernement du Chili"), else the
+    publisher's (the dateline's country), never a foreign body of the gazetteer; French by default."""
+    for m in mentions:
+        head = _GENERIC.get(m.text.lower())
+        if head is None or m.label != "ORG":
+            continue
+        named = [
+            clean_surface(o.text)
+            for o in mentions
+            if o is not m and normalize_key(o.text).startswith(head.lower() + " ") and o.label == "ORG"
+        ]
+        if named:
+            m.canonical = max(set(named), key=named.count)
+            continue
+        code = publisher_country(ctx)
+        if code is not None and code != "FR":
+            of = of_country(ctx.text, code)
+            if of:
+                m.canonical = f"{head} {of}"

@@ -14,7 +14,13 @@ from pipeline.contacts import Contact
 
 from ..token_table import TokenTable
 from .acronyms import acronym_definitions, common_noun_acronyms
-from .candidates import body_candidates, event_candidates, head_candidates, model_candidates
+from .candidates import (
+    body_candidates,
+    country_long_forms,
+    event_candidates,
+    head_candidates,
+    model_candidates,
+)
 from .canonical_names import assign_canonicals
 from .cleaning import char_bounds, clean
 from .context import Context
@@ -56,6 +62,7 @@ def extract_entities(
     cands += body_candidates(ctx)
     cands += event_candidates(ctx)
     cands += gazetteer_candidates(ctx)
+    cands += country_long_forms(ctx)
     portfolios = portfolio_spans(ctx)
 
     cleaned: list[Candidate] = []

@@ -13,8 +13,8 @@ from pipeline.canonical import normalize_key
 from .context import Context
 from .lexicon import is_adjective, is_common_word, is_lemma
 from .records import Candidate
-from .spurious import spurious
 from .shapes import has_letter, is_acronym, is_cap, is_upper_word
+from .spurious import spurious
 from .words import GENERIC, HONORIFICS, MISC_HEADS, MONTHS, NAME_HEADS, ROLE_HEADS, TIME_WORDS, WEEKDAYS
 
 _ROMAN = re.compile(r"[IVXLCDM]+\.?")

@@ -71,9 +71,8 @@ def spurious(ctx: Context, c: Candidate, ks: list[int], text: str) -> bool:
             return True  # "Communiqué de Presse", "Contact Presse", "Facebook : Support X"
         if c.label in ("MISC", "LOC") and not ctx.initial[k] and lower[k] not in NAME_HEADS:
             return True  # "prix Coût, Assurance et Fret", "réunion Interministérielle", no place
-        if c.label in ("ORG", "PER") and _plural_noun(word) and word not in ctx.surnames:
-            return True  # "les Parties", "les Artisans"
-        return False
+        # "les Parties", "les Artisans"
+        return c.label in ("ORG", "PER") and _plural_noun(word) and word not in ctx.surnames
     first = lower[ks[0]]
     caps = [k for k in ks if is_cap(words[k])]
     all_common = all(is_common_word(words[k]) for k in caps) and not any(is_acronym(words[k]) for k in ks)
