@@ -228,10 +228,15 @@ def unify_names(
     canon = [best[(lab, normalize_key(c))] for lab, c in zip(labels, canon, strict=True)]
 
     # (4) "Macron" -> "Emmanuel Macron" when exactly one full name of the corpus ends with it
+    # or a first name alone when one full name only starts with it ("Marie" -> "Marie Durand")
     full_names: dict[str, set[str]] = defaultdict(set)
+    first_names: dict[str, set[str]] = defaultdict(set)
     for lab, c in zip(labels, canon, strict=True):
         if lab == "PER" and len(c.split()) > 1:
             full_names[normalize_key(c.split()[-1])].add(c)
+            first_names[normalize_key(c.split()[0])].add(c)
+    for key, names in first_names.items():
+        full_names.setdefault(key, names)
     out = []
     for lab, c in zip(labels, canon, strict=True):
         if lab == "PER" and len(c.split()) == 1 and len(full_names.get(normalize_key(c), ())) == 1:

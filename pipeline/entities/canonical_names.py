@@ -139,11 +139,7 @@ def _generic_short_forms(ctx: Context, mentions: list[Mention]) -> None:
         head = _GENERIC.get(m.text.lower())
         if head is None or m.label != "ORG":
             continue
-        named = [
-            clean_surface(o.text)
-            for o in mentions
-            if o is not m and normalize_key(o.text).startswith(head.lower() + " ") and o.label == "ORG"
-        ]
+        named = [clean_surface(o.text) for o in mentions if o is not m and _names_a_country(o.text, head)]
         if named:
             m.canonical = max(set(named), key=named.count)
             continue
@@ -152,3 +148,17 @@ def _generic_short_forms(ctx: Context, mentions: list[Mention]) -> None:
             of = of_country(ctx.text, code)
             if of:
                 m.canonical = f"{head} {of}"
+
+
+_OF_COUNTRY = re.compile(
+    r"\S+ (?:du|de la|de l['’]|d['’]|des|de) ?[A-Z\u00c0-\u00dd]\S*(?: \S+)?|\S+ [a-zé]+"
+)
+
+
+def _names_a_country(text: str, head: str) -> bool:
+    """ "Gouvernement du Chili", "Gouvernement chilien": the head with a country, not "Gouvernement
+    pour ..."."""
+    if not normalize_key(text).startswith(head.lower() + " ") or not _OF_COUNTRY.fullmatch(text):
+        return False
+    tail = text.split(" ", 1)[1]
+    return country_name(tail.split(" ", 1)[-1].lstrip("'’")) is not None or tail.islower()

@@ -5,7 +5,7 @@ end where these rules say their nominal group ends."""
 from __future__ import annotations
 
 from .context import Context
-from .lexicon import is_common_word
+from .lexicon import is_common_word, is_lemma
 from .shapes import is_cap
 from .words import (
     A_LOCUTIONS,
@@ -105,7 +105,11 @@ def complement_end(ctx: Context, i: int, with_a: bool = False) -> int:
             and k + 1 < n
             and is_cap(words[k + 1])
             and not ctx.is_break(k + 1)
-            and (lower[end - 1] in SUPPORT_NOUNS or _title_cased(ctx, i, end))
+            and (
+                lower[end - 1] in SUPPORT_NOUNS
+                or _title_cased(ctx, i, end)
+                or (low in A_PREPS and _capitalised_common(ctx, k + 1) and is_lemma(words[k + 1]))
+            )
         ):
             k2 = np_end(ctx, k + 1, True)
             if k2 > k + 1:
@@ -138,7 +142,7 @@ def complement_end(ctx: Context, i: int, with_a: bool = False) -> int:
         if low in OTHER_PREPS:
             # a bare institution noun takes "pour" ("Fondation pour ..."), not "sur/en/à": in "le
             # Conseil sur la directive" the complement belongs to the verb
-            if end == i + 1 and lower[i] in ORG_HEADS and low != "pour":
+            if end == i + 1 and lower[i] in ORG_HEADS and (low != "pour" or lower[i] == "gouvernement"):
                 break
             k += 1
             if k < n and lower[k] in ("des", "un", "une", "ce", "cette", "ces", "son", "sa", "ses"):
