@@ -60,6 +60,11 @@ def assign_canonicals(ctx: Context, mentions: list[Mention], defs: dict[str, Men
     # 3. people: a surname or a shorter name after the full name; a first name alone when one person
     #    of the document has it ("Marie" after "Marie Durand")
     people = [m for m in mentions if m.label == "PER"]
+    firsts = {o.text.split()[0] for o in people if len(o.text.split()) > 1}
+    for m in mentions:  # the first name of a person of the document is that person, not a thing
+        if m.label == "MISC" and not m.cue and m.canonical is None and m.text in firsts:
+            m.label = "PER"
+            people.append(m)
     for m in people:
         if m.canonical is not None:
             continue
