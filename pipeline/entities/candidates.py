@@ -27,6 +27,7 @@ from .words import (
     MONTHS,
     NAME_HEADS,
     REGION_ADJECTIVES,
+    ROLE_HEADS,
     STRONG_BODY_STARTS,
 )
 
@@ -140,7 +141,9 @@ def head_candidates(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
                     Candidate(i, end, label, "pattern", cue=label, char_end=_glued_paren_end(ctx, end))
                 )
     for i, low in enumerate(lower):
-        if low not in NAME_HEADS or not is_title(words[i]) or ctx.initial[i] or i in starts:
+        if low not in NAME_HEADS or not is_title(words[i]) or i in starts:
+            continue
+        if ctx.initial[i] and not _whole_line_name(ctx, i):
             continue
         if i > 0 and is_cap(words[i - 1]) and not ctx.initial[i - 1] and lower[i - 1] not in DETERMINERS:
             continue
@@ -152,6 +155,16 @@ def head_candidates(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
             label = "MISC" if low in MISC_HEADS else "ORG"
             out.append(Candidate(i, end, label, "pattern", cue=label, char_end=_glued_paren_end(ctx, end)))
     return out
+
+
+def _whole_line_name(ctx: Context, i: int) -> bool:
+    """A line that is one name headed by token i, with a capitalised complement: "Comité de soutien à
+    Marie Durand" heading a contact block (a sentence would go on after the name)."""
+    if i > 0 and "\n" not in ctx.words[i - 1] and not ctx._is_marker(i - 1):
+        return False
+    end = complement_end(ctx, i)
+    line_ends = end >= ctx.n or "\n" in ctx.words[end] or ctx.words[end].isspace()
+    return line_ends and end - i >= 3 and any(is_cap(ctx.words[k]) for k in range(i + 1, end))
 
 
 def event_candidates(ctx: Context) -> list[Candidate]:
@@ -243,7 +256,16 @@ def country_long_forms(ctx: Context) -> list[Candidate]:
             if "\n" in chunk or country_name(chunk) is None:
                 continue
             span = ctx.token_span(m.start(), end)
-            if span is not None:
+            # "président de la République française" is a role, not a place (GUIDELINES)
+            if span is not None and not any(
+                ctx.lower[k] in ROLE_HEADS for k in range(max(0, span[0] - 3), span[0])
+            ):
                 out.append(Candidate(*span, "LOC", "pattern", cue="LOC", fixed=True))
             break
+    for start, end, label in ctx.ents:  # "Arabie" of "Arabie Saoudite": the whole country name
+        if label == "LOC" and end < ctx.n and country_name(ctx.span_text(start, end)) is None:
+            for stop in (end + 1, end + 2):
+                if stop <= ctx.n and country_name(ctx.span_text(start, stop)) is not None:
+                    out.append(Candidate(start, stop, "LOC", "pattern", cue="LOC", fixed=True))
+                    break
     return out
