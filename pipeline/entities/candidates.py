@@ -21,6 +21,7 @@ from .words import (
     DETERMINERS,
     DETERMINERS_OR_PREPS,
     EVENTS_OF_PLACE,
+    FACILITY_HEADS,
     HONORIFICS,
     LEADING_FUNCTION_WORDS,
     MISC_HEADS,
@@ -53,6 +54,9 @@ def _cut_before(ctx: Context, i: int, start: int, end: int, label: str) -> bool:
     if low == "&" and i + 1 < end and lower[i + 1] in DETERMINERS_OR_PREPS:
         return True
     if low == "et" and label in ("PER", "LOC") and i + 1 < end and is_cap(words[i + 1]):
+        return True
+    # "Accord sur ... entre les gouvernements X et Y": the parties are not part of the name
+    if low == "entre" and label != "PER":
         return True
     # "Fondation X et de l'association Y": a second name announced by its cue noun
     if low in ("et", ",") and any(
@@ -113,6 +117,17 @@ def model_candidates(ctx: Context) -> list[Candidate]:
                 k += 1
             if k < n and words[k] in _QUOTES_CLOSE:
                 c.end = k
+    for c in out:  # "Centre Léo Dupuis", "salle Marie Curie": a venue named after a person
+        k = c.start - 1
+        if (
+            c.label == "PER"
+            and k >= 0
+            and lower[k] in FACILITY_HEADS
+            and (is_title(words[k]) or words[k].islower())
+        ):
+            if words[k].islower() and not (k == 0 or lower[k - 1] in DETERMINERS or ctx.is_break(k - 1)):
+                continue
+            c.start, c.label, c.cue, c.keep_lower, c.fixed = k, "LOC", "LOC", words[k].islower(), True
     for c in out:  # "Suisse romande", "Europe centrale": a place and its regional adjective
         if c.label == "LOC" and c.end < n and lower[c.end] in REGION_ADJECTIVES and words[c.end].islower():
             c.end += 1

@@ -15,6 +15,7 @@ from .context import Context
 from .publisher import of_country, publisher_country
 from .records import Mention
 from .shapes import is_title
+from .words import FACILITY_HEADS
 
 _WORD_SEPARATORS = re.compile(r"[\s'’,-]+")
 
@@ -118,7 +119,8 @@ def assign_canonicals(ctx: Context, mentions: list[Mention], defs: dict[str, Men
     for m in mentions:
         if m.canonical is None:
             text = clean_surface(m.text)
-            m.canonical = capitalise(text) if m.label in ("ORG", "MISC") else text
+            venue = m.label == "LOC" and text.split()[0].lower() in FACILITY_HEADS  # "centre X" -> "Centre X"
+            m.canonical = capitalise(text) if m.label in ("ORG", "MISC") or venue else text
         if m.label == "PER":
             m.canonical = normal_case_name(m.canonical)  # "Jean DUPONT" -> "Jean Dupont"
     # a name in a capitals headline takes the spelling of the text: "FRANCE 2030" -> "France 2030"

@@ -87,6 +87,11 @@ GENERIC = _words(
     """état etat états etats internet web république nation nations gouvernements présidence majesté
     excellence altesse"""
 )
+# buildings and venues named after a person: "Centre Léo Dupuis", "salle Marie Curie" (LOC)
+FACILITY_HEADS = _words(
+    """centre salle maison espace stade gymnase théâtre musée médiathèque bibliothèque place rue avenue
+    boulevard quai aéroport gare palais parc hôpital lycée collège complexe halle"""
+)
 # currencies and their codes: amounts are not entities ("15 milliards FCFA", "300 USD")
 CURRENCIES = _words(
     """euro euros dollar dollars livre livres franc francs fcfa cfa f.cfa yen yens yuan yuans renminbi
