@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..canonical import LABELS
-from ..places import country_name
+from ..places import country_name, is_known_place
 from .complements import complement_end
 from .context import Context
 from .records import Candidate
@@ -73,7 +73,14 @@ def _cut_before(ctx: Context, i: int, start: int, end: int, label: str) -> bool:
     prev = words[i - 1]
     if i > start and is_upper_word(prev) and is_title(text) and ctx.initial[i - 1]:
         return True
-    if i > start and is_title(prev) and is_upper_word(text) and i + 1 == end and label != "PER":
+    if (
+        i > start
+        and is_title(prev)
+        and is_upper_word(text)
+        and i + 1 == end
+        and label != "PER"
+        and (ctx.pos[i - 1] != "PROPN" or is_known_place(text))  # "Marie DURAND" is one name
+    ):
         return True
     # a finite verb, an auxiliary or a pronoun is not part of a name ("Il a signé")
     return text.islower() and (ctx.pos[i] in ("AUX", "PRON") or ctx.finite[i])
@@ -272,8 +279,10 @@ def country_long_forms(ctx: Context) -> list[Candidate]:
                 continue
             span = ctx.token_span(m.start(), end)
             # "président de la République française" is a role, not a place (GUIDELINES)
-            if span is not None and not any(
-                ctx.lower[k] in ROLE_HEADS for k in range(max(0, span[0] - 3), span[0])
+            # ("président de la République de Turquie": the role stops before a country named with "de")
+            if span is not None and not (
+                not any(w in ("de", "du", "d'", "d’", "des") for w in ctx.lower[span[0] : span[1]])
+                and any(ctx.lower[k] in ROLE_HEADS for k in range(max(0, span[0] - 3), span[0]))
             ):
                 out.append(Candidate(*span, "LOC", "pattern", cue="LOC", fixed=True))
             break

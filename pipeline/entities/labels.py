@@ -11,7 +11,7 @@ from collections import Counter
 from spacy.lang.fr.stop_words import STOP_WORDS
 
 from pipeline.canonical import normalize_key
-from pipeline.places import is_known_place
+from pipeline.places import country_code, is_known_place
 
 from .context import Context
 from .lexicon import is_adjective
@@ -59,6 +59,8 @@ def preceding_cue(ctx: Context, tok: int) -> str | None:
     previous = _previous_words(ctx.text, ctx.idx[tok])
     if not previous:
         return None
+    if len(previous) > 1 and previous[0] in ("le", "la", "les"):
+        previous = previous[1:]  # "l'entreprise les Grands Moulins X": the cue before the article
     last, before = previous[0], (previous[1] if len(previous) > 1 else None)
     words = [last]
     if before and last.islower() and is_adjective(last) and last not in STOP_WORDS:
@@ -173,3 +175,5 @@ def acronym_labels(ctx: Context, mentions: list[Mention], defined: set[str]) -> 
             and not is_known_place(m.text)
         ):
             m.label = "ORG"
+        elif m.label == "MISC" and not m.cue and ctx.lookup(m.text) is None and country_code(m.text):
+            m.label = "LOC"  # "ÉPINAL" in a dateline, "Valence": a known town or country is a place
