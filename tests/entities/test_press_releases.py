@@ -128,3 +128,27 @@ label = "NONE"
     assert ("Valbourg Eaux", "ORG") in pairs(ms)
     assert canon(ms, "Valbourg Eaux") == "Régie des eaux de Valbourg"
     assert "Marais" not in [m.text for m in ms]
+
+
+def test_venue_named_after_a_person_is_one_place(run):
+    ms = run("La réunion se tiendra dans la salle Marcel Dupuis. Le Centre Odile Varenne ouvre lundi.")
+    assert ("salle Marcel Dupuis", "LOC") in pairs(ms)
+    assert canon(ms, "salle Marcel Dupuis") == "Salle Marcel Dupuis"
+    assert ("Centre Odile Varenne", "LOC") in pairs(ms)
+
+
+def test_an_agreement_stops_before_its_parties(run):
+    ms = run("L'Accord sur la coopération des ports entre les gouvernements belge et chilien a été ratifié.")
+    assert ("Accord sur la coopération des ports", "MISC") in pairs(ms)
+
+
+def test_capitals_surname_stays_with_its_first_name(run):
+    ms = run("Le Premier ministre Aminata KOULIBALY a présidé la séance.")
+    assert ("Aminata KOULIBALY", "PER") in pairs(ms)
+    assert canon(ms, "Aminata KOULIBALY") == "Aminata Koulibaly"
+
+
+def test_cue_noun_before_an_article_types_the_company(run):
+    ms = run("À titre d'exemple, l'entreprise les Grandes Huileries de Valbourg (GHV) a baissé ses prix.")
+    assert ("Grandes Huileries de Valbourg", "ORG") in pairs(ms)
+    assert ("GHV", "ORG") in pairs(ms)
