@@ -142,6 +142,7 @@ _GENERIC = {"gouvernement": "Gouvernement"}  # short forms that name the publish
 def _generic_short_forms(ctx: Context, mentions: list[Mention]) -> None:
     """ "le Gouvernement" is the body the document names in full ("Gouvernement du Chili"), else the
     publisher's (the dateline's country), never a foreign body of the gazetteer; French by default."""
+    country: list[str | None] | None = None
     for m in mentions:
         head = _GENERIC.get(m.text.lower())
         if head is None or m.label != "ORG":
@@ -150,7 +151,9 @@ def _generic_short_forms(ctx: Context, mentions: list[Mention]) -> None:
         if named:
             m.canonical = max(set(named), key=named.count)
             continue
-        code = publisher_country(ctx)
+        if country is None:
+            country = [publisher_country(ctx)]  # once per document, when a short form needs it
+        code = country[0]
         if code is not None and code != "FR":
             of = of_country(ctx.text, code)
             if of:

@@ -60,12 +60,12 @@ def spurious(ctx: Context, c: Candidate, ks: list[int], text: str) -> bool:
         return True  # "Cedex 9", "BP 1006"
     if lows and all(w in CURRENCIES for w in lows) and not any(ctx.num[k] for k in range(c.start, c.end)):
         return True
-    if _known_name(ctx, text) or c.keep_lower:
+    if c.keep_lower:
         return False
     if len(ks) == 1:
         k = ks[0]
         word = words[k]
-        if is_acronym(word) or not is_common_word(word):
+        if is_acronym(word) or not is_common_word(word) or _known_name(ctx, text):
             return False
         if _heading_line(ctx, k):
             return True  # "Communiqué de Presse", "Contact Presse", "Facebook : Support X"
@@ -76,7 +76,7 @@ def spurious(ctx: Context, c: Candidate, ks: list[int], text: str) -> bool:
     first = lower[ks[0]]
     caps = [k for k in ks if is_cap(words[k])]
     all_common = all(is_common_word(words[k]) for k in caps) and not any(is_acronym(words[k]) for k in ks)
-    if not all_common:
+    if not all_common or _known_name(ctx, text):
         return False
     # "Collectivités territoriales", "Organisations de la Société civile", "Gouverneurs de région"
     if _plural_noun(words[ks[0]]) and first not in MISC_HEADS and first.rstrip("sx") not in MISC_HEADS:
