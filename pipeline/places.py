@@ -77,7 +77,7 @@ def country_code(name: str) -> str | None:
 @lru_cache(maxsize=4096)
 def country_name(name: str) -> str | None:
     """The usual French short name when `name` names a country, in any of its forms ("Royaume
-    d'Arabie saoudite", "Arabie Saoudite" -> "Arabie saoudite"); None for other places."""
+    du Maroc", "Maroc" -> "Maroc"; "Confédération suisse" -> "Suisse"); None for other places."""
     idx = place_index()
     key = normalize_place(name)
     code = idx.countries.get(key) if key not in idx.regions else None

@@ -94,7 +94,7 @@ def test_country_accuracy_on_gold_loc_spans(gold: str) -> None:
 def test_country_long_forms_and_french_homonym_towns():
     from pipeline.places import country_code, country_name, is_known_place
 
-    assert country_name("Grand-Duché de Luxembourg") == "Luxembourg"
+    assert country_name("Principauté de Liechtenstein") == "Liechtenstein"
     assert country_name("Confédération suisse") == "Suisse"
     assert country_name("République démocratique du Congo") == "République démocratique du Congo"
     assert country_name("Lyon") is None  # a city, not a country

@@ -180,7 +180,7 @@ def head_candidates(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _whole_line_name(ctx: Context, i: int) -> bool:
-    """A line that is one name headed by token i, with a capitalised complement: "Comité de soutien à
+    """A line that is one name headed by token i, with a capitalised complement: "Collectif de défense de
     Marie Durand" heading a contact block (a sentence would go on after the name)."""
     if i > 0 and "\n" not in ctx.words[i - 1] and not ctx._is_marker(i - 1):
         return False
@@ -267,7 +267,7 @@ _WORD_END = re.compile(r"[\w'’-]+")
 
 
 def country_long_forms(ctx: Context) -> list[Candidate]:
-    """Official long forms of countries ("République de Turquie", "Royaume d'Arabie saoudite"): one
+    """Official long forms of countries ("République de Pologne", "Royaume du Maroc"): one
     LOC span, whatever the model cut, when the place data know the whole form as a country."""
     out: list[Candidate] = []
     text = ctx.text
@@ -278,15 +278,15 @@ def country_long_forms(ctx: Context) -> list[Candidate]:
             if "\n" in chunk or country_name(chunk) is None:
                 continue
             span = ctx.token_span(m.start(), end)
-            # "président de la République française" is a role, not a place (GUIDELINES)
-            # ("président de la République de Turquie": the role stops before a country named with "de")
+            # "président de la République tunisienne" is a role, not a place (GUIDELINES)
+            # ("président de la République de Pologne": the role stops before a country named with "de")
             if span is not None and not (
                 not any(w in ("de", "du", "d'", "d’", "des") for w in ctx.lower[span[0] : span[1]])
                 and any(ctx.lower[k] in ROLE_HEADS for k in range(max(0, span[0] - 3), span[0]))
             ):
                 out.append(Candidate(*span, "LOC", "pattern", cue="LOC", fixed=True))
             break
-    for start, end, label in ctx.ents:  # "Arabie" of "Arabie Saoudite": the whole country name
+    for start, end, label in ctx.ents:  # "Sierra" of "Sierra Leone": the whole country name
         if label == "LOC" and end < ctx.n and country_name(ctx.span_text(start, end)) is None:
             for stop in (end + 1, end + 2):
                 if stop <= ctx.n and country_name(ctx.span_text(start, stop)) is not None:

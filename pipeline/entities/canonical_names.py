@@ -83,7 +83,7 @@ def assign_canonicals(ctx: Context, mentions: list[Mention], defs: dict[str, Men
             }
             if len(full) == 1:
                 m.canonical = full.pop()
-    # countries in any form ("Royaume d'Arabie saoudite", "Grand-Duché de Luxembourg") -> short name
+    # countries in any form ("Royaume du Maroc", "Confédération suisse") -> short name
     for m in mentions:
         if m.label == "LOC" and m.canonical is None:
             m.canonical = country_name(m.text)

@@ -23,7 +23,8 @@ from .words import (
 )
 
 _GROUP_ENDERS = frozenset(("VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADV"))
-# nouns whose complement is a person or a cause: "Comité de soutien à Marie Durand"
+# nouns whose complement is a person or a cause: "Collectif de défense de Marie Durand", "Comité
+# d'aide à Paul Martin"
 SUPPORT_NOUNS = frozenset(("soutien", "solidarité", "défense", "libération", "hommage", "amis", "aide"))
 
 
@@ -65,6 +66,9 @@ def np_end(ctx: Context, j: int, allow_cap: bool) -> int:
             break
         if k == j and is_cap(text) and not allow_cap:
             break
+        # "de Lucie Marchand appelle": after a proper noun, only an adjective goes on ("Nations unies")
+        if k > j and text.islower() and pos[k - 1] == "PROPN" and pos[k] != "ADJ":
+            break
         if "(" in text[1:]:
             return k + 1
         k += 1
@@ -99,7 +103,7 @@ def complement_end(ctx: Context, i: int, with_a: bool = False) -> int:
         if lower[k] in (",", "et") and k + 1 < n and lower[k + 1] in COMPLEMENT_PREPS and end == j:
             k += 1
         low = lower[k] if k < n else ""
-        # "Comité de soutien à Marie Durand", "Agence ... en Bretagne" (a name in title case)
+        # "Comité d'aide à Paul Martin", "Agence ... en Bretagne" (a name in title case)
         if (
             (low in A_PREPS or low == "en")
             and k + 1 < n
