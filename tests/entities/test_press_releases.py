@@ -157,3 +157,12 @@ def test_cue_noun_before_an_article_types_the_company(run):
 def test_defence_collective_named_after_a_person_is_one_body(run):
     ms = run("Le Collectif de défense de Lucie Marchand appelle à un rassemblement samedi.")
     assert ("Collectif de défense de Lucie Marchand", "ORG") in pairs(ms)
+
+
+def test_lower_case_short_form_names_the_body_and_working_group_does_not(run):
+    ms = run(
+        "Le Comité d'aide à Claire Fontaine organise une soirée. Le comité d'aide remercie les donateurs. "
+        "Le Comité de pilotage se réunira en juin."
+    )
+    assert canon(ms, "comité d'aide") == "Comité d'aide à Claire Fontaine"
+    assert "Comité" not in [m.text for m in ms]
