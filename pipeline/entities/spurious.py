@@ -25,6 +25,10 @@ from .words import (
 )
 
 _MARKDOWN = "#*_>-•|[]() \t"
+# indefinite and distributive determiners: what follows is a common noun, whatever its capital
+_INDEFINITE = frozenset(
+    "chaque un une aucun aucune tout toute quel quelle plusieurs certains certaines".split()
+)
 _HEADING_WORDS = 6  # a header or contact line: a few words, no sentence punctuation
 
 
@@ -62,6 +66,14 @@ def spurious(ctx: Context, c: Candidate, ks: list[int], text: str) -> bool:
         return True
     if c.keep_lower:
         return False
+    if (
+        c.start > 0
+        and lower[c.start - 1] in _INDEFINITE
+        and lower[ks[0]] not in NAME_HEADS
+        and all(is_common_word(words[k]) and not is_acronym(words[k]) for k in ks)
+        and not _known_name(ctx, text)
+    ):
+        return True  # "chaque Transporteur privé", "un Expert indépendant"
     if len(ks) == 1:
         k = ks[0]
         word = words[k]

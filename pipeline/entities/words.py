@@ -40,8 +40,8 @@ PORTFOLIO_HEADS = _words(
     président présidente"""
 )
 ROLE_MODIFIERS = frozenset(ROLE_ADJECTIVES) | _words(
-    """généraux chargé chargée honoraire principal principale d'état d'etat ministre premier première
-    fédéral fédérale national nationale régional régionale"""
+    """généraux chargé chargée chargés chargées honoraire principal principale d'état d'etat ministre
+    premier première fédéral fédérale national nationale régional régionale"""
 )
 # head nouns of names: the name is an organisation / an event, law, programme ...
 ORG_HEADS = _words(

@@ -166,3 +166,8 @@ def test_lower_case_short_form_names_the_body_and_working_group_does_not(run):
     )
     assert canon(ms, "comité d'aide") == "Comité d'aide à Claire Fontaine"
     assert "Comité" not in [m.text for m in ms]
+
+
+def test_a_capitalised_common_noun_after_a_determiner_is_no_person(run):
+    ms = run("Le ministre demande un point sur les garanties offertes par chaque Transporteur privé agréé.")
+    assert "Transporteur" not in [m.text for m in ms]
