@@ -17,6 +17,7 @@ from .words import (
     CURRENCIES,
     DETERMINERS,
     GENERIC_COMPLEMENTS,
+    INDEFINITE_DETERMINERS,
     MEETING_ADJECTIVES,
     MISC_HEADS,
     NAME_HEADS,
@@ -25,10 +26,6 @@ from .words import (
 )
 
 _MARKDOWN = "#*_>-•|[]() \t"
-# indefinite and distributive determiners: what follows is a common noun, whatever its capital
-_INDEFINITE = frozenset(
-    "chaque un une aucun aucune tout toute quel quelle plusieurs certains certaines".split()
-)
 _HEADING_WORDS = 6  # a header or contact line: a few words, no sentence punctuation
 
 
@@ -68,7 +65,7 @@ def spurious(ctx: Context, c: Candidate, ks: list[int], text: str) -> bool:
         return False
     if (
         c.start > 0
-        and lower[c.start - 1] in _INDEFINITE
+        and lower[c.start - 1] in INDEFINITE_DETERMINERS
         and lower[ks[0]] not in NAME_HEADS
         and all(is_common_word(words[k]) and not is_acronym(words[k]) for k in ks)
         and not _known_name(ctx, text)

@@ -99,6 +99,10 @@ CURRENCIES = _words(
     shillings peso pesos real reais ouguiya ouguiyas leone leones kwacha eur usd gbp chf jpy cny xof xaf
     cad aud mad dzd tnd ngn ghs zar inr brl"""
 )
+# indefinite and distributive determiners: what follows is a common noun, whatever its capital
+INDEFINITE_DETERMINERS = _words(
+    "chaque un une aucun aucune tout toute quel quelle plusieurs certains certaines"
+)
 # words of postal lines and press headers that never name anything on their own
 POSTAL_WORDS = _words("cedex bp b.p. cs")
 # complements that make a committee a working group, not a named body ("Comité de pilotage")
