@@ -74,6 +74,12 @@ def run(
     gazetteer: Path | None = typer.Option(
         None, "--gazetteer", help="Entity gazetteer TOML (default: shipped)."
     ),
+    entities: Path | None = typer.Option(
+        None,
+        "--entities",
+        help="Your entity corrections, applied last: a TOML file in the gazetteer's format giving a "
+        'surface form\'s label, its canonical, or label = "NONE" (never an entity). See README.',
+    ),
     theme_threshold: float | None = typer.Option(
         None, "--theme-threshold", help="Score a theme needs to be assigned (default: the taxonomy's)."
     ),
@@ -147,6 +153,7 @@ def run(
             similar_k=similar_k,
             taxonomy_path=themes,
             gazetteer_path=gazetteer,
+            entities_path=entities,
             theme_threshold=theme_threshold,
             engine=engine,
             jobs=jobs,

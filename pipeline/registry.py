@@ -89,7 +89,13 @@ def _contacts(ctx: Context) -> Sequence[Any]:
 def _entities(ctx: Context) -> Sequence[Any]:
     from .entities import extract_entities
 
-    return extract_entities(ctx.doc, ctx.settings.gazetteer, ctx.found["contacts"], tokens=ctx.tokens)
+    return extract_entities(
+        ctx.doc,
+        ctx.settings.gazetteer,
+        ctx.found["contacts"],
+        tokens=ctx.tokens,
+        corrections=ctx.settings.corrections,
+    )
 
 
 def _entity_countries(rows: list[dict[str, Any]]) -> None:
