@@ -85,7 +85,19 @@ def _keep(ctx: Context, cand: Candidate, s: int, e: int) -> bool:
     p = ctx.prv(ctx.tok(cand.open_at) - 1)
     if not ctx.has(p):
         return True
+    if ctx.pos[p] in ("DET", "ADP") and words >= 5 and _object_of_a_verb(ctx, p, s, e):
+        return True
     return not (ctx.pos[p] in ("DET", "ADP", "NOUN", "PROPN", "ADJ", "NUM") or ctx.low(p) in NAMING)
+
+
+def _object_of_a_verb(ctx: Context, p: int, s: int, e: int) -> bool:
+    """Words in lower case that a verb takes as its object ("exprime son « immense gratitude ... »"),
+    not a title ("a présenté le « Plan Climat des Territoires »")."""
+    first = next((ch for ch in ctx.text[s:e] if ch.isalpha()), "")
+    v = ctx.prv(p - 1)
+    if ctx.pos[v] in ("DET", "ADP"):  # "appelle à la « ... »"
+        v = ctx.prv(v - 1)
+    return first.islower() and ctx.has(v) and ctx.pos[v] == "VERB"
 
 
 def _attribute(ctx: Context, cand: Candidate) -> None:

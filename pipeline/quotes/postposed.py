@@ -9,7 +9,7 @@ from .context import Context
 from .phrases import noun_phrase
 from .records import Candidate, Raw
 from .verbs import skip_fillers, verb_group
-from .words import TIME_WORDS
+from .words import SOURCE_PREPS, TIME_WORDS
 
 
 def incise_inside(ctx: Context, cand: Candidate) -> Candidate | None:
@@ -19,8 +19,8 @@ def incise_inside(ctx: Context, cand: Candidate) -> Candidate | None:
         if ctx.words[i] != ",":
             continue
         found = postposed(ctx, ctx.nxt(i + 1), allow_comma=False, limit=last + 1)
-        if found is None:
-            continue
+        if found is None or found[0].kind == "LOC":
+            continue  # a place after a comma is part of the quoted sentence, never its speaker
         raw, verb, stop = found
         j = ctx.nxt(stop)
         if j > last or ctx.words[j] not in ".,;":
@@ -44,12 +44,12 @@ def postposed(
         i = ctx.nxt(i + 1)
     if i >= limit:
         return None
-    if ctx.low(i) == "selon" or (ctx.low(i) == "d'" and ctx.low(i + 1) == "après"):
-        j = i + (1 if ctx.low(i) == "selon" else 2)
-        np_ = noun_phrase(ctx, ctx.nxt(j), limit)
-        if np_ is None or np_[0].kind == "PRON":
-            return None
-        return np_[0], None, np_[1]
+    for seq in SOURCE_PREPS:  # "selon X", "pour reprendre les mots de X"
+        if ctx.low(i) == seq[0] and tuple(ctx.low(i + k) for k in range(len(seq))) == seq:
+            np_ = noun_phrase(ctx, ctx.nxt(i + len(seq)), limit)
+            if np_ is None or np_[0].kind in ("PRON", "LOC"):
+                return None
+            return np_[0], None, np_[1]
     group = verb_group(ctx, i, limit)
     if group is None:
         return None
@@ -81,7 +81,7 @@ def np_after_circumstance(ctx: Context, j: int, limit: int) -> tuple[Raw, int] |
             return None
         found = noun_phrase(ctx, n, limit)
         if found is not None and n > k + 1:
-            return found
+            return None if found[0].kind == "LOC" else found  # "à travers l'Europe": a complement
     return None
 
 

@@ -9,21 +9,26 @@ from .context import Context
 from .phrases import noun_phrase
 from .records import Raw
 from .verbs import inverted, skip_fillers
-from .words import CLITICS, FILLER_SEQS, INTRO_PREPS, PRONOUNS
+from .words import CLITICS, FILLER_SEQS, INTRO_PREPS, OBJECT_LINKS, PRONOUNS, VERB_CLITICS
 
 
 def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
     """The introduction before a quotation, in the sentence that leads to the opening mark."""
     p = ctx.prv(open_tok - 1)
+    while p >= 0 and ctx.words[p] == ">":  # a block quote's line marks
+        p = ctx.prv(p - 1)
     if p < 0:
         return None
     prev = ctx.low(p)
-    if not (prev in (":", ",", "que", "qu'") or ctx.saying(p) or ctx.low(p) in ("-il", "-elle")):
-        return None
     start = ctx.sentence_start(p)
     for _a, b in ctx.quoted:  # do not reach back past an earlier quotation
         if b < ctx.starts[p] and ctx.tok(b) >= start:
             start = ctx.tok(b) + 1
+    found = object_of_verb(ctx, p, start) or subject_of_quote(ctx, open_tok, p, start)
+    if found is not None:
+        return found
+    if not (prev in (":", ",", "que", "qu'") or ctx.saying(p) or ctx.low(p) in ("-il", "-elle")):
+        return None
     # "selon X, « ... »", "pour X, « ... »"
     if prev == ",":
         for k in range(start, p):
@@ -59,6 +64,53 @@ def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
         np_ = noun_phrase(ctx, ctx.nxt(start), p + 1)
         if np_ is not None and np_[0].kind != "PRON" and ctx.nxt(np_[1]) >= p:
             return np_[0], None
+    return None
+
+
+def object_of_verb(ctx: Context, p: int, start: int) -> tuple[Raw, str | None] | None:
+    """The quotation is the object of the verb before it: "X a défendu « ... »", "X exprime son
+    « ... »", "X appelle à « ... »". A verb of saying or stance (by form or lemma) with any speaker
+    as subject; another verb only with a person (or a pronoun) as subject ("X souhaite « ... »")."""
+    v = p
+    if ctx.low(p) in OBJECT_LINKS and ctx.pos[p] in ("DET", "ADP"):
+        v = ctx.prv(p - 1)
+        if ctx.low(v) in OBJECT_LINKS and ctx.pos[v] == "ADP":  # "appelle à la « ... »"? no: "à l'"
+            v = ctx.prv(v - 1)
+    if v < start or ctx.pos[v] != "VERB" or not (ctx.finite(v) or ctx.verb_form[v] == ["Part"]):
+        return None
+    if ctx.verb_form[v] == ["Part"] and ctx.pos[ctx.prv(v - 1)] != "AUX":
+        return None  # "une réforme saluée « ... »": a participle without its auxiliary
+    lemma = ctx.saying(v)
+    subj = subject_before(ctx, v, start)
+    if subj is None or subj.kind == "LOC" or (lemma is None and subj.kind == "ORG"):
+        return None
+    return subj, lemma or ctx.lemma(v)
+
+
+def subject_of_quote(ctx: Context, open_tok: int, p: int, start: int) -> tuple[Raw, str | None] | None:
+    """The quotation opens on the verb of the name before it: "X « exprime sa gratitude ... »",
+    "La ministre « se félicite de ... »"."""
+    q = ctx.nxt(open_tok + 1)
+    while ctx.low(q) in VERB_CLITICS:
+        q = ctx.nxt(q + 1)
+    if not ctx.finite(q) or "1" in ctx.tokens.morph("Person")[q] or "2" in ctx.tokens.morph("Person")[q]:
+        return None
+    if ctx.pos[p] not in ("PROPN", "NOUN", "ADJ", "PUNCT"):
+        return None
+    k = start
+    while k <= p:
+        np_ = noun_phrase(ctx, k, p + 1)
+        if np_ is None:
+            k += 1
+            continue
+        raw, end = np_
+        if ctx.nxt(end) == open_tok and raw.kind in ("PER", "ROLE", "ORG"):
+            before = ctx.prv(k - 1)
+            if before >= start and ctx.pos[before] == "ADP":
+                return None  # "grâce à X « ... »"
+            verb = q if ctx.pos[q] == "VERB" else ctx.nxt(q + 1)
+            return raw, ctx.saying(verb) or ctx.lemma(verb)
+        k = max(end, k + 1)
     return None
 
 
