@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from pipeline.token_table import TokenTable, token_table
 
 from .context import Context
-from .postposed import incise_inside, postposed, signature
+from .postposed import echo, incise_inside, postposed, signature
 from .preposed import preposed
 from .records import Candidate, Quote, Raw, Speaker
 from .speakers import resolve, sentence_subjects
@@ -120,6 +120,10 @@ def _attribute(ctx: Context, cand: Candidate) -> None:
     sig = signature(ctx, close_tok)
     if sig is not None:
         cand.raw = sig
+        return
+    named = echo(ctx, close_tok)
+    if named is not None:
+        cand.raw, cand.verb = named
 
 
 def _chain(ctx: Context, cands: list[Candidate]) -> None:

@@ -1,6 +1,7 @@
 """Attribution written after the quoted words: the incise that follows a quotation (« ... », a
 déclaré X / a-t-il ajouté / selon X), one inside it (« Q1, a expliqué X. Q2 »: two quotes, one
-speaker), or a signature line below a quote paragraph ("Annick Salaün, directrice générale de ...").
+speaker), a signature line below a quote paragraph ("Annick Salaün, directrice générale de ..."), or the
+sentence after it that names whose words they were ("C'est ce qu'a déclaré X", "Ce sont les mots de X").
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from .context import Context
 from .phrases import noun_phrase
 from .records import Candidate, Raw
 from .verbs import skip_fillers, verb_group
-from .words import SOURCE_PREPS, TIME_WORDS
+from .words import SOURCE_PREPS, SPEECH_NOUNS, TIME_WORDS
 
 
 def incise_inside(ctx: Context, cand: Candidate) -> Candidate | None:
@@ -102,3 +103,37 @@ def signature(ctx: Context, close_tok: int) -> Raw | None:
     if ctx.idx(ctx.nxt(end)) < line_end and ctx.finite(ctx.nxt(end)):
         return None
     return raw
+
+
+def echo(ctx: Context, close_tok: int) -> tuple[Raw, str | None] | None:
+    """« ... ». C'est ce qu'a déclaré X / C'est en ces termes que X s'est exprimé / Ce sont les mots
+    de X / Ainsi s'exprimait X: the next sentence of the same paragraph names the speaker."""
+    j = ctx.nxt(close_tok + 1)
+    if ctx.low(j) in (".", "!"):
+        j = ctx.nxt(j + 1)
+    if not ctx.has(j) or "\n" in ctx.text[ctx.idx(close_tok) : ctx.idx(j)]:
+        return None
+    if ctx.low(j) == "ainsi":
+        found = postposed(ctx, ctx.nxt(j + 1), allow_comma=False)
+        return None if found is None else (found[0], found[1])
+    if ctx.low(j) not in ("c'", "ce") or ctx.low(j + 1) not in ("est", "sont", "était", "étaient"):
+        return None
+    k = ctx.nxt(j + 2)
+    if ctx.low(k) in ("les", "des") and ctx.low(k + 1) in SPEECH_NOUNS:
+        de = ctx.nxt(k + 2)
+        if ctx.low(de) in ("de", "d'", "du"):
+            np_ = noun_phrase(ctx, ctx.nxt(de + (ctx.low(de) != "du")), ctx.n)
+            if np_ is not None and np_[0].kind not in ("PRON", "LOC"):
+                return np_[0], None
+        return None
+    que = next((n for n in range(k, min(k + 5, ctx.n)) if ctx.low(n) in ("que", "qu'")), None)
+    if que is None:
+        return None
+    found = postposed(ctx, ctx.nxt(que + 1), allow_comma=False)  # "ce qu'a déclaré X"
+    if found is not None:
+        return found[0], found[1]
+    np_ = noun_phrase(ctx, ctx.nxt(que + 1), ctx.n)  # "en ces termes que X s'est exprimé"
+    if np_ is None or np_[0].kind in ("PRON", "LOC"):
+        return None
+    group = verb_group(ctx, ctx.nxt(np_[1]), ctx.n)
+    return None if group is None else (np_[0], ctx.saying(group[0]))

@@ -9,7 +9,15 @@ from .context import Context
 from .phrases import noun_phrase
 from .records import Raw
 from .verbs import inverted, skip_fillers
-from .words import CLITICS, FILLER_SEQS, INTRO_PREPS, OBJECT_LINKS, PRONOUNS, VERB_CLITICS
+from .words import (
+    CLITICS,
+    FILLER_SEQS,
+    INTRO_PREPS,
+    OBJECT_LINKS,
+    PRONOUNS,
+    SPEECH_NOUNS,
+    VERB_CLITICS,
+)
 
 
 def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
@@ -59,11 +67,33 @@ def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
         if subj is not None:
             return subj, lemma
         return None
-    # "Jean Dupont, président de X : « ... »"
+    # "Jean Dupont, président de X : « ... »", "Déclaration de la présidente : « ... »"
     if prev == ":":
+        said = words_of(ctx, start, p)
+        if said is not None:
+            return said, None
         np_ = noun_phrase(ctx, ctx.nxt(start), p + 1)
         if np_ is not None and np_[0].kind != "PRON" and ctx.nxt(np_[1]) >= p:
             return np_[0], None
+    return None
+
+
+def words_of(ctx: Context, start: int, p: int) -> Raw | None:
+    """A noun of speech and whose words they are, before a colon: "Réaction du maire : « ... »",
+    "Les mots de Jeanne Roy, ce matin : « ... »"."""
+    for k in range(start, p):
+        if ctx.low(k) not in SPEECH_NOUNS or ctx.pos[k] != "NOUN":
+            continue
+        j = ctx.nxt(k + 1)
+        while ctx.has(j) and ctx.pos[j] == "ADJ":
+            j = ctx.nxt(j + 1)
+        if ctx.low(j) not in ("de", "d'", "du", "des"):
+            continue
+        np_ = noun_phrase(ctx, ctx.nxt(j + (ctx.low(j) in ("de", "d'"))), p)
+        if np_ is None or np_[0].kind in ("PRON", "LOC"):
+            continue
+        if not any(ctx.finite(n) for n in range(np_[1], p)):
+            return np_[0]
     return None
 
 
@@ -81,10 +111,23 @@ def object_of_verb(ctx: Context, p: int, start: int) -> tuple[Raw, str | None] |
     if ctx.verb_form[v] == ["Part"] and ctx.pos[ctx.prv(v - 1)] != "AUX":
         return None  # "une réforme saluée « ... »": a participle without its auxiliary
     lemma = ctx.saying(v)
+    if lemma is None and not _speech_like(ctx, ctx.nxt(p + 1)):
+        return None  # "X dirige « Les Ateliers du Lac »": a name, not words
     subj = subject_before(ctx, v, start)
     if subj is None or subj.kind == "LOC" or (lemma is None and subj.kind == "ORG"):
         return None
     return subj, lemma or ctx.lemma(v)
+
+
+def _speech_like(ctx: Context, open_tok: int) -> bool:
+    """The quotation after a verb outside the verbs of saying reads as words, not as a name: it starts
+    in lower case or holds a finite verb."""
+    close = next((b for a, b in ctx.quoted if a == ctx.starts[open_tok]), None)
+    if close is None:
+        return False
+    first = ctx.nxt(open_tok + 1)
+    toks = range(first, ctx.tok(close))
+    return ctx.words[first][:1].islower() or any(ctx.finite(k) for k in toks)
 
 
 def subject_of_quote(ctx: Context, open_tok: int, p: int, start: int) -> tuple[Raw, str | None] | None:
@@ -95,6 +138,9 @@ def subject_of_quote(ctx: Context, open_tok: int, p: int, start: int) -> tuple[R
         q = ctx.nxt(q + 1)
     if not ctx.finite(q) or "1" in ctx.tokens.morph("Person")[q] or "2" in ctx.tokens.morph("Person")[q]:
         return None
+    close = next((b for a, b in ctx.quoted if a == ctx.starts[open_tok]), None)
+    if close is None or sum(ctx.alpha[k] for k in range(q, ctx.tok(close))) < 4:
+        return None  # "la ville « respire »": a scare quote
     if ctx.pos[p] not in ("PROPN", "NOUN", "ADJ", "PUNCT"):
         return None
     k = start

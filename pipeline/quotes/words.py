@@ -107,6 +107,13 @@ SPEECH_LEMMAS = words(
 )
 # Words between a verb and a quotation that is its object: "exprime son « ... »", "appelle à « ... »".
 OBJECT_LINKS = words("à au aux de d' du des le la l' les un une son sa ses leur leurs notre nos votre")
+# Nouns whose complement says whose words follow a colon: "Réaction du maire : « ... »".
+SPEECH_NOUNS = words(
+    """
+    allocution appel commentaire déclaration discours intervention message mot mots paroles propos
+    réaction réponse témoignage termes
+    """
+)
 # Clitics that may open a quotation whose subject stands before the mark: "X « se félicite de ... »".
 VERB_CLITICS = words("se s' ne n' y en lui leur le la l' les")
 
