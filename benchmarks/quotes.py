@@ -2,6 +2,7 @@
 
     python benchmarks/quotes.py ../shared/benchmarks/seeds          # gold: tests/data/quotes/seeds.gold.jsonl
     python benchmarks/quotes.py tests/data/quotes/releases          # gold: the folder's gold.jsonl
+    python benchmarks/quotes.py tests/data/quotes/families          # one invented release per family
 
 DATASET is a folder in the common benchmark format (docs/NAME.txt with front matter). Gold quotes come
 from DATASET/gold.jsonl when its records carry "quotes", else from tests/data/quotes/<folder>.gold.jsonl

@@ -19,7 +19,7 @@ from pipeline.token_table import TokenTable, token_table
 
 from .context import Context
 from .postposed import echo, incise_inside, postposed, signature
-from .preposed import preposed
+from .preposed import preposed, previous_sentence
 from .records import Candidate, Quote, Raw, Speaker
 from .speakers import resolve, sentence_subjects
 from .words import NAMING
@@ -121,7 +121,7 @@ def _attribute(ctx: Context, cand: Candidate) -> None:
     if sig is not None:
         cand.raw = sig
         return
-    named = echo(ctx, close_tok)
+    named = echo(ctx, close_tok) or previous_sentence(ctx, open_tok, close_tok)
     if named is not None:
         cand.raw, cand.verb = named
 

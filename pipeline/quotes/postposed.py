@@ -122,7 +122,7 @@ def echo(ctx: Context, close_tok: int) -> tuple[Raw, str | None] | None:
     if ctx.low(k) in ("les", "des") and ctx.low(k + 1) in SPEECH_NOUNS:
         de = ctx.nxt(k + 2)
         if ctx.low(de) in ("de", "d'", "du"):
-            np_ = noun_phrase(ctx, ctx.nxt(de + (ctx.low(de) != "du")), ctx.n)
+            np_ = noun_phrase(ctx, ctx.nxt(de + 1), ctx.n)
             if np_ is not None and np_[0].kind not in ("PRON", "LOC"):
                 return np_[0], None
         return None

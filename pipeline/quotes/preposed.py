@@ -8,6 +8,7 @@ from __future__ import annotations
 from .context import Context
 from .phrases import noun_phrase
 from .records import Raw
+from .speakers import subject_at
 from .verbs import inverted, skip_fillers
 from .words import (
     CLITICS,
@@ -32,7 +33,7 @@ def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
     for _a, b in ctx.quoted:  # do not reach back past an earlier quotation
         if b < ctx.starts[p] and ctx.tok(b) >= start:
             start = ctx.tok(b) + 1
-    found = object_of_verb(ctx, p, start) or subject_of_quote(ctx, open_tok, p, start)
+    found = object_of_verb(ctx, open_tok, p, start) or subject_of_quote(ctx, open_tok, p, start)
     if found is not None:
         return found
     if not (prev in (":", ",", "que", "qu'") or ctx.saying(p) or ctx.low(p) in ("-il", "-elle")):
@@ -69,7 +70,7 @@ def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
         return None
     # "Jean Dupont, président de X : « ... »", "Déclaration de la présidente : « ... »"
     if prev == ":":
-        said = words_of(ctx, start, p)
+        said = words_of(ctx, start, p) or colon_subject(ctx, start, p)
         if said is not None:
             return said, None
         np_ = noun_phrase(ctx, ctx.nxt(start), p + 1)
@@ -89,7 +90,7 @@ def words_of(ctx: Context, start: int, p: int) -> Raw | None:
             j = ctx.nxt(j + 1)
         if ctx.low(j) not in ("de", "d'", "du", "des"):
             continue
-        np_ = noun_phrase(ctx, ctx.nxt(j + (ctx.low(j) in ("de", "d'"))), p)
+        np_ = noun_phrase(ctx, ctx.nxt(j + 1), p)
         if np_ is None or np_[0].kind in ("PRON", "LOC"):
             continue
         if not any(ctx.finite(n) for n in range(np_[1], p)):
@@ -97,21 +98,57 @@ def words_of(ctx: Context, start: int, p: int) -> Raw | None:
     return None
 
 
-def object_of_verb(ctx: Context, p: int, start: int) -> tuple[Raw, str | None] | None:
+def previous_sentence(ctx: Context, open_tok: int, close_tok: int) -> tuple[Raw, str | None] | None:
+    """A quotation that opens a sentence of its own, right after a sentence of the same paragraph
+    that reports someone speaking: "La maire a rappelé l'histoire du projet. « Nous avons ... »";
+    after a sentence ending in a quotation, the same speaker goes on. The quotation must hold a
+    finite verb (words, not a name opening the sentence)."""
+    p = ctx.prv(open_tok - 1)
+    if p < 0 or ctx.words[p] not in (".", "!", "?") or "\n" in ctx.text[ctx.idx(p) : ctx.idx(open_tok)]:
+        return None
+    if not any(ctx.finite(k) for k in range(open_tok + 1, close_tok)):
+        return None
+    start = ctx.sentence_start(p)
+    if any(start <= ctx.tok(b) < p for _a, b in ctx.quoted):
+        return Raw("INHERIT", ctx.starts[open_tok]), None
+    for v in range(p - 1, start - 1, -1):
+        lemma = ctx.saying(v)
+        if lemma is None or not (ctx.finite(v) or ctx.verb_form[v] == ["Part"]):
+            continue
+        subj = subject_before(ctx, v, start)
+        if subj is not None and subj.kind in ("PER", "ROLE", "PRON", "ORG"):
+            return subj, lemma
+        return None
+    return None
+
+
+def colon_subject(ctx: Context, start: int, p: int) -> Raw | None:
+    """The person who is the subject of a sentence ending in a colon: "X a pris la parole : « ... »",
+    "Interrogée sur le calendrier, la ministre a été claire : « ... »"."""
+    i = ctx.nxt(start)
+    found = subject_at(ctx, i, p)
+    if found is None:  # past a fronted adverbial or participle clause
+        comma = next((k for k in range(i, min(p, i + 16)) if ctx.words[k] == ","), None)
+        if comma is not None and not any(ctx.finite(k) for k in range(i, comma)):
+            found = subject_at(ctx, ctx.nxt(comma + 1), p)
+    return found if found is not None and found.kind in ("PER", "ROLE") else None
+
+
+def object_of_verb(ctx: Context, open_tok: int, p: int, start: int) -> tuple[Raw, str | None] | None:
     """The quotation is the object of the verb before it: "X a défendu « ... »", "X exprime son
     « ... »", "X appelle à « ... »". A verb of saying or stance (by form or lemma) with any speaker
     as subject; another verb only with a person (or a pronoun) as subject ("X souhaite « ... »")."""
     v = p
     if ctx.low(p) in OBJECT_LINKS and ctx.pos[p] in ("DET", "ADP"):
         v = ctx.prv(p - 1)
-        if ctx.low(v) in OBJECT_LINKS and ctx.pos[v] == "ADP":  # "appelle à la « ... »"? no: "à l'"
+        if ctx.low(v) in OBJECT_LINKS and ctx.pos[v] == "ADP":  # "appelle à la « ... »"
             v = ctx.prv(v - 1)
     if v < start or ctx.pos[v] != "VERB" or not (ctx.finite(v) or ctx.verb_form[v] == ["Part"]):
         return None
     if ctx.verb_form[v] == ["Part"] and ctx.pos[ctx.prv(v - 1)] != "AUX":
         return None  # "une réforme saluée « ... »": a participle without its auxiliary
     lemma = ctx.saying(v)
-    if lemma is None and not _speech_like(ctx, ctx.nxt(p + 1)):
+    if lemma is None and not _speech_like(ctx, open_tok):
         return None  # "X dirige « Les Ateliers du Lac »": a name, not words
     subj = subject_before(ctx, v, start)
     if subj is None or subj.kind == "LOC" or (lemma is None and subj.kind == "ORG"):
