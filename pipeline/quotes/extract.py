@@ -19,7 +19,7 @@ from pipeline.token_table import TokenTable, token_table
 
 from .context import Context
 from .postposed import echo, incise_inside, postposed, signature
-from .preposed import preposed, previous_sentence
+from .preposed import preposed, previous_sentence, verb_before_object
 from .records import Candidate, Quote, Raw, Speaker
 from .speakers import resolve, sentence_subjects
 from .words import NAMING
@@ -87,7 +87,8 @@ def _keep(ctx: Context, cand: Candidate, s: int, e: int) -> bool:
         return True
     if ctx.pos[p] in ("DET", "ADP") and words >= 5 and _object_of_a_verb(ctx, p, s, e):
         return True
-    return not (ctx.pos[p] in ("DET", "ADP", "NOUN", "PROPN", "ADJ", "NUM") or ctx.low(p) in NAMING)
+    naming = ctx.low(p) in NAMING and ctx.pos[ctx.prv(p - 1)] != "AUX"  # "s'est dit « ... »" speaks
+    return not (ctx.pos[p] in ("DET", "ADP", "NOUN", "PROPN", "ADJ", "NUM") or naming)
 
 
 def _object_of_a_verb(ctx: Context, p: int, s: int, e: int) -> bool:
@@ -95,9 +96,12 @@ def _object_of_a_verb(ctx: Context, p: int, s: int, e: int) -> bool:
     not a title ("a présenté le « Plan Climat des Territoires »")."""
     first = next((ch for ch in ctx.text[s:e] if ch.isalpha()), "")
     v = ctx.prv(p - 1)
+    link = p if ctx.pos[p] == "ADP" else v
     if ctx.pos[v] in ("DET", "ADP"):  # "appelle à la « ... »"
         v = ctx.prv(v - 1)
-    return first.islower() and ctx.has(v) and ctx.pos[v] == "VERB"
+    if not first.islower() or not ctx.has(v):
+        return False
+    return ctx.pos[v] == "VERB" or verb_before_object(ctx, link, 0) >= 0  # "invite X à « ... »"
 
 
 def _attribute(ctx: Context, cand: Candidate) -> None:

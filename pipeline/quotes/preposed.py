@@ -143,6 +143,8 @@ def object_of_verb(ctx: Context, open_tok: int, p: int, start: int) -> tuple[Raw
         v = ctx.prv(p - 1)
         if ctx.low(v) in OBJECT_LINKS and ctx.pos[v] == "ADP":  # "appelle à la « ... »"
             v = ctx.prv(v - 1)
+    if v >= start and ctx.pos[v] != "VERB" and ctx.pos[ctx.prv(v + 1)] == "ADP":
+        v = verb_before_object(ctx, ctx.prv(v + 1), start)
     if v < start or ctx.pos[v] != "VERB" or not (ctx.finite(v) or ctx.verb_form[v] == ["Part"]):
         return None
     if ctx.verb_form[v] == ["Part"] and ctx.pos[ctx.prv(v - 1)] != "AUX":
@@ -154,6 +156,21 @@ def object_of_verb(ctx: Context, open_tok: int, p: int, start: int) -> tuple[Raw
     if subj is None or subj.kind == "LOC" or (lemma is None and subj.kind == "ORG"):
         return None
     return subj, lemma or ctx.lemma(v)
+
+
+def verb_before_object(ctx: Context, link: int, start: int) -> int:
+    """The verb of saying before its object and the preposition that leads to the quotation: "a
+    invité les ministres à « ... »", "a demandé au Gouvernement de « ... »" (-1 if there is none)."""
+    if ctx.low(link) not in ("à", "de", "d'"):
+        return -1
+    for k in range(ctx.prv(link - 1), max(start, link - 9) - 1, -1):
+        if ctx.is_space(k):
+            continue
+        if ctx.pos[k] == "VERB":
+            return k if ctx.saying(k) else -1
+        if ctx.pos[k] not in ("DET", "NOUN", "ADJ", "ADP", "PROPN", "NUM", "PRON"):
+            return -1
+    return -1
 
 
 def _speech_like(ctx: Context, open_tok: int) -> bool:

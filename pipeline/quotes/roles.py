@@ -35,9 +35,9 @@ def role_at(ctx: Context, i: int, limit: int) -> tuple[int, int, int, str | None
         return None
     end = role_extent(ctx, j + 1, limit)
     gender = None
-    if det is not None and ctx.low(det) in ("la", "sa", "cette"):
+    if det is not None and ctx.low(det) in ("la", "sa", "cette", "une"):
         gender = "Fem"
-    elif det is not None and ctx.low(det) in ("le", "son", "ce"):
+    elif det is not None and ctx.low(det) in ("le", "son", "ce", "un"):
         gender = "Masc"
     if ctx.low(j) in FEMININE_ROLES or ctx.low(j)[:-1] in FEMININE_ROLES:
         gender = "Fem"

@@ -143,7 +143,7 @@ def role_key(word: str) -> str | None:
 
 
 FEMININE_ROLES = frozenset(k for k, v in ROLE_PAIRS.items() if k != v)
-ROLE_DETS = words("ce cette l' la le les leur leurs notre sa ses son votre")
+ROLE_DETS = words("ce cette l' la le les leur leurs notre sa ses son un une votre")
 TITLES = COURTESY_TITLES | words("docteur maître professeur")
 PRONOUNS = {
     "il": ("Masc", "Sing"),

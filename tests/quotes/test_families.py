@@ -107,6 +107,36 @@ def test_any_verb_of_a_person_takes_words_in_lower_case(nlp) -> None:
     assert q.speaker == "Rose Aubert" and q.verb == "vouloir"
 
 
+def test_quote_after_the_object_of_a_verb_of_saying(nlp) -> None:
+    text = "Paul Guérin a invité les associations à « déposer leurs projets avant la fin du mois »."
+    [q] = run(nlp, text, PAUL)
+    assert (q.text, q.speaker, q.verb) == (
+        "déposer leurs projets avant la fin du mois",
+        "Paul Guérin",
+        "inviter",
+    )
+
+
+def test_no_quote_for_a_title_after_the_object_of_a_verb(nlp) -> None:
+    text = "Paul Guérin a confié la gestion du parc à « Les Amis du Bois de la Combe Noire »."
+    assert run(nlp, text, PAUL) == []
+
+
+def test_se_dire_takes_its_attribute_as_words(nlp) -> None:
+    text = "Rose Aubert s'est dite « très satisfaite du nombre de familles inscrites cette année »."
+    [q] = run(nlp, text, ROSE)
+    assert (q.speaker, q.verb) == ("Rose Aubert", "dire")
+
+
+def test_an_indefinite_role_speaks_for_its_body(nlp) -> None:
+    text = "« Les contrôles seront renforcés cet été », a indiqué une porte-parole de la préfecture du Gard."
+    [q] = run(nlp, text, ("préfecture du Gard", "ORG", "Préfecture du Gard"))
+    assert (q.speaker, q.speaker_canonical) == (
+        "une porte-parole de la préfecture du Gard",
+        "Préfecture du Gard",
+    )
+
+
 def test_no_quote_for_a_name_after_a_verb_that_does_not_speak(nlp) -> None:
     text = "Rose Aubert dirige « Les Jardins Partagés du Plateau de Saint-Roch » depuis 2019."
     assert run(nlp, text, ROSE) == []
