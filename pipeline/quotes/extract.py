@@ -18,11 +18,11 @@ from spacy.tokens import Doc
 from pipeline.token_table import TokenTable, token_table
 
 from .context import Context
-from .postposed import echo, incise_inside, postposed, signature
+from .postposed import byline, echo, incise_inside, postposed, signature
 from .preposed import preposed, previous_sentence, verb_before_object
 from .records import Candidate, Quote, Raw, Speaker
 from .speakers import resolve, sentence_subjects
-from .words import NAMING
+from .words import EMPHASIS, NAMING
 
 
 def extract_quotes(
@@ -106,6 +106,8 @@ def _object_of_a_verb(ctx: Context, p: int, s: int, e: int) -> bool:
 
 def _attribute(ctx: Context, cand: Candidate) -> None:
     close_tok = ctx.tok(cand.close_at)
+    while ctx.words[ctx.nxt(close_tok + 1)] in EMPHASIS if ctx.has(ctx.nxt(close_tok + 1)) else False:
+        close_tok = ctx.nxt(close_tok + 1)  # « ... »**, a déclaré X: markdown emphasis around the marks
     open_tok = ctx.tok(cand.open_at)
     inner = incise_inside(ctx, cand)
     if inner is not None:
@@ -125,7 +127,9 @@ def _attribute(ctx: Context, cand: Candidate) -> None:
     if sig is not None:
         cand.raw = sig
         return
-    named = echo(ctx, close_tok) or previous_sentence(ctx, open_tok, close_tok)
+    named = (
+        echo(ctx, close_tok) or _named(byline(ctx, close_tok)) or previous_sentence(ctx, open_tok, close_tok)
+    )
     if named is not None:
         cand.raw, cand.verb = named
 
@@ -146,3 +150,8 @@ def _chain(ctx: Context, cands: list[Candidate]) -> None:
             if other is not None and other.raw is not None and not gap(other).strip():
                 c.raw, c.verb = replace(other.raw), other.verb
                 break
+
+
+def _named(raw: Raw | None) -> tuple[Raw, str | None] | None:
+    """A speaker named without a verb of saying."""
+    return None if raw is None else (raw, None)

@@ -1,7 +1,8 @@
 """Attribution written after the quoted words: the incise that follows a quotation (« ... », a
 déclaré X / a-t-il ajouté / selon X), one inside it (« Q1, a expliqué X. Q2 »: two quotes, one
 speaker), a signature line below a quote paragraph ("Annick Salaün, directrice générale de ..."), or the
-sentence after it that names whose words they were ("C'est ce qu'a déclaré X", "Ce sont les mots de X").
+sentence after it that names whose words they were ("C'est ce qu'a déclaré X", "Ce sont les mots de X"),
+or a name alone after a dash or in parentheses ("« ... » (Jeanne Roy, maire de X)").
 """
 
 from __future__ import annotations
@@ -137,3 +138,21 @@ def echo(ctx: Context, close_tok: int) -> tuple[Raw, str | None] | None:
         return None
     group = verb_group(ctx, ctx.nxt(np_[1]), ctx.n)
     return None if group is None else (np_[0], ctx.saying(group[0]))
+
+
+def byline(ctx: Context, close_tok: int) -> Raw | None:
+    """« ... » (Jeanne Roy, maire de X) / « ... » — Jeanne Roy: a person's name alone, in parentheses
+    or after a dash, closing the sentence or the line."""
+    j = ctx.nxt(close_tok + 1)
+    if ctx.low(j) == ".":
+        j = ctx.nxt(j + 1)
+    if ctx.low(j) not in ("(", "—", "–", "-") or "\n" in ctx.text[ctx.idx(close_tok) : ctx.idx(j)]:
+        return None
+    np_ = noun_phrase(ctx, ctx.nxt(j + 1), ctx.n)
+    if np_ is None or np_[0].kind != "PER":
+        return None
+    end = ctx.nxt(np_[1])
+    closing = ")" if ctx.low(j) == "(" else "."
+    if ctx.has(end) and ctx.low(end) != closing and "\n" not in ctx.text[ctx.idx(np_[1] - 1) : ctx.idx(end)]:
+        return None
+    return np_[0]

@@ -12,6 +12,7 @@ from .speakers import subject_at
 from .verbs import inverted, skip_fillers
 from .words import (
     CLITICS,
+    EMPHASIS,
     FILLER_SEQS,
     INTRO_PREPS,
     OBJECT_LINKS,
@@ -24,7 +25,7 @@ from .words import (
 def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
     """The introduction before a quotation, in the sentence that leads to the opening mark."""
     p = ctx.prv(open_tok - 1)
-    while p >= 0 and ctx.words[p] == ">":  # a block quote's line marks
+    while p >= 0 and (ctx.words[p] == ">" or ctx.words[p] in EMPHASIS):  # block quote, emphasis
         p = ctx.prv(p - 1)
     if p < 0:
         return None
@@ -104,6 +105,8 @@ def previous_sentence(ctx: Context, open_tok: int, close_tok: int) -> tuple[Raw,
     after a sentence ending in a quotation, the same speaker goes on. The quotation must hold a
     finite verb (words, not a name opening the sentence)."""
     p = ctx.prv(open_tok - 1)
+    while p >= 0 and ctx.words[p] in EMPHASIS:
+        p = ctx.prv(p - 1)
     if p < 0 or ctx.words[p] not in (".", "!", "?") or "\n" in ctx.text[ctx.idx(p) : ctx.idx(open_tok)]:
         return None
     if not any(ctx.finite(k) for k in range(open_tok + 1, close_tok)):

@@ -182,6 +182,7 @@ NAMING = words(
 )
 TIME_WORDS = WEEKDAYS | DAY_TIMES | words("ce cet cette dernier dernière même")
 ALL_MARKS = frozenset('«»“”"')
+EMPHASIS = frozenset(["*", "**", "_", "__"])  # markdown emphasis around quotation marks
 GUILLEMET_OR_LINE_END = re.compile("[«“»”\n]")
 # Phrases that introduce a speaker before or after a quotation ("selon X", "pour reprendre les mots de
 # X"), longest first; "pour X" only before one.

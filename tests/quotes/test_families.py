@@ -214,6 +214,23 @@ def test_no_speaker_for_a_thing_before_a_colon(nlp) -> None:
     assert run(nlp, text) == []
 
 
+def test_name_in_parentheses_after_the_quote(nlp) -> None:
+    text = "« La ligne de bus sera prolongée jusqu'au lycée. » (Rose Aubert, adjointe aux transports)"
+    [q] = run(nlp, text, ROSE)
+    assert (q.speaker, q.verb) == ("Rose Aubert", None)
+
+
+def test_no_speaker_for_a_name_in_parentheses_that_goes_on(nlp) -> None:
+    text = "« La ligne de bus sera prolongée jusqu'au lycée » (Rose Aubert a voté contre ce projet)."
+    assert run(nlp, text, ROSE) == []
+
+
+def test_markdown_emphasis_around_the_marks(nlp) -> None:
+    text = "**« Le chantier de la digue commencera en octobre »**, a précisé Paul Guérin."
+    [q] = run(nlp, text, PAUL)
+    assert (q.text, q.speaker) == ("Le chantier de la digue commencera en octobre", "Paul Guérin")
+
+
 # ----------------------------------------------------------------------------- fixtures
 def test_family_fixtures_are_consistent() -> None:
     folder = DATA / "families"
