@@ -17,6 +17,7 @@ from .words import (
     INTRO_PREPS,
     OBJECT_LINKS,
     PRONOUNS,
+    SPEAKING_PERSONS,
     SPEECH_NOUNS,
     VERB_CLITICS,
 )
@@ -112,8 +113,8 @@ def previous_sentence(ctx: Context, open_tok: int, close_tok: int) -> tuple[Raw,
     if not any(ctx.finite(k) for k in range(open_tok + 1, close_tok)):
         return None
     start = ctx.sentence_start(p)
-    if any(start <= ctx.tok(b) < p for _a, b in ctx.quoted):
-        return Raw("INHERIT", ctx.starts[open_tok]), None
+    if any(start <= ctx.tok(b) < p and sum(ctx.alpha[ctx.tok(a) : ctx.tok(b)]) > 4 for a, b in ctx.quoted):
+        return Raw("INHERIT", ctx.starts[open_tok]), None  # words quoted just before: the speaker goes on
     for v in range(p - 1, start - 1, -1):
         lemma = ctx.saying(v)
         if lemma is None or not (ctx.finite(v) or ctx.verb_form[v] == ["Part"]):
@@ -177,14 +178,13 @@ def verb_before_object(ctx: Context, link: int, start: int) -> int:
 
 
 def _speech_like(ctx: Context, open_tok: int) -> bool:
-    """The quotation after a verb outside the verbs of saying reads as words, not as a name: it starts
-    in lower case or holds a finite verb."""
+    """The quotation after a verb outside the verbs of saying reads as someone's words, not as a name
+    or a description: it holds a finite verb or a first- or second-person word."""
     close = next((b for a, b in ctx.quoted if a == ctx.starts[open_tok]), None)
     if close is None:
         return False
-    first = ctx.nxt(open_tok + 1)
-    toks = range(first, ctx.tok(close))
-    return ctx.words[first][:1].islower() or any(ctx.finite(k) for k in toks)
+    toks = range(ctx.nxt(open_tok + 1), ctx.tok(close))
+    return any(ctx.finite(k) or ctx.low(k) in SPEAKING_PERSONS for k in toks)
 
 
 def subject_of_quote(ctx: Context, open_tok: int, p: int, start: int) -> tuple[Raw, str | None] | None:

@@ -114,6 +114,8 @@ SPEECH_NOUNS = words(
     réaction réponse témoignage termes
     """
 )
+# First- and second-person words: quoted text holding one is someone's words.
+SPEAKING_PERSONS = words("je j' me m' moi mon ma mes nous notre nos vous votre vos")
 # Clitics that may open a quotation whose subject stands before the mark: "X « se félicite de ... »".
 VERB_CLITICS = words("se s' ne n' y en lui leur le la l' les")
 

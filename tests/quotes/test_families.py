@@ -142,6 +142,11 @@ def test_no_quote_for_a_name_after_a_verb_that_does_not_speak(nlp) -> None:
     assert run(nlp, text, ROSE) == []
 
 
+def test_no_quote_for_a_description_after_a_verb_that_does_not_speak(nlp) -> None:
+    text = "Rose Aubert présente « une exposition consacrée aux peintres de la vallée de l'Ubaye »."
+    assert run(nlp, text, ROSE) == []
+
+
 def test_quote_opening_on_the_verb_of_the_name_before_it(nlp) -> None:
     text = "Paul Guérin « regrette le départ de la trésorière après douze ans de bénévolat »."
     [q] = run(nlp, text, PAUL)
