@@ -198,8 +198,10 @@ def subject_of_quote(ctx: Context, open_tok: int, p: int, start: int) -> tuple[R
     close = next((b for a, b in ctx.quoted if a == ctx.starts[open_tok]), None)
     if close is None or sum(ctx.alpha[k] for k in range(q, ctx.tok(close))) < 4:
         return None  # "la ville « respire »": a scare quote
-    if ctx.pos[p] not in ("PROPN", "NOUN", "ADJ", "PUNCT"):
+    if ctx.pos[p] not in ("PROPN", "NOUN", "ADJ", "PUNCT", "PRON"):
         return None
+    if ctx.low(p) == "il" and ctx.lemma(q) in ("falloir", "agir", "sembler", "paraître", "rester"):
+        return None  # "il « faut ... »": impersonal, nobody speaks
     k = start
     while k <= p:
         np_ = noun_phrase(ctx, k, p + 1)
@@ -207,7 +209,7 @@ def subject_of_quote(ctx: Context, open_tok: int, p: int, start: int) -> tuple[R
             k += 1
             continue
         raw, end = np_
-        if ctx.nxt(end) == open_tok and raw.kind in ("PER", "ROLE", "ORG"):
+        if ctx.nxt(end) == open_tok and raw.kind in ("PER", "ROLE", "ORG", "PRON"):
             before = ctx.prv(k - 1)
             if before >= start and ctx.pos[before] == "ADP":
                 return None  # "grâce à X « ... »"

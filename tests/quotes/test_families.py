@@ -153,6 +153,15 @@ def test_quote_opening_on_the_verb_of_the_name_before_it(nlp) -> None:
     assert (q.speaker, q.verb) == ("Paul Guérin", "regretter")
 
 
+def test_pronoun_before_a_quote_opening_on_its_verb(nlp) -> None:
+    text = (
+        "Rose Aubert a visité la nouvelle crèche. Elle « salue le travail des équipes qui ont tenu "
+        "les délais malgré l'hiver »."
+    )
+    [q] = run(nlp, text, ROSE)
+    assert (q.speaker, q.verb) == ("Rose Aubert", "saluer")
+
+
 def test_no_quote_for_a_scare_quoted_verb_after_a_name(nlp) -> None:
     text = "Paul Guérin « respire » enfin après la signature du contrat."
     assert run(nlp, text, PAUL) == []
