@@ -76,7 +76,7 @@ def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
         if said is not None:
             return said, None
         np_ = noun_phrase(ctx, ctx.nxt(start), p + 1)
-        if np_ is not None and np_[0].kind != "PRON" and ctx.nxt(np_[1]) >= p:
+        if np_ is not None and np_[0].kind not in ("PRON", "LOC") and ctx.nxt(np_[1]) >= p:
             return np_[0], None
     return None
 

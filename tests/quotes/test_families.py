@@ -176,7 +176,7 @@ def test_gerund_of_a_verb_of_saying(nlp) -> None:
 # ----------------------------------------------------------------------------- commas and places
 def test_quote_not_split_at_a_participle_and_a_place(nlp) -> None:
     text = (
-        "Paul Guérin a affirmé que « cette passerelle, longtemps réclamée à travers la Provence, "
+        "Paul Guérin a affirmé que « cette passerelle, largement saluée à travers la Provence, "
         "reliera enfin les deux rives »."
     )
     [q] = run(nlp, text, PAUL, ("Provence", "LOC", "Provence"))
@@ -187,6 +187,11 @@ def test_place_before_the_speaker_is_not_the_speaker(nlp) -> None:
     text = "À Montauban, Rose Aubert a déclaré : « Les inscriptions ouvriront lundi prochain. »"
     [q] = run(nlp, text, ROSE, ("Montauban", "LOC", "Montauban"))
     assert q.speaker == "Rose Aubert"
+
+
+def test_place_before_a_colon_is_not_a_speaker(nlp) -> None:
+    text = "Montauban : « Les inscriptions ouvriront lundi prochain à la mairie annexe. »"
+    assert run(nlp, text, ("Montauban", "LOC", "Montauban")) == []
 
 
 # ----------------------------------------------------------------------------- the sentence around the quote
