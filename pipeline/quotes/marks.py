@@ -28,9 +28,8 @@ def find_quoted_spans(text: str) -> list[tuple[int, int]]:
     for a, b in _pair_straight(text):
         if not any(x <= a <= y for x, y in inside):
             spans.append((a, b))
-    for a, b in block_quotes(text):
-        if not any(a <= y and x <= b for x, y in spans):
-            spans.append((a, b))
+    for a, b in block_quotes(text):  # the block holds any quotation marks inside it
+        spans = [(x, y) for x, y in spans if not a <= x <= b] + [(a, b)]
     return sorted(spans)
 
 
@@ -39,11 +38,13 @@ _PARAGRAPHS_AHEAD = 3  # how far a quotation left open at a paragraph end may fi
 
 
 def block_quotes(text: str) -> list[tuple[int, int]]:
-    """(first `>`, end of the last line) of each markdown block quote whose lines carry no marks."""
+    """(first `>`, end of the last line) of each markdown block quote that does not open on a
+    quotation mark of its own (then the marks delimit it)."""
     out = []
     for m in _BLOCK_LINE.finditer(text):
         body = m.group()
-        if any(ch in body for ch in "«»“”") or len(body.replace(">", "").split()) < 2:
+        words = body.replace(">", " ").split()
+        if len(words) < 2 or words[0].lstrip("*_")[:1] in '«“"':
             continue
         out.append((m.start() + body.index(">"), m.end()))
     return out

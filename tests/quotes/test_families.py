@@ -41,6 +41,12 @@ def test_block_quote_without_marks_takes_the_introduction(nlp) -> None:
     assert q.speaker == "Paul Guérin"
 
 
+def test_block_quote_without_marks_holds_the_marks_inside_it() -> None:
+    text = "Elle a dit :\n> Nous refusons le « tout-voiture » en ville.\n> Et nous le disons.\n\nFin."
+    [(a, b)] = find_quoted_spans(text)
+    assert text[a] == ">" and text[a:b].endswith("Et nous le disons.")
+
+
 def test_block_quote_without_marks_nor_speaker_is_no_quote(nlp) -> None:
     text = "Horaires d'ouverture :\n> Du lundi au vendredi de neuf heures à midi.\n\nFin."
     assert run(nlp, text) == []
