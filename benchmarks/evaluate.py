@@ -5,7 +5,8 @@
 Runs `pipeline.core.run` on DATASET/docs, converts the tables to score.py's prediction format and
 prints score.py's own figures for entities (strict/overlap P/R/F1, canonical accuracy), dates (P_ext,
 P_date, DATE recall, value-correct, value exact) and keyphrases (F@5, F@10) when the gold has them,
-plus micro P/R/F1 of assigned themes (score.py has no theme scorer).
+and themes (score.py `themes`: the level-1 IPTC qcodes against the gold key `iptc`, the level-2 themes
+against the gold key `themes`).
 """
 
 from __future__ import annotations
@@ -28,10 +29,11 @@ from common import (
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dataset", type=Path, help="a folder in the common benchmark format (docs/, gold.jsonl)")
+    ap.add_argument("--jobs", type=int, help="worker processes of the pipeline run (default: all cores)")
     args = ap.parse_args()
     score = load_scorer(args.dataset)
     gold = read_gold(args.dataset)
-    out = run_pipeline(args.dataset)
+    out = run_pipeline(args.dataset, jobs=args.jobs)
     try:
         print(f"{args.dataset.name}: {len(gold)} documents")
         if any("entities" in g for g in gold.values()):
@@ -57,11 +59,11 @@ def main() -> None:
             print(
                 f"keyphrases F@5 {r['F@5']:.3f} F@10 {r['F@10']:.3f} P@5 {r['P@5']:.3f} R@10 {r['R@10']:.3f}"
             )
-        if any("themes" in g for g in gold.values()):
-            r = theme_scores(gold, out)
+        for key, r in theme_scores(score, gold, out).items():
             print(
-                f"themes micro P {r['p']:.3f} R {r['r']:.3f} F1 {r['f']:.3f} "
-                f"(tp {r['tp']}, pred {r['pred']}, gold {r['gold']})"
+                f"themes {key}: micro P {r['p']:.3f} R {r['r']:.3f} F1 {r['f']:.3f} "
+                f"(tp {r['tp']}, pred {r['pred']}, gold {r['gold']}) documents without a theme "
+                f"{r['docs_without_theme']}"
             )
     finally:
         shutil.rmtree(out, ignore_errors=True)

@@ -63,7 +63,7 @@ DATELINE = re.compile(
 )
 # The lead of a dateline alone, in folded text (pipeline/dates/lexicon.fold), the date excluded: the
 # publication date is read by the date grammar, which knows more date shapes than DATELINE.
-DATELINE_LEAD_FOLDED = re.compile(rf"^\s*{_PLACE_FOLDED}{_AFTER_PLACE}$")
+DATELINE_LEAD_FOLDED = re.compile(rf"^[\s*_#>]*{_PLACE_FOLDED}{_AFTER_PLACE}$")  # "**Paris, le ": Markdown
 # A line that opens like a dateline, looser than DATELINE: any place-like words, "le" or "du", a weekday
 # and any word as the month ("Paris, le 12 mars 2024", "Lyon, du lundi 3 oct. 2022"); what follows does
 # not matter. Enough to tell a dateline from a title, whose date is never needed.
@@ -92,6 +92,22 @@ def find_dateline(text: str) -> dt.date | None:
     return None
 
 
+# A date in a URL's path: ".../2015-03-05-visite.html", ".../2024/05/10/titre", "/20240510-..." is not read
+# (eight digits are too often an identifier).
+_URL_DATE = re.compile(r"(?<![\d])((?:19|20)\d{2})([-/_])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def url_date(url: str) -> dt.date | None:
+    """The date written in a URL's path, if one is (a publication date, as blogs and newsrooms write)."""
+    path = re.sub(r"^[a-z]+://[^/]*", "", url.strip(), flags=re.I)
+    for m in _URL_DATE.finditer(path):
+        try:
+            return dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        except ValueError:
+            continue
+    return None
+
+
 def dateline_lead(folded: str, written: str) -> bool:
     """Whether the text before a date is a dateline's lead: `folded` matches DATELINE_LEAD_FOLDED and
     `written` (the same text as written) starts its place with a capital and has at most five words."""
@@ -100,7 +116,7 @@ def dateline_lead(folded: str, written: str) -> bool:
 
 def _is_place(before: str) -> bool:
     """The part of a dateline before the comma: a capitalised place name of a few words."""
-    place = before.rsplit(",", 1)[0].strip()
+    place = before.rsplit(",", 1)[0].strip().lstrip("*_#> ")
     words = re.sub(r"\([^)]*\)", " ", place).split()
     return bool(words) and len(words) <= 5 and place[:1].isupper()
 

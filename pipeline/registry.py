@@ -21,8 +21,10 @@ from .tables import (
     DATES,
     DOCUMENTS,
     ENTITIES,
+    FRONT_MATTER,
     KEYWORD_CANDIDATES,
     KEYWORDS,
+    LEMMA_COUNTS,
     QUOTES,
     THEMES,
     TableSpec,
@@ -123,6 +125,18 @@ def _keywords(ctx: Context) -> Sequence[Any]:
     return keyphrase_candidates(ctx.doc, tokens=ctx.tokens)
 
 
+def _lemmas(ctx: Context) -> Sequence[Any]:
+    from .compare.lemmas import content_lemmas
+
+    return content_lemmas(ctx.doc, ctx.tokens)
+
+
+def _front_matter(ctx: Context) -> Sequence[Any]:
+    from .compare.lemmas import front_matter
+
+    return front_matter(ctx.document.metadata)
+
+
 # The corpus functions: what the corpus facts (corpus_pass.CorpusFacts) change in a part's rows.
 def _canonical_entities(part: PartTables) -> pa.Table:
     """Entities with their corpus-wide canonical names."""
@@ -164,6 +178,8 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("dates", DATES, _dates),
     Extractor("themes", THEMES, _themes),
     Extractor("keywords", KEYWORD_CANDIDATES, _keywords, _ranked_keywords, KEYWORDS),
+    Extractor("lemmas", LEMMA_COUNTS, _lemmas),  # for `pipeline compare` (written as Parquet)
+    Extractor("front_matter", FRONT_MATTER, _front_matter),  # idem: --by any front-matter key
 )
 
 # What the per-document pass returns and the cache keeps: the documents row and each extractor's table.

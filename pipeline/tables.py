@@ -13,6 +13,10 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
+# Raised whenever a column of an exported table is added, removed, renamed or changes meaning; written to
+# OUT/manifest.json so that saved pivots and scripts can tell (README, "Changelog").
+SCHEMA_VERSION = 1
+
 Rows = dict[str, list[dict[str, Any]]]  # table name -> rows of one document (the per-document pass's output)
 
 
@@ -63,11 +67,21 @@ DOCUMENTS = TableSpec(
         _c(
             "status",
             S,
-            "ok, or why the file was not analysed: empty, binary, undecodable, unreadable, too_large, "
-            "bad_front_matter, not_french (another language: listed, not given to the French model).",
+            "ok, or why the file was not analysed: empty, binary, undecodable, unreadable (a file, or a "
+            "folder: doc_id ends with /), too_large (over 2,000,000 characters), bad_front_matter (not "
+            "YAML, YAML aliases, too deep or too long), not_french (another language: listed, not given "
+            "to the French model), duplicate_id (x.txt beside x.md: the first by name is analysed, this "
+            "one is listed under its path with extension), bad_file_name (not UTF-8), outside_corpus "
+            "(a symbolic link out of the corpus folder), linked_folder (a link to a folder already "
+            "read), broken_link.",
             False,
         ),
-        _c("status_detail", S, "One-line explanation when status is not ok."),
+        _c(
+            "status_detail",
+            S,
+            "One-line explanation when status is not ok; for an analysed file, what was wrong but did "
+            "not stop it (a front-matter date that is not a date, invalid UTF-8 bytes).",
+        ),
         _c(
             "title",
             S,
@@ -78,15 +92,26 @@ DOCUMENTS = TableSpec(
         _c(
             "published",
             D,
-            "Publication date: front matter, else detected in the text (see published_source).",
+            "Publication date: front-matter date, else the date the front-matter title states ('..., en "
+            "date du 13 septembre 2020'), else one in the front-matter url, else the header lines ('Paris, "
+            "le ...', 'Publié le ...', 'Date de publication : ...'); empty when none gives it.",
         ),
-        _c("published_source", S, "Where `published` comes from: front_matter, text, or empty when unknown."),
+        _c(
+            "published_source",
+            S,
+            "Where `published` comes from: front_matter, title, url, text, or empty when unknown.",
+        ),
         _c("language", S, "Detected language (ISO 639-1), by py3langid."),
         _c("language_confidence", F64, "Confidence of the detected language, in [0, 1]."),
         _c("encoding", S, "Encoding the bytes were decoded from (utf-8, utf-16, cp1252 ...)."),
         _c("had_bom", B, "The file started with a byte-order mark."),
         _c("repaired", B, "ftfy or line-end normalisation changed the text."),
-        _c("repairs", S, "What was repaired, comma-separated: mojibake, uncurl_quotes, line_breaks ..."),
+        _c(
+            "repairs",
+            S,
+            "What was repaired, comma-separated: mojibake, uncurl_quotes, line_breaks, invalid_utf8 (a "
+            "mostly UTF-8 file's invalid bytes read as cp1252 letters or U+FFFD) ...",
+        ),
         _c("repaired_chars", I32, "Characters removed or replaced by the repair."),
         _c("n_chars", I32, "Length of the analysed text in code points."),
         _c("n_tokens", I32, "spaCy tokens (punctuation included, whitespace excluded)."),
@@ -190,16 +215,26 @@ DATES = TableSpec(
         _c(
             "value",
             S,
-            "TimeML value at the granularity written: 2024-03-12, 2024-03, 2024, 201X, 2024-SU, "
-            "2024-W19, XXXX-05-15 (year unknown), PRESENT_REF, PAST_REF, FUTURE_REF. Text, never a "
+            "TimeML value at the granularity written: day 2024-03-12, month 2024-03, year 2024, decade "
+            "201X, century 19XX, season 2024-SU (SP, SU, FA, WI), quarter 2025-Q1 (Q1-Q4) or half-year "
+            "2025-H1 (semestre), week 2024-W19, week-end 2024-W19-WE, XXXX-05-15 (year unknown), "
+            "XXXX-WXX-1 (a weekday, no publication date), PRESENT_REF, PAST_REF, FUTURE_REF. A range "
+            "holds its first day, month or year here and its last in end_value. Text, never a "
             "spreadsheet date: a day is never invented.",
             False,
         ),
-        _c("end_value", S, "End of a range ('du 20 au 24 avril 2020' -> 2020-04-24), else empty."),
+        _c(
+            "end_value",
+            S,
+            "End of a range, same shapes as value: 'du 20 au 24 avril 2020' -> 2020-04-24, 'de mars à "
+            "juin 2025' -> 2025-06, '2024-2025' -> 2025, 'la seconde quinzaine de mai' -> 2025-05-16 to "
+            '2025-05-31, "d\'ici 2030" -> from the publication day to 2030; else empty.',
+        ),
         _c(
             "granularity",
             S,
-            "day, month, year, decade, century, season, quarter, week or ref (vague).",
+            "day, month, year, decade, century, season, quarter (quarters and half-years), week or ref "
+            "(vague).",
             False,
         ),
         _c("mod", S, "START (début), END (fin), MID (mi-), APPROX (vers), else empty."),
@@ -210,16 +245,32 @@ DATES = TableSpec(
 
 THEMES = TableSpec(
     "themes",
-    "One row per theme assigned to a document (evidence above the taxonomy's threshold).",
+    "One row per theme assigned to a document: its level-1 subjects (1 to 3 for a document of 50 words or "
+    "more, IPTC Media Topics by default), then its finer level-2 themes (evidence above the threshold).",
     (
         DOC_ID,
-        _c("theme", S, "Theme id from the taxonomy (joins doc_theme_matrix columns).", False),
+        _c(
+            "theme",
+            S,
+            "Theme id from the taxonomy: an IPTC qcode at level 1 (medtop:11000000), a slug at level 2 "
+            "(joins doc_theme_matrix columns).",
+            False,
+        ),
         _c("label", S, "French label of the theme.", False),
+        _c("level", I32, "1 for a broad subject, 2 for a finer theme.", False),
+        _c("parent", S, "Level 2: the id of the level-1 subject it sits under; empty at level 1.", False),
+        _c("weak", B, "Level 1: kept as the strongest subject although none reached the threshold.", False),
         _c("score", F64, "Strength of the evidence; assigned when >= the threshold.", False),
-        _c("hits", I32, "Cue occurrences found in the document.", False),
-        _c("evidence", S, "Distinct cue terms found, '; '-separated, most frequent first.", False),
+        _c("hits", I32, "Cue occurrences (and, level 1, word-vector votes) found in the document.", False),
+        _c(
+            "evidence",
+            S,
+            "Distinct cue terms found, most frequent first, then (level 1) [level-2 themes] and ~words "
+            "near the subject in the model's vectors; '; '-separated.",
+            False,
+        ),
     ),
-    ("doc_id", "theme"),
+    ("doc_id", "level", "theme"),
     per_document=True,
 )
 
@@ -301,6 +352,89 @@ KEYWORD_CANDIDATES = TableSpec(
     exported=False,
 )
 
+LEMMA_COUNTS = TableSpec(
+    "lemma_counts",
+    "Content lemmas of each analysed document with their counts (internal: written as Parquet for "
+    "`pipeline compare`, whatever --format).",
+    (
+        DOC_ID,
+        _c(
+            "lemma", S, "Lower-cased lemma of a noun, name, adjective or verb that is not a stop word.", False
+        ),
+        _c("count", I64, "Occurrences in the document.", False),
+    ),
+    ("doc_id",),
+    per_document=True,
+    exported=False,
+)
+
+FRONT_MATTER = TableSpec(
+    "front_matter",
+    "Every front-matter key of each analysed document (internal: written as Parquet for "
+    "`pipeline compare --by KEY`, whatever --format).",
+    (
+        DOC_ID,
+        _c("key", S, "Front-matter key, lower-cased.", False),
+        _c("value", S, "Its value as text.", False),
+    ),
+    ("doc_id",),
+    per_document=True,
+    exported=False,
+)
+
+# Internal per-document tables that a run keeps in OUT_DIR as <name>.parquet (inputs of `compare`).
+KEPT: tuple[TableSpec, ...] = (LEMMA_COUNTS, FRONT_MATTER)
+
+SPECIFICITIES = TableSpec(
+    "specificities",
+    "Written by `pipeline compare --by FIELD` (or `run --compare-by`): for each part of the corpus (a value "
+    "of FIELD) and item, Lafon's hypergeometric specificity (docs/compare.md). Every part x item while "
+    "they are under a million pairs per item type; beyond, the rows with |score| >= 2 only.",
+    (
+        _c(
+            "field",
+            S,
+            "What splits the corpus: a documents column, year, month or a front-matter key.",
+            False,
+        ),
+        _c("part", S, "The value of `field` shared by the part's documents.", False),
+        _c(
+            "item_type",
+            S,
+            "lemma, keyword (keyphrase lemma), entity (canonical name) or theme (theme id).",
+            False,
+        ),
+        _c("item", S, "The lemma, keyphrase lemma, canonical entity name or theme id.", False),
+        _c(
+            "label",
+            S,
+            "entity: PER, ORG, LOC or MISC (part of the item); theme: its French label; keyword: its most "
+            "frequent written form; lemma: empty.",
+        ),
+        _c(
+            "part_freq",
+            I64,
+            "f: occurrences in the part (lemmas: tokens; keywords: documents ranking it in their top "
+            "keyphrases; entities: mentions; themes: documents tagged). 0 = absent from the part.",
+            False,
+        ),
+        _c("corpus_freq", I64, "F: occurrences in the corpus (documents with a value of `field`).", False),
+        _c("part_size", I64, "t: occurrences of every item of this type in the part.", False),
+        _c("corpus_size", I64, "T: occurrences of every item of this type in the corpus.", False),
+        _c("expected", F64, "F * t / T: the part frequency if the item were spread evenly.", False),
+        _c(
+            "score",
+            F64,
+            "Specificity: -log10 P(X >= f) when f >= F t / T (over-represented, > 0), else log10 P(X <= f) "
+            "(< 0); X hypergeometric. |score| >= 2: P <= 1%.",
+            False,
+        ),
+        _c("rank", I32, "1 = most specific item of this type for the part (highest score).", False),
+    ),
+    ("field", "part", "item_type", "rank"),
+    per_document=False,
+)
+
 TABLES: dict[str, TableSpec] = {
     t.name: t
     for t in (
@@ -371,7 +505,7 @@ def data_dictionary() -> str:
         "CR) with an apostrophe, so there that equality holds after removing the prefix.",
         "",
     ]
-    for spec in TABLES.values():
+    for spec in (*TABLES.values(), SPECIFICITIES):
         if not spec.exported:
             continue
         out += [f"## {spec.name}", "", spec.doc, "", "| column | type | meaning |", "|---|---|---|"]
@@ -380,9 +514,9 @@ def data_dictionary() -> str:
     out += [
         "## doc_theme_matrix (CSV and xlsx only)",
         "",
-        "One row per document (`doc_id`), one column per theme id of the taxonomy holding the theme's score "
-        "(0 when not assigned). Its Parquet form is the long `themes` table, whose schema does not depend on "
-        "the taxonomy.",
+        "One row per document (`doc_id`), one column per theme id of the taxonomy (level-1 subjects first, "
+        "then level-2 themes) holding the theme's score (0 when not assigned). Its Parquet form is the long "
+        "`themes` table, whose schema does not depend on the taxonomy.",
         "",
     ]
     return "\n".join(out)

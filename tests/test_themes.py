@@ -187,8 +187,13 @@ def minimal(data_dir):
 
 # ----------------------------------------------------------------------------- loading
 def test_default_taxonomy(taxonomy):
-    assert set(taxonomy.ids) == GUIDELINE_IDS and len(taxonomy.ids) == 13
-    assert all(t.label.strip() and len(t.cues) >= 10 for t in taxonomy.themes)
+    assert [t.id for t in taxonomy.subjects] == [f"medtop:{n:02d}000000" for n in range(1, 18)]
+    level2 = {t.id: t for t in taxonomy.themes if t.level == 2}
+    assert set(level2) > GUIDELINE_IDS and len(level2) >= 25
+    assert all(t.parent in {s.id for s in taxonomy.subjects} for t in level2.values())
+    assert level2["securite"].parent == "medtop:02000000" and level2["sante"].parent == "medtop:07000000"
+    assert all(t.label.strip() and len(t.cues) >= 8 for t in taxonomy.themes)
+    assert all(t.description for t in taxonomy.subjects) and taxonomy.max_subjects == 3
     assert taxonomy.theme("sante").label == "Santé"
     assert taxonomy.threshold == 4.0 and taxonomy.max_hits_per_cue == 3
     assert len(taxonomy.version) == 16 and taxonomy.version == load_taxonomy(DEFAULT_TAXONOMY).version
@@ -205,7 +210,8 @@ def test_version_follows_the_content(tmp_path):
 
 def test_extends_the_default_taxonomy(data_dir):
     tax = load_taxonomy(data_dir / "taxonomy_extends.toml")
-    assert set(tax.ids) == GUIDELINE_IDS | {"agriculture"}
+    assert set(tax.ids) == set(load_taxonomy().ids) | {"agriculture"}
+    assert tax.theme("agriculture").level == 2 and tax.theme("agriculture").parent == ""
     assert tax.threshold == 5.0 and tax.version != load_taxonomy().version
 
 
@@ -220,6 +226,10 @@ def test_extends_the_default_taxonomy(data_dir):
         ("[themes.sante]\nlabel = 'Santé'\ncues = ['de la']\n", "has no content word"),
         ("[themes.sante]\nlabel = 'Santé'\ncues = ['santé']\nkeywords = ['x']\n", "unknown key(s) keywords"),
         ("[themes.SANTE]\nlabel = 'Santé'\ncues = ['santé']\n", "ids are lower-case"),
+        ("[themes.sante]\nlabel = 'Santé'\nparent = 'x:1'\ncues = ['santé']\n", "is not a level-1 theme"),
+        ("[themes.'x:1']\nlabel = 'X'\nparent = 'x:2'\ncues = ['santé']\n", "is not a level-1 theme"),
+        ("[themes.'x:1']\nlabel = 'X'\nlevel = 3\ncues = ['santé']\n", "level must be 1 or 2"),
+        ("max_subjects = 0\n[themes.s]\nlabel = 'S'\ncues = ['santé']\n", "max_subjects must be"),
         (
             "threshold = -1\n[themes.sante]\nlabel = 'Santé'\ncues = ['santé']\n",
             "threshold must be a number > 0",
@@ -316,13 +326,15 @@ def test_threshold_is_adjustable(nlp, taxonomy):
     default = tag_themes(doc, taxonomy)
     assert [s.theme for s in tag_themes(doc, taxonomy, threshold=1.0)] != [s.theme for s in default]
     assert len(tag_themes(doc, taxonomy, threshold=1.0)) > len(default)
-    assert tag_themes(doc, taxonomy, threshold=1000.0) == []
+    unreachable = tag_themes(doc, taxonomy, threshold=1000.0)
+    assert [(s.level, s.weak) for s in unreachable] == [(1, True)]  # only the strongest subject, flagged
     assert all(s.score >= taxonomy.threshold for s in default)
 
 
 def test_theme_scores_are_sorted_and_explained(nlp, taxonomy):
-    assert [f.name for f in dataclasses.fields(ThemeScore)] == ["theme", "label", "score", "hits", "evidence"]
-    scores = tag_themes(nlp(PRESS_RELEASES["ransomware"]), taxonomy)
+    fields = [f.name for f in dataclasses.fields(ThemeScore)]
+    assert fields == ["theme", "label", "score", "hits", "evidence", "level", "parent", "weak"]
+    scores = [s for s in tag_themes(nlp(PRESS_RELEASES["ransomware"]), taxonomy) if s.level == 2]
     assert [(s.score, s.theme) for s in scores] == sorted(
         ((s.score, s.theme) for s in scores), key=lambda x: (-x[0], x[1])
     )
@@ -347,7 +359,8 @@ def test_theme_matrix(taxonomy):
     assert m.drop(columns="doc_id").to_numpy().sum() == 18.5  # unknown documents and themes are ignored
     assert (m.loc[2, taxonomy.ids] == 0.0).all()
     empty = theme_matrix(pd.DataFrame(columns=["doc_id", "theme", "score"]), ["x"], taxonomy)
-    assert empty.shape == (1, 14) and empty.loc[0, "sante"] == 0.0
+    assert empty.shape == (1, 1 + len(taxonomy.ids)) and empty.loc[0, "sante"] == 0.0
+    assert list(m.columns[1:18]) == [t.id for t in taxonomy.subjects]  # level 1 first, then level 2
 
 
 def test_matrix_follows_a_custom_taxonomy(data_dir):

@@ -12,9 +12,16 @@ import datetime as dt
 
 from .extract import extract as _extract
 from .model import GRANULARITIES, MODS, DateMention
-from .publication import detect_publication_date
+from .publication import detect_publication_date, find_publication_date
 
-__all__ = ["DateMention", "extract_dates", "detect_publication_date", "GRANULARITIES", "MODS"]
+__all__ = [
+    "DateMention",
+    "extract_dates",
+    "detect_publication_date",
+    "find_publication_date",
+    "GRANULARITIES",
+    "MODS",
+]
 
 
 def extract_dates(text: str, published: dt.date | None) -> list[DateMention]:

@@ -12,6 +12,19 @@ import re
 from dataclasses import dataclass
 
 from . import patterns as P
+from .anchored_handlers import (
+    h_bare_day,
+    h_day_of_rel_month,
+    h_en_huit,
+    h_month_abbr_dot,
+    h_numeric_dm,
+    h_ordinal_weekday_rel,
+    h_quinzaine,
+    h_range_bare_days,
+    h_range_weekdays,
+    h_shift,
+    h_weekday_of_week,
+)
 from .calendar_handlers import (
     h_english,
     h_full,
@@ -27,6 +40,7 @@ from .calendar_handlers import (
     h_year,
     h_year2,
 )
+from .everyday_handlers import h_numeric_range, h_rel_quarter, h_rentree, h_week_of
 from .lexicon import HOLIDAYS_EASTER, HOLIDAYS_FIXED, MONTHS_ABBR, MONTHS_FULL, WEEKDAYS, fold, lower
 from .model import DateMention, Expr
 from .normalise import Resolver
@@ -58,12 +72,23 @@ FAMILIES: list[tuple[re.Pattern[str], Handler, int, str]] = [
     (P.RANGE_MONTHS, h_range_months, 1, "m"),
     (P.RANGE_MONTHS_DASH, h_range_months, 1, "m"),
     (P.RANGE_YEARS, h_range_years, 1, "d"),
+    (P.RANGE_WEEKDAYS, h_range_weekdays, 1, "w"),
+    (P.QUINZAINE, h_quinzaine, 1, "m"),
+    (P.WEEK_OF, h_week_of, 1, "m"),
+    (P.NUMERIC_RANGE, h_numeric_range, 0, "d"),
     (P.HOLIDAY, h_holiday, 2, "h"),
+    (P.EN_HUIT, h_en_huit, 2, "w"),
+    (P.WEEKDAY_OF_WEEK, h_weekday_of_week, 2, "w"),
+    (P.ORDINAL_WEEKDAY_REL, h_ordinal_weekday_rel, 2, "w"),
+    (P.DAY_OF_REL_MONTH, h_day_of_rel_month, 2, "r"),
+    (P.SHIFT, h_shift, 4, "r"),
     (P.ORDINAL_WEEKDAY, h_ordinal_weekday, 2, "w"),
     (P.FULL, h_full, 3, "m"),
     (P.MONTH_YEAR, h_month_year, 3, "m"),
     (P.QUARTER, h_quarter, 3, "q"),
     (P.QUARTER_SHORT, h_quarter_short, 3, "d"),
+    (P.REL_QUARTER, h_rel_quarter, 3, "q"),
+    (P.RENTREE, h_rentree, 3, "e"),
     (P.DECADE, h_decade, 3, "r"),
     (P.CENTURY, h_century, 3, "r"),
     (P.MOD_RELATIVE, h_mod_relative, 3, "r"),
@@ -73,7 +98,11 @@ FAMILIES: list[tuple[re.Pattern[str], Handler, int, str]] = [
     (P.RELATIVE, h_relative, 4, "r"),
     (P.WEEKDAY, h_weekday, 5, "w"),
     (P.MONTH_BARE, h_month, 5, "m"),
+    (P.NUMERIC_DM, h_numeric_dm, 5, "d"),
+    (P.MONTH_ABBR_DOT, h_month_abbr_dot, 5, "m"),
     (P.YEAR, h_year, 6, "d"),
+    (P.BARE_DAY, h_bare_day, 7, "d"),
+    (P.RANGE_BARE_DAYS, h_range_bare_days, 7, "d"),
     (P.YEAR_2, h_year2, 6, "d"),
 ]
 
@@ -100,12 +129,13 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
             cats.setdefault(w, set()).add(cat)
 
     add("m", list(MONTHS_FULL) + list(MONTHS_ABBR))
-    add("w", WEEKDAYS)
+    add("w", list(WEEKDAYS) + ["huit", "quinze"])
     add("s", ("printemps", "ete", "automne", "hiver"))
     add("h", {re.split(r"[ '-]", name)[0] for name in list(HOLIDAYS_FIXED) + list(HOLIDAYS_EASTER)})
-    add("q", ("trimestre", "trimestres", "semestre", "semestres"))
+    add("q", ("trimestre", "trimestres", "semestre", "semestres", "trim"))
+    add("e", ("rentree",))
     relative_words = """hier aujourd demain veille lendemain surlendemain jour an ans annee annees semaine
-        semaines mois week weekend desormais jours decennies siecle siecles"""
+        semaines mois week weekend desormais jours decennies siecle siecles courant"""
     add("r", relative_words.split())
     return {w: tuple(sorted(c)) for w, c in cats.items()}
 
@@ -176,6 +206,55 @@ def select(cands: list[Candidate]) -> list[Expr]:
     return exprs
 
 
+def attach_bases(exprs: list[Expr], v: View) -> list[Expr]:
+    """ "le lendemain du 20 mars", "la veille du 14 juillet", "trois jours après le 4 mai": the shift and
+    the date right after it become one expression, the shift counted from that date."""
+    out: list[Expr] = []
+    i = 0
+    while i < len(exprs):
+        e = exprs[i]
+        nxt = exprs[i + 1] if i + 1 < len(exprs) else None
+        shifts = (
+            e.kind == "anchor"
+            and e.of_event
+            and e.offset
+            or e.kind == "shift"
+            and e.ref in ("apres", "avant")
+        )
+        if (
+            shifts
+            and nxt is not None
+            and nxt.kind in ("cal", "holiday", "weekday")
+            and nxt.end_expr is None
+            and P.BEFORE_NEXT_DATE.match(v.fold[e.end : nxt.start])
+            and (nxt.kind != "cal" or nxt.day is not None)
+        ):
+            e.base, e.end, e.of_event = nxt, nxt.end, False
+            out.append(e)
+            i += 2
+            continue
+        out.append(e)
+        i += 1
+    return out
+
+
+_COORDINATION = re.compile(r"\s*(?:,|et|ou|,\s*et|,\s*puis|puis)\s*(?:le\s+)?")
+
+
+def share_coordinated(exprs: list[Expr], v: View) -> None:
+    """ "en mars et avril 2024", "du 2 au 6 et du 9 au 13 juin": a date joined by "et" to the next one
+    takes the month or year that only the next one writes."""
+    for e, nxt in reversed(list(zip(exprs, exprs[1:], strict=False))):  # from the last: chains
+        if nxt.kind != "cal" or nxt.month is None or not _COORDINATION.fullmatch(v.fold[e.end : nxt.start]):
+            continue
+        if e.kind == "cal" and e.day is None and e.year is None and e.month and nxt.year and nxt.day is None:
+            e.year = nxt.year - 1 if e.month > nxt.month else nxt.year
+        elif e.kind == "bareday" and e.day is not None and nxt.day is not None:
+            e.kind, e.month, e.year = "cal", nxt.month, nxt.year
+            if e.end_expr is not None and e.end_expr.kind == "bareday":
+                e.end_expr.kind, e.end_expr.month, e.end_expr.year = "cal", nxt.month, nxt.year
+
+
 def attach_dici(exprs: list[Expr], v: View) -> None:
     """ "d'ici 2030", "d'ici le 30 juin": a range from the publication date to the target."""
     for e in exprs:
@@ -189,7 +268,8 @@ def attach_dici(exprs: list[Expr], v: View) -> None:
 
 def extract(text: str, published: dt.date | None) -> list[DateMention]:
     v = View(text, lower(text), fold(text), published)
-    exprs = select(candidates(v))
+    exprs = attach_bases(select(candidates(v)), v)
+    share_coordinated(exprs, v)
     attach_dici(exprs, v)
     mentions = Resolver(v, exprs).run()
     mentions.sort(key=lambda m: m.start)

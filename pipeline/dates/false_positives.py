@@ -12,12 +12,20 @@ import re
 from .lexicon import QUANTITY_CUES, QUANTITY_UNITS, REFERENCE_WORDS, STREET_WORDS
 from .view import View
 
-_STREET_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(STREET_WORDS) + r")\.?\s+(?:du|de\s+la|des|de|d')?\s*$")
+# "au cours du mois de mai", "en cours": the idiom, not the street ("cours Mirabeau")
+_STREET_BEFORE = re.compile(
+    r"(?:^|\s)(?<!\bau\s)(?<!\ben\s)(?:" + "|".join(STREET_WORDS) + r")\.?\s+(?:du|de\s+la|des|de|d')?\s*$"
+)
 
 
 def in_street_name(v: View, start: int) -> bool:
     """ "rue du 8-Mai-1945", "place du 11 Novembre": a date right after a street word names the street."""
-    return bool(_STREET_BEFORE.search(v.before(start, 30)))
+    m = _STREET_BEFORE.search(v.before(start, 30))
+    if m and re.search(r"\bpont\b", m.group()) and not re.search(r"[A-Z]", v.text[start : start + 16]):
+        return (
+            False  # "le pont du 8 mai": the long week-end; a bridge's name is capitalised ("pont du 8-Mai")
+        )
+    return bool(m)
 
 
 def after_agreement(v: View, start: int) -> bool:
@@ -56,11 +64,23 @@ def is_quantity(v: View, start: int, end: int, strict: bool) -> bool:
     before = v.before(start, 14)
     if any(before.endswith(c + " ") for c in QUANTITY_CUES):
         return True
+    if _AMOUNT_BEFORE.search(v.before(start, 40)):
+        return True  # "une amende de 1500", "l'enveloppe atteint 2500": an amount
     if re.search(r"[€$£]\s*$", before):
         return True
     return bool(strict and re.fullmatch(r"[a-z]{3,}[sx]", nxt) and nxt not in _FUNCTION_WORDS_S)
 
 
+# Nouns of amounts after an indefinite article ("une amende de 1500"; "le budget de 2025" is a year's) and
+# verbs of amounts: the number after them is a quantity, never a year.
+_AMOUNT_BEFORE = re.compile(
+    r"\b(?:(?:un|une|d'un|d'une)\s+(?:[a-z]+\s+)?(?:amende|somme|montant|budget|prix|cout|total|enveloppe|subvention|dotation|capacite|effectif"
+    r"|population|salaire|loyer|indemnite|pret|credits?|dette|pertes?|benefice|hausse|baisse|augmentation"
+    r"|reduction|economies?|investissement|facture|tarif|cotisation|prime|don|cheque|caution|rancon"
+    r"|chiffre\s+d'affaires)s?(?:\s+[a-z]+)?\s+(?:de|d'environ|d'un\s+montant\s+de|de\s+plus\s+de)"
+    r"|atteint|atteignent|atteindra|atteindront|totalise|totalisent|s'eleve\s+a|s'elevent\s+a"
+    r"|s'elevera\s+a|chiffre\s+a|estime\s+a|evalue\s+a)\s*$"
+)
 _FUNCTION_WORDS_S = frozenset(
     [
         "dans", "sans", "sous", "vers", "apres", "depuis", "tous", "toutes", "plus", "moins", "avons",

@@ -29,7 +29,8 @@ class Expr:
     (aujourd'hui), anchor (la veille, le lendemain, le même jour: relative to the previous date),
     relyear / relmonth / relweek / weekend (cette année, le mois dernier...), ago / inn (il y a
     deux ans, dans trois mois), ref (a fixed vague value), desormais, decade, century, season,
-    quarter, holiday, ordwd (le premier dimanche du printemps).
+    quarter, holiday, ordwd (le premier dimanche du printemps), shift (deux jours plus tard: `offset`
+    `unit`s from the date before it, or from `base`), bareday (le 21: the month from the context).
     """
 
     kind: str
@@ -42,7 +43,7 @@ class Expr:
     two_digit: bool = False  # the year was written with two digits ("en 97")
     rel: int = 0  # -1 dernier/passé, +1 prochain, 0 none / this
     offset: int = 0  # days, years, months, weeks (kind-dependent)
-    unit: str | None = None  # year, month, week, day (ago / inn)
+    unit: str | None = None  # year, month, week, day (ago / inn / shift); enhuit, week (weekday); anchored
     season: str | None = None  # SP, SU, FA, WI
     quarter: str | None = None  # Q1..Q4, H1, H2
     decade: str | None = None  # 196X
@@ -56,3 +57,4 @@ class Expr:
     of_event: bool = False  # "au lendemain de <event>": the clause's date, not the next day
     end_expr: Expr | None = None  # range end
     dici: bool = False  # "d'ici ...": a range from the publication date to the target
+    base: Expr | None = None  # "le lendemain du 20 mars", "deux jours après le 4 mai": the date shifted

@@ -11,7 +11,8 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from .earlier_dates import EarlierDates, Resolved
+from .anchored import AnchoredKinds
+from .earlier_dates import Resolved
 from .lexicon import HOLIDAYS_FIXED
 from .model import DateMention, Expr
 from .resolve import (
@@ -40,6 +41,9 @@ VALUE_RE = re.compile(
 )
 
 
+_QUARTER_MONTHS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12)}
+
+
 def _cal_value(y: int | None, mo: int | None, d: int | None) -> tuple[str, str]:
     """(value, granularity) of a calendar date whose missing parts are left out (XXXX for the year)."""
     ys = f"{y:04d}" if y is not None else "XXXX"
@@ -50,7 +54,7 @@ def _cal_value(y: int | None, mo: int | None, d: int | None) -> tuple[str, str]:
     return f"{ys}-{mo:02d}-{d:02d}", "day"
 
 
-class Resolver(EarlierDates):
+class Resolver(AnchoredKinds):
     """Resolves the selected expressions in text order, so that each can lean on the dates before it."""
 
     def __init__(self, v: View, exprs: list[Expr]) -> None:
@@ -66,6 +70,8 @@ class Resolver(EarlierDates):
         return fn(e)
 
     def r_cal(self, e: Expr) -> Resolved | None:
+        if e.unit == "weekof":  # "la semaine du 10 mars"
+            return self.week_of(e)
         if e.year is not None:
             if e.day is not None and e.month is not None and not safe_date(e.year, e.month, e.day):
                 return None
@@ -94,6 +100,18 @@ class Resolver(EarlierDates):
         return None
 
     def r_weekday(self, e: Expr) -> Resolved | None:
+        if e.unit in ("enhuit", "week"):
+            return self.weekday_in_weeks(e)
+        if e.day is None and self.done:  # "mardi et mercredi", "de vendredi à dimanche": the days follow
+            prev, res = self.done[-1]
+            gap = self.v.fold[prev.end : e.start]
+            if (
+                prev.kind == "weekday"
+                and res.date is not None
+                and re.fullmatch(r"\s*(?:,|et|ou|a|au|puis)\s*", gap)
+            ):
+                d = res.date + dt.timedelta(days=((e.weekday or 1) - res.date.isoweekday()) % 7 or 7)
+                return Resolved(fmt_day(d), "day", d.year, d)
         tense = self.tense(e)
         if self.P is None:
             return Resolved(f"XXXX-WXX-{e.weekday}", "day")
@@ -148,6 +166,12 @@ class Resolver(EarlierDates):
         return False
 
     def r_anchor(self, e: Expr) -> Resolved | None:
+        if e.base is not None:  # "le lendemain du 20 mars"
+            based = self.resolve(e.base)
+            if based is None or based.date is None:
+                return None
+            d = based.date + dt.timedelta(days=e.offset)
+            return Resolved(fmt_day(d), "day", d.year, d, explicit=based.explicit)
         if e.of_event:
             # "au lendemain de la démission": the date of the clause, not the day after it; with no
             # date in the clause, only a vague reference in the direction of the tense
@@ -169,18 +193,33 @@ class Resolver(EarlierDates):
         return Resolved(fmt_day(d), "day", d.year, d)
 
     def r_relyear(self, e: Expr) -> Resolved:
+        anchored = self.anchored_period(e)
+        if anchored is not None:
+            return anchored
         if self.P is None:
             return Resolved({-1: "PAST_REF", 1: "FUTURE_REF"}.get(e.offset, "PRESENT_REF"), "ref")
         y = self.P.year + e.offset
+        if e.unit == "bare":  # "en début d'année, les tarifs augmenteront" read in November: next year's
+            t = self.tense(e)
+            if t.strong and e.mod == "START" and t.direction > 0 and self.P.month >= 7:
+                y += 1
+            elif t.strong and e.mod == "END" and t.direction < 0 and self.P.month <= 4:
+                y -= 1
         return Resolved(f"{y:04d}", "year", y, explicit=True)
 
     def r_relmonth(self, e: Expr) -> Resolved:
+        anchored = self.anchored_period(e)
+        if anchored is not None:
+            return anchored
         if self.P is None:
             return Resolved({-1: "PAST_REF", 1: "FUTURE_REF"}.get(e.offset, "PRESENT_REF"), "ref")
         y, mo = add_months(self.P.year, self.P.month, e.offset)
         return Resolved(f"{y:04d}-{mo:02d}", "month", y, explicit=True)
 
     def r_relweek(self, e: Expr) -> Resolved:
+        anchored = self.anchored_period(e)
+        if anchored is not None:
+            return anchored
         if self.P is None:
             return Resolved({-1: "PAST_REF", 1: "FUTURE_REF"}.get(e.offset, "PRESENT_REF"), "ref")
         d = self.P + dt.timedelta(weeks=e.offset)
@@ -189,8 +228,7 @@ class Resolver(EarlierDates):
     def r_weekend(self, e: Expr) -> Resolved:
         if self.P is None:
             return Resolved({-1: "PAST_REF", 1: "FUTURE_REF"}.get(e.offset, "PRESENT_REF"), "ref")
-        d = self.P + dt.timedelta(weeks=e.offset)
-        return Resolved(iso_week(d) + "-WE", "week", d.year)
+        return self.weekend(e)
 
     def r_ago(self, e: Expr) -> Resolved:
         if self.P is None:
@@ -245,7 +283,14 @@ class Resolver(EarlierDates):
         tense = self.tense(e)
         y = self.year_for(e, None, tense)
         if y is None and self.P is not None:
+            # "le troisième trimestre a été marqué" in March: last year's; "le premier trimestre sera" in
+            # November: next year's
+            first, last = _QUARTER_MONTHS[q]
             y = self.P.year
+            if tense.strong and tense.direction < 0 and first > self.P.month:
+                y -= 1
+            elif tense.strong and tense.direction > 0 and last < self.P.month:
+                y += 1
         if y is None:
             return Resolved(f"XXXX-{q}", "quarter")
         return Resolved(f"{y:04d}-{q}", "quarter", y)
@@ -255,8 +300,8 @@ class Resolver(EarlierDates):
         if e.year is not None:
             d = holiday_date(name, e.year)
         else:
-            tense = self.tense(e)
-            y = self.year_for(e, None, tense)
+            tense = Tense(e.rel, True) if e.rel else self.tense(e)
+            y = None if e.rel else self.year_for(e, None, tense)
             if y is not None:
                 d = holiday_date(name, y)
             elif self.P is None:
@@ -333,6 +378,12 @@ class Resolver(EarlierDates):
         less when the range crosses New Year ("du 30 décembre au 2 janvier 2024")."""
         end = e.end_expr
         assert end is not None
+        if e.kind == "bareday":  # "du 2 au 4"
+            r_start = self.r_bareday(e)
+            return (r_start, self.range_end_day(r_start, end)) if r_start else (None, None)
+        if e.kind == "weekday":  # "du lundi 3 au vendredi 7"
+            r_start = self.r_weekday(replace(e, end_expr=None))
+            return (r_start, self.range_end_day(r_start, end)) if r_start else (None, None)
         if end.year is None and e.year is not None:  # "du 20 avril 2020 au 3 mai"
             wraps = e.month is not None and end.month is not None and e.month > end.month
             end = replace(end, year=e.year + 1 if wraps else e.year)

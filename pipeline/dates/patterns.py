@@ -51,6 +51,20 @@ def day(name: str) -> str:
     return rf"(?P<{name}>1er|1re|1ere|1°|premier|[12][0-9]|3[01]|0?[1-9])(?![\d\w])"
 
 
+DAY_WORDS = {
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "huit": 8, "neuf": 9, "dix": 10, "onze": 11,
+    "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "dix-sept": 17, "dix-huit": 18,
+    "dix-neuf": 19, "vingt": 20, "vingt-et-un": 21, "vingt et un": 21, "vingt-deux": 22, "vingt-trois": 23,
+    "vingt-quatre": 24, "vingt-cinq": 25, "vingt-six": 26, "vingt-sept": 27, "vingt-huit": 28,
+    "vingt-neuf": 29, "trente": 30, "trente et un": 31, "trente-et-un": 31,
+}  # fmt: skip  # days written in words in a range ("du quatre au six juin"); "sept" is the month
+
+
+def dayw(name: str) -> str:
+    """A day in digits or in words (ranges only: "du quatre au 6 juin")."""
+    return rf"(?P<{name}>1er|1re|1ere|1°|premier|[12][0-9]|3[01]|0?[1-9]|{alt(DAY_WORDS)})(?![\d\w-])"
+
+
 DAY_ANON = r"(?:1er|1re|1ere|1°|premier|[12][0-9]|3[01]|0?[1-9])(?![\d\w])"
 
 
@@ -79,11 +93,12 @@ MOD = (
 
 # ---------------------------------------------------------------------------- families
 NUMERIC = re.compile(
-    r"(?<![\w.,/:-])(?P<d>0?[1-9]|[12]\d|3[01])(?P<sep>[/.-])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
+    r"(?<![\w.,/:-])(?P<d>1er|0?[1-9]|[12]\d|3[01])(?P<sep>[/.-])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
     r"(?P<y>(?:1[89]|20)\d{2}|\d{2})(?!\w)(?![.,/:-]\d)"
 )
 ISO = re.compile(
-    r"(?<![\w.,/:-])(?P<y>(?:1[89]|20)\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d])(?![.,/-]\d)"
+    r"(?<![\w.,/:-])(?P<y>(?:1[89]|20)\d{2})(?P<sep>[-/.])(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])"
+    r"(?![\d])(?![.,/-]\d)"
 )
 # "Mai 8, 2024", "Mercredi, Mai 8, 2024" (English word order with French names, seen in web releases).
 ENGLISH_ORDER = re.compile(
@@ -91,14 +106,16 @@ ENGLISH_ORDER = re.compile(
 )
 FULL = re.compile(
     rf"{LB}(?:{weekday('wd')}\s*,?{S1}|(?P<wda>lun|mar|mer|jeu|ven|sam|dim)\.?\s+)?"
-    rf"{day('d')}{S1}(?:de\s+)?{month('m')}"
+    rf"{day('d')}(?:{S1}|-)(?:de\s+)?{month('m')}"
     rf"(?:,?{S1}(?:de\s+l'an(?:nee)?\s+)?{year('y')}|{S1}{yy('yy')}|\s+(?P<rel>dernier|prochain|passe)(?!\w))?"
 )
+WD_ABBR_DOT = r"(?:lun|mar|mer|jeu|ven|sam|dim)\."  # "du lun. 17 au ven. 21 mars"
 RANGE_DAYS = re.compile(
-    rf"(?<!\w)(?P<pre>du|des|depuis\s+le|entre\s+le|entre|de)\s+(?:{weekday('wd1')}\s+)?{day('d1')}"
+    rf"(?<![\w.,/-])(?:(?P<pre>du|des|depuis\s+le|entre\s+le|entre|de)\s+)?"
+    rf"(?:(?:{weekday('wd1')}|{WD_ABBR_DOT})\s+)?{dayw('d1')}"
     rf"(?:{S1}{month('m1')}(?:{S1}{year('y1')})?)?"
-    rf"{S1}(?P<mid>au|a|jusqu'au|et\s+le|et)\s+(?:{weekday('wd2')}\s+)?{day('d2')}{S1}{month('m2')}"
-    rf"(?:,?{S1}{year('y2')})?"
+    rf"{S1}(?P<mid>au|a|jusqu'au|et\s+le|et)\s+(?:(?:{weekday('wd2')}|{WD_ABBR_DOT})\s+)?{dayw('d2')}{S1}{month('m2')}"
+    rf"(?:,?{S1}{year('y2')}|\s+(?P<rel>prochains?|derniers?)(?!\w))?"
 )
 RANGE_DAYS_SHORT = re.compile(
     rf"{LB}{day('d1')}\s*(?:-|au\s|/)\s*{day('d2')}{S1}{month('m2')}(?:,?{S1}{year('y2')})?"
@@ -114,7 +131,7 @@ RANGE_YEARS = re.compile(
     r"(?P<y2>1[0-9]{3}|20[0-9]{2}|[0-9]{2})(?![\d\w])(?![.,/-]\d)"
 )
 LIST_DAYS = re.compile(
-    rf"(?<!\w)(?P<pre>les|le|des|aux)\s+(?P<days>{DAY_ANON}(?:\s*,\s*{DAY_ANON})*\s+(?:et|ou)\s+(?:le\s+)?{DAY_ANON})"
+    rf"(?<!\w)(?P<pre>les|le|des|aux)\s+(?:(?:{WD_ALT})s?\s+)?(?P<days>{DAY_ANON}(?:\s*,\s*{DAY_ANON})*\s+(?:et|ou)\s+(?:le\s+)?{DAY_ANON})"
     rf"{S1}{month('m')}(?:,?{S1}{year('y')})?"
 )
 DAY_IN_LIST = re.compile(DAY_ANON)
@@ -152,14 +169,16 @@ SEASON_PAIR = re.compile(
 )
 QUARTER = re.compile(
     r"(?<![\w])(?P<o>premier|1er|deuxieme|2e|2eme|second|troisieme|3e|3eme|quatrieme|4e|4eme|dernier)\s+"
-    rf"(?P<u>trimestre|semestre)(?:\s+(?:de\s+l'annee\s+|de\s+)?{year('y')})?(?![\w])"
+    rf"(?P<u>trimestre|semestre|trim\.)(?:\s+(?:de\s+l'annee\s+|de\s+)?{year('y')}"
+    r"|\s+(?:de\s+)?(?P<yrel>cette\s+annee|l'annee\s+(?:prochaine|derniere|passee|en\s+cours)"
+    r"|l'an\s+(?:prochain|dernier|passe)))?(?![\w])"
 )
 QUARTER_SHORT = re.compile(rf"(?<![\w])(?P<u>[tqs])(?P<n>[1-4])\s*[- ]?\s*{year('y')}")
 HOLIDAY = re.compile(
     rf"(?<![\w])(?:(?P<det>cette|la|le|l')\s*)?"
-    r"(?:(?P<pfx>fete|jour|dimanche|lundi|week-end|weekend|pont|veille|lendemain)"
+    r"(?:(?P<pfx>fete|jour|dimanche|lundi|jeudi|week-end|weekend|pont|veille|lendemain|vacances)"
     r"(?:\s+de\s+la\s+|\s+de\s+l'|\s+de\s+|\s+du\s+|\s+d'))?\s*"
-    rf"(?P<h>{HOLIDAY_ALT})(?![\w-])(?:{S1}{year('y')})?"
+    rf"(?P<h>{HOLIDAY_ALT})(?![\w-])(?:{S1}{year('y')}|\s+(?P<rel>prochaine?|derniere?|passee?)(?!\w))?"
 )
 ORDINAL_WEEKDAY = re.compile(
     r"(?<![\w])(?:le\s+)?(?P<o>premier|1er|deuxieme|2e|second|troisieme|3e|quatrieme|4e|dernier)\s+"
@@ -168,7 +187,7 @@ ORDINAL_WEEKDAY = re.compile(
 )
 WEEKDAY = re.compile(
     rf"(?<![\w-])(?:(?P<det>ce|cet|ce\s+meme)\s+)?{weekday('wd')}"
-    rf"(?:{S1}{day('d')}(?!\s*(?:h\b|:|heures?\b|{ANY_MONTH})))?"
+    rf"(?:{S1}{day('d')}(?!\s*(?:h\b|:|/\d|heures?\b|{ANY_MONTH})))?"
     r"(?:\s+(?P<rel>dernier|prochain|passe|precedent|suivant|qui\s+vient)(?![\w]))?"
 )
 _N = rf"(?:\d{{1,3}}|{NUMWORD_ALT})"
@@ -180,6 +199,8 @@ RELATIVE = re.compile(
     r"|(?P<veille>(?:la\s+|l')(?:avant-)?veille)(?P<veille_de>\s+(?:de|du|des|d')(?!\w))?"
     r"|(?P<lend>(?:le\s+)?(?:sur)?lendemain)(?P<lend_de>\s+(?:de|du|des|d')(?!\w))?"
     r"|(?P<meme>(?:le|ce)\s+meme\s+jour|le\s+jour\s+meme|ce\s+jour-la|ce\s+jour\s+la)"
+    r"|(?P<cejour>ce\s+jour)(?![\w-]|\s+(?:la|ou|de|du|d'|des|ni|et|meme|feries?|chomes?|j)\b)"
+    r"|(?P<nowadays>de\s+nos\s+jours)"
     r"|(?P<yrel>cette\s+annee(?:-ci)?|l'annee\s+en\s+cours|l'annee\s+courante"
     r"|l'an(?:nee)?\s+(?:derniere?|passee?|prochaine?|precedente?|suivante?|d'avant|d'apres))"
     r"|(?P<wrel>cette\s+semaine|la\s+semaine\s+(?:derniere|passee|prochaine|precedente|suivante|d'avant|d'apres))"
@@ -191,8 +212,8 @@ RELATIVE = re.compile(
     + _N
     + r"|quelques|plusieurs)\s+(?P<innu>ans?|annees?|mois|semaines?|jours?)"
     r"(?!\s+(?:de|d'|du|des)\b))"
-    r"|(?P<fut>(?:les\s+)?(?:annees|mois|semaines|decennies)\s+a\s+venir"
-    r"|les\s+prochaines\s+(?:annees|semaines|decennies)|les\s+prochains\s+mois)"
+    r"|(?P<fut>(?:les\s+)?(?:annees|mois|semaines|jours|decennies)\s+a\s+venir"
+    r"|les\s+prochaines\s+(?:annees|semaines|decennies)|les\s+prochains\s+(?:mois|jours))"
     r"|(?P<des>desormais)"
     r")(?![\w])"
 )
@@ -203,3 +224,84 @@ MOD_RELATIVE = re.compile(
     r"(?:\s+(?P<rel>prochaine?|derniere?|passee?|en\s+cours|courante?))?(?![\w])"
 )
 DICI = re.compile(r"d'ici(?:\s+(?:a|au|a\s+la|le|la|l'|les|en))?\s*$")
+
+# ---------------------------------------------------------------------------- anchored and partial forms
+_REL_WORD = r"(?P<rel>prochaine?|derniere?|passee?|en\s+cours)"
+# "du lundi 3 au vendredi 7": weekdays with day numbers and no month.
+RANGE_WEEKDAYS = re.compile(
+    rf"(?<!\w)(?P<pre>du|de)\s+{weekday('wd1')}\s+{day('d1')}\s+(?P<mid>au|a|jusqu'au)\s+{weekday('wd2')}\s+{day('d2')}"
+    rf"(?!\s*(?:h\b|:|heures?\b|{ANY_MONTH}|[.,]\d))"
+)
+# "la seconde quinzaine de mai": a range of days.
+QUINZAINE = re.compile(
+    r"(?<![\w])(?:(?:la|une|cette)\s+)?(?P<o>premiere|1re|1ere|seconde|deuxieme|2e|2eme|derniere)\s+quinzaine\s+"
+    rf"(?:de\s+|d'|du\s+mois\s+de\s+|du\s+mois\s+d')?{month_full('m')}(?:{S1}{year('y')})?"
+)
+# "jeudi en huit", "lundi en quinze", "demain en huit": a week or two after the coming day.
+EN_HUIT = re.compile(
+    rf"(?<![\w-])(?:{weekday('wd')}|(?P<auj>aujourd'hui|demain))\s+en\s+(?P<n>huit|quinze)(?!\w)"
+)
+# "vendredi de la semaine prochaine", "lundi de cette semaine".
+WEEKDAY_OF_WEEK = re.compile(
+    rf"(?<![\w-])(?:le\s+)?{weekday('wd')}\s+(?:de\s+)?(?:la\s+semaine\s+(?P<rel>prochaine|derniere|passee)|cette\s+semaine)(?!\w)"
+)
+# "le dernier lundi du mois prochain", "le premier mardi de ce mois".
+ORDINAL_WEEKDAY_REL = re.compile(
+    r"(?<![\w])(?:le\s+)?(?P<o>premier|1er|deuxieme|2e|second|troisieme|3e|quatrieme|4e|dernier)\s+"
+    rf"{weekday('wd')}\s+(?:du\s+mois\s+{_REL_WORD}|de\s+ce\s+mois(?:-ci)?)(?!\w)"
+)
+# "le 15 du mois prochain", "le 5 de ce mois", "le 12 courant" (of the current month).
+DAY_OF_REL_MONTH = re.compile(
+    rf"(?<![\w.,/-]){day('d')}\s+(?:du\s+mois\s+{_REL_WORD}|de\s+ce\s+mois(?:-ci)?|courant)(?!\w)"
+)
+# "deux jours plus tard", "trois semaines après", "une semaine auparavant", "le jour suivant".
+SHIFT = re.compile(
+    rf"(?<![\w-])(?:(?P<n>\d{{1,2}}|{NUMWORD_ALT}|quelques)\s+(?P<u>jours?|semaines?|mois|ans?|annees?)"
+    r"\s+(?P<dir>plus\s+tard|apres|auparavant|plus\s+tot|avant)"
+    r"|(?P<jour>le\s+jour\s+(?:suivant|d'apres|precedent|d'avant)))(?!\w)"
+)
+# "21/03", "le 4/5": a day and a month, no year (the handler asks for a date word before it).
+NUMERIC_DM = re.compile(
+    r"(?<![\w.,/:-])(?P<d>0?[1-9]|[12]\d|3[01])/(?P<m>0?[1-9]|1[0-2])(?![\w/]|[.,]\d|\s*(?:%|€|\$|h\b))"
+)
+# "le 21", "au 24": a bare day (the handler reads what follows: a noun makes it a number).
+BARE_DAY = re.compile(
+    r"(?<![\w-])(?P<pre>le|au|du|jusqu'au|des|depuis\s+le|a\s+partir\s+du|a\s+compter\s+du|avant\s+le|apres\s+le)"
+    r"\s+(?P<d>1er|[12]\d|3[01]|0?[1-9])(?![\d\w°%€$-]|[.,]\d|\s*(?:[/:]|h\b))"
+)
+# "du 2 au 4", "entre le 10 et le 12": a range of bare days.
+RANGE_BARE_DAYS = re.compile(
+    r"(?<![\w-])(?P<pre>du|entre\s+le)\s+(?P<d1>1er|[12]\d|3[01]|0?[1-9])\s+(?P<mid>au|et\s+le|jusqu'au)\s+"
+    r"(?P<d>[12]\d|3[01]|0?[1-9])(?![\d\w°%€$-]|[.,]\d|\s*(?:[/:]|h\b))"
+)
+# "en oct.", "fin sept.": a month abbreviation with its dot and a date word before it.
+MONTH_ABBR_DOT = re.compile(
+    rf"(?<!\w)(?P<pre>en|debut|fin|mi-|courant|depuis|jusqu'en)\s*(?P<m>{MONTH_ABBR_ALT})\.(?!\d)"
+)
+# "le lendemain du 20 mars", "la veille de Noël", "trois jours après le 4 mai": a shift of the next date.
+BEFORE_NEXT_DATE = re.compile(r"\s*(?:de\s+la\s+|de\s+l'|du\s+|de\s+|d'|des\s+|le\s+|la\s+|l')?$")
+
+# ---------------------------------------------------------------------------- everyday tail
+# "à la rentrée", "la rentrée 2026", "depuis la rentrée scolaire": September of a year.
+RENTREE = re.compile(
+    rf"(?<![\w])(?P<det>la\s+|l')?rentree(?:\s+(?:scolaire|universitaire|des\s+classes))?"
+    rf"(?:{S1}{year('y')})?(?![\w])"
+)
+# "la semaine du 10 mars": the day that names the week.
+WEEK_OF = re.compile(
+    rf"(?<![\w])(?:(?:la|cette)\s+)?semaine\s+du\s+(?:{weekday('wd')}\s+)?{day('d')}{S1}{month_full('m')}"
+    rf"(?:{S1}{year('y')})?"
+)
+# "le trimestre dernier", "ce semestre", "au trimestre prochain": a quarter or half counted from now.
+REL_QUARTER = re.compile(
+    r"(?<![\w])(?:(?P<this>ce|cet)\s+(?P<u1>trimestre|semestre)(?:-ci)?"
+    r"|(?:le|du|au)\s+(?P<u2>trimestre|semestre)\s+(?P<rel>dernier|passe|prochain|en\s+cours))(?![\w-])"
+)
+# "du 17/03 au 21/03", "du 17 au 21/03/2025": a range of numeric dates.
+_DD = r"(?:1er|0?[1-9]|[12]\d|3[01])"
+_MM = r"(?:0?[1-9]|1[0-2])"
+NUMERIC_RANGE = re.compile(
+    rf"(?<![\w-])(?P<pre>du|entre\s+le)\s+(?P<d1>{_DD})(?:/(?P<m1>{_MM})(?:/(?P<y1>(?:19|20)\d{{2}}))?)?"
+    rf"\s+(?P<mid>au|et\s+le|jusqu'au)\s+(?P<d2>{_DD})/(?P<m2>{_MM})(?:/(?P<y2>(?:19|20)\d{{2}}|\d{{2}}))?"
+    r"(?![\w/]|[.,]\d)"
+)

@@ -16,6 +16,7 @@ from .lexicon import (
     NUMBER_WORDS,
     ORDINAL_CENTURIES,
     ORDINALS,
+    SAINTS_NEED_ARTICLE,
     SEASON_NAMES_NOT_DATES,
     SEASONS,
     WEEKDAYS,
@@ -33,6 +34,11 @@ def _direction(words: str) -> int:
     if re.search(r"dern|pass|preced|d'avant", words):
         return -1
     return 1 if re.search(r"proch|suiv|d'apres", words) else 0
+
+
+def _anchored(words: str) -> str | None:
+    """ "suivante", "précédente", "d'avant", "d'après" count from another date of the text."""
+    return "anchored" if re.search(r"suiv|preced|d'avant|d'apres", words) else None
 
 
 def h_decade(m: re.Match[str], v: View) -> list[Expr]:
@@ -139,7 +145,9 @@ def h_quarter(m: re.Match[str], v: View) -> list[Expr]:
     y = int(m.group("y")) if m.group("y") else None
     if n is None:
         return []
-    if unit == "trimestre":
+    if m.group("yrel") and v.published:  # "le premier semestre de l'année prochaine"
+        y = v.published.year + _direction(m.group("yrel"))
+    if unit.startswith("trim"):  # "trimestre", "trim."
         q = 4 if n == -1 else n
         if not 1 <= q <= 4:
             return []
@@ -163,11 +171,19 @@ def h_quarter_short(m: re.Match[str], v: View) -> list[Expr]:
     return [Expr("quarter", m.start(), m.end(), year=int(m.group("y")), quarter=label)]
 
 
+# A noun and "de"/"du" before a holiday make it a modifier ("marché de Noël"), except nouns of time.
+_NOUN_OF = re.compile(
+    r"\b(?!(?:fete|jour|journee|veille|lendemain|vacances|pont|week-end|weekend|semaine|periode|nuit|soir|"
+    r"matin|soiree|matinee|date|moment|occasion|lors|partir|compter|avant|apres|depuis|dimanche|lundi|jeudi)\b)"
+    r"[a-z]{3,}s?\s+(?:de\s+la|de\s+l'|de|du|d')\s*$"
+)
+
+
 def h_holiday(m: re.Match[str], v: View) -> list[Expr]:
     name = re.sub(r"\s+", " ", m.group("h"))
     hs = m.start("h")
     orig = v.text[hs : m.end("h")]
-    if name in HOLIDAYS_NEED_CAPITAL and not orig[:1].isupper():
+    if name in HOLIDAYS_NEED_CAPITAL and not orig[:1].isupper() and not (m.group("pfx") or m.group("y")):
         return []
     nxt = re.match(r"\s+(\S+)", v.text[m.end("h") : m.end("h") + 30])
     if name in ("noel", "toussaint") and nxt and nxt.group(1)[:1].isupper() and not m.group("y"):
@@ -176,6 +192,14 @@ def h_holiday(m: re.Match[str], v: View) -> list[Expr]:
         return []
     pfx = m.group("pfx")
     det = m.group("det")
+    if re.match(
+        r"\s+(?:chinois|lunaire|juif|persan|vietnamien|orthodoxe)", v.fold[m.end("h") : m.end("h") + 14]
+    ):
+        return []  # another calendar's new year
+    if name in SAINTS_NEED_ARTICLE and not (pfx or det == "la"):
+        return []  # "à Saint-Jean": a town; the feast is "la Saint-Jean"
+    if not pfx and not m.group("y") and _NOUN_OF.search(v.before(m.start("h"), 30)):
+        return []  # "le marché de Noël", "le concert du nouvel an": a kind of thing, not the day
     offset = -1 if pfx == "veille" else 1 if pfx == "lendemain" else 0
     start = m.start("pfx") if pfx else m.start("h")
     if det in ("cette", "la", "l'"):
@@ -183,7 +207,8 @@ def h_holiday(m: re.Match[str], v: View) -> list[Expr]:
     if pfx == "lundi" and name in ("paques", "pentecote"):
         name = "lundi de " + name
     y = int(m.group("y")) if m.group("y") else None
-    return [Expr("holiday", start, m.end(), year=y, holiday=name, offset=offset)]
+    rel = -1 if re.match(r"dern|pass", m.group("rel") or "") else 1 if m.group("rel") else 0
+    return [Expr("holiday", start, m.end(), year=y, holiday=name, offset=offset, rel=rel)]
 
 
 def h_ordinal_weekday(m: re.Match[str], v: View) -> list[Expr]:
@@ -212,6 +237,10 @@ def h_weekday(m: re.Match[str], v: View) -> list[Expr]:
     habit = re.search(r"(?:\ble|\bles|\bchaque|\bdes|\bdu|\bau|\bun|\bce)\s+$", before)
     if not det and not rel_raw and not m.group("d") and habit:
         return []
+    if re.search(r"\b(?:premier|1er|deuxieme|2e|second|troisieme|3e|quatrieme|4e|dernier)\s+$", before):
+        return []  # "le premier dimanche de l'Avent": an ordinal weekday the grammar does not date
+    if re.match(r"\s+(?:de\s+chaque|de\s+tous\s+les|du\s+mois\b)", v.fold[m.end() : m.end() + 20]):
+        return []  # "le premier lundi de chaque mois": a rule, not a date
     if rel_raw in ("precedent", "suivant"):
         return []  # relative to another date of the story, not to the publication
     nxt = v.text[m.end("wd") : m.end("wd") + 8]
@@ -240,6 +269,11 @@ _UNITS = {"an": "year", "ans": "year", "annee": "year", "annees": "year", "mois"
           "siecle": "century", "siecles": "century"}  # fmt: skip
 
 
+def _weeks_of_days(n: int, unit: str | None) -> int:
+    """ "huit jours", "quinze jours" are one and two weeks in French."""
+    return n - 1 if unit == "day" and n in (8, 15) else n
+
+
 def h_relative(m: re.Match[str], v: View) -> list[Expr]:
     s, e = m.start(), m.end()
     g = m.groupdict()
@@ -257,18 +291,22 @@ def h_relative(m: re.Match[str], v: View) -> list[Expr]:
         off = 2 if "surlendemain" in g["lend"] else 1
         end = m.end("lend")
         return [Expr("anchor", s, end, offset=off, of_event=bool(g["lend_de"]))]
+    if g["cejour"]:  # "adopté ce jour", "à ce jour": the publication day in a release's formal French
+        return [Expr("relday", s, e, offset=0)]
+    if g["nowadays"]:
+        return [Expr("ref", s, e, ref="PRESENT_REF")]
     if g["meme"]:
         return [Expr("anchor", s, e, offset=0)]
     if g["yrel"]:
         t = g["yrel"]
         off = _direction(t)
-        return [Expr("relyear", s, e, offset=off)]
+        return [Expr("relyear", s, e, offset=off, unit=_anchored(t))]
     if g["wrel"]:
         t = g["wrel"]
         off = _direction(t)
-        return [Expr("relweek", s, e, offset=off)]
+        return [Expr("relweek", s, e, offset=off, unit=_anchored(t))]
     if g["mrel"]:
-        return [Expr("relmonth", s, e, offset=_direction(g["mrel"]))]
+        return [Expr("relmonth", s, e, offset=_direction(g["mrel"]), unit=_anchored(g["mrel"]))]
     if g["werel"]:
         return [Expr("weekend", s, e, offset=_direction(g["werel"]))]
     if g["ago"]:
@@ -276,14 +314,14 @@ def h_relative(m: re.Match[str], v: View) -> list[Expr]:
         unit = _UNITS.get(g["agou"])
         if n is None or unit in ("decade", "century"):
             return [Expr("ref", s, e, ref="PAST_REF")]
-        return [Expr("ago", s, e, offset=-n, unit=unit)]
+        return [Expr("ago", s, e, offset=-_weeks_of_days(n, unit), unit=unit)]
     if g["inn"]:
         n = _count(g["innn"])
         unit = _UNITS.get(g["innu"])
         if n is None:
             return [Expr("ref", s, e, ref="FUTURE_REF")]
         # "d'ici deux ans": from the publication date to two years later
-        return [Expr("ago", s, e, offset=n, unit=unit, dici=g["innp"] == "d'ici")]
+        return [Expr("ago", s, e, offset=_weeks_of_days(n, unit), unit=unit, dici=g["innp"] == "d'ici")]
     if g["fut"]:
         return [Expr("ref", s, e, ref="FUTURE_REF")]
     if g["des"]:
@@ -301,4 +339,6 @@ def h_mod_relative(m: re.Match[str], v: View) -> list[Expr]:
     kind = {"annee": "relyear", "an": "relyear", "mois": "relmonth", "semaine": "relweek"}[unit]
     if unit == "an" and not rel_raw:
         return []  # "début de l'an" is rare; "fin de l'an 2000" is a year
-    return [Expr(kind, m.start(), m.end(), offset=off, mod=mod)]
+    # "en début d'année" (no "cette", no "prochaine"): the tense may mean the next or the last one
+    bare = "bare" if kind == "relyear" and not rel_raw and not m.group("this") else None
+    return [Expr(kind, m.start(), m.end(), offset=off, mod=mod, unit=bare)]

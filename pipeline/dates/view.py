@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .model import Expr
+from .patterns import DAY_WORDS
 from .resolve import two_digit_year
 
 
@@ -69,6 +70,8 @@ def parse_day(raw: str) -> int:
     raw = raw.rstrip("°")
     if raw in ("1er", "1re", "1ere", "premier", "1"):
         return 1
+    if not raw.isdigit():  # a day in words, in a range ("du quatre au 6 juin")
+        return DAY_WORDS[re.sub(r"\s+", " ", raw)]
     return int(raw)
 
 

@@ -59,7 +59,10 @@ def pages(ctx: Context, anchors: dict[str, str]) -> list[DocPage]:
         text = ctx.tables.text(doc_id)
         ents, dates = by_doc["entities"].get(doc_id, []), by_doc["dates"].get(doc_id, [])
         markup, truncated = (None, 0) if text is None else highlight(text, ents, dates, anchors)
-        themes = sorted(by_doc["themes"].get(doc_id, []), key=lambda r: -float(r.get("score", 0)))
+        themes = sorted(  # level-1 subjects first, each level by score
+            by_doc["themes"].get(doc_id, []),
+            key=lambda r: (int(r.get("level") or 2), -float(r.get("score", 0))),
+        )
         kws = sorted(by_doc["keywords"].get(doc_id, []), key=lambda r: r.get("rank", 0))
         sims = sorted(by_doc["similar_documents"].get(doc_id, []), key=lambda r: r.get("rank", 0))
         quotes = sorted(by_doc["quotes"].get(doc_id, []), key=lambda r: r.get("start", 0))
@@ -78,7 +81,8 @@ def pages(ctx: Context, anchors: dict[str, str]) -> list[DocPage]:
                 n_chars=int(row.get("n_chars", 0) or 0),
                 themes=[
                     {
-                        "label": str(r.get("label") or theme_label.get(r["theme"], r["theme"])),
+                        "label": str(r.get("label") or theme_label.get(r["theme"], r["theme"]))
+                        + (" (weak)" if r.get("weak") in (True,) else ""),
                         "score": float(r.get("score", 0)),
                         "evidence": str(r.get("evidence", "")),
                     }

@@ -1,5 +1,8 @@
 """Themes over time (documents per theme per month, the documents of each theme) and the top keyphrases.
 
+Themes are shown by level 1 (the subjects) with level 2 inside: each subject's row is followed by the
+rows of its level-2 themes.
+
 Both answer "what is the corpus about": themes are the fixed taxonomy, keyphrases what the documents
 themselves repeat, so they share one section of the report.
 """
@@ -30,21 +33,39 @@ def themes(ctx: Context) -> dict[str, Any]:
         {r.theme: (r.label or r.theme) for r in themes.itertuples()} if "label" in themes.columns else {}
     )
     doc_month = {d: month_of(v) for d, v in zip(ctx.ok["doc_id"], ctx.ok.get("published", []), strict=False)}
-    order = themes.groupby("theme")["doc_id"].nunique().sort_values(ascending=False)
     rows = []
-    for theme, n in order.items():
+    for theme, n, level in _ordered(themes):
         sub = themes[themes["theme"] == theme].sort_values("score", ascending=False)
         refs = [ctx.refs[d] for d in sub["doc_id"] if d in ctx.refs]
         rows.append(
             {
                 "theme": theme,
                 "label": label_of.get(theme, theme),
+                "level": level,
                 "documents": int(n),
                 "docs": listing(refs, DOCS_PER_LIST),
             }
         )
     chart = _chart(themes, rows, doc_month) if rows else None
     return {"rows": rows, "chart": chart, "keywords": top_keywords(ctx.tables)}
+
+
+def _ordered(themes: pd.DataFrame) -> list[tuple[str, int, int]]:
+    """(theme, documents, level) by level 1 with level 2 inside: each level-1 subject (most documents
+    first) followed by its level-2 themes, then the level-2 themes whose parent no document has (or
+    every theme, for a one-level taxonomy or a run without levels)."""
+    counts = themes.groupby("theme")["doc_id"].nunique().sort_values(ascending=False, kind="stable")
+    if "level" not in themes.columns or "parent" not in themes.columns:
+        return [(t, int(n), 2) for t, n in counts.items()]
+    first = themes.drop_duplicates("theme").set_index("theme")
+    level = {t: int(first.at[t, "level"]) for t in counts.index}
+    parent = {t: str(first.at[t, "parent"] or "") for t in counts.index}
+    out: list[tuple[str, int, int]] = []
+    for subject in (t for t in counts.index if level[t] == 1):
+        out.append((subject, int(counts[subject]), 1))
+        out += [(t, int(counts[t]), 2) for t in counts.index if level[t] == 2 and parent[t] == subject]
+    placed = {t for t, _, _ in out}
+    return out + [(t, int(counts[t]), 2) for t in counts.index if t not in placed]
 
 
 def _chart(themes: pd.DataFrame, rows: list[dict[str, Any]], doc_month: dict[str, str | None]) -> Markup:
@@ -61,13 +82,19 @@ def _chart(themes: pd.DataFrame, rows: list[dict[str, Any]], doc_month: dict[str
     return Markup(
         charts.heatmap(
             matrix,
-            [f"{r['label']} ({r['documents']})" for r in rows],
+            [_row_label(r) for r in rows],
             cols,
             prefix="c-themes",
-            title="Documents per theme and month of publication",
+            title="Documents per subject (level 1, with its level-2 themes below it) and month",
             colorbar_label="documents",
         )
     )
+
+
+def _row_label(row: dict[str, Any]) -> str:
+    """A chart row: subjects flush left, their level-2 themes indented under them."""
+    text = f"{row['label']} ({row['documents']})"
+    return text if row.get("level", 2) == 1 else f"   · {text}"
 
 
 def top_keywords(tables: RunTables) -> list[tuple[str, int]]:

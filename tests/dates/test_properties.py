@@ -8,7 +8,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.dates import GRANULARITIES, MODS, detect_publication_date, extract_dates
+from pipeline.dates import GRANULARITIES, MODS, detect_publication_date, extract_dates, find_publication_date
 
 VALUE = re.compile(
     r"(?:\d{4}|XXXX)(?:-\d{2}(?:-\d{2})?)?|\d{3}X|\d{2}XX|(?:\d{4}|XXXX)-(?:SP|SU|FA|WI|Q[1-4]|H[12])"
@@ -24,6 +24,9 @@ FRAGMENTS = [
     "le même jour", "il y a", "deux", "ans", "mois", "semaine", "années", "60", "XIXe siècle", "été", "hiver",
     "printemps", "trimestre", "premier", "Pâques", "Noël", "Pentecôte", "désormais", "%", "€", "n°",
     "article", "rue", ",", ".", "\n", " - ", "(", ")", ":", "à", "a été", "aura lieu", "a eu lieu", "sera",
+    "quinzaine", "seconde", "en huit", "en quinze", "plus tard", "après", "auparavant", "du mois prochain",
+    "de la semaine prochaine", "suivante", "21/03", "4/5", "févr.", "oct.", "noël", "Toussaint", "semestre",
+    "quatre", "jusqu'au", "ce jour", "11-Novembre", "marché de", "dimanches", "inclus",
 ]  # fmt: skip
 
 french_text = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)), max_size=40).map(" ".join)
@@ -62,3 +65,11 @@ def test_realistic_publication_dates(text: str, pub: dt.date) -> None:
 def test_publication_detection_never_crashes(text: str) -> None:
     result = detect_publication_date(text)
     assert result is None or isinstance(result, dt.date)
+
+
+@settings(max_examples=200, deadline=None)
+@given(any_text, any_text, st.text(max_size=80))
+def test_publication_from_front_matter_never_crashes(text: str, title: str, url: str) -> None:
+    found, source = find_publication_date(text, {"title": title, "url": url})
+    assert (found is None) == (source is None)
+    assert source in (None, "title", "url", "text")

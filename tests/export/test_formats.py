@@ -58,11 +58,24 @@ def test_excel_flavours_neutralise_formulas(tmp_path: Path, flavor: str, sep: st
 def test_excel_fr_uses_decimal_comma(tmp_path: Path) -> None:
     table = to_table(
         THEMES,
-        [{"doc_id": "d", "theme": "sante", "label": "Santé", "score": 2.5, "hits": 3, "evidence": "vaccin"}],
+        [
+            {
+                "doc_id": "d",
+                "theme": "sante",
+                "label": "Santé",
+                "level": 2,
+                "parent": "medtop:07000000",
+                "weak": False,
+                "score": 2.5,
+                "hits": 3,
+                "evidence": "vaccin",
+            }
+        ],
     )
     path = tmp_path / "t.csv"
     write_csv(table, path, "excel-fr")
-    assert "sante;Santé;2,5;3;vaccin" in path.read_text(encoding="utf-8-sig")
+    assert ";medtop:07000000;" in (text := path.read_text(encoding="utf-8-sig"))
+    assert ";2,5;3;vaccin" in text
 
 
 def test_neutralise_formula_leaves_plain_text() -> None:

@@ -1,0 +1,244 @@
+"""Cue matching: a document's words against the taxonomy's cue terms.
+
+Matching is forgiving about the things that do not change meaning -- case, accents, hyphens, plural and
+feminine endings, conjugation (a word also matches through its lemma: "condamnés" meets the cue
+"condamner"), articles and prepositions between words ("protection des données" matches "protection de
+vos données") -- and strict about the rest: an all-capitals cue ("IA") matches only that acronym, a
+phrase never spans punctuation or a line break.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from spacy.attrs import LEMMA
+from spacy.tokens import Doc
+
+from ..french import fold
+from ..token_strings import decode
+from ..token_table import TokenTable, token_table
+
+if TYPE_CHECKING:
+    from .taxonomy import Taxonomy
+
+# Words skipped when matching a phrase: articles, prepositions, possessives, "et"/"ou". Matching runs over
+# the remaining words, so "protection des données" matches "protection de leurs données"; punctuation and
+# line breaks still stop a phrase.
+_FUNCTION = """le la les l un une des de du d à au aux en et ou pour par sur dans avec ce cet cette ces
+son sa ses leur leurs notre nos votre vos mon ma mes ton ta tes"""
+FUNCTION_WORDS = frozenset(_FUNCTION.split())
+
+Word = tuple[str, str, str]  # (normalised word, text as written, normalised lemma)
+BARRIER: Word = ("|", "|", "|")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue term: its text as written in the taxonomy and its normalised words."""
+
+    text: str
+    words: tuple[str, ...]  # normalised content words; a word ending in "*" matches by prefix
+    weight: float
+    exact_case: bool  # an all-capitals cue ("IA", "RGPD") matches only the same capitals
+
+
+def _fold(text: str) -> str:
+    """fold(), with the typographic apostrophe written "'": words are split and stripped at "'"."""
+    return fold(text.replace("\u2019", "'"))
+
+
+@lru_cache(maxsize=65536)
+def normalize_word(word: str) -> str:
+    """Case, accents, hyphens, plural and feminine endings folded away: "Données" -> "donne",
+    "personnelles" -> "personnel", "réseaux" -> "reseau", "internationaux" -> "international"."""
+    w = _fold(word).replace("-", "").strip("'.")
+    if len(w) > 3 and w.endswith(("s", "x")):
+        w = w[:-1]
+        if w.endswith("eau"):
+            pass
+        elif w.endswith("au") and len(w) > 4:
+            w = w[:-2] + "al"
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]
+        if len(w) > 4 and w[-1] == w[-2] and w[-1] in "lnt":
+            w = w[:-1]
+    return w
+
+
+def cue_words(text: str) -> tuple[str, ...]:
+    """The normalised content words of a cue as written in the taxonomy."""
+    words = []
+    for raw in re.split(r"[\s']+", text.replace("\u2019", "'")):
+        if not raw:
+            continue
+        if raw.endswith("*"):
+            stem = _fold(raw[:-1]).replace("-", "")
+            if stem:
+                words.append(stem + "*")
+            continue
+        w = normalize_word(raw)
+        if w and w not in FUNCTION_WORDS and _fold(raw).strip("'") not in FUNCTION_WORDS:
+            words.append(w)
+    return tuple(words)
+
+
+def is_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in text.strip()
+
+
+def _glued(text: str, next_text: str) -> bool:
+    """Tokens spaCy split inside one written word: around a hyphen ("cyber-sécurité"), or a number and
+    capitals ("5G", "4G")."""
+    if text == "-" or next_text == "-":
+        return True
+    return text.isdigit() and next_text.isalpha() and next_text.isupper() and len(next_text) <= 3
+
+
+def token_lemmas(doc: Doc) -> list[str]:
+    """Every token's lemma, read in bulk (strings decoded once per distinct hash)."""
+    return decode(doc.vocab.strings, doc.to_array([LEMMA]).tolist()) if len(doc) else []
+
+
+def doc_words(doc: Doc, tokens: TokenTable | None = None, lemmas: list[str] | None = None) -> list[Word]:
+    """(normalised word, text as written, normalised lemma) for the content words of `doc`, in order;
+    punctuation and line breaks become barriers that no phrase crosses. Words that spaCy split are
+    rejoined (_glued) and keep their own form as lemma.
+
+    Token attributes come from the document's TokenTable: iterating the Doc builds a Token object per
+    token, which cost more than the matching itself (`tokens`: that table when the caller has it; `lemmas`:
+    token_lemmas(doc) when the caller has read them)."""
+    if tokens is None:
+        tokens = token_table(doc)
+    n, texts, spaces = tokens.n, tokens.words, tokens.spaced
+    if lemmas is None:
+        lemmas = token_lemmas(doc)
+    separators = list(map(operator.or_, tokens.space, tokens.punct))  # spaces and punctuation
+    out: list[Word] = []
+    pending = ""
+    for i, (text, space, separator) in enumerate(zip(texts, spaces, separators, strict=True)):
+        joined = not space and i + 1 < n and _glued(text, texts[i + 1])
+        if pending or joined:
+            pending += text
+            if joined:
+                continue
+            text, pending = pending.strip("-"), ""
+            out += _word_parts(text, text)
+            continue
+        if separator or "\n" in text:
+            if out and out[-1] != BARRIER:
+                out.append(BARRIER)
+            continue
+        out += _word_parts(text, lemmas[i])
+    if pending.strip("-"):
+        word = normalize_word(pending)
+        out.append((word, pending.strip("-"), word))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _word_parts(text: str, lemma: str) -> tuple[Word, ...]:
+    """The content parts of one written word, split after its elisions ("l'IA": "IA"); the lemma goes
+    with a word of one part. Cached, as words repeat."""
+    parts = []
+    for part in re.split(r"(?<=')", text.replace("\u2019", "'")):
+        folded = _fold(part).strip("'")
+        if folded and folded not in FUNCTION_WORDS and any(c.isalnum() for c in folded):
+            word = normalize_word(part)
+            parts.append((word, part.strip("'"), word))
+    if len(parts) == 1 and lemma and lemma != text:
+        word, written, _ = parts[0]
+        parts[0] = (word, written, normalize_word(lemma))
+    return tuple(parts)
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Cues by their first word (and prefix cues apart), longest first, so that each word of a document
+    is checked against the few cues that can start there."""
+
+    by_first: dict[str, tuple[tuple[int, Cue], ...]]  # first word -> (theme index, cue)
+    prefixed: tuple[tuple[str, int, Cue], ...]  # (prefix, theme index, cue) for cues starting "word*"
+    options: dict[tuple[str, str], tuple[tuple[int, Cue], ...]] = field(default_factory=dict, compare=False)
+
+    def cues_at(self, word: str, lemma: str) -> tuple[tuple[int, Cue], ...]:
+        """(theme index, cue) of the cues that can start at a word or its lemma, longest first
+        (remembered per word: every word of every document asks)."""
+        found = self.options.get((word, lemma))
+        if found is None:
+            if len(self.options) > _MAX_REMEMBERED:
+                self.options.clear()
+            options = [(t, c) for p, t, c in self.prefixed if word.startswith(p)]
+            options += self.by_first.get(word, ())
+            if lemma != word:
+                options += [o for o in self.by_first.get(lemma, ()) if o not in options]
+            options.sort(key=lambda item: -len(item[1].words))
+            found = self.options[(word, lemma)] = tuple(options)
+        return found
+
+
+_INDEXES: dict[str, _Index] = {}
+_MAX_REMEMBERED = 200_000  # words whose cues an _Index remembers (a bound for very large corpora)
+
+
+def _index(taxonomy: Taxonomy) -> _Index:
+    key = f"{taxonomy.version}:{taxonomy.source}"
+    if key not in _INDEXES:
+        by_first: dict[str, list[tuple[int, Cue]]] = {}
+        prefixed: list[tuple[str, int, Cue]] = []
+        for t, theme in enumerate(taxonomy.themes):
+            for cue in theme.cues:
+                first = cue.words[0]
+                if first.endswith("*"):
+                    prefixed.append((first[:-1], t, cue))
+                else:
+                    by_first.setdefault(first, []).append((t, cue))
+        longest = lambda item: -len(item[-1].words)  # noqa: E731
+        _INDEXES[key] = _Index(
+            by_first={w: tuple(sorted(c, key=longest)) for w, c in by_first.items()},
+            prefixed=tuple(sorted(prefixed, key=longest)),
+        )
+    return _INDEXES[key]
+
+
+def _word_matches(cue_word: str, word: Word) -> bool:
+    if cue_word.endswith("*"):
+        return word[0].startswith(cue_word[:-1]) and word[0] != "|"
+    return cue_word == word[0] or cue_word == word[2]
+
+
+def _cue_at(words: list[Word], i: int, cue: Cue) -> bool:
+    n = len(cue.words)
+    if i + n > len(words):
+        return False
+    window = words[i : i + n]
+    if not all(_word_matches(cw, w) for cw, w in zip(cue.words, window, strict=True)):
+        return False
+    return not cue.exact_case or window[0][1] == cue.text
+
+
+def count_cues(words: list[Word], taxonomy: Taxonomy) -> list[Counter[Cue]]:
+    """Occurrences of each cue, per theme. Within a theme the longest cue starting at a word wins and the
+    words it covers are not read again ("données personnelles" does not also count "données")."""
+    index = _index(taxonomy)
+    counts: list[Counter[Cue]] = [Counter() for _ in taxonomy.themes]
+    free_from = [0] * len(taxonomy.themes)  # per theme: first word not yet covered by a match
+    for i, (norm, _, lemma) in enumerate(words):
+        if norm == "|":
+            continue
+        options = index.cues_at(norm, lemma)
+        if not options:
+            continue
+        done: set[int] = set()
+        for t, cue in options:
+            if t in done or free_from[t] > i or not _cue_at(words, i, cue):
+                continue
+            done.add(t)
+            counts[t][cue] += 1
+            free_from[t] = i + len(cue.words)
+    return counts

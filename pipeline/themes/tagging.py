@@ -1,0 +1,175 @@
+"""Scores and decisions on both levels, and the document x theme matrix.
+
+Level 2 (finer themes): score = sum over cues of weight x min(occurrences, max_hits_per_cue), weight 2
+for `strong` cues and 1 for `cues`; assigned when score >= threshold.
+
+Level 1 (subjects): the subject's own cues, plus word-vector votes (vectors.py), plus a share of its
+level-2 children's scores. Assigned when the total reaches `subject_threshold` and the subject has
+evidence of its own (a level-2 theme alone never makes its parent a subject); at most `max_subjects`,
+strongest first, and none below a fraction of the strongest. A French document of at least
+MIN_WORDS words gets at least one subject: when none passes, the strongest is kept with `weak` = True.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import pandas as pd
+from spacy.tokens import Doc
+
+from ..token_table import TokenTable, token_table
+from .matching import Cue, count_cues, doc_words, token_lemmas
+from .taxonomy import Taxonomy
+from .vectors import content_lemmas, nearest_subject, subject_vectors, vector_votes
+
+CHILD_SHARE = 0.5  # share of a level-2 child's score that counts for its parent (at most threshold / 2)
+VECTOR_WEIGHT = 0.5  # score of one word-vector vote (a plain cue scores 1)
+MIN_WORDS = 50  # documents this long always get a subject
+MIN_SHARE = 0.25  # a subject scoring under this share of the strongest one is not kept
+
+
+@dataclass(frozen=True)
+class ThemeScore:
+    theme: str
+    label: str
+    score: float
+    hits: int
+    evidence: str  # distinct cue terms found, "; "-joined, most frequent first
+    level: int = 2
+    parent: str = ""
+    weak: bool = False  # a level-1 subject kept although no subject reached the threshold
+
+
+_CHILDREN: dict[str, dict[str, tuple[str, ...]]] = {}
+
+
+def _children(taxonomy: Taxonomy) -> dict[str, tuple[str, ...]]:
+    """Level-1 id -> the ids of its level-2 children (once per taxonomy)."""
+    key = f"{taxonomy.version}:{taxonomy.source}"
+    if key not in _CHILDREN:
+        _CHILDREN[key] = {s.id: tuple(c.id for c in taxonomy.children(s.id)) for s in taxonomy.subjects}
+    return _CHILDREN[key]
+
+
+def _cue_score(counts: Counter[Cue], cap: int) -> float:
+    return sum(c.weight * min(n, cap) for c, n in counts.items())
+
+
+def _evidence(counts: Counter[Cue]) -> list[str]:
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -kv[0].weight, kv[0].text))
+    return [c.text for c, _ in ranked]
+
+
+def score_themes(doc: Doc, taxonomy: Taxonomy, *, tokens: TokenTable | None = None) -> list[ThemeScore]:
+    """Every theme with some evidence, assigned or not (for inspection and threshold tuning), by score
+    then id. `tokens`: the document's TokenTable when the caller has built it already."""
+    return _scores(doc, taxonomy, tokens)[0]
+
+
+def _scores(
+    doc: Doc, taxonomy: Taxonomy, tokens: TokenTable | None
+) -> tuple[list[ThemeScore], dict[str, float]]:
+    """score_themes, and each subject's own evidence (its score without its children's share)."""
+    if tokens is None:
+        tokens = token_table(doc)
+    lemmas = token_lemmas(doc)
+    counts = count_cues(doc_words(doc, tokens, lemmas), taxonomy)
+    cap = taxonomy.max_hits_per_cue
+    out: dict[str, ThemeScore] = {}
+    for theme, found in zip(taxonomy.themes, counts, strict=True):
+        if found and theme.level == 2:
+            score = _cue_score(found, cap)
+            evidence = "; ".join(_evidence(found))
+            out[theme.id] = ThemeScore(
+                theme.id, theme.label, round(score, 4), sum(found.values()), evidence, 2, theme.parent
+            )
+    own: dict[str, float] = {}
+    if taxonomy.subjects:
+        words = content_lemmas(tokens, lemmas)
+        out.update(_subject_scores(doc, taxonomy, counts, words, out, own))
+    return sorted(out.values(), key=lambda s: (-s.score, s.theme)), own
+
+
+def _subject_scores(
+    doc: Doc,
+    taxonomy: Taxonomy,
+    counts: list[Counter[Cue]],
+    words: Counter[str],
+    level2: dict[str, ThemeScore],
+    own_scores: dict[str, float],
+) -> dict[str, ThemeScore]:
+    cap = taxonomy.max_hits_per_cue
+    vectors = subject_vectors(taxonomy, doc.vocab)
+    votes = vector_votes(words, vectors, doc.vocab) if vectors is not None else {}
+    out = {}
+    for theme, found in zip(taxonomy.themes, counts, strict=True):
+        if theme.level != 1:
+            continue
+        voted = votes.get(theme.id, Counter())
+        own = _cue_score(found, cap) + VECTOR_WEIGHT * sum(min(n, cap) for n in voted.values())
+        children = [level2[c] for c in _children(taxonomy).get(theme.id, ()) if c in level2]
+        # Capped at half the threshold: children alone never carry a subject, and the several children
+        # that share their parent's vocabulary ("ministre" in politics and vie_politique) do not count
+        # the same words over and over.
+        from_children = min(CHILD_SHARE * sum(c.score for c in children), taxonomy.subject_threshold / 2)
+        total = own + from_children
+        if total <= 0:
+            continue
+        evidence = (
+            _evidence(found) + [f"[{c.theme}]" for c in children] + [f"~{w}" for w, _ in voted.most_common(5)]
+        )
+        hits = sum(found.values()) + sum(voted.values())
+        out[theme.id] = ThemeScore(theme.id, theme.label, round(total, 4), hits, "; ".join(evidence), 1)
+        own_scores[theme.id] = own
+    return out
+
+
+def tag_themes(
+    doc: Doc, taxonomy: Taxonomy, threshold: float | None = None, *, tokens: TokenTable | None = None
+) -> list[ThemeScore]:
+    """The themes assigned to `doc`: level-1 subjects (1 to max_subjects for a document of MIN_WORDS
+    words or more) then level-2 themes, each by score then id. `threshold` overrides both levels'
+    thresholds; `tokens` as for score_themes."""
+    if tokens is None:
+        tokens = token_table(doc)
+    scores, own = _scores(doc, taxonomy, tokens)
+    limit = taxonomy.threshold if threshold is None else threshold
+    subject_limit = taxonomy.subject_threshold if threshold is None else threshold
+    level2 = [s for s in scores if s.level == 2 and s.score >= limit]
+    subjects = [s for s in scores if s.level == 1]
+    kept = [s for s in subjects if s.score >= subject_limit and own[s.theme] > 0]
+    if kept:
+        best = kept[0].score
+        kept = [s for s in kept if s.score >= MIN_SHARE * best][: taxonomy.max_subjects]
+    elif taxonomy.subjects and sum(tokens.alpha) >= MIN_WORDS:
+        kept = _weakest_guess(doc, taxonomy, subjects)
+    return kept + level2
+
+
+def _weakest_guess(doc: Doc, taxonomy: Taxonomy, subjects: list[ThemeScore]) -> list[ThemeScore]:
+    """The strongest subject, flagged weak; with no evidence at all, the subject nearest the document's
+    words in the model's vector space."""
+    if subjects:
+        best = subjects[0]
+        return [ThemeScore(best.theme, best.label, best.score, best.hits, best.evidence, 1, weak=True)]
+    vectors = subject_vectors(taxonomy, doc.vocab)
+    words = content_lemmas(token_table(doc), token_lemmas(doc))
+    nearest = nearest_subject(words, vectors, doc.vocab) if vectors is not None else None
+    if nearest is None:
+        return []
+    theme = taxonomy.theme(nearest[0])
+    return [ThemeScore(theme.id, theme.label, 0.0, 0, f"~ {round(nearest[1], 3)}", 1, weak=True)]
+
+
+def theme_matrix(themes: pd.DataFrame, doc_ids: list[str], taxonomy: Taxonomy) -> pd.DataFrame:
+    """Document x theme scores for spreadsheets: one row per doc_id (in the given order), one column per
+    theme id of the taxonomy (level-1 subjects first, then level-2 themes, each in taxonomy order), 0.0
+    where the theme is not assigned."""
+    ids = taxonomy.ids
+    matrix = pd.DataFrame(0.0, index=pd.Index([str(d) for d in doc_ids], name="doc_id"), columns=ids)
+    if themes is not None and len(themes):
+        known = themes[themes["theme"].isin(ids) & themes["doc_id"].astype(str).isin(matrix.index)]
+        for row in known.itertuples(index=False):
+            matrix.at[str(row.doc_id), row.theme] = float(row.score)
+    return matrix.reset_index()
