@@ -164,7 +164,7 @@ def object_of_verb(ctx: Context, open_tok: int, p: int, start: int) -> tuple[Raw
 
 def verb_before_object(ctx: Context, link: int, start: int) -> int:
     """The verb of saying before its object and the preposition that leads to the quotation: "a
-    invité les ministres à « ... »", "a demandé au Gouvernement de « ... »" (-1 if there is none)."""
+    invité les ministres à « ... »", "a demandé aux maires de « ... »" (-1 if there is none)."""
     if ctx.low(link) not in ("à", "de", "d'"):
         return -1
     for k in range(ctx.prv(link - 1), max(start, link - 9) - 1, -1):
