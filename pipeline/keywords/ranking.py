@@ -136,7 +136,7 @@ def rank_with_frequencies(
     doc, _ = _codes(df["doc_id"])
     lemma, lemmas = _codes(df["lemma"])
     offset = df["first_offset"].to_numpy()
-    order = np.lexsort((lemma, offset, doc))  # stable: by document, first offset, lemma
+    order = _sorted_by(doc, offset, lemma)  # by document, first offset, lemma
     order = order[_first_of_each(doc[order] * (lemma.max() + 1) + lemma[order])]  # one row per lemma
     df, doc, lemma, offset = df.iloc[order], doc[order], lemma[order], offset[order]
     # Per distinct lemma, not per row (a corpus has millions of candidates and far fewer lemmas): the
@@ -145,12 +145,19 @@ def rank_with_frequencies(
     logs = {f: math.log((1.0 + n_docs) / (1.0 + f)) for f in set(frequencies)}
     idf = pd.Series([logs[f] + 1.0 for f in frequencies], dtype=float).to_numpy()[lemma]
     idf = pd.Series(idf, index=df.index)
-    ubiquity = np.array([ubiquity_weight(f, n_docs) for f in frequencies])[lemma]
+    ubiquities = {f: ubiquity_weight(f, n_docs) for f in logs}
+    ubiquity = np.array([ubiquities[f] for f in frequencies])[lemma]
     score = (candidate_scores(df, idf) * ubiquity).round(6).to_numpy()
-    order = np.lexsort((lemma, offset, -score, doc))  # by document, best score, first offset, lemma
-    surfaces = df["surface"].to_numpy()[order]
-    folds = {s: fold(s) for s in pd.unique(surfaces).tolist()}
-    folded = pd.factorize(pd.Series(surfaces, dtype=object).map(folds))[0]
+    # By document, best score, then first offset and lemma: the rows are in that last order already,
+    # so a stable sort on (document, score) is enough.
+    best_first = np.unique(-score, return_inverse=True)[1].reshape(-1)
+    order = np.argsort(doc * (int(best_first.max()) + 1) + best_first, kind="stable")
+    # Lemmatiser variants (surfaces equal but for case and accents): one row. Folded once per distinct
+    # surface, compared as integer codes.
+    surface_codes, distinct = pd.factorize(df["surface"].to_numpy()[order])
+    folded = pd.factorize(np.array([fold(s) for s in distinct.tolist()] + [""], dtype=object))[0][
+        surface_codes
+    ]
     kept = order[_first_of_each(doc[order] * (folded.max() + 1) + folded)]  # lemmatiser variants: one row
     doc = doc[kept]
     starts = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]])  # each document's first kept row
@@ -175,6 +182,18 @@ def _codes(values: pd.Series) -> tuple[np.ndarray, list]:
     distinct values they code."""
     codes, uniques = pd.factorize(values, sort=True)
     return np.where(codes < 0, len(uniques), codes).astype(np.int64), list(uniques)
+
+
+def _sorted_by(*keys: np.ndarray) -> np.ndarray:
+    """Positions that sort non-negative integer keys (the first the most significant), ties in their
+    order: one stable sort of a packed key when the keys fit in 63 bits, else np.lexsort."""
+    bits = [max(int(k.max()), 1).bit_length() if len(k) else 1 for k in keys]
+    if sum(bits) > 63 or any(len(k) and int(k.min()) < 0 for k in keys):
+        return np.lexsort(tuple(reversed(keys)))
+    packed = np.zeros(len(keys[0]), dtype=np.int64)
+    for key, width in zip(keys, bits, strict=True):
+        packed = (packed << width) | key.astype(np.int64)
+    return np.argsort(packed, kind="stable")
 
 
 def _first_of_each(keys: np.ndarray) -> np.ndarray:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -189,3 +190,14 @@ def test_a_word_never_seen_outside_its_phrase_weighs_less_than_one_mostly_inside
     out = rank_keyphrases(frame({"a": [fragment, mostly_inside]}))
     assert list(out["lemma"]) == ["glacier", "cime"]
     assert out["score"].iloc[0] > 2 * out["score"].iloc[1]
+
+
+@pytest.mark.parametrize("high", [3, 1 << 20, 1 << 62])
+def test_sorting_packed_keys_gives_the_order_of_lexsort(high):
+    # Keys that fit in 63 bits are packed into one and sorted stably; wider ones go through np.lexsort:
+    # the same positions either way, ties kept in their order.
+    from pipeline.keywords.ranking import _sorted_by
+
+    rng = np.random.default_rng(7)
+    keys = [rng.integers(0, high, 5000), rng.integers(0, 40, 5000), rng.integers(0, 3, 5000)]
+    assert np.array_equal(_sorted_by(*keys), np.lexsort(tuple(reversed(keys))))
