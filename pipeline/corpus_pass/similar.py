@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..similarity import similar_documents
 from ..tables import SIMILAR_DOCUMENTS, conform, frame_of, table_of
@@ -12,7 +13,13 @@ from ..themes import Taxonomy, theme_matrix
 
 def similar_table(keywords: pa.Table, themes: pa.Table, entities: pa.Table, k: int) -> pa.Table:
     """Similar pairs need every document's features at once: the one step held in one process, on the
-    keywords and themes (a few rows per document) and the entities' canonical names."""
+    keywords and themes (a few rows per document) and the entities' canonical names.
+
+    Themes are the finer ones (level 2) when there are any: the 17 broad subjects, one to three per
+    release, say little about which releases are alike and would make every pair of a large corpus
+    share one (the time of the step grows with the square of a feature's documents)."""
+    if "level" in themes.column_names and pc.any(pc.equal(themes.column("level"), 2)).as_py():
+        themes = themes.filter(pc.equal(themes.column("level"), 2))
     similar = similar_documents(frame_of(keywords), frame_of(themes), frame_of(entities), k=k)
     return conform(SIMILAR_DOCUMENTS, table_of(SIMILAR_DOCUMENTS, similar))
 
