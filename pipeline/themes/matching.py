@@ -9,11 +9,11 @@ phrase never spans punctuation or a line break.
 
 from __future__ import annotations
 
-import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, compress
 from typing import TYPE_CHECKING
 
 from spacy.attrs import LEMMA
@@ -35,6 +35,7 @@ FUNCTION_WORDS = frozenset(_FUNCTION.split())
 
 Word = tuple[str, str, str]  # (normalised word, text as written, normalised lemma)
 BARRIER: Word = ("|", "|", "|")
+PARAGRAPH: Word = ("|", "\n", "|")  # a line break: a barrier that also starts a new passage
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,12 @@ def is_capitals(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in text.strip()
 
 
+@lru_cache(maxsize=65536)
+def _may_glue(text: str) -> bool:
+    """A hyphen or a number: the only tokens _glued can join to a neighbour."""
+    return text == "-" or text[:1].isdigit()
+
+
 def _glued(text: str, next_text: str) -> bool:
     """Tokens spaCy split inside one written word: around a hyphen ("cyber-sécurité"), or a number and
     capitals ("5G", "4G")."""
@@ -107,38 +114,53 @@ def token_lemmas(doc: Doc) -> list[str]:
 
 def doc_words(doc: Doc, tokens: TokenTable | None = None, lemmas: list[str] | None = None) -> list[Word]:
     """(normalised word, text as written, normalised lemma) for the content words of `doc`, in order;
-    punctuation and line breaks become barriers that no phrase crosses. Words that spaCy split are
-    rejoined (_glued) and keep their own form as lemma.
+    punctuation and line breaks become barriers that no phrase crosses (a line break: PARAGRAPH, which
+    tells the passages apart; barriers may follow each other). Words that spaCy split are rejoined (_glued) and keep their own form as
+    lemma.
 
     Token attributes come from the document's TokenTable: iterating the Doc builds a Token object per
     token, which cost more than the matching itself (`tokens`: that table when the caller has it; `lemmas`:
-    token_lemmas(doc) when the caller has read them)."""
+    token_lemmas(doc) when the caller has read them). Each (text, lemma) is read once per process."""
     if tokens is None:
         tokens = token_table(doc)
     n, texts, spaces = tokens.n, tokens.words, tokens.spaced
     if lemmas is None:
         lemmas = token_lemmas(doc)
-    separators = list(map(operator.or_, tokens.space, tokens.punct))  # spaces and punctuation
-    out: list[Word] = []
-    pending = ""
-    for i, (text, space, separator) in enumerate(zip(texts, spaces, separators, strict=True)):
-        joined = not space and i + 1 < n and _glued(text, texts[i + 1])
-        if pending or joined:
-            pending += text
-            if joined:
-                continue
-            text, pending = pending.strip("-"), ""
-            out += _word_parts(text, text)
+    entries = list(map(_TOKENS.get, zip(texts, lemmas)))
+    if None in entries:
+        for i, entry in enumerate(entries):
+            if entry is None:
+                separator = bool(tokens.space[i] or tokens.punct[i])
+                entries[i] = _token_entry(texts[i], lemmas[i], separator)
+    # Only a hyphen or a number can be glued to its neighbour: a run of glued tokens is one word.
+    start = -1
+    for i in [j for i in compress(range(n), map(_may_glue, texts)) for j in (i - 1, i)]:
+        if i <= start or i < 0 or i + 1 >= n or spaces[i] or not _glued(texts[i], texts[i + 1]):
             continue
-        if separator or "\n" in text:
-            if out and out[-1] != BARRIER:
-                out.append(BARRIER)
-            continue
-        out += _word_parts(text, lemmas[i])
-    if pending.strip("-"):
-        word = normalize_word(pending)
-        out.append((word, pending.strip("-"), word))
-    return out
+        end = i + 1
+        while end + 1 < n and not spaces[end] and _glued(texts[end], texts[end + 1]):
+            end += 1
+        text = "".join(texts[i : end + 1]).strip("-")
+        entries[i : end + 1] = [_word_parts(text, text)] + [()] * (end - i)
+        start = end
+    return list(chain.from_iterable(entries))  # type: ignore[arg-type]
+
+
+_TOKENS: dict[tuple[str, str], tuple[Word, ...]] = {}  # (text, lemma) -> its words, or a barrier
+
+
+def _token_entry(text: str, lemma: str, separator: bool) -> tuple[Word, ...]:
+    """The words of one token (is_space and is_punct depend on the text alone, so this is remembered)."""
+    if len(_TOKENS) > _MAX_REMEMBERED:
+        _TOKENS.clear()
+    if "\n" in text:
+        entry: tuple[Word, ...] = (PARAGRAPH,)
+    elif separator:
+        entry = (BARRIER,)
+    else:
+        entry = _word_parts(text, lemma)
+    _TOKENS[(text, lemma)] = entry
+    return entry
 
 
 @lru_cache(maxsize=65536)
@@ -223,22 +245,40 @@ def _cue_at(words: list[Word], i: int, cue: Cue) -> bool:
 
 
 def count_cues(words: list[Word], taxonomy: Taxonomy) -> list[Counter[Cue]]:
-    """Occurrences of each cue, per theme. Within a theme the longest cue starting at a word wins and the
-    words it covers are not read again ("données personnelles" does not also count "données")."""
+    """Occurrences of each cue, per theme (match_cues without the passages)."""
+    return match_cues(words, taxonomy)[0]
+
+
+def match_cues(words: list[Word], taxonomy: Taxonomy) -> tuple[list[Counter[Cue]], list[list[int]]]:
+    """Occurrences of each cue per theme, and per theme the passage (0 for the first line, then one
+    more after each line break) of each match. Within a theme the longest cue starting at a word wins
+    and the words it covers are not read again ("données personnelles" does not also count
+    "données")."""
     index = _index(taxonomy)
     counts: list[Counter[Cue]] = [Counter() for _ in taxonomy.themes]
+    passages: list[list[int]] = [[] for _ in taxonomy.themes]
     free_from = [0] * len(taxonomy.themes)  # per theme: first word not yet covered by a match
-    for i, (norm, _, lemma) in enumerate(words):
+    remembered = index.options.get
+    passage = 0
+    for i, word in enumerate(words):
+        norm, _, lemma = word
         if norm == "|":
+            passage += word is PARAGRAPH
             continue
-        options = index.cues_at(norm, lemma)
+        options = remembered((norm, lemma))
+        if options is None:
+            options = index.cues_at(norm, lemma)
         if not options:
             continue
         done: set[int] = set()
         for t, cue in options:
-            if t in done or free_from[t] > i or not _cue_at(words, i, cue):
+            if t in done or free_from[t] > i:
                 continue
+            if len(cue.words) > 1 or cue.exact_case:  # a one-word cue offered here matches by construction
+                if not _cue_at(words, i, cue):
+                    continue
             done.add(t)
             counts[t][cue] += 1
+            passages[t].append(passage)
             free_from[t] = i + len(cue.words)
-    return counts
+    return counts, passages

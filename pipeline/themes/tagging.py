@@ -1,7 +1,8 @@
 """Scores and decisions on both levels, and the document x theme matrix.
 
 Level 2 (finer themes): score = sum over cues of weight x min(occurrences, max_hits_per_cue), weight 2
-for `strong` cues and 1 for `cues`; assigned when score >= threshold.
+for `strong` cues and 1 for `cues`; assigned when score >= threshold and the theme is one of what the
+document is about (focus.py: not a passing mention, not a sibling's words under another name).
 
 Level 1 (subjects): the subject's own cues, plus word-vector votes (vectors.py), plus a share of its
 level-2 children's scores. Assigned when the total reaches `subject_threshold` and the subject has
@@ -19,7 +20,8 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from ..token_table import TokenTable, token_table
-from .matching import Cue, count_cues, doc_words, token_lemmas
+from .focus import Evidence, focused
+from .matching import Cue, doc_words, match_cues, token_lemmas
 from .taxonomy import Taxonomy
 from .vectors import content_lemmas, nearest_subject, subject_vectors, vector_votes
 
@@ -69,26 +71,30 @@ def score_themes(doc: Doc, taxonomy: Taxonomy, *, tokens: TokenTable | None = No
 
 def _scores(
     doc: Doc, taxonomy: Taxonomy, tokens: TokenTable | None
-) -> tuple[list[ThemeScore], dict[str, float]]:
-    """score_themes, and each subject's own evidence (its score without its children's share)."""
+) -> tuple[list[ThemeScore], dict[str, float], dict[str, Evidence]]:
+    """score_themes, each subject's own evidence (its score without its children's share), and each
+    level-2 theme's evidence (cues and passages) for the focus rules."""
     if tokens is None:
         tokens = token_table(doc)
     lemmas = token_lemmas(doc)
-    counts = count_cues(doc_words(doc, tokens, lemmas), taxonomy)
+    words = doc_words(doc, tokens, lemmas)
+    counts, passages = match_cues(words, taxonomy)
     cap = taxonomy.max_hits_per_cue
     out: dict[str, ThemeScore] = {}
-    for theme, found in zip(taxonomy.themes, counts, strict=True):
+    details: dict[str, Evidence] = {}
+    for theme, found, where in zip(taxonomy.themes, counts, passages, strict=True):
         if found and theme.level == 2:
             score = _cue_score(found, cap)
             evidence = "; ".join(_evidence(found))
             out[theme.id] = ThemeScore(
                 theme.id, theme.label, round(score, 4), sum(found.values()), evidence, 2, theme.parent
             )
+            details[theme.id] = Evidence(found, frozenset(where), cap)
     own: dict[str, float] = {}
     if taxonomy.subjects:
-        words = content_lemmas(tokens, lemmas)
-        out.update(_subject_scores(doc, taxonomy, counts, words, out, own))
-    return sorted(out.values(), key=lambda s: (-s.score, s.theme)), own
+        content = content_lemmas(tokens, lemmas)
+        out.update(_subject_scores(doc, taxonomy, counts, content, out, own))
+    return sorted(out.values(), key=lambda s: (-s.score, s.theme)), own, details
 
 
 def _subject_scores(
@@ -133,10 +139,12 @@ def tag_themes(
     thresholds; `tokens` as for score_themes."""
     if tokens is None:
         tokens = token_table(doc)
-    scores, own = _scores(doc, taxonomy, tokens)
+    scores, own, details = _scores(doc, taxonomy, tokens)
     limit = taxonomy.threshold if threshold is None else threshold
     subject_limit = taxonomy.subject_threshold if threshold is None else threshold
-    level2 = [s for s in scores if s.level == 2 and s.score >= limit]
+    passed = [s for s in scores if s.level == 2 and s.score >= limit]
+    kept_ids = focused([(s.theme, s.score) for s in passed], details)
+    level2 = [s for s in passed if s.theme in kept_ids]
     subjects = [s for s in scores if s.level == 1]
     kept = [s for s in subjects if s.score >= subject_limit and own[s.theme] > 0]
     if kept:
