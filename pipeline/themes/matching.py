@@ -10,10 +10,12 @@ phrase never spans punctuation or a line break.
 from __future__ import annotations
 
 import re
+from bisect import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, compress
+from itertools import chain, compress, repeat
+from operator import is_
 from typing import TYPE_CHECKING
 
 from spacy.attrs import LEMMA
@@ -46,6 +48,14 @@ class Cue:
     words: tuple[str, ...]  # normalised content words; a word ending in "*" matches by prefix
     weight: float
     exact_case: bool  # an all-capitals cue ("IA", "RGPD") matches only the same capitals
+    _hash: int = field(init=False, repr=False, compare=False, default=0)
+
+    def __post_init__(self) -> None:
+        # Cues key the per-document counts: their hash is computed once, not at every match.
+        object.__setattr__(self, "_hash", hash((self.text, self.words, self.weight, self.exact_case)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
 
 def _fold(text: str) -> str:
@@ -93,12 +103,6 @@ def is_capitals(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in text.strip()
 
 
-@lru_cache(maxsize=65536)
-def _may_glue(text: str) -> bool:
-    """A hyphen or a number: the only tokens _glued can join to a neighbour."""
-    return text == "-" or text[:1].isdigit()
-
-
 def _glued(text: str, next_text: str) -> bool:
     """Tokens spaCy split inside one written word: around a hyphen ("cyber-sécurité"), or a number and
     capitals ("5G", "4G")."""
@@ -115,8 +119,8 @@ def token_lemmas(doc: Doc) -> list[str]:
 def doc_words(doc: Doc, tokens: TokenTable | None = None, lemmas: list[str] | None = None) -> list[Word]:
     """(normalised word, text as written, normalised lemma) for the content words of `doc`, in order;
     punctuation and line breaks become barriers that no phrase crosses (a line break: PARAGRAPH, which
-    tells the passages apart; barriers may follow each other). Words that spaCy split are rejoined (_glued) and keep their own form as
-    lemma.
+    tells the passages apart; barriers may follow each other). Words that spaCy split are rejoined
+    (_glued) and keep their own form as lemma.
 
     Token attributes come from the document's TokenTable: iterating the Doc builds a Token object per
     token, which cost more than the matching itself (`tokens`: that table when the caller has it; `lemmas`:
@@ -126,7 +130,7 @@ def doc_words(doc: Doc, tokens: TokenTable | None = None, lemmas: list[str] | No
     n, texts, spaces = tokens.n, tokens.words, tokens.spaced
     if lemmas is None:
         lemmas = token_lemmas(doc)
-    entries = list(map(_TOKENS.get, zip(texts, lemmas)))
+    entries = list(map(_TOKENS.get, zip(texts, lemmas, strict=True)))
     if None in entries:
         for i, entry in enumerate(entries):
             if entry is None:
@@ -134,7 +138,9 @@ def doc_words(doc: Doc, tokens: TokenTable | None = None, lemmas: list[str] | No
                 entries[i] = _token_entry(texts[i], lemmas[i], separator)
     # Only a hyphen or a number can be glued to its neighbour: a run of glued tokens is one word.
     start = -1
-    for i in [j for i in compress(range(n), map(_may_glue, texts)) for j in (i - 1, i)]:
+    hyphens = list(compress(range(n), map("-".__eq__, texts)))
+    numbers = compress(range(n), tokens.num)  # like_num: every token of digits among them
+    for i in sorted({*numbers, *hyphens, *(k - 1 for k in hyphens)}):
         if i <= start or i < 0 or i + 1 >= n or spaces[i] or not _glued(texts[i], texts[i + 1]):
             continue
         end = i + 1
@@ -186,21 +192,24 @@ class _Index:
 
     by_first: dict[str, tuple[tuple[int, Cue], ...]]  # first word -> (theme index, cue)
     prefixed: tuple[tuple[str, int, Cue], ...]  # (prefix, theme index, cue) for cues starting "word*"
-    options: dict[tuple[str, str], tuple[tuple[int, Cue], ...]] = field(default_factory=dict, compare=False)
+    starting: dict[Word, tuple[tuple[int, Cue], ...]] = field(default_factory=dict, compare=False)
 
-    def cues_at(self, word: str, lemma: str) -> tuple[tuple[int, Cue], ...]:
-        """(theme index, cue) of the cues that can start at a word or its lemma, longest first
-        (remembered per word: every word of every document asks)."""
-        found = self.options.get((word, lemma))
-        if found is None:
-            if len(self.options) > _MAX_REMEMBERED:
-                self.options.clear()
-            options = [(t, c) for p, t, c in self.prefixed if word.startswith(p)]
-            options += self.by_first.get(word, ())
-            if lemma != word:
+    def cues_at(self, word: Word) -> tuple[tuple[int, Cue], ...]:
+        """(theme index, cue) of the cues that can start at a word (through its form or its lemma),
+        longest first; remembered in `starting` (every word of every document asks)."""
+        norm, _, lemma = word
+        if norm == "|":
+            found: tuple[tuple[int, Cue], ...] = ()
+        else:
+            options = [(t, c) for p, t, c in self.prefixed if norm.startswith(p)]
+            options += self.by_first.get(norm, ())
+            if lemma != norm:
                 options += [o for o in self.by_first.get(lemma, ()) if o not in options]
             options.sort(key=lambda item: -len(item[1].words))
-            found = self.options[(word, lemma)] = tuple(options)
+            found = tuple(options)
+        if len(self.starting) > _MAX_REMEMBERED:
+            self.starting.clear()
+        self.starting[word] = found
         return found
 
 
@@ -244,6 +253,9 @@ def _cue_at(words: list[Word], i: int, cue: Cue) -> bool:
     return not cue.exact_case or window[0][1] == cue.text
 
 
+_NONE: Counter[Cue] = Counter()  # the shared, never written, counts of a theme without matches
+
+
 def count_cues(words: list[Word], taxonomy: Taxonomy) -> list[Counter[Cue]]:
     """Occurrences of each cue, per theme (match_cues without the passages)."""
     return match_cues(words, taxonomy)[0]
@@ -255,29 +267,27 @@ def match_cues(words: list[Word], taxonomy: Taxonomy) -> tuple[list[Counter[Cue]
     and the words it covers are not read again ("données personnelles" does not also count
     "données")."""
     index = _index(taxonomy)
-    counts: list[Counter[Cue]] = [Counter() for _ in taxonomy.themes]
+    counts: list[Counter[Cue]] = [_NONE] * len(taxonomy.themes)  # a theme's own Counter once it matches
     passages: list[list[int]] = [[] for _ in taxonomy.themes]
     free_from = [0] * len(taxonomy.themes)  # per theme: first word not yet covered by a match
-    remembered = index.options.get
-    passage = 0
-    for i, word in enumerate(words):
-        norm, _, lemma = word
-        if norm == "|":
-            passage += word is PARAGRAPH
-            continue
-        options = remembered((norm, lemma))
-        if options is None:
-            options = index.cues_at(norm, lemma)
-        if not options:
-            continue
+    # The cues that can start at each word, looked up in bulk: most words start none, and the loop below
+    # visits only those that do.
+    options = list(map(index.starting.get, words))
+    if None in options:
+        options = [index.cues_at(w) if o is None else o for w, o in zip(words, options, strict=True)]
+    breaks = list(compress(range(len(words)), map(is_, words, repeat(PARAGRAPH))))
+    for i in compress(range(len(words)), options):
+        passage = bisect(breaks, i)
         done: set[int] = set()
-        for t, cue in options:
+        for t, cue in options[i]:
             if t in done or free_from[t] > i:
                 continue
-            if len(cue.words) > 1 or cue.exact_case:  # a one-word cue offered here matches by construction
-                if not _cue_at(words, i, cue):
-                    continue
+            # A one-word cue offered here matches by construction.
+            if (len(cue.words) > 1 or cue.exact_case) and not _cue_at(words, i, cue):
+                continue
             done.add(t)
+            if counts[t] is _NONE:
+                counts[t] = Counter()
             counts[t][cue] += 1
             passages[t].append(passage)
             free_from[t] = i + len(cue.words)

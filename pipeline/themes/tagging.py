@@ -31,6 +31,9 @@ MIN_WORDS = 50  # documents this long always get a subject
 MIN_SHARE = 0.25  # a subject scoring under this share of the strongest one is not kept
 
 
+_NO_VOTES: Counter[str] = Counter()  # read only
+
+
 @dataclass(frozen=True)
 class ThemeScore:
     theme: str
@@ -112,7 +115,7 @@ def _subject_scores(
     for theme, found in zip(taxonomy.themes, counts, strict=True):
         if theme.level != 1:
             continue
-        voted = votes.get(theme.id, Counter())
+        voted = votes.get(theme.id, _NO_VOTES)
         own = _cue_score(found, cap) + VECTOR_WEIGHT * sum(min(n, cap) for n in voted.values())
         children = [level2[c] for c in _children(taxonomy).get(theme.id, ()) if c in level2]
         # Capped at half the threshold: children alone never carry a subject, and the several children
