@@ -73,10 +73,11 @@ def score_themes(doc: Doc, taxonomy: Taxonomy, *, tokens: TokenTable | None = No
 
 
 def _scores(
-    doc: Doc, taxonomy: Taxonomy, tokens: TokenTable | None
+    doc: Doc, taxonomy: Taxonomy, tokens: TokenTable | None, explain_from: float = 0.0
 ) -> tuple[list[ThemeScore], dict[str, float], dict[str, Evidence]]:
     """score_themes, each subject's own evidence (its score without its children's share), and each
-    level-2 theme's evidence (cues and passages) for the focus rules."""
+    level-2 theme's evidence (cues and passages) for the focus rules. Level-2 themes scoring under
+    `explain_from` (tag_themes: the threshold) get neither evidence text nor Evidence: never shown."""
     if tokens is None:
         tokens = token_table(doc)
     lemmas = token_lemmas(doc)
@@ -88,11 +89,13 @@ def _scores(
     for theme, found, where in zip(taxonomy.themes, counts, passages, strict=True):
         if found and theme.level == 2:
             score = _cue_score(found, cap)
-            evidence = "; ".join(_evidence(found))
+            explained = score >= explain_from
+            evidence = "; ".join(_evidence(found)) if explained else ""
             out[theme.id] = ThemeScore(
                 theme.id, theme.label, round(score, 4), sum(found.values()), evidence, 2, theme.parent
             )
-            details[theme.id] = Evidence(found, frozenset(where), cap)
+            if explained:
+                details[theme.id] = Evidence(found, frozenset(where), cap)
     own: dict[str, float] = {}
     if taxonomy.subjects:
         content = content_lemmas(tokens, lemmas)
@@ -142,8 +145,8 @@ def tag_themes(
     thresholds; `tokens` as for score_themes."""
     if tokens is None:
         tokens = token_table(doc)
-    scores, own, details = _scores(doc, taxonomy, tokens)
     limit = taxonomy.threshold if threshold is None else threshold
+    scores, own, details = _scores(doc, taxonomy, tokens, limit)
     subject_limit = taxonomy.subject_threshold if threshold is None else threshold
     passed = [s for s in scores if s.level == 2 and s.score >= limit]
     kept_ids = focused([(s.theme, s.score) for s in passed], details)
