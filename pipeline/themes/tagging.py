@@ -114,13 +114,14 @@ def _subject_scores(
     cap = taxonomy.max_hits_per_cue
     vectors = subject_vectors(taxonomy, doc.vocab)
     votes = vector_votes(words, vectors, doc.vocab) if vectors is not None else {}
+    children_of = _children(taxonomy)
     out = {}
     for theme, found in zip(taxonomy.themes, counts, strict=True):
         if theme.level != 1:
             continue
         voted = votes.get(theme.id, _NO_VOTES)
         own = _cue_score(found, cap) + VECTOR_WEIGHT * sum(min(n, cap) for n in voted.values())
-        children = [level2[c] for c in _children(taxonomy).get(theme.id, ()) if c in level2]
+        children = [level2[c] for c in children_of.get(theme.id, ()) if c in level2]
         # Capped at half the threshold: children alone never carry a subject, and the several children
         # that share their parent's vocabulary ("ministre" in politics and vie_politique) do not count
         # the same words over and over.

@@ -140,7 +140,10 @@ def vector_votes(lemmas: Counter[str], vectors: SubjectVectors, vocab: Vocab) ->
     for lemma, n in lemmas.items():
         best = vectors.vote(lemma, vocab)
         if best >= 0:
-            votes.setdefault(vectors.ids[best], Counter())[lemma] = n
+            subject = vectors.ids[best]
+            if subject not in votes:
+                votes[subject] = Counter()
+            votes[subject][lemma] = n
     return votes
 
 
