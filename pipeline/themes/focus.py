@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from .matching import Cue
 from .taxonomy import STRONG_WEIGHT
@@ -42,7 +43,7 @@ class Evidence:
     passages: frozenset[int]
     cap: int  # the taxonomy's max_hits_per_cue
 
-    @property
+    @cached_property
     def words(self) -> frozenset[tuple[str, ...]]:
         return frozenset(c.words for c in self.cues)
 
