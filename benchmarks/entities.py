@@ -2,6 +2,7 @@
 
     python benchmarks/entities.py ../shared/benchmarks/seeds
     python benchmarks/entities.py ../shared/benchmarks/hipe2020-fr [--jobs 1] [--json]
+    python benchmarks/entities.py ../shared/benchmarks/press-real --errors   # + every error by family
 
 What it does, in one run:
 1. runs the real pipeline (`pipeline.core.run`) on DATASET/docs into a temporary folder, reads
@@ -103,11 +104,63 @@ def _row(name: str, res: dict, with_canonical: bool = True) -> str:
     )
 
 
+def error_families(
+    gold: dict[str, dict], preds: dict[str, list[dict]], docs: dict[str, dict]
+) -> list[tuple[str, str, str]]:
+    """(family, document, detail) of every error: a prediction with the gold's span and another label
+    (TYPE gold->predicted), one overlapping a gold span of its label or not (BOUND), one overlapping
+    nothing (SPURIOUS label), a gold entity nothing overlaps (MISSED label), and a strict match whose
+    canonical differs (CANONICAL)."""
+    out: list[tuple[str, str, str]] = []
+    for doc, g in sorted(gold.items()):
+        want = g.get("entities") or []
+        got = preds.get(doc, [])
+        strict = {(e["start"], e["end"], e["label"]): e for e in want}
+        for p in got:
+            key = (p["start"], p["end"], p["label"])
+            text = docs[doc]["text"][p["start"] : p["end"]] if doc in docs else ""
+            if key in strict:
+                canon = strict[key].get("canonical")
+                if canon is not None and canon != p.get("canonical"):
+                    out.append(
+                        ("CANONICAL", doc, f"{text!r}: gold {canon!r}, predicted {p.get('canonical')!r}")
+                    )
+                continue
+            same = [e for e in want if (e["start"], e["end"]) == (p["start"], p["end"])]
+            overlap = [e for e in want if e["start"] < p["end"] and p["start"] < e["end"]]
+            if same:
+                out.append((f"TYPE {same[0]['label']}->{p['label']}", doc, repr(text)))
+            elif overlap:
+                gold_spans = "; ".join(f"{e.get('text', '')!r}/{e['label']}" for e in overlap)
+                out.append(("BOUND", doc, f"{text!r}/{p['label']} | gold {gold_spans}"))
+            else:
+                out.append((f"SPURIOUS {p['label']}", doc, repr(text)))
+        for e in want:
+            if not any(e["start"] < p["end"] and p["start"] < e["end"] for p in got):
+                out.append((f"MISSED {e['label']}", doc, repr(e.get("text", ""))))
+    return out
+
+
+def print_errors(gold: dict[str, dict], preds: dict[str, list[dict]], docs: dict[str, dict]) -> None:
+    """Every error, grouped by family, the largest family first."""
+    errors = error_families(gold, preds, docs)
+    families: dict[str, list[tuple[str, str]]] = {}
+    for family, doc, detail in errors:
+        families.setdefault(family, []).append((doc, detail))
+    for family, items in sorted(families.items(), key=lambda kv: -len(kv[1])):
+        print(f"== {family}: {len(items)}")
+        for doc, detail in items:
+            print(f"   {doc} {detail}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("dataset", type=Path, help="a benchmark folder with docs/ and gold.jsonl")
     ap.add_argument("--jobs", type=int, default=1, help="worker processes for pipeline.core.run (default 1)")
     ap.add_argument("--json", action="store_true", help="print every figure as JSON")
+    ap.add_argument(
+        "--errors", action="store_true", help="also list every error by family (to read, not to copy)"
+    )
     args = ap.parse_args(argv)
     dataset = args.dataset.resolve()
     sys.path.insert(0, str(dataset.parent))
@@ -148,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(report, indent=1))
         return 0
+    if args.errors:
+        print_errors(gold, preds, docs)
 
     print(
         f"dataset {dataset.name}: {len(names)} docs, "

@@ -49,18 +49,25 @@ def predict_pipeline(dataset: Path, out: Path, top_k: int) -> dict[str, list[str
     return {str(d): list(g["keyword"]) for d, g in frame.groupby("doc_id", sort=True)}
 
 
-def predict_direct(docs: dict[str, dict], top_k: int) -> tuple[dict[str, list[str]], float]:
-    """(predictions, ms per document of the keyphrase stage alone, after spaCy)."""
+def predict_direct(dataset: Path, top_k: int) -> tuple[dict[str, list[str]], float]:
+    """(predictions, ms per document of the keyphrase stage alone, after spaCy). Documents are read as
+    the pipeline reads them (front matter, ftfy), and their metadata title is passed on."""
     import pandas as pd
 
     from pipeline.keywords import candidates_frame, keyphrase_candidates, rank_keyphrases
     from pipeline.nlp import load_nlp
+    from pipeline.reading import read_document
 
     nlp = load_nlp()
+    root = dataset / "docs"
+    docs = {p.stem: read_document(p, root) for p in sorted(root.glob("*.txt"))}
     names = sorted(docs)
-    parsed = list(nlp.pipe([docs[n]["text"] for n in names], batch_size=16))
+    parsed = list(nlp.pipe([docs[n].text for n in names], batch_size=16))
     t0 = time.perf_counter()
-    frames = [candidates_frame(n, keyphrase_candidates(d)) for n, d in zip(names, parsed, strict=True)]
+    frames = [
+        candidates_frame(n, keyphrase_candidates(d, title=docs[n].metadata.get("title")))
+        for n, d in zip(names, parsed, strict=True)
+    ]
     ranked = rank_keyphrases(pd.concat(frames, ignore_index=True), top_k=top_k)
     ms = 1000 * (time.perf_counter() - t0) / max(len(names), 1)
     preds = {str(d): list(g.sort_values("rank")["keyword"]) for d, g in ranked.groupby("doc_id", sort=True)}
@@ -104,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     ms = None
     if args.direct:
-        preds, ms = predict_direct(score.read_docs(dataset), args.top_k)
+        preds, ms = predict_direct(dataset, args.top_k)
         mode = "direct"
     else:
         preds, mode = predict_pipeline(dataset, out / "run", args.top_k), "pipeline"

@@ -2,6 +2,7 @@
 
     python benchmarks/quotes.py ../shared/benchmarks/seeds          # gold: tests/data/quotes/seeds.gold.jsonl
     python benchmarks/quotes.py tests/data/quotes/releases          # gold: the folder's gold.jsonl
+    python benchmarks/quotes.py tests/data/quotes/families          # one invented release per family
 
 DATASET is a folder in the common benchmark format (docs/NAME.txt with front matter). Gold quotes come
 from DATASET/gold.jsonl when its records carry "quotes", else from tests/data/quotes/<folder>.gold.jsonl
@@ -9,7 +10,9 @@ from DATASET/gold.jsonl when its records carry "quotes", else from tests/data/qu
 while the quotes table is not wired into the run (no quotes.parquet), the script says so and drives
 pipeline.quotes.extract_quotes over the same analysed texts with pipeline.entities mentions instead.
 
-Scores (no quote task in score.py, whose reader and P/R/F1 helper are reused):
+score.py's own quotes task (a predicted quote matches a gold one when it overlaps more than half of it;
+speaker compared case-insensitively) is printed first; `--predictions FILE` writes the predictions in
+its format, for `score.py quotes DATASET FILE`. This script's finer figures follow:
 - span P/R/F1 strict (same start and end, one-to-one) and overlap (spans overlap, one-to-one, greedy);
 - speaker accuracy: among gold quotes overlapped by a predicted quote, the share whose speaker is the
   same: the canonical when there is one, else the speaker as written (case, accents, determiners and
@@ -28,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from common import by_doc, load_scorer, read_table, run_pipeline  # noqa: E402
+from common import by_doc, load_scorer, read_table, run_pipeline, write_predictions  # noqa: E402
 
 SHARED_BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
 
@@ -125,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, help="gold quotes jsonl (default: see the module doc)")
     ap.add_argument("--direct", action="store_true", help="drive the extractor directly, without core.run")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every error")
+    ap.add_argument("--predictions", type=Path, help="write the predictions for score.py quotes here")
     args = ap.parse_args(argv)
     dataset = args.dataset.resolve()
     score = scorer_for(dataset)
@@ -141,6 +145,15 @@ def main(argv: list[str] | None = None) -> int:
         if not args.direct:
             print("note: the run wrote no quotes table yet; scoring pipeline.quotes.extract_quotes directly")
         pred = predictions_direct(dataset)
+    pred = {doc: quotes for doc, quotes in pred.items() if doc in gold}
+    if args.predictions is not None:
+        write_predictions(args.predictions, "quotes", pred)
+    if hasattr(score, "score_quotes"):
+        r = score.score_quotes(gold, pred)
+        print(
+            f"score.py quotes P {r['p']:.3f} R {r['r']:.3f} F1 {r['f']:.3f} (tp {r['tp']}, pred {r['pred']}, "
+            f"gold {r['gold']})  speaker accuracy {r['speaker_accuracy']:.3f}"
+        )
     res = score_quotes(gold, pred, score._prf)
     n_gold, n_pred = res["strict"]["gold"], res["strict"]["pred"]
     print(f"docs {len(gold)}  gold quotes {n_gold}  predicted {n_pred}  (gold: {gold_path})")

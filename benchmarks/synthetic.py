@@ -14,8 +14,9 @@ texts), whose rows are copied with:
   gazetteer knows (France, Union européenne: 9 in 10 kept) and half the places with a country;
 - its keyphrase candidates varied the same way (a third of the one-word ones kept: the shared everyday
   vocabulary), from a phrase pool of about 12 N phrases built from the corpus's words and made-up ones;
-- its themes drawn anew: 0 to 4 themes of the taxonomy, some much more common than others, integer
-  scores as the tagger gives.
+- its themes drawn anew: 0 to 4 finer themes of the taxonomy, some much more common than others, with
+  their subjects (one subject at least), integer scores as the tagger gives;
+- its lemma counts and front matter copied from its release.
 Everything is drawn from one seeded generator: the same seed and N give the same rows, byte for byte.
 
 `SyntheticArchive(corpus).tables(n)` gives the per-document tables (the internal keyword_candidates table
@@ -311,6 +312,9 @@ class SyntheticArchive:
         out["dates"] = self._dates(taken["dates"], doc_ids, shift)
         out["themes"] = self._themes(doc_ids, template, rng)
         out[KEYWORD_CANDIDATES.name] = self._candidates(taken[KEYWORD_CANDIDATES.name], doc_ids, rng, pools)
+        for name in NAMES:  # the others (lemma counts, front matter): the whole release's rows, copied
+            if name not in out:
+                out[name] = self._copy(name, self._take(name, template, cut), doc_ids)
         plan = {"template": template, "cut": cut, "published": published, "taken": taken}
         return {name: out[name] for name in NAMES}, plan
 
@@ -429,8 +433,11 @@ class SyntheticArchive:
         return table
 
     def _themes(self, doc_ids, template, rng) -> pa.Table:
+        """0 to 4 finer themes drawn with a Zipf law, each with its subject (the parent), and one subject
+        at least, as the tagger gives every release of 50 words or more."""
         taxonomy = self.settings.taxonomy
-        ids = list(taxonomy.ids)
+        ids = [t for t in taxonomy.ids if taxonomy.theme(t).level == 2] or list(taxonomy.ids)
+        subjects = [t.id for t in taxonomy.subjects]
         rng.shuffle(ids)  # which themes are common is drawn too
         weights = 1.0 / (np.arange(1, len(ids) + 1) + 1.0)
         weights /= weights.sum()
@@ -441,25 +448,31 @@ class SyntheticArchive:
         }
         counts = rng.choice(len(THEMES_PER_DOC), size=len(doc_ids), p=THEMES_PER_DOC)
         rows = []
+
+        def row(i: int, doc_id: str, theme: str, score: float) -> dict:
+            entry = taxonomy.theme(theme)
+            return {
+                "doc_id": doc_id,
+                "theme": theme,
+                "label": entry.label,
+                "level": entry.level,
+                "parent": entry.parent,
+                "weak": False,
+                "score": float(score),
+                "hits": max(1, int(score) - int(rng.integers(0, 3))),
+                "evidence": evidence.get((int(template[i]), theme), entry.label.lower()),
+            }
+
         for i, (doc_id, k) in enumerate(zip(doc_ids, counts.tolist(), strict=True)):
-            if not k:
-                continue
-            chosen = rng.choice(len(ids), size=k, replace=False, p=weights)
-            scores = 4 + rng.geometric(0.25, size=k) - 1
-            for j, score in sorted(zip(chosen.tolist(), scores.tolist(), strict=True), key=lambda x: -x[1]):
-                theme = ids[j]
-                rows.append(
-                    {
-                        "doc_id": doc_id,
-                        "theme": theme,
-                        "label": taxonomy.theme(theme).label,
-                        "score": float(score),
-                        "hits": max(1, int(score) - int(rng.integers(0, 3))),
-                        "evidence": evidence.get(
-                            (int(template[i]), theme), taxonomy.theme(theme).label.lower()
-                        ),
-                    }
-                )
+            chosen = rng.choice(len(ids), size=k, replace=False, p=weights) if k else np.zeros(0, np.int64)
+            scores = 4 + rng.geometric(0.25, size=len(chosen)) - 1
+            finer = sorted(zip(chosen.tolist(), scores.tolist(), strict=True), key=lambda x: -x[1])
+            parents = {taxonomy.theme(ids[j]).parent for j, _ in finer} - {""}
+            if subjects and not parents:
+                parents = {subjects[int(rng.integers(0, len(subjects)))]}
+            for subject in sorted(parents):
+                rows.append(row(i, doc_id, subject, 4 + int(rng.geometric(0.25)) - 1))
+            rows.extend(row(i, doc_id, ids[j], score) for j, score in finer)
         return to_table(TABLES["themes"], rows)
 
     def _candidates(self, taken, doc_ids, rng, pools) -> pa.Table:

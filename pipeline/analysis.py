@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator
 from functools import cache
-from itertools import islice
+from itertools import groupby, islice
 from typing import Any
 
 from spacy.language import Language
@@ -25,7 +25,10 @@ from .settings import Settings
 from .tables import DOCUMENTS, Rows
 from .token_table import TokenTable, token_table
 
-__all__ = ["Settings", "analyse_batch", "analyse_document", "skipped_rows"]
+__all__ = ["Settings", "analyse_batch", "analyse_document", "pieces", "skipped_rows"]
+
+PIECE_CHARS = 10_000  # a text over spaCy's max_length goes to it in pieces of this size at most: the
+# temporary memory of a batch grows with the length of its texts (100,000-character pieces: 4 GB for 1 MB)
 
 
 def skipped_rows(doc_id: str, path: str, error: ReadError) -> Rows:
@@ -51,15 +54,49 @@ def analyse_batch(
     while chunk := list(islice(stream, batch_size)):
         languages = [detect_language(d.text) for d in chunk]
         french = [
-            (d.text, i)
+            (piece, i)
             for i, (d, lang) in enumerate(zip(chunk, languages, strict=True))
             if not language_status(*lang)
+            for piece in pieces(d.text, nlp.max_length)
         ]
         with nlp.memory_zone():  # the words new to the vocabulary are forgotten after the chunk
-            parsed = {i: doc for doc, i in nlp.pipe(french, as_tuples=True, batch_size=batch_size)}
+            parsed: dict[int, Doc] = {}
+            for i, docs in groupby(nlp.pipe(french, as_tuples=True, batch_size=batch_size), key=_second):
+                parsed[i] = _joined([doc for doc, _ in docs])
             for i, document in enumerate(chunk):
                 yield document, analyse_document(document, parsed.get(i), settings, languages[i])
             parsed.clear()  # its Docs must not outlive the zone
+
+
+def pieces(text: str, max_length: int, size: int | None = None) -> list[str]:
+    """A text spaCy accepts whole (up to `max_length`) as itself; a longer one in pieces of at most
+    `size` characters that join back into it, each cut after a line end (else after a space) so that
+    no word or line is split. Every text up to reading.MAX_CHARS is thus analysed."""
+    if len(text) <= max_length:
+        return [text]
+    size = size or PIECE_CHARS
+    out, start = [], 0
+    while len(text) - start > size:
+        end = start + size
+        cut = text.rfind("\n", start + size // 2, end)
+        if cut < 0:
+            cut = text.rfind(" ", start + size // 2, end)
+        end = cut + 1 if cut >= 0 else end
+        out.append(text[start:end])
+        start = end
+    out.append(text[start:])
+    return out
+
+
+def _second(pair: tuple[Doc, int]) -> int:
+    return pair[1]
+
+
+def _joined(docs: list[Doc]) -> Doc:
+    """One Doc whose offsets index the whole text, from the Docs of its pieces (in order)."""
+    if len(docs) == 1:
+        return docs[0]
+    return Doc.from_docs(docs, ensure_whitespace=False)
 
 
 def analyse_document(
@@ -89,6 +126,7 @@ def analyse_document(
         "repaired_chars": document.repaired_chars,
         "n_chars": len(document.text),
         "sha256": document.sha256,
+        "status_detail": "; ".join(document.notes) or None,
     }
     skipped = language_status(code, confidence)
     if doc is None or skipped:

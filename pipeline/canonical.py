@@ -58,6 +58,20 @@ def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+_UPPER_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def normal_case_name(name: str) -> str:
+    """A person's name in normal case: words written in capitals take an initial capital only
+    ("Jean DUPONT" -> "Jean Dupont", "LE GALL" -> "Le Gall"); a name all in capitals too."""
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group()
+        return word[0] + word[1:].lower() if word.isupper() else word
+
+    return _UPPER_WORD.sub(fix, name)
+
+
 def clean_surface(text: str) -> str:
     """A surface form as a canonical string: one space for any run of spaces or line breaks."""
     return " ".join(text.translate(_APOSTROPHES).split())
@@ -214,10 +228,15 @@ def unify_names(
     canon = [best[(lab, normalize_key(c))] for lab, c in zip(labels, canon, strict=True)]
 
     # (4) "Macron" -> "Emmanuel Macron" when exactly one full name of the corpus ends with it
+    # or a first name alone when one full name only starts with it ("Marie" -> "Marie Durand")
     full_names: dict[str, set[str]] = defaultdict(set)
+    first_names: dict[str, set[str]] = defaultdict(set)
     for lab, c in zip(labels, canon, strict=True):
         if lab == "PER" and len(c.split()) > 1:
             full_names[normalize_key(c.split()[-1])].add(c)
+            first_names[normalize_key(c.split()[0])].add(c)
+    for key, names in first_names.items():
+        full_names.setdefault(key, names)
     out = []
     for lab, c in zip(labels, canon, strict=True):
         if lab == "PER" and len(c.split()) == 1 and len(full_names.get(normalize_key(c), ())) == 1:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from . import __version__
@@ -19,10 +20,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True)
+NOTHING_ADDED = 3  # `add` exit code: no input rejected, none added (all already in the corpus)
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    # escaped: a message quoting "pip install '.[dask]'" or a file name with brackets keeps them
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -71,6 +74,12 @@ def run(
     gazetteer: Path | None = typer.Option(
         None, "--gazetteer", help="Entity gazetteer TOML (default: shipped)."
     ),
+    entities: Path | None = typer.Option(
+        None,
+        "--entities",
+        help="Your entity corrections, applied last: a TOML file in the gazetteer's format giving a "
+        'surface form\'s label, its canonical, or label = "NONE" (never an entity). See README.',
+    ),
     theme_threshold: float | None = typer.Option(
         None, "--theme-threshold", help="Score a theme needs to be assigned (default: the taxonomy's)."
     ),
@@ -95,14 +104,24 @@ def run(
         "--report",
         help="Also write the HTML report (OUT/report.html); needs a local --out (a folder or file://).",
     ),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+    compare_by: str | None = typer.Option(
+        None,
+        "--compare-by",
+        help="Also write the specificities of each value of this field (see `compare`); with --report, "
+        "the report's comparison section. Needs a local --out.",
+    ),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="No progress bar and no summary (notes are still printed)."
+    ),
 ) -> None:
     """Analyse every document of CORPUS_DIR and write the tables to --out.
 
-    Writes documents, entities, contacts, dates, keywords, themes, entity_summary and similar_documents
-    (one file per table and format), doc_theme_matrix.csv, and the analysed texts in texts/ (every
-    offset in the tables indexes these texts). Outputs are replaced atomically at the end of the run;
-    each document's analysis is cached in OUT/.cache, so a re-run only analyses new or changed files.
+    Writes documents, entities, contacts, dates, keywords, themes, quotes, entity_summary and
+    similar_documents (one file per table and format), doc_theme_matrix.csv, manifest.json (the run's
+    generation, schema version and options), and the analysed texts in texts/ (every offset in the
+    tables indexes these texts). All outputs switch to the new run at once at its end (a killed run
+    leaves the previous ones); a previous report.html is removed (--report writes a new one). Each
+    document's analysis is cached in OUT/.cache, so a re-run only analyses new or changed files.
     CORPUS_DIR and --out are passed on as given: URLs (file://, s3://, gs://) need --engine dask.
     """
     from .core import run_with
@@ -124,6 +143,7 @@ def run(
 
     try:
         report_dir = report_folder(out, engine) if report else None  # checked before hours of analysis
+        compare_dir = report_folder(out, engine) if compare_by else None
         options = RunOptions(
             corpus=corpus_dir,
             out=out,
@@ -133,6 +153,7 @@ def run(
             similar_k=similar_k,
             taxonomy_path=themes,
             gazetteer_path=gazetteer,
+            entities_path=entities,
             theme_threshold=theme_threshold,
             engine=engine,
             jobs=jobs,
@@ -150,9 +171,14 @@ def run(
         if progress is not None:
             progress.stop()
     if not quiet:
-        err.print(result.summary(), highlight=False, soft_wrap=True)
+        err.print(result.summary(), markup=False, highlight=False, soft_wrap=True)
+    else:  # a taken-over lock, a cache that could not be written: said even when quiet
+        for note in result.notes:
+            err.print(f"note: {note}", markup=False, highlight=False, soft_wrap=True)
+    if compare_dir is not None and compare_by:
+        _compare(compare_dir, compare_by, formats=formats, quiet=quiet)
     if report_dir is not None:
-        _report(report_dir, None, quiet)
+        _report(report_dir, None, quiet, compare_by)
 
 
 @app.command("report")
@@ -161,24 +187,120 @@ def report_command(
     html: Path | None = typer.Option(
         None, "--html", help="Where to write the report (default OUT_DIR/report.html)."
     ),
+    by: str | None = typer.Option(
+        None,
+        "--by",
+        help="Add a comparison section: the most specific entities, keyphrases and themes of each value "
+        "of this field (source, year, month, language or a front-matter key) and their progression.",
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print where the report was written."),
 ) -> None:
     """Write a self-contained HTML report of a run: corpus at a glance, themes over time, top entities,
     co-mentions, similar documents, and a page per document with its entities and dates highlighted.
 
     One file, no network needed to view it: open it in a browser, mail it, or put it on an intranet."""
-    _report(out_dir, html, quiet)
+    _report(out_dir, html, quiet, by)
 
 
-def _report(out_dir: Path, html: Path | None, quiet: bool) -> None:
+def _report(out_dir: Path, html: Path | None, quiet: bool, by: str | None = None) -> None:
+    from .compare import CompareError
     from .report import ReportError, build_report
 
     try:
-        path = build_report(out_dir, html)
-    except ReportError as exc:
+        path = build_report(out_dir, html, compare_by=by)
+    except (ReportError, CompareError) as exc:
         raise _fail(str(exc)) from None
     if not quiet:
-        err.print(f"report: {path}", highlight=False, soft_wrap=True)
+        err.print(f"report: {path}", markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command("cache")
+def cache_command(
+    out_dir: Path = typer.Argument(Path("outputs"), help="Output folder of the runs (holds .cache/)."),
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", "-c", help="Corpus whose documents are kept."),
+    cache_dir: Path | None = typer.Option(None, "--cache-dir", help="Cache folder (default OUT_DIR/.cache)."),
+    prune: bool = typer.Option(
+        False, "--prune", help="Remove the entries no document of the corpus uses (latest run's settings)."
+    ),
+    other_settings: bool = typer.Option(
+        False,
+        "--other-settings",
+        help="With --prune, also remove the entries of other settings (taxonomy, gazetteer, threshold, "
+        "pipeline or model version), which are kept otherwise.",
+    ),
+) -> None:
+    """Show the analysis cache's size, and with --prune remove the entries no document of the corpus uses.
+
+    Entries are judged under the settings of the latest run (OUT_DIR/manifest.json); those of other
+    settings are only listed unless --other-settings is given."""
+    from .core import cache
+
+    if other_settings and not prune:
+        raise _fail("--other-settings goes with --prune", 2)
+    try:
+        report = cache(out_dir, corpus, cache_dir=cache_dir, prune=prune, other_settings=other_settings)
+    except (CorpusError, OutputError) as exc:
+        raise _fail(str(exc)) from None
+    for line in report.lines():
+        typer.echo(line)
+
+
+@app.command("compare")
+def compare_command(
+    out_dir: Path = typer.Argument(Path("outputs"), help="Output folder of a run (holds the tables)."),
+    by: str = typer.Option(
+        ...,
+        "--by",
+        help="Field that splits the corpus into parts: source, year, month, language, any documents "
+        "column or front-matter key (e.g. ministry).",
+    ),
+    items: str = typer.Option(
+        "lemmas,keywords,entities,themes",
+        "--items",
+        help="Comma-separated: lemmas, keywords, entities, themes.",
+    ),
+    min_freq: int = typer.Option(
+        2, "--min-freq", min=1, help="Items seen fewer times in the corpus are left out."
+    ),
+    top: int = typer.Option(10, "--top", min=1, help="Items printed per part and item type."),
+    format: str = typer.Option(
+        "csv,parquet", "--format", "-f", help="Comma-separated formats of the table: csv, parquet, xlsx."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print the top items."),
+) -> None:
+    """What each part of the corpus says more than the others: Lafon's specificities (the score TXM
+    reports) of lemmas, keyphrases, entities and themes, for each value of --by.
+
+    Writes OUT_DIR/specificities.csv/.parquet (every part x item: frequencies, sizes, score, rank) and
+    prints the most specific items of each part. Reads the run's tables only: no model, seconds."""
+    formats = tuple(f.strip().lower() for f in format.split(",") if f.strip())
+    _compare(out_dir, by, items=items, min_freq=min_freq, top=top, formats=formats, quiet=quiet)
+
+
+_ITEM_NAMES = {"lemmas": "lemma", "keywords": "keyword", "entities": "entity", "themes": "theme"}
+
+
+def _compare(
+    out_dir: Path,
+    by: str,
+    *,
+    items: str = "lemmas,keywords,entities,themes",
+    min_freq: int = 2,
+    top: int = 10,
+    formats: tuple[str, ...] = ("csv", "parquet"),
+    quiet: bool = False,
+) -> None:
+    from .compare import CompareError, compare, summary
+
+    wanted = [i.strip().lower() for i in items.split(",") if i.strip()]
+    types = tuple(_ITEM_NAMES.get(i, i) for i in wanted)
+    try:
+        result = compare(out_dir, by, items=types, min_freq=min_freq, formats=formats)
+    except (CompareError, OutputError) as exc:
+        raise _fail(str(exc)) from None
+    if not quiet:
+        typer.echo(summary(result, top))
+        err.print(f"specificities: {', '.join(map(str, result.files))}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -195,13 +317,15 @@ def add(
         None, "--source", help="Publisher, e.g. the ministry (overrides the file's)."
     ),
     url: str | None = typer.Option(None, "--url", help="Original URL (overrides the file's)."),
+    create: bool = typer.Option(False, "--create", help="Create the corpus folder if it does not exist."),
 ) -> None:
     """Add press releases to the corpus as UTF-8 Markdown with front matter.
 
     Text, metadata (title, date, url) and main content are extracted from web pages and PDFs; the file
     is named from date and title and never overwrites another. The same text already in the corpus is
     reported and not added twice; a bad input is reported in one line and leaves the corpus untouched.
-    Exits with 1 when an input was rejected.
+    Exits with 1 when an input was rejected, 3 when nothing was added (every input already in the
+    corpus), 0 otherwise.
     """
     import datetime as dt
     import sys
@@ -214,7 +338,14 @@ def add(
         raise _fail(f"--date must be YYYY-MM-DD, not {date!r}", 2) from None
     try:
         outcomes = add_documents(
-            files, corpus, date=published, title=title, source=source, url=url, stdin=sys.stdin.buffer
+            files,
+            corpus,
+            date=published,
+            title=title,
+            source=source,
+            url=url,
+            stdin=sys.stdin.buffer,
+            create=create,
         )
     except IngestError as exc:
         raise _fail(str(exc)) from None
@@ -224,6 +355,8 @@ def add(
             typer.echo(f"{outcome.source}: warning: {warning}")
     if any(o.status == "rejected" for o in outcomes):
         raise typer.Exit(1)
+    if not any(o.status == "added" for o in outcomes):
+        raise typer.Exit(NOTHING_ADDED)
 
 
 @app.command()

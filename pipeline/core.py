@@ -8,12 +8,16 @@ and hands it to the engine that was asked for (pipeline/engines/).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .engines import ProgressCallback, RunResult, Skipped, engine_for
 from .export import FORMATS
 from .options import RunOptions
 
-__all__ = ["ProgressCallback", "RunOptions", "RunResult", "Skipped", "run", "run_with"]
+if TYPE_CHECKING:
+    from .cache import CacheReport
+
+__all__ = ["ProgressCallback", "RunOptions", "RunResult", "Skipped", "cache", "run", "run_with"]
 
 
 def run(
@@ -26,6 +30,7 @@ def run(
     similar_k: int = 5,
     taxonomy_path: Path | None = None,
     gazetteer_path: Path | None = None,
+    entities_path: Path | None = None,
     theme_threshold: float | None = None,
     jobs: int | None = None,
     wait: bool = False,
@@ -49,6 +54,7 @@ def run(
         similar_k=similar_k,
         taxonomy_path=taxonomy_path,
         gazetteer_path=gazetteer_path,
+        entities_path=entities_path,
         theme_threshold=theme_threshold,
         engine=engine,
         jobs=jobs,
@@ -64,3 +70,50 @@ def run(
 def run_with(options: RunOptions, on_progress: ProgressCallback | None = None) -> RunResult:
     """Run with options already built (the CLI builds them from its arguments)."""
     return engine_for(options.engine)(options, on_progress)
+
+
+def cache(
+    out_dir: Path | str,
+    corpus_dir: Path | str = "corpus",
+    *,
+    cache_dir: Path | None = None,
+    prune: bool = False,
+    other_settings: bool = False,
+) -> CacheReport:
+    """The analysis cache of `out_dir` (or `cache_dir`): its size, and the entries no document of
+    `corpus_dir` uses under the settings of the latest run (OUT/manifest.json; the default settings
+    before any run). `prune` removes those; `other_settings` also the entries of other settings.
+    Pruning holds the output folder's lock, so it never runs during a run."""
+    import hashlib
+    import json
+
+    from .cache import inspect_cache
+    from .corpus import find_documents
+    from .export import MANIFEST, OutputError
+    from .export.lock import LockBusy, RunLock
+
+    out = Path(out_dir)
+    root = Path(cache_dir) if cache_dir is not None else out / ".cache"
+    try:
+        fingerprint = json.loads((out / MANIFEST).read_text(encoding="utf-8"))["cache_fingerprint"]
+    except (OSError, ValueError, KeyError):
+        from .nlp import model_version
+        from .options import load_settings
+
+        fingerprint = load_settings(RunOptions(corpus_dir, out_dir)).fingerprint(model_version())
+    used = {hashlib.sha256(p.read_bytes()).hexdigest() for p in find_documents(Path(corpus_dir))}
+    if not prune:
+        return inspect_cache(root, fingerprint, used)
+    lock = RunLock(out, wait=False)
+    try:
+        lock.acquire()
+    except LockBusy as exc:
+        raise OutputError(
+            f"a run ({exc}) is writing to {out}: prune the cache once it has finished"
+        ) from None
+    except OSError as exc:
+        raise OutputError(f"cannot lock {out}: {exc.strerror or exc}") from None
+    try:
+        return inspect_cache(root, fingerprint, used, prune=True, other_settings=other_settings)
+    finally:
+        lock.release()

@@ -10,13 +10,14 @@ building its own at the start of its first task.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
 from .language import identifier
-from .per_process import PerProcess
+from .per_process import PerProcess, die_with_parent
 from .places import place_index
 
 
@@ -35,7 +36,8 @@ def built_aside() -> Iterator[None]:
     if all(table.ready for table in tables) or "fork" not in multiprocessing.get_all_start_methods():
         yield  # nothing to build, or no cheap way to start a helper (Windows): built on first use
         return
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as helper:
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(1, context, initializer=die_with_parent, initargs=(os.getpid(),)) as helper:
         future = helper.submit(build_all)
         yield
         try:

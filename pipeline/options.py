@@ -30,6 +30,7 @@ class RunOptions:
     similar_k: int = 5
     taxonomy_path: Path | None = None
     gazetteer_path: Path | None = None
+    entities_path: Path | None = None  # an analyst's entity corrections (gazetteer format)
     theme_threshold: float | None = None
     engine: str = "local"
     jobs: int | None = None  # local engine: worker processes (default: all cores)
@@ -114,4 +115,6 @@ def load_settings(options: RunOptions) -> Settings:
     settings.py loads the taxonomy, gazetteer and places modules, which validating options needs not.)"""
     from .settings import Settings
 
-    return Settings.load(options.taxonomy_path, options.gazetteer_path, options.theme_threshold)
+    return Settings.load(
+        options.taxonomy_path, options.gazetteer_path, options.theme_threshold, options.entities_path
+    )

@@ -74,6 +74,30 @@ def country_code(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def country_name(name: str) -> str | None:
+    """The usual French short name when `name` names a country, in any of its forms ("Royaume
+    du Maroc", "Maroc" -> "Maroc"; "Confédération suisse" -> "Suisse"); None for other places."""
+    idx = place_index()
+    key = normalize_place(name)
+    code = idx.countries.get(key) if key not in idx.regions else None
+    if code is None:
+        return None
+    if code in idx.short_names:
+        return idx.short_names[code]
+    from babel import Locale
+
+    short = Locale("fr").territories.get(code)
+    return short.replace("’", "'") if short else None
+
+
+@lru_cache(maxsize=4096)
+def is_known_place(name: str) -> bool:
+    """A country, a place inside one or a region spanning several ("Sahel", "Méditerranée")."""
+    key = normalize_place(name)
+    return bool(key) and (key in place_index().regions or country_code(name) is not None)
+
+
 class _Index:
     """Every name -> code table, built once per process (a second, mostly the city list): lookups.py."""
 
@@ -85,7 +109,10 @@ class _Index:
         self.aliases: dict[str, str] = {
             normalize_place(k): v.upper() for k, v in data.get("aliases", {}).items()
         }
-        self.countries: dict[str, str] = {}
+        self.countries: dict[str, str] = {
+            normalize_place(k): v.upper() for k, v in data.get("long_forms", {}).items()
+        }
+        self.short_names: dict[str, str] = {k.upper(): v for k, v in data.get("short_names", {}).items()}
         self.subdivisions: dict[str, str] = {}
         self.city_names: dict[str, str] = {}
         self.city_alternates: dict[str, str] = {}

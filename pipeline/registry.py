@@ -21,8 +21,10 @@ from .tables import (
     DATES,
     DOCUMENTS,
     ENTITIES,
+    FRONT_MATTER,
     KEYWORD_CANDIDATES,
     KEYWORDS,
+    LEMMA_COUNTS,
     QUOTES,
     THEMES,
     TableSpec,
@@ -87,7 +89,13 @@ def _contacts(ctx: Context) -> Sequence[Any]:
 def _entities(ctx: Context) -> Sequence[Any]:
     from .entities import extract_entities
 
-    return extract_entities(ctx.doc, ctx.settings.gazetteer, ctx.found["contacts"], tokens=ctx.tokens)
+    return extract_entities(
+        ctx.doc,
+        ctx.settings.gazetteer,
+        ctx.found["contacts"],
+        tokens=ctx.tokens,
+        corrections=ctx.settings.corrections,
+    )
 
 
 def _entity_countries(rows: list[dict[str, Any]]) -> None:
@@ -120,7 +128,19 @@ def _themes(ctx: Context) -> Sequence[Any]:
 def _keywords(ctx: Context) -> Sequence[Any]:
     from .keywords import keyphrase_candidates
 
-    return keyphrase_candidates(ctx.doc, tokens=ctx.tokens)
+    return keyphrase_candidates(ctx.doc, tokens=ctx.tokens, title=ctx.document.metadata.get("title"))
+
+
+def _lemmas(ctx: Context) -> Sequence[Any]:
+    from .compare.lemmas import content_lemmas
+
+    return content_lemmas(ctx.doc, ctx.tokens)
+
+
+def _front_matter(ctx: Context) -> Sequence[Any]:
+    from .compare.lemmas import front_matter
+
+    return front_matter(ctx.document.metadata)
 
 
 # The corpus functions: what the corpus facts (corpus_pass.CorpusFacts) change in a part's rows.
@@ -164,6 +184,8 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("dates", DATES, _dates),
     Extractor("themes", THEMES, _themes),
     Extractor("keywords", KEYWORD_CANDIDATES, _keywords, _ranked_keywords, KEYWORDS),
+    Extractor("lemmas", LEMMA_COUNTS, _lemmas),  # for `pipeline compare` (written as Parquet)
+    Extractor("front_matter", FRONT_MATTER, _front_matter),  # idem: --by any front-matter key
 )
 
 # What the per-document pass returns and the cache keeps: the documents row and each extractor's table.

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import __version__
 from .canonical import Gazetteer, load_gazetteer
+from .entities.corrections import Corrections, load_corrections
 from .language import detector_version
 from .places import places_version
 from .themes import Taxonomy, load_taxonomy
@@ -22,6 +23,7 @@ class Settings:
     taxonomy: Taxonomy
     gazetteer: Gazetteer
     theme_threshold: float | None = None
+    corrections: Corrections | None = None  # the analyst's --entities FILE
 
     @classmethod
     def load(
@@ -29,8 +31,14 @@ class Settings:
         taxonomy_path: Path | None = None,
         gazetteer_path: Path | None = None,
         theme_threshold: float | None = None,
+        entities_path: Path | None = None,
     ) -> Settings:
-        return cls(load_taxonomy(taxonomy_path), load_gazetteer(gazetteer_path), theme_threshold)
+        return cls(
+            load_taxonomy(taxonomy_path),
+            load_gazetteer(gazetteer_path),
+            theme_threshold,
+            load_corrections(entities_path),
+        )
 
     def fingerprint(self, model: str) -> str:
         parts = [
@@ -42,6 +50,7 @@ class Settings:
             places_version(),
             detector_version(),
             repr(self.theme_threshold),
+            self.corrections.version if self.corrections is not None else "-",
         ]
         return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 

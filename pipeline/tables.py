@@ -13,6 +13,10 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
+# Raised whenever a column of an exported table is added, removed, renamed or changes meaning; written to
+# OUT/manifest.json so that saved pivots and scripts can tell (README, "Changelog").
+SCHEMA_VERSION = 1
+
 Rows = dict[str, list[dict[str, Any]]]  # table name -> rows of one document (the per-document pass's output)
 
 
@@ -63,11 +67,21 @@ DOCUMENTS = TableSpec(
         _c(
             "status",
             S,
-            "ok, or why the file was not analysed: empty, binary, undecodable, unreadable, too_large, "
-            "bad_front_matter, not_french (another language: listed, not given to the French model).",
+            "ok, or why the file was not analysed: empty, binary, undecodable, unreadable (a file, or a "
+            "folder: doc_id ends with /), too_large (over 2,000,000 characters), bad_front_matter (not "
+            "YAML, YAML aliases, too deep or too long), not_french (another language: listed, not given "
+            "to the French model), duplicate_id (x.txt beside x.md: the first by name is analysed, this "
+            "one is listed under its path with extension), bad_file_name (not UTF-8), outside_corpus "
+            "(a symbolic link out of the corpus folder), linked_folder (a link to a folder already "
+            "read), broken_link.",
             False,
         ),
-        _c("status_detail", S, "One-line explanation when status is not ok."),
+        _c(
+            "status_detail",
+            S,
+            "One-line explanation when status is not ok; for an analysed file, what was wrong but did "
+            "not stop it (a front-matter date that is not a date, invalid UTF-8 bytes).",
+        ),
         _c(
             "title",
             S,
@@ -92,7 +106,12 @@ DOCUMENTS = TableSpec(
         _c("encoding", S, "Encoding the bytes were decoded from (utf-8, utf-16, cp1252 ...)."),
         _c("had_bom", B, "The file started with a byte-order mark."),
         _c("repaired", B, "ftfy or line-end normalisation changed the text."),
-        _c("repairs", S, "What was repaired, comma-separated: mojibake, uncurl_quotes, line_breaks ..."),
+        _c(
+            "repairs",
+            S,
+            "What was repaired, comma-separated: mojibake, uncurl_quotes, line_breaks, invalid_utf8 (a "
+            "mostly UTF-8 file's invalid bytes read as cp1252 letters or U+FFFD) ...",
+        ),
         _c("repaired_chars", I32, "Characters removed or replaced by the repair."),
         _c("n_chars", I32, "Length of the analysed text in code points."),
         _c("n_tokens", I32, "spaCy tokens (punctuation included, whitespace excluded)."),
@@ -327,10 +346,94 @@ KEYWORD_CANDIDATES = TableSpec(
         _c("has_function_word", B, "Contains a preposition."),
         _c("head", S, "Lemma of the head word."),
         _c("container_share", F64, "Largest share of its occurrences inside one longer candidate."),
+        _c("common_rank", I64, "One word: its frequency rank in general French (0: a name, a phrase)."),
     ),
     ("doc_id",),
     per_document=True,
     exported=False,
+)
+
+LEMMA_COUNTS = TableSpec(
+    "lemma_counts",
+    "Content lemmas of each analysed document with their counts (internal: written as Parquet for "
+    "`pipeline compare`, whatever --format).",
+    (
+        DOC_ID,
+        _c(
+            "lemma", S, "Lower-cased lemma of a noun, name, adjective or verb that is not a stop word.", False
+        ),
+        _c("count", I64, "Occurrences in the document.", False),
+    ),
+    ("doc_id",),
+    per_document=True,
+    exported=False,
+)
+
+FRONT_MATTER = TableSpec(
+    "front_matter",
+    "Every front-matter key of each analysed document (internal: written as Parquet for "
+    "`pipeline compare --by KEY`, whatever --format).",
+    (
+        DOC_ID,
+        _c("key", S, "Front-matter key, lower-cased.", False),
+        _c("value", S, "Its value as text.", False),
+    ),
+    ("doc_id",),
+    per_document=True,
+    exported=False,
+)
+
+# Internal per-document tables that a run keeps in OUT_DIR as <name>.parquet (inputs of `compare`).
+KEPT: tuple[TableSpec, ...] = (LEMMA_COUNTS, FRONT_MATTER)
+
+SPECIFICITIES = TableSpec(
+    "specificities",
+    "Written by `pipeline compare --by FIELD` (or `run --compare-by`): for each part of the corpus (a value "
+    "of FIELD) and item, Lafon's hypergeometric specificity (docs/compare.md). Every part x item while "
+    "they are under a million pairs per item type; beyond, the rows with |score| >= 2 only.",
+    (
+        _c(
+            "field",
+            S,
+            "What splits the corpus: a documents column, year, month or a front-matter key.",
+            False,
+        ),
+        _c("part", S, "The value of `field` shared by the part's documents.", False),
+        _c(
+            "item_type",
+            S,
+            "lemma, keyword (keyphrase lemma), entity (canonical name) or theme (theme id).",
+            False,
+        ),
+        _c("item", S, "The lemma, keyphrase lemma, canonical entity name or theme id.", False),
+        _c(
+            "label",
+            S,
+            "entity: PER, ORG, LOC or MISC (part of the item); theme: its French label; keyword: its most "
+            "frequent written form; lemma: empty.",
+        ),
+        _c(
+            "part_freq",
+            I64,
+            "f: occurrences in the part (lemmas: tokens; keywords: documents ranking it in their top "
+            "keyphrases; entities: mentions; themes: documents tagged). 0 = absent from the part.",
+            False,
+        ),
+        _c("corpus_freq", I64, "F: occurrences in the corpus (documents with a value of `field`).", False),
+        _c("part_size", I64, "t: occurrences of every item of this type in the part.", False),
+        _c("corpus_size", I64, "T: occurrences of every item of this type in the corpus.", False),
+        _c("expected", F64, "F * t / T: the part frequency if the item were spread evenly.", False),
+        _c(
+            "score",
+            F64,
+            "Specificity: -log10 P(X >= f) when f >= F t / T (over-represented, > 0), else log10 P(X <= f) "
+            "(< 0); X hypergeometric. |score| >= 2: P <= 1%.",
+            False,
+        ),
+        _c("rank", I32, "1 = most specific item of this type for the part (highest score).", False),
+    ),
+    ("field", "part", "item_type", "rank"),
+    per_document=False,
 )
 
 TABLES: dict[str, TableSpec] = {
@@ -403,7 +506,7 @@ def data_dictionary() -> str:
         "CR) with an apostrophe, so there that equality holds after removing the prefix.",
         "",
     ]
-    for spec in TABLES.values():
+    for spec in (*TABLES.values(), SPECIFICITIES):
         if not spec.exported:
             continue
         out += [f"## {spec.name}", "", spec.doc, "", "| column | type | meaning |", "|---|---|---|"]

@@ -183,7 +183,7 @@ def test_bad_format_is_refused(tmp_path: Path) -> None:
     assert result.exit_code != 0 and "unknown format json" in result.output
 
 
-@pytest.mark.parametrize("command", ["run", "add", "report", "dictionary"])
+@pytest.mark.parametrize("command", ["run", "add", "report", "cache", "dictionary"])
 def test_every_option_is_in_help_and_readme(command: str) -> None:
     """Each option has help text, is shown by --help and is documented in the README."""
     import typer.main
@@ -203,13 +203,19 @@ def test_add_reports_each_input_and_exit_code(tmp_path: Path) -> None:
     ingest = ROOT / "tests" / "data" / "ingest"
     corpus = tmp_path / "corpus"
     args = ["add", str(ingest / "communique.html"), str(ingest / "communique.txt"), "--corpus", str(corpus)]
-    result = runner.invoke(app, args)
+    missing = runner.invoke(app, args)  # a mistyped --corpus does not start a new corpus
+    assert missing.exit_code == 1 and "corpus folder not found" in missing.output
+    assert "--create" in missing.output
+    assert not corpus.exists()
+    result = runner.invoke(app, [*args, "--create"])
     assert result.exit_code == 0, result.output
     assert "added as" in result.output and "same text as" in result.output
     assert len(list(corpus.glob("*.md"))) == 1
     bad = runner.invoke(app, ["add", str(ingest / "scan.pdf"), "--corpus", str(corpus)])
     assert bad.exit_code == 1 and "no text layer" in bad.output
     assert len(list(corpus.glob("*.md"))) == 1
+    again = runner.invoke(app, args)  # every input already in the corpus: nothing added
+    assert again.exit_code == 3 and again.output.count("same text as") == 2
 
 
 def test_add_from_stdin_with_metadata(tmp_path: Path) -> None:

@@ -89,3 +89,16 @@ def test_country_accuracy_on_gold_loc_spans(gold: str) -> None:
             ok += country_code(place["text"]) == place["country"]
     assert n >= 30
     assert ok / n >= 0.95
+
+
+def test_country_long_forms_and_french_homonym_towns():
+    from pipeline.places import country_code, country_name, is_known_place
+
+    assert country_name("Principauté de Liechtenstein") == "Liechtenstein"
+    assert country_name("Confédération suisse") == "Suisse"
+    assert country_name("République démocratique du Congo") == "République démocratique du Congo"
+    assert country_name("Lyon") is None  # a city, not a country
+    assert country_code("Confédération suisse") == "CH"
+    for town in ("Brest", "Orléans", "Bayonne", "Laval", "Dunkerque"):
+        assert country_code(town) == "FR", town
+    assert is_known_place("Sahel") and not is_known_place("Pilotage")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import numpy as np
 import pandas as pd
@@ -155,11 +154,8 @@ def test_output_grows_linearly_with_the_corpus():
     kw = keywords({f"d{i}": rng.sample(vocabulary, 10) for i in range(n)})
     th = themes({f"d{i}": rng.sample(theme_ids, 2) for i in range(n)})
     ents = entities({f"d{i}": rng.sample(names, 4) for i in range(n)})
-    started = time.perf_counter()
     out = similar_documents(kw, th, ents, k=5)
-    elapsed = time.perf_counter() - started
-    assert len(out) == 5 * n  # k rows per document, never n x n
-    assert elapsed < 60  # a few seconds on a laptop; generous for a busy shared machine
+    assert len(out) == 5 * n  # k rows per document, never n x n (its time: benchmarks/corpus_pass.py)
 
 
 def reference(kw: pd.DataFrame, th: pd.DataFrame, ents: pd.DataFrame, k: int) -> pd.DataFrame:
@@ -276,3 +272,4 @@ def test_a_name_many_releases_share_does_not_hide_a_closer_one():
     out = similar_documents(kw, themes({}), ents, k=3)
     assert list(out[out.doc_id == "f09"]["similar_doc_id"]) == ["f05", "f11", "f00"]
     pd.testing.assert_frame_equal(out, reference(kw, themes({}), ents, k=3), check_exact=True)
+

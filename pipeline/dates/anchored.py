@@ -13,7 +13,7 @@ import re
 
 from .earlier_dates import EarlierDates, Resolved
 from .model import Expr
-from .resolve import _by_tense, add_months, fmt_day, iso_week, safe_date
+from .resolve import _by_tense, add_months, choose_day_year, fmt_day, iso_week, safe_date
 
 
 def shift_date(d: dt.date, n: int, unit: str | None) -> tuple[str, str, dt.date | None, int]:
@@ -71,9 +71,12 @@ class AnchoredKinds(EarlierDates):
             if res.granularity in ("day", "month") and res.value[:4].isdigit() and len(res.value) >= 7:
                 y, mo = int(res.value[:4]), int(res.value[5:7])
                 d = safe_date(y, mo, day)
-                if d is not None:
-                    return Resolved(fmt_day(d), "day", y, d, explicit=res.explicit)
-                return None
+                if d is None:
+                    return None
+                t = self.tense(e)
+                if self.P is not None and t.strong and (d - self.P).days * t.direction < 0:
+                    break  # "présenté le 5 février, sera voté le 25" read in March: not February's 25th
+                return Resolved(fmt_day(d), "day", y, d, explicit=res.explicit)
         if self.P is None:
             return None
         cands = []
@@ -120,6 +123,37 @@ class AnchoredKinds(EarlierDates):
             monday = self.P - dt.timedelta(days=self.P.isoweekday() - 1)
             d = monday + dt.timedelta(weeks=e.rel, days=wd - 1)
         return Resolved(fmt_day(d), "day", d.year, d)
+
+    def week_of(self, e: Expr) -> Resolved | None:
+        """ "la semaine du 10 mars": the day that names the week (as the project's tests want), its year
+        chosen so that a week that has begun still lies ahead ("sera consacrée" read on the 12th)."""
+        if e.month is None or e.day is None:
+            return None
+        y = e.year
+        if y is None:
+            y = self.year_for(e, e.month, self.tense(e))
+        if y is not None:
+            d = safe_date(y, e.month, e.day)
+        elif self.P is None:
+            return Resolved(f"XXXX-{e.month:02d}-{e.day:02d}", "day")
+        else:
+            d = choose_day_year(e.month, e.day, self.P - dt.timedelta(days=6), self.tense(e), e.weekday)
+        if d is None:
+            return None
+        return Resolved(fmt_day(d), "day", d.year, d, explicit=e.year is not None)
+
+    def weekend(self, e: Expr) -> Resolved:
+        """ "ce week-end" (the coming one, or the one just past in a past sentence read on a weekday),
+        "le week-end prochain" (the weekend of "samedi prochain"), "le week-end dernier"."""
+        assert self.P is not None
+        weekday = self.P.isoweekday() <= 5
+        if e.offset == 0 and weekday and self.tense(e).direction < 0:
+            d = self.P - dt.timedelta(weeks=1)
+        elif e.offset > 0 and weekday:
+            d = self.P
+        else:
+            d = self.P + dt.timedelta(weeks=e.offset)
+        return Resolved(iso_week(d) + "-WE", "week", d.year)
 
     def range_end_day(self, start: Resolved, end: Expr) -> str | None:
         """The end of "du lundi 3 au vendredi 7", "du 2 au 4": the first day so numbered after the start."""

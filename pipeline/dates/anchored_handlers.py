@@ -12,7 +12,7 @@ import calendar
 import re
 
 from .false_positives import in_street_name
-from .lexicon import NUMBER_WORDS, ORDINALS, REFERENCE_WORDS, WEEKDAYS, month_number
+from .lexicon import NUMBER_WORDS, ORDINALS, QUANTITY_UNITS, REFERENCE_WORDS, WEEKDAYS, month_number
 from .model import Expr
 from .resolve import add_months, safe_date
 from .view import View, parse_day, parse_mod
@@ -134,6 +134,10 @@ _BARE_AFTER = re.compile(
     r"\s*(?:[,.;:!?)\]»\"]|$|\n|(?:pour|et|ou|inclus|compris|prochain|dernier|matin|soir|midi|apres-midi"
     r"|au|jusqu'au|dans|en|des|ensemble|prochainement)(?!\w)|a\s+(?:\d|partir|compter|midi|minuit))"
 )
+_UNIT_AFTER = re.compile(r"(?:\s*(?:au|et|-)\s*\d+(?:[.,]\d+)?)?\s*(?:([%€$])|([a-z]+))")
+_STREET_AFTER = re.compile(
+    r"\s*,?\s*(?:bis\s+|ter\s+)?(?:rue|avenue|av|boulevard|bd|place|quai|allee|impasse|chemin|route|square)\b"
+)
 _CALL_VERBS = re.compile(
     r"\b(?:appele[rz]?|composez|composer|numero|tel|telephone|chambre|salle|bus|ligne)\W*$"
 )
@@ -143,6 +147,11 @@ def h_bare_day(m: re.Match[str], v: View) -> list[Expr]:
     """ "le 21", "reporté au 24": a day whose month comes from the context (resolved later)."""
     if not _BARE_AFTER.match(v.fold, m.end()):
         return []
+    unit = _UNIT_AFTER.match(v.fold, m.end())
+    if unit and (unit.group(1) or unit.group(2)) in QUANTITY_UNITS:
+        return []  # "du 10 au 20 %", "de 10 à 20 euros": amounts
+    if "d1" not in m.re.groupindex and _STREET_AFTER.match(v.fold, m.end()):
+        return []  # "au 12, rue des Tanneurs": a street number ("du 2 au 4, place du Marché" is a range)
     before = v.before(m.start(), 30)
     if re.search(r"\d\s*$", before) or _CALL_VERBS.search(before):
         return []  # "de 10 au 24", "composez le 15"

@@ -30,7 +30,7 @@ _DATE_PREPS = frozenset(
 
 
 def h_numeric(m: re.Match[str], v: View) -> list[Expr]:
-    d, mo = int(m.group("d")), int(m.group("m"))
+    d, mo = parse_day(m.group("d")), int(m.group("m"))  # "1er/01/2025" too
     ys = m.group("y")
     if len(ys) == 2:
         if m.group("sep") != "/" and not _DM_BEFORE.search(v.before(m.start(), 20)):
@@ -91,6 +91,8 @@ def _full_from(m: re.Match[str], v: View, y: int | None, two: bool, end: int) ->
         end = m.end("m")
     if in_street_name(v, m.start()) or after_agreement(v, m.start()):
         return []
+    if y is None and re.search(r"\b(?:tous\s+les|chaque)\s+$", v.before(m.start(), 20)):
+        return []  # "tous les 1er mai", "chaque 14 juillet": a set, not a date
     if y is not None and not safe_date(y, mo, d) or safe_date(2000, mo, d) is None:
         return []
     wd = m.group("wd") or m.group("wda")
@@ -127,7 +129,8 @@ def h_range_days(m: re.Match[str], v: View) -> list[Expr]:
     start = m.start()
     if pre == "depuis le":  # "depuis le 3 jusqu'au 5 mai": the range starts at the day
         start = m.start("d1")
-    end_e = Expr("cal", m.start("d2"), m.end(), year=y2, month=m2, day=d2)
+    rel = {"p": 1, "d": -1}.get((m.group("rel") or " ")[0], 0)  # "du 4 au 6 juin prochain"
+    end_e = Expr("cal", m.start("d2"), m.end(), year=y2, month=m2, day=d2, rel=rel)
     start_e = Expr("cal", start, m.end(), year=y1, month=m1, day=d1, end_expr=end_e)
     return [start_e]
 
@@ -247,6 +250,8 @@ def h_month(m: re.Match[str], v: View) -> list[Expr]:
             return []
     if in_street_name(v, m.start()):
         return []
+    if not m.group("mod") and re.search(r"(?:\b1er|\b1re|(?<![\d,.])\d{1,2})\s+$", v.before(ms, 8)):
+        return []  # the month of a day date the day rules refused ("tous les 1er mai"): not a month
     rel = 0
     if m.group("rel"):
         r = m.group("rel")

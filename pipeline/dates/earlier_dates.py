@@ -107,6 +107,16 @@ class EarlierDates:
             and (tense.direction > 0 and y < self.P.year or tense.direction < 0 and y > self.P.year)
         ):
             y = None
+        # "le budget 2025 a été adopté en décembre" read in March 2025: the month would lie in the future
+        if (
+            y is not None
+            and self.P is not None
+            and month is not None
+            and tense.strong
+            and y == self.P.year
+            and (tense.direction < 0 and month > self.P.month or tense.direction > 0 and month < self.P.month)
+        ):
+            y = None
         if y is None and self.P is None:
             y = self.document_year(e, month)
         return y

@@ -40,6 +40,7 @@ from .calendar_handlers import (
     h_year,
     h_year2,
 )
+from .everyday_handlers import h_numeric_range, h_rel_quarter, h_rentree, h_week_of
 from .lexicon import HOLIDAYS_EASTER, HOLIDAYS_FIXED, MONTHS_ABBR, MONTHS_FULL, WEEKDAYS, fold, lower
 from .model import DateMention, Expr
 from .normalise import Resolver
@@ -73,6 +74,8 @@ FAMILIES: list[tuple[re.Pattern[str], Handler, int, str]] = [
     (P.RANGE_YEARS, h_range_years, 1, "d"),
     (P.RANGE_WEEKDAYS, h_range_weekdays, 1, "w"),
     (P.QUINZAINE, h_quinzaine, 1, "m"),
+    (P.WEEK_OF, h_week_of, 1, "m"),
+    (P.NUMERIC_RANGE, h_numeric_range, 0, "d"),
     (P.HOLIDAY, h_holiday, 2, "h"),
     (P.EN_HUIT, h_en_huit, 2, "w"),
     (P.WEEKDAY_OF_WEEK, h_weekday_of_week, 2, "w"),
@@ -84,6 +87,8 @@ FAMILIES: list[tuple[re.Pattern[str], Handler, int, str]] = [
     (P.MONTH_YEAR, h_month_year, 3, "m"),
     (P.QUARTER, h_quarter, 3, "q"),
     (P.QUARTER_SHORT, h_quarter_short, 3, "d"),
+    (P.REL_QUARTER, h_rel_quarter, 3, "q"),
+    (P.RENTREE, h_rentree, 3, "e"),
     (P.DECADE, h_decade, 3, "r"),
     (P.CENTURY, h_century, 3, "r"),
     (P.MOD_RELATIVE, h_mod_relative, 3, "r"),
@@ -127,9 +132,10 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
     add("w", list(WEEKDAYS) + ["huit", "quinze"])
     add("s", ("printemps", "ete", "automne", "hiver"))
     add("h", {re.split(r"[ '-]", name)[0] for name in list(HOLIDAYS_FIXED) + list(HOLIDAYS_EASTER)})
-    add("q", ("trimestre", "trimestres", "semestre", "semestres"))
+    add("q", ("trimestre", "trimestres", "semestre", "semestres", "trim"))
+    add("e", ("rentree",))
     relative_words = """hier aujourd demain veille lendemain surlendemain jour an ans annee annees semaine
-        semaines mois week weekend desormais jours decennies siecle siecles"""
+        semaines mois week weekend desormais jours decennies siecle siecles courant"""
     add("r", relative_words.split())
     return {w: tuple(sorted(c)) for w, c in cats.items()}
 
@@ -232,6 +238,23 @@ def attach_bases(exprs: list[Expr], v: View) -> list[Expr]:
     return out
 
 
+_COORDINATION = re.compile(r"\s*(?:,|et|ou|,\s*et|,\s*puis|puis)\s*(?:le\s+)?")
+
+
+def share_coordinated(exprs: list[Expr], v: View) -> None:
+    """ "en mars et avril 2024", "du 2 au 6 et du 9 au 13 juin": a date joined by "et" to the next one
+    takes the month or year that only the next one writes."""
+    for e, nxt in reversed(list(zip(exprs, exprs[1:], strict=False))):  # from the last: chains
+        if nxt.kind != "cal" or nxt.month is None or not _COORDINATION.fullmatch(v.fold[e.end : nxt.start]):
+            continue
+        if e.kind == "cal" and e.day is None and e.year is None and e.month and nxt.year and nxt.day is None:
+            e.year = nxt.year - 1 if e.month > nxt.month else nxt.year
+        elif e.kind == "bareday" and e.day is not None and nxt.day is not None:
+            e.kind, e.month, e.year = "cal", nxt.month, nxt.year
+            if e.end_expr is not None and e.end_expr.kind == "bareday":
+                e.end_expr.kind, e.end_expr.month, e.end_expr.year = "cal", nxt.month, nxt.year
+
+
 def attach_dici(exprs: list[Expr], v: View) -> None:
     """ "d'ici 2030", "d'ici le 30 juin": a range from the publication date to the target."""
     for e in exprs:
@@ -246,6 +269,7 @@ def attach_dici(exprs: list[Expr], v: View) -> None:
 def extract(text: str, published: dt.date | None) -> list[DateMention]:
     v = View(text, lower(text), fold(text), published)
     exprs = attach_bases(select(candidates(v)), v)
+    share_coordinated(exprs, v)
     attach_dici(exprs, v)
     mentions = Resolver(v, exprs).run()
     mentions.sort(key=lambda m: m.start)

@@ -78,6 +78,7 @@ MONTHS_FULL: dict[str, int] = {
 MONTHS_ABBR: dict[str, int] = {
     "janv": 1, "jan": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "jui": 7, "aou": 8,
     "sept": 9, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "feb": 2, "apr": 4, "jun": 6, "jul": 7, "aug": 8,  # English forms seen in web releases ("Feb. 2025")
 }  # fmt: skip
 
 
@@ -120,7 +121,12 @@ HOLIDAYS_FIXED: dict[str, tuple[int, int]] = {
     "fete nationale": (7, 14), "fete du travail": (5, 1), "nouvel an": (1, 1), "jour de l'an": (1, 1),
     "saint-sylvestre": (12, 31), "saint sylvestre": (12, 31), "epiphanie": (1, 6), "chandeleur": (2, 2),
     "saint-valentin": (2, 14), "saint-jean": (6, 24), "saint jean": (6, 24), "fete de la musique": (6, 21),
+    "saint-nicolas": (12, 6), "saint-patrick": (3, 17), "sainte-catherine": (11, 25),
+    "saint-martin": (11, 11), "sainte-barbe": (12, 4),
 }  # fmt: skip
+# Saints' days that also name towns ("à Saint-Martin"): a feast only as "la Saint-Martin" or after a prefix.
+SAINTS_NEED_ARTICLE = ("saint jean", "saint-jean", "saint-nicolas", "saint-patrick", "sainte-catherine",
+                       "saint-martin", "sainte-barbe")  # fmt: skip
 # Holidays that move with Easter: folded name -> days after Easter Sunday.
 HOLIDAYS_EASTER: dict[str, int] = {
     "paques": 0, "lundi de paques": 1, "vendredi saint": -2, "mardi gras": -47, "mercredi des cendres": -46,
@@ -191,7 +197,7 @@ REFERENCE_WORDS = frozenset(
         "page", "p", "pp", "tome", "vol", "volume", "chapitre", "annexe", "code", "ref", "reference",
         "version", "v", "paragraphe", "section", "point", "item", "ligne", "lot", "rue", "avenue",
         "boulevard", "bd", "route", "chemin", "quai", "place", "bp", "cedex", "cs", "tel", "telephone",
-        "fax",
+        "fax", "salle", "salles", "bureau", "rd", "rn", "d", "cd", "vol", "bus", "tram", "windows",
     ]
 )  # fmt: skip
 # Words announcing a quantity ("plus de 2000", "environ 1500").

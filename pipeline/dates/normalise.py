@@ -70,6 +70,8 @@ class Resolver(AnchoredKinds):
         return fn(e)
 
     def r_cal(self, e: Expr) -> Resolved | None:
+        if e.unit == "weekof":  # "la semaine du 10 mars"
+            return self.week_of(e)
         if e.year is not None:
             if e.day is not None and e.month is not None and not safe_date(e.year, e.month, e.day):
                 return None
@@ -197,6 +199,12 @@ class Resolver(AnchoredKinds):
         if self.P is None:
             return Resolved({-1: "PAST_REF", 1: "FUTURE_REF"}.get(e.offset, "PRESENT_REF"), "ref")
         y = self.P.year + e.offset
+        if e.unit == "bare":  # "en début d'année, les tarifs augmenteront" read in November: next year's
+            t = self.tense(e)
+            if t.strong and e.mod == "START" and t.direction > 0 and self.P.month >= 7:
+                y += 1
+            elif t.strong and e.mod == "END" and t.direction < 0 and self.P.month <= 4:
+                y -= 1
         return Resolved(f"{y:04d}", "year", y, explicit=True)
 
     def r_relmonth(self, e: Expr) -> Resolved:
@@ -220,8 +228,7 @@ class Resolver(AnchoredKinds):
     def r_weekend(self, e: Expr) -> Resolved:
         if self.P is None:
             return Resolved({-1: "PAST_REF", 1: "FUTURE_REF"}.get(e.offset, "PRESENT_REF"), "ref")
-        d = self.P + dt.timedelta(weeks=e.offset)
-        return Resolved(iso_week(d) + "-WE", "week", d.year)
+        return self.weekend(e)
 
     def r_ago(self, e: Expr) -> Resolved:
         if self.P is None:

@@ -93,7 +93,7 @@ MOD = (
 
 # ---------------------------------------------------------------------------- families
 NUMERIC = re.compile(
-    r"(?<![\w.,/:-])(?P<d>0?[1-9]|[12]\d|3[01])(?P<sep>[/.-])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
+    r"(?<![\w.,/:-])(?P<d>1er|0?[1-9]|[12]\d|3[01])(?P<sep>[/.-])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
     r"(?P<y>(?:1[89]|20)\d{2}|\d{2})(?!\w)(?![.,/:-]\d)"
 )
 ISO = re.compile(
@@ -109,11 +109,13 @@ FULL = re.compile(
     rf"{day('d')}(?:{S1}|-)(?:de\s+)?{month('m')}"
     rf"(?:,?{S1}(?:de\s+l'an(?:nee)?\s+)?{year('y')}|{S1}{yy('yy')}|\s+(?P<rel>dernier|prochain|passe)(?!\w))?"
 )
+WD_ABBR_DOT = r"(?:lun|mar|mer|jeu|ven|sam|dim)\."  # "du lun. 17 au ven. 21 mars"
 RANGE_DAYS = re.compile(
-    rf"(?<![\w.,/-])(?:(?P<pre>du|des|depuis\s+le|entre\s+le|entre|de)\s+)?(?:{weekday('wd1')}\s+)?{dayw('d1')}"
+    rf"(?<![\w.,/-])(?:(?P<pre>du|des|depuis\s+le|entre\s+le|entre|de)\s+)?"
+    rf"(?:(?:{weekday('wd1')}|{WD_ABBR_DOT})\s+)?{dayw('d1')}"
     rf"(?:{S1}{month('m1')}(?:{S1}{year('y1')})?)?"
-    rf"{S1}(?P<mid>au|a|jusqu'au|et\s+le|et)\s+(?:{weekday('wd2')}\s+)?{dayw('d2')}{S1}{month('m2')}"
-    rf"(?:,?{S1}{year('y2')})?"
+    rf"{S1}(?P<mid>au|a|jusqu'au|et\s+le|et)\s+(?:(?:{weekday('wd2')}|{WD_ABBR_DOT})\s+)?{dayw('d2')}{S1}{month('m2')}"
+    rf"(?:,?{S1}{year('y2')}|\s+(?P<rel>prochains?|derniers?)(?!\w))?"
 )
 RANGE_DAYS_SHORT = re.compile(
     rf"{LB}{day('d1')}\s*(?:-|au\s|/)\s*{day('d2')}{S1}{month('m2')}(?:,?{S1}{year('y2')})?"
@@ -167,7 +169,7 @@ SEASON_PAIR = re.compile(
 )
 QUARTER = re.compile(
     r"(?<![\w])(?P<o>premier|1er|deuxieme|2e|2eme|second|troisieme|3e|3eme|quatrieme|4e|4eme|dernier)\s+"
-    rf"(?P<u>trimestre|semestre)(?:\s+(?:de\s+l'annee\s+|de\s+)?{year('y')}"
+    rf"(?P<u>trimestre|semestre|trim\.)(?:\s+(?:de\s+l'annee\s+|de\s+)?{year('y')}"
     r"|\s+(?:de\s+)?(?P<yrel>cette\s+annee|l'annee\s+(?:prochaine|derniere|passee|en\s+cours)"
     r"|l'an\s+(?:prochain|dernier|passe)))?(?![\w])"
 )
@@ -197,7 +199,8 @@ RELATIVE = re.compile(
     r"|(?P<veille>(?:la\s+|l')(?:avant-)?veille)(?P<veille_de>\s+(?:de|du|des|d')(?!\w))?"
     r"|(?P<lend>(?:le\s+)?(?:sur)?lendemain)(?P<lend_de>\s+(?:de|du|des|d')(?!\w))?"
     r"|(?P<meme>(?:le|ce)\s+meme\s+jour|le\s+jour\s+meme|ce\s+jour-la|ce\s+jour\s+la)"
-    r"|(?P<cejour>(?<=a\s)ce\s+jour|(?<=jusqu'a\s)ce\s+jour|(?<=des\s)ce\s+jour)(?![\w-]|\s+(?:la|ou|de|du|d'|des)\b)"
+    r"|(?P<cejour>ce\s+jour)(?![\w-]|\s+(?:la|ou|de|du|d'|des|ni|et|meme|feries?|chomes?|j)\b)"
+    r"|(?P<nowadays>de\s+nos\s+jours)"
     r"|(?P<yrel>cette\s+annee(?:-ci)?|l'annee\s+en\s+cours|l'annee\s+courante"
     r"|l'an(?:nee)?\s+(?:derniere?|passee?|prochaine?|precedente?|suivante?|d'avant|d'apres))"
     r"|(?P<wrel>cette\s+semaine|la\s+semaine\s+(?:derniere|passee|prochaine|precedente|suivante|d'avant|d'apres))"
@@ -209,8 +212,8 @@ RELATIVE = re.compile(
     + _N
     + r"|quelques|plusieurs)\s+(?P<innu>ans?|annees?|mois|semaines?|jours?)"
     r"(?!\s+(?:de|d'|du|des)\b))"
-    r"|(?P<fut>(?:les\s+)?(?:annees|mois|semaines|decennies)\s+a\s+venir"
-    r"|les\s+prochaines\s+(?:annees|semaines|decennies)|les\s+prochains\s+mois)"
+    r"|(?P<fut>(?:les\s+)?(?:annees|mois|semaines|jours|decennies)\s+a\s+venir"
+    r"|les\s+prochaines\s+(?:annees|semaines|decennies)|les\s+prochains\s+(?:mois|jours))"
     r"|(?P<des>desormais)"
     r")(?![\w])"
 )
@@ -247,9 +250,9 @@ ORDINAL_WEEKDAY_REL = re.compile(
     r"(?<![\w])(?:le\s+)?(?P<o>premier|1er|deuxieme|2e|second|troisieme|3e|quatrieme|4e|dernier)\s+"
     rf"{weekday('wd')}\s+(?:du\s+mois\s+{_REL_WORD}|de\s+ce\s+mois(?:-ci)?)(?!\w)"
 )
-# "le 15 du mois prochain", "le 5 de ce mois".
+# "le 15 du mois prochain", "le 5 de ce mois", "le 12 courant" (of the current month).
 DAY_OF_REL_MONTH = re.compile(
-    rf"(?<![\w.,/-]){day('d')}\s+(?:du\s+mois\s+{_REL_WORD}|de\s+ce\s+mois(?:-ci)?)(?!\w)"
+    rf"(?<![\w.,/-]){day('d')}\s+(?:du\s+mois\s+{_REL_WORD}|de\s+ce\s+mois(?:-ci)?|courant)(?!\w)"
 )
 # "deux jours plus tard", "trois semaines après", "une semaine auparavant", "le jour suivant".
 SHIFT = re.compile(
@@ -277,3 +280,28 @@ MONTH_ABBR_DOT = re.compile(
 )
 # "le lendemain du 20 mars", "la veille de Noël", "trois jours après le 4 mai": a shift of the next date.
 BEFORE_NEXT_DATE = re.compile(r"\s*(?:de\s+la\s+|de\s+l'|du\s+|de\s+|d'|des\s+|le\s+|la\s+|l')?$")
+
+# ---------------------------------------------------------------------------- everyday tail
+# "à la rentrée", "la rentrée 2026", "depuis la rentrée scolaire": September of a year.
+RENTREE = re.compile(
+    rf"(?<![\w])(?P<det>la\s+|l')?rentree(?:\s+(?:scolaire|universitaire|des\s+classes))?"
+    rf"(?:{S1}{year('y')})?(?![\w])"
+)
+# "la semaine du 10 mars": the day that names the week.
+WEEK_OF = re.compile(
+    rf"(?<![\w])(?:(?:la|cette)\s+)?semaine\s+du\s+(?:{weekday('wd')}\s+)?{day('d')}{S1}{month_full('m')}"
+    rf"(?:{S1}{year('y')})?"
+)
+# "le trimestre dernier", "ce semestre", "au trimestre prochain": a quarter or half counted from now.
+REL_QUARTER = re.compile(
+    r"(?<![\w])(?:(?P<this>ce|cet)\s+(?P<u1>trimestre|semestre)(?:-ci)?"
+    r"|(?:le|du|au)\s+(?P<u2>trimestre|semestre)\s+(?P<rel>dernier|passe|prochain|en\s+cours))(?![\w-])"
+)
+# "du 17/03 au 21/03", "du 17 au 21/03/2025": a range of numeric dates.
+_DD = r"(?:1er|0?[1-9]|[12]\d|3[01])"
+_MM = r"(?:0?[1-9]|1[0-2])"
+NUMERIC_RANGE = re.compile(
+    rf"(?<![\w-])(?P<pre>du|entre\s+le)\s+(?P<d1>{_DD})(?:/(?P<m1>{_MM})(?:/(?P<y1>(?:19|20)\d{{2}}))?)?"
+    rf"\s+(?P<mid>au|et\s+le|jusqu'au)\s+(?P<d2>{_DD})/(?P<m2>{_MM})(?:/(?P<y2>(?:19|20)\d{{2}}|\d{{2}}))?"
+    r"(?![\w/]|[.,]\d)"
+)

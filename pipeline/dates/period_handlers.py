@@ -16,6 +16,7 @@ from .lexicon import (
     NUMBER_WORDS,
     ORDINAL_CENTURIES,
     ORDINALS,
+    SAINTS_NEED_ARTICLE,
     SEASON_NAMES_NOT_DATES,
     SEASONS,
     WEEKDAYS,
@@ -146,7 +147,7 @@ def h_quarter(m: re.Match[str], v: View) -> list[Expr]:
         return []
     if m.group("yrel") and v.published:  # "le premier semestre de l'année prochaine"
         y = v.published.year + _direction(m.group("yrel"))
-    if unit == "trimestre":
+    if unit.startswith("trim"):  # "trimestre", "trim."
         q = 4 if n == -1 else n
         if not 1 <= q <= 4:
             return []
@@ -195,7 +196,7 @@ def h_holiday(m: re.Match[str], v: View) -> list[Expr]:
         r"\s+(?:chinois|lunaire|juif|persan|vietnamien|orthodoxe)", v.fold[m.end("h") : m.end("h") + 14]
     ):
         return []  # another calendar's new year
-    if name.startswith("saint j") and not (pfx or det == "la"):
+    if name in SAINTS_NEED_ARTICLE and not (pfx or det == "la"):
         return []  # "à Saint-Jean": a town; the feast is "la Saint-Jean"
     if not pfx and not m.group("y") and _NOUN_OF.search(v.before(m.start("h"), 30)):
         return []  # "le marché de Noël", "le concert du nouvel an": a kind of thing, not the day
@@ -290,8 +291,10 @@ def h_relative(m: re.Match[str], v: View) -> list[Expr]:
         off = 2 if "surlendemain" in g["lend"] else 1
         end = m.end("lend")
         return [Expr("anchor", s, end, offset=off, of_event=bool(g["lend_de"]))]
-    if g["cejour"]:  # "à ce jour", "jusqu'à ce jour": the publication day in a release's formal French
+    if g["cejour"]:  # "adopté ce jour", "à ce jour": the publication day in a release's formal French
         return [Expr("relday", s, e, offset=0)]
+    if g["nowadays"]:
+        return [Expr("ref", s, e, ref="PRESENT_REF")]
     if g["meme"]:
         return [Expr("anchor", s, e, offset=0)]
     if g["yrel"]:
@@ -336,4 +339,6 @@ def h_mod_relative(m: re.Match[str], v: View) -> list[Expr]:
     kind = {"annee": "relyear", "an": "relyear", "mois": "relmonth", "semaine": "relweek"}[unit]
     if unit == "an" and not rel_raw:
         return []  # "début de l'an" is rare; "fin de l'an 2000" is a year
-    return [Expr(kind, m.start(), m.end(), offset=off, mod=mod)]
+    # "en début d'année" (no "cette", no "prochaine"): the tense may mean the next or the last one
+    bare = "bare" if kind == "relyear" and not rel_raw and not m.group("this") else None
+    return [Expr(kind, m.start(), m.end(), offset=off, mod=mod, unit=bare)]

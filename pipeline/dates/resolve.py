@@ -114,6 +114,72 @@ _FUTURE_ENDINGS = re.compile(
     rf"\b{_W}{{2,}}(?:era|eront|erai|erons|erez|ira|iront|dra|dront|tra|tront|vra|vront|ura|uront)\b"
 )
 
+_PARTICIPLE_BEFORE_DATE = re.compile(
+    rf"\b(?:(?P<aux>{_W}+'?{_W}*)\s+)?(?P<pp>{_W}{{3,}}(?:é|ée|és|ées))\s+(?:le|en|du|au)\s+(?=\d|1er\b|premier\b)"
+)
+# The word before such a participle that makes it part of a verb the other cues read, and participles
+# that announce rather than report ("prévu le 5 mai", "reporté au 12").
+_AUX_BEFORE_PARTICIPLE = frozenset(
+    [
+        "est",
+        "sont",
+        "sera",
+        "seront",
+        "serait",
+        "seraient",
+        "être",
+        "été",
+        "soit",
+        "soient",
+        "fut",
+        "était",
+        "étaient",
+        "va",
+        "vont",
+        "doit",
+        "doivent",
+        "devrait",
+        "devraient",
+        "pourra",
+        "pourront",
+        "a",
+        "ont",
+        "avait",
+        "avaient",
+        "aura",
+        "auront",
+        "se",
+        "s'est",
+        "le",
+        "la",
+        "les",
+        "l'",
+        "un",
+        "une",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "leurs",
+        "ce",
+        "cet",
+        "cette",
+        "du",
+        "des",
+        "au",
+        "aux",
+        "d'",
+        "mon",
+        "ma",
+        "notre",
+        "votre",
+    ]  # fmt: skip
+)  # an auxiliary (the verb's own cue decides) or a determiner ("son délibéré le 29 avril": a noun)
+_ANNOUNCING_PARTICIPLES = re.compile(
+    r"(?:prévu|programm|report|repouss|décal|fix|attend|planifi|envisag|organis|propos|convi|invit|ferm|"
+    r"prolong|espér|souhait|avanc|renvoy|ajourn|réserv|dédi|consacr|destin|limit|convoqu|appel|inscrit)"
+)
+
 _CUES: list[tuple[re.Pattern[str], int, bool]] = [
     # passé composé / plus-que-parfait: auxiliary avoir + participle (up to two adverbs between)
     (
@@ -139,6 +205,8 @@ _CUES: list[tuple[re.Pattern[str], int, bool]] = [
         -1,
         True,
     ),
+    # a participle right before its date, with no auxiliary: "le plan, présenté le 5 février, sera voté"
+    (_PARTICIPLE_BEFORE_DATE, -1, True),
     # adverbs of the clause ("dernier"/"prochain" count only inside the expression itself: Expr.rel)
     (re.compile(r"\b(?:écoulé|écoulée|récemment|depuis)\b"), -1, True),
     # imparfait (weak: often a state or reported speech)
@@ -185,6 +253,7 @@ class Cue:
     end: int
     direction: int
     strong: bool
+    local: bool = False  # a participle before a date: it governs that date only
 
 
 def find_cues(low: str, pos: int = 0, endpos: int | None = None) -> list[Cue]:
@@ -195,6 +264,11 @@ def find_cues(low: str, pos: int = 0, endpos: int | None = None) -> list[Cue]:
         for m in pattern.finditer(low, pos, endpos):
             word = m.group(0)
             if pattern is _FUTURE_ENDINGS and word in _NOT_FUTURE:
+                continue
+            if pattern is _PARTICIPLE_BEFORE_DATE:
+                if m.group("aux") in _AUX_BEFORE_PARTICIPLE or _ANNOUNCING_PARTICIPLES.match(m.group("pp")):
+                    continue
+                cues.append(Cue(m.start("pp"), m.end(), direction, strong, local=True))
                 continue
             if (
                 direction == -1
@@ -258,6 +332,8 @@ class Context:
                 dist = cue.start - end
             else:
                 continue
+            if cue.local and dist > 0:
+                continue
             if dist > (max_dist if cue.strong else max_dist // 3):
                 continue
             if best is None or dist < best[0] or (dist == best[0] and cue.strong and not best[1].strong):
@@ -268,7 +344,7 @@ class Context:
         if not cue.strong:  # "resteront ouverts jusqu'à Noël": a verb of the same direction makes it sure
             for other in self.cues(s0, s1):
                 near = abs(other.start - start) <= max_dist or abs(other.end - end) <= max_dist
-                if other.strong and other.direction == cue.direction and near:
+                if other.strong and not other.local and other.direction == cue.direction and near:
                     return Tense(cue.direction, True)
         return Tense(cue.direction, cue.strong)
 
@@ -296,7 +372,9 @@ def choose_day_year(
 def _by_tense(cands: list[dt.date], published: dt.date, tense: Tense) -> dt.date:
     """The candidate on the tense's side of the publication date (a weak cue such as an imparfait
     only within six months), else the nearest."""
-    reach = 10_000 if tense.strong else 183
+    # a weak cue reaches six months; a weak future (a deadline "jusqu'au", an agenda present, a
+    # conditional) looks up to ten months ahead: "valable jusqu'au 31 décembre" read in March
+    reach = 10_000 if tense.strong else 300 if tense.direction > 0 else 183
     if tense.direction > 0:
         fut = [c for c in cands if published <= c and (c - published).days <= reach]
         if fut:
@@ -312,7 +390,8 @@ def _by_tense(cands: list[dt.date], published: dt.date, tense: Tense) -> dt.date
 
 def choose_month_year(month: int, published: dt.date, tense: Tense, rel: int) -> int:
     """The year of a year-less month: the publication year, unless "dernier"/"prochain" or a strong
-    tense contradicts it by two months or more ("en décembre, le ministre a annoncé" in January)."""
+    tense contradicts it by two months or more ("en décembre, le ministre a annoncé" in January), or a
+    weak one by five ("la décision est attendue en février" in November)."""
     diff = month - published.month
     if rel < 0:
         return published.year if diff < 0 else published.year - 1
@@ -321,6 +400,11 @@ def choose_month_year(month: int, published: dt.date, tense: Tense, rel: int) ->
     if tense.strong and tense.direction < 0 and diff >= 2:
         return published.year - 1
     if tense.strong and tense.direction > 0 and diff <= -2:
+        return published.year + 1
+    # a weak cue ("est attendue", an imparfait) decides only a month half a year or more away
+    if tense.direction < 0 and diff >= 5:
+        return published.year - 1
+    if tense.direction > 0 and diff <= -5:
         return published.year + 1
     return published.year
 

@@ -11,14 +11,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..cache import AnalysisCache
-from ..corpus import find_documents
+from ..corpus import scan_corpus
 from ..corpus_pass import build_corpus_tables
-from ..export import output_folder, write_outputs
+from ..export import OutputError, output_folder, run_manifest, write_outputs, write_parquet
 from ..nlp import model_version
 from ..options import RunOptions, default_jobs, load_settings
-from ..reading import Document, ReadError, read_document
+from ..reading import Document, ReadError, read_entry
 from ..registry import PASS_TABLES
-from ..tables import Rows, to_table
+from ..tables import KEPT, Rows, to_table
 from .result import Counts, ProgressCallback, RunResult
 from .workers import analyse_documents
 
@@ -32,9 +32,21 @@ def workers_for(jobs: int | None, total: int) -> int:
 
 
 def run_local(options: RunOptions, on_progress: ProgressCallback | None = None) -> RunResult:
+    """Analyse and publish; a failed write (full disk...) is one OutputError, the previous outputs intact."""
+    try:
+        return _run_local(options, on_progress)
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise OutputError(
+            f"cannot write the outputs to {options.out}: {exc.strerror or exc}{where}; "
+            "the previous outputs are intact"
+        ) from None
+
+
+def _run_local(options: RunOptions, on_progress: ProgressCallback | None = None) -> RunResult:
     corpus_dir, out_dir = Path(options.corpus), Path(options.out)
     started = time.perf_counter()
-    paths = find_documents(corpus_dir)
+    entries = scan_corpus(corpus_dir)
     settings = load_settings(options)
     result = RunResult(out_dir=out_dir)
     counts = Counts()
@@ -42,7 +54,7 @@ def run_local(options: RunOptions, on_progress: ProgressCallback | None = None) 
         cache = AnalysisCache(options.cache_dir or out_dir / ".cache", settings.fingerprint(model_version()))
         chunks: dict[str, list[pa.Table]] = {name: [] for name in PASS_TABLES}
         pending: list[Rows] = []
-        total, done = len(paths), 0
+        total, done = len(entries), 0
         corpus_order: dict[str, int] = {}  # doc_id -> position in the corpus
 
         def add(document: Document | None, rows: Rows) -> None:
@@ -60,14 +72,12 @@ def run_local(options: RunOptions, on_progress: ProgressCallback | None = None) 
 
         def to_analyse() -> Iterator[Document]:
             """Read every file; cached and unreadable ones are handled here, the rest go to spaCy."""
-            for path in paths:
-                rel = path.relative_to(corpus_dir)
-                doc_id = rel.with_suffix("").as_posix()
-                corpus_order.setdefault(doc_id, len(corpus_order))
+            for entry in entries:
+                corpus_order.setdefault(entry.doc_id, len(corpus_order))
                 try:
-                    document = read_document(path, corpus_dir)
+                    document = read_entry(entry, corpus_dir)
                 except ReadError as exc:
-                    add(None, counts.unreadable(doc_id, rel.as_posix(), exc))
+                    add(None, counts.unreadable(entry.doc_id, entry.path, exc))
                     continue
                 cached = None if options.force else cache.get(document.sha256, document.doc_id, document.path)
                 if cached is not None:
@@ -98,7 +108,11 @@ def run_local(options: RunOptions, on_progress: ProgressCallback | None = None) 
         result.files = write_outputs(
             folder, tables, matrix, formats=options.formats, csv_flavor=options.csv_flavor
         )
-        folder.publish()
+        for spec in KEPT:  # the inputs of `pipeline compare`, whatever the formats
+            write_parquet(per_document[spec.name], folder.staged(f"{spec.name}.parquet"))
+        rows = {name: t.num_rows for name, t in tables.items()}
+        folder.publish(run_manifest(options, cache.fingerprint, rows))
+        result.notes = [*folder.notes, *cache.notes()]
     result.count(counts)
     result.rows = {name: t.num_rows for name, t in tables.items()}
     result.seconds = time.perf_counter() - started

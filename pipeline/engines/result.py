@@ -74,6 +74,7 @@ class RunResult:
     seconds: float = 0.0
     files: list[Path | str] = field(default_factory=list)
     phases: dict[str, float] = field(default_factory=dict)  # engine-specific timings and counts
+    notes: list[str] = field(default_factory=list)  # what the user should know (cache, a taken-over lock)
 
     def count(self, counts: Counts) -> None:
         for name in _COUNTED:
@@ -88,4 +89,5 @@ class RunResult:
             f"{r.get('themes', 0)} themes; {self.repaired} texts repaired ({self.mojibake} of mojibake); "
             f"{self.seconds:.1f} s -> {self.out_dir}"
         )
-        return "\n".join([line] + [f"skipped {s.path}: {s.detail}" for s in self.skipped])
+        skipped = [f"skipped {s.path}: {s.detail}" for s in self.skipped]
+        return "\n".join([line, *skipped, *(f"note: {n}" for n in self.notes)])

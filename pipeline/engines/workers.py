@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -15,6 +16,7 @@ from itertools import chain, islice
 
 from ..analysis import analyse_batch
 from ..lookups import built_aside
+from ..per_process import die_with_parent
 from ..reading import Document
 from ..settings import Settings
 from ..tables import Rows
@@ -45,7 +47,7 @@ def analyse_documents(
     gc.freeze()  # the model's objects stay out of the workers' collections, so their pages stay shared
     try:
         with ProcessPoolExecutor(
-            jobs, mp_context=context, initializer=_init_worker, initargs=(settings,)
+            jobs, mp_context=context, initializer=_init_worker, initargs=(settings, os.getpid())
         ) as pool:
             try:
                 while batch := list(islice(docs, DOCS_PER_TASK)):
@@ -67,9 +69,10 @@ def _collect(item: tuple[list[Document], Future[list[Rows]]]) -> Iterator[tuple[
     yield from zip(batch, future.result(), strict=True)
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, parent: int) -> None:
     from ..nlp import single_threaded_blas
 
+    die_with_parent(parent)  # a SIGKILLed run leaves no worker behind
     global _worker_settings
     _worker_settings = settings
     single_threaded_blas()

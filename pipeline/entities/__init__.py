@@ -23,7 +23,9 @@ Modules, in the order a document goes through them:
 - context: the document's token attributes (pipeline/token_table.py), sentences, contacts;
 - candidates, gazetteer_matches, complements: where candidate names come from and where they end;
 - cleaning, filters: the span rules and what can never be an entity;
-- labels, document_mentions, acronyms, canonical_names, roles: what the whole document says;
+- spurious: currencies, postal and header words, capitalised common nouns, working groups;
+- labels, document_mentions, acronyms, publisher, canonical_names, roles: what the whole document says;
+- corrections: the analyst's `--entities FILE`, applied last;
 - extract: `extract_entities` and the `EntityMention` record, putting the others together;
 - words, lexicon, shapes, records: French word classes, spaCy's lemma tables, the written shape of a
   word, the records passed between the rules.

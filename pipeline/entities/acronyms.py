@@ -9,7 +9,11 @@ import re
 from .context import Context
 from .records import Mention
 from .shapes import is_acronym
-from .words import DETERMINERS, MISC_HEADS
+from .words import ALL_PREPS, DETERMINERS, MISC_HEADS, NAME_HEADS
+
+_BRACKETED = re.compile(r"\(\s*([A-Z]{2,6})\s*\)")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_NOT_INITIALS = ALL_PREPS | DETERMINERS | {"et", "l", "d"}
 
 _AFTER_LONG_FORM = re.compile(r"\s*[\"»”’']?\s*\(\s*([^()\n]{2,20}?)\s*\)")
 _ACRONYM_LIKE = re.compile(r"[A-Z][\w.\-]*[A-Z][\w.\-]*")
@@ -71,3 +75,22 @@ def acronym_definitions(ctx: Context, mentions: list[Mention]) -> dict[str, Ment
             m.label = long.label
             m.cue = m.cue or long.label
     return defs
+
+
+def common_noun_acronyms(ctx: Context) -> set[str]:
+    """Acronyms the text defines as a common noun phrase, not a name: "zones dangereuses confirmées
+    (ZDC)", "très petites entreprises (TPE)" are no entity; "agence de ... (AXY)" is one."""
+    out: set[str] = set()
+    named: set[str] = set()
+    for m in _BRACKETED.finditer(ctx.text):
+        acr = m.group(1)
+        before = _WORD.findall(ctx.text[max(0, m.start() - 120) : m.start()])
+        content = [w for w in before if w.lower() not in _NOT_INITIALS]
+        tail = content[-len(acr) :]
+        if len(tail) != len(acr) or "".join(w[0] for w in tail).upper() != acr:
+            continue
+        if all(w.islower() for w in tail) and tail[0] not in NAME_HEADS:
+            out.add(acr)
+        else:
+            named.add(acr)
+    return out - named

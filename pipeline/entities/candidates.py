@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..canonical import LABELS
+from ..places import country_name, is_known_place
 from .complements import complement_end
 from .context import Context
 from .records import Candidate
@@ -20,12 +21,14 @@ from .words import (
     DETERMINERS,
     DETERMINERS_OR_PREPS,
     EVENTS_OF_PLACE,
+    FACILITY_HEADS,
     HONORIFICS,
     LEADING_FUNCTION_WORDS,
     MISC_HEADS,
     MONTHS,
     NAME_HEADS,
     REGION_ADJECTIVES,
+    ROLE_HEADS,
     STRONG_BODY_STARTS,
 )
 
@@ -52,6 +55,9 @@ def _cut_before(ctx: Context, i: int, start: int, end: int, label: str) -> bool:
         return True
     if low == "et" and label in ("PER", "LOC") and i + 1 < end and is_cap(words[i + 1]):
         return True
+    # "Accord sur ... entre les gouvernements X et Y": the parties are not part of the name
+    if low == "entre" and label != "PER":
+        return True
     # "Fondation X et de l'association Y": a second name announced by its cue noun
     if low in ("et", ",") and any(
         lower[k] in CUE_NOUNS and words[k].islower() for k in range(i + 1, min(i + 4, end))
@@ -60,11 +66,21 @@ def _cut_before(ctx: Context, i: int, start: int, end: int, label: str) -> bool:
     # "Fête des vignerons en Bourgogne": a place after "en/à/au" is not part of the name
     if low in ("en", "à", "au", "aux") and label != "PER" and i + 1 < end and is_cap(words[i + 1]):
         return True
+    # "Sénat belge en 2019": a date after "en" is not part of the name
+    if low == "en" and i + 1 < end and (ctx.num[i + 1] or lower[i + 1] in MONTHS):
+        return True
     # upper-case headline word glued to a name: "BELGIQUE Chambre des représentants", "Dupont LYON"
     prev = words[i - 1]
     if i > start and is_upper_word(prev) and is_title(text) and ctx.initial[i - 1]:
         return True
-    if i > start and is_title(prev) and is_upper_word(text) and i + 1 == end and label != "PER":
+    if (
+        i > start
+        and is_title(prev)
+        and is_upper_word(text)
+        and i + 1 == end
+        and label != "PER"
+        and (ctx.pos[i - 1] != "PROPN" or is_known_place(text))  # "Marie DURAND" is one name
+    ):
         return True
     # a finite verb, an auxiliary or a pronoun is not part of a name ("Il a signé")
     return text.islower() and (ctx.pos[i] in ("AUX", "PRON") or ctx.finite[i])
@@ -108,6 +124,17 @@ def model_candidates(ctx: Context) -> list[Candidate]:
                 k += 1
             if k < n and words[k] in _QUOTES_CLOSE:
                 c.end = k
+    for c in out:  # "Centre Léo Dupuis", "salle Marie Curie": a venue named after a person
+        k = c.start - 1
+        if (
+            c.label == "PER"
+            and k >= 0
+            and lower[k] in FACILITY_HEADS
+            and (is_title(words[k]) or words[k].islower())
+        ):
+            if words[k].islower() and not (k == 0 or lower[k - 1] in DETERMINERS or ctx.is_break(k - 1)):
+                continue
+            c.start, c.label, c.cue, c.keep_lower, c.fixed = k, "LOC", "LOC", words[k].islower(), True
     for c in out:  # "Suisse romande", "Europe centrale": a place and its regional adjective
         if c.label == "LOC" and c.end < n and lower[c.end] in REGION_ADJECTIVES and words[c.end].islower():
             c.end += 1
@@ -136,7 +163,9 @@ def head_candidates(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
                     Candidate(i, end, label, "pattern", cue=label, char_end=_glued_paren_end(ctx, end))
                 )
     for i, low in enumerate(lower):
-        if low not in NAME_HEADS or not is_title(words[i]) or ctx.initial[i] or i in starts:
+        if low not in NAME_HEADS or not is_title(words[i]) or i in starts:
+            continue
+        if ctx.initial[i] and not _whole_line_name(ctx, i):
             continue
         if i > 0 and is_cap(words[i - 1]) and not ctx.initial[i - 1] and lower[i - 1] not in DETERMINERS:
             continue
@@ -148,6 +177,16 @@ def head_candidates(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
             label = "MISC" if low in MISC_HEADS else "ORG"
             out.append(Candidate(i, end, label, "pattern", cue=label, char_end=_glued_paren_end(ctx, end)))
     return out
+
+
+def _whole_line_name(ctx: Context, i: int) -> bool:
+    """A line that is one name headed by token i, with a capitalised complement: "Collectif de défense de
+    Marie Durand" heading a contact block (a sentence would go on after the name)."""
+    if i > 0 and "\n" not in ctx.words[i - 1] and not ctx._is_marker(i - 1):
+        return False
+    end = complement_end(ctx, i)
+    line_ends = end >= ctx.n or "\n" in ctx.words[end] or ctx.words[end].isspace()
+    return line_ends and end - i >= 3 and any(is_cap(ctx.words[k]) for k in range(i + 1, end))
 
 
 def event_candidates(ctx: Context) -> list[Candidate]:
@@ -217,4 +256,40 @@ def body_candidates(ctx: Context) -> list[Candidate]:
                 out.append(Candidate(i - 2, i - 1, label, "acronym", cue=label, fixed=True))
             elif after:
                 out.append(Candidate(after[0], after[1], label, "acronym", cue=label, fixed=True))
+    return out
+
+
+_LONG_FORM = re.compile(
+    r"\b(?:République|Royaume|Grand-Duché|Grand Duché|Principauté|Sultanat|Émirat|Etat|État|"
+    r"Confédération|Fédération|Commonwealth|Union)\b"
+)
+_WORD_END = re.compile(r"[\w'’-]+")
+
+
+def country_long_forms(ctx: Context) -> list[Candidate]:
+    """Official long forms of countries ("République de Pologne", "Royaume du Maroc"): one
+    LOC span, whatever the model cut, when the place data know the whole form as a country."""
+    out: list[Candidate] = []
+    text = ctx.text
+    for m in _LONG_FORM.finditer(text):
+        ends = [w.end() for w in _WORD_END.finditer(text, m.start(), min(len(text), m.start() + 90))]
+        for end in reversed(ends[1:8]):
+            chunk = text[m.start() : end]
+            if "\n" in chunk or country_name(chunk) is None:
+                continue
+            span = ctx.token_span(m.start(), end)
+            # "président de la République tunisienne" is a role, not a place (GUIDELINES)
+            # ("président de la République de Pologne": the role stops before a country named with "de")
+            if span is not None and not (
+                not any(w in ("de", "du", "d'", "d’", "des") for w in ctx.lower[span[0] : span[1]])
+                and any(ctx.lower[k] in ROLE_HEADS for k in range(max(0, span[0] - 3), span[0]))
+            ):
+                out.append(Candidate(*span, "LOC", "pattern", cue="LOC", fixed=True))
+            break
+    for start, end, label in ctx.ents:  # "Sierra" of "Sierra Leone": the whole country name
+        if label == "LOC" and end < ctx.n and country_name(ctx.span_text(start, end)) is None:
+            for stop in (end + 1, end + 2):
+                if stop <= ctx.n and country_name(ctx.span_text(start, stop)) is not None:
+                    out.append(Candidate(start, stop, "LOC", "pattern", cue="LOC", fixed=True))
+                    break
     return out

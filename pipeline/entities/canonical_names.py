@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import re
 
-from pipeline.canonical import GazetteerEntry, capitalise, clean_surface, normalize_key
+from pipeline.canonical import GazetteerEntry, capitalise, clean_surface, normal_case_name, normalize_key
+from pipeline.places import country_name
 
 from .context import Context
+from .publisher import of_country, publisher_country
 from .records import Mention
 from .shapes import is_title
+from .words import FACILITY_HEADS
 
 _WORD_SEPARATORS = re.compile(r"[\s'’,-]+")
 
@@ -55,8 +58,14 @@ def assign_canonicals(ctx: Context, mentions: list[Mention], defs: dict[str, Men
         entry = ctx.lookup(m.text)
         if entry is not None:
             m.canonical = entry.canonical
-    # 3. people: a surname or a shorter name after the full name
+    # 3. people: a surname or a shorter name after the full name; a first name alone when one person
+    #    of the document has it ("Marie" after "Marie Durand")
     people = [m for m in mentions if m.label == "PER"]
+    firsts = {o.text.split()[0] for o in people if len(o.text.split()) > 1}
+    for m in mentions:  # the first name of a person of the document is that person, not a thing
+        if m.label == "MISC" and not m.cue and m.canonical is None and m.text in firsts:
+            m.label = "PER"
+            people.append(m)
     for m in people:
         if m.canonical is not None:
             continue
@@ -66,6 +75,19 @@ def assign_canonicals(ctx: Context, mentions: list[Mention], defs: dict[str, Men
             if len(ow) > len(words) and ow[-len(words) :] == words:
                 m.canonical = clean_surface(other.text)
                 break
+        if m.canonical is None and len(words) == 1:
+            full = {
+                clean_surface(o.text)
+                for o in people
+                if len(o.text.split()) > 1 and o.text.split()[0] == words[0]
+            }
+            if len(full) == 1:
+                m.canonical = full.pop()
+    # countries in any form ("Royaume du Maroc", "Confédération suisse") -> short name
+    for m in mentions:
+        if m.label == "LOC" and m.canonical is None:
+            m.canonical = country_name(m.text)
+    _generic_short_forms(ctx, mentions)
     # 4. short forms: a prefix of a longer name with the same label ("Forum sur l'eau",
     #    "Commission" after "Commission européenne"); a head word naming a gazetteer body present
     longer = [(m, normalize_key(m.text)) for m in mentions if len(m.text.split()) > 1]
@@ -97,7 +119,10 @@ def assign_canonicals(ctx: Context, mentions: list[Mention], defs: dict[str, Men
     for m in mentions:
         if m.canonical is None:
             text = clean_surface(m.text)
-            m.canonical = capitalise(text) if m.label in ("ORG", "MISC") else text
+            venue = m.label == "LOC" and text.split()[0].lower() in FACILITY_HEADS  # "centre X" -> "Centre X"
+            m.canonical = capitalise(text) if m.label in ("ORG", "MISC") or venue else text
+        if m.label == "PER":
+            m.canonical = normal_case_name(m.canonical)  # "Jean DUPONT" -> "Jean Dupont"
     # a name in a capitals headline takes the spelling of the text: "FRANCE 2030" -> "France 2030"
     mixed = {normalize_key(m.text): m.canonical for m in mentions if not m.text.isupper()}
     for m in mentions:
@@ -109,3 +134,41 @@ def assign_canonicals(ctx: Context, mentions: list[Mention], defs: dict[str, Men
             entry = ctx.lookup(m.canonical)
             if entry is not None:
                 m.canonical = entry.canonical
+
+
+_GENERIC = {"gouvernement": "Gouvernement"}  # short forms that name the publisher's own body
+
+
+def _generic_short_forms(ctx: Context, mentions: list[Mention]) -> None:
+    """ "le Gouvernement" is the body the document names in full ("Gouvernement du Chili"), else the
+    publisher's (the dateline's country), never a foreign body of the gazetteer; French by default."""
+    country: list[str | None] | None = None
+    for m in mentions:
+        head = _GENERIC.get(m.text.lower())
+        if head is None or m.label != "ORG":
+            continue
+        named = [clean_surface(o.text) for o in mentions if o is not m and _names_a_country(o.text, head)]
+        if named:
+            m.canonical = max(set(named), key=named.count)
+            continue
+        if country is None:
+            country = [publisher_country(ctx)]  # once per document, when a short form needs it
+        code = country[0]
+        if code is not None and code != "FR":
+            of = of_country(ctx.text, code)
+            if of:
+                m.canonical = f"{head} {of}"
+
+
+_OF_COUNTRY = re.compile(
+    r"\S+ (?:du|de la|de l['’]|d['’]|des|de) ?[A-Z\u00c0-\u00dd]\S*(?: \S+)?|\S+ [a-zé]+"
+)
+
+
+def _names_a_country(text: str, head: str) -> bool:
+    """ "Gouvernement du Chili", "Gouvernement chilien": the head with a country, not "Gouvernement
+    pour ..."."""
+    if not normalize_key(text).startswith(head.lower() + " ") or not _OF_COUNTRY.fullmatch(text):
+        return False
+    tail = text.split(" ", 1)[1]
+    return country_name(tail.split(" ", 1)[-1].lstrip("'’")) is not None or tail.islower()

@@ -24,6 +24,7 @@ from .words import (
     NAME_HEADS,
     OPENERS,
     ORG_CUES,
+    ORG_HEADS,
     OTHER_PREPS,
     PORTFOLIO_HEADS,
     REGION_ADJECTIVES,
@@ -215,6 +216,7 @@ def clean(ctx: Context, c: Candidate) -> list[Candidate]:
                 and c.end - c.start > 1
                 and len(text) < 12
                 and low not in REGION_ADJECTIVES
+                and not (lower[c.start] in ORG_HEADS and is_cap(words[c.start]))  # "Cour d'appel"
             )
         ):
             c.end -= 1

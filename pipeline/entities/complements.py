@@ -5,6 +5,7 @@ end where these rules say their nominal group ends."""
 from __future__ import annotations
 
 from .context import Context
+from .lexicon import is_common_word, is_lemma
 from .shapes import is_cap
 from .words import (
     A_LOCUTIONS,
@@ -15,12 +16,26 @@ from .words import (
     ENGLISH_ORG_TAILS,
     LEADING_FUNCTION_WORDS,
     MONTHS,
+    NAME_HEADS,
     ORG_HEADS,
     OTHER_PREPS,
     WEEKDAYS,
 )
 
 _GROUP_ENDERS = frozenset(("VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADV"))
+# nouns whose complement is a person or a cause: "Collectif de défense de Marie Durand", "Comité
+# d'aide à Paul Martin"
+SUPPORT_NOUNS = frozenset(("soutien", "solidarité", "défense", "libération", "hommage", "amis", "aide"))
+
+
+def _capitalised_common(ctx: Context, k: int) -> bool:
+    """A common word written with a capital inside a name ("Relance", "Paix"), not a name head."""
+    return is_cap(ctx.words[k]) and ctx.lower[k] not in NAME_HEADS and is_common_word(ctx.words[k])
+
+
+def _title_cased(ctx: Context, i: int, end: int) -> bool:
+    """The name headed by token i is written in title case so far ("Centre National d'Actions")."""
+    return is_cap(ctx.words[i]) and any(_capitalised_common(ctx, k) for k in range(i + 1, end))
 
 
 def np_end(ctx: Context, j: int, allow_cap: bool) -> int:
@@ -32,8 +47,8 @@ def np_end(ctx: Context, j: int, allow_cap: bool) -> int:
         if ctx.is_break(k) or ctx.punct[k] or ctx.space[k] or ctx.contact[k]:
             break
         low = lower[k]
-        if low in MONTHS or low in WEEKDAYS:
-            break
+        if low in MONTHS or low in WEEKDAYS or ctx.num[k]:
+            break  # "en 2016", "de mai": a date is no complement of a name
         if (
             low in DETERMINERS
             or low in LEADING_FUNCTION_WORDS
@@ -50,6 +65,9 @@ def np_end(ctx: Context, j: int, allow_cap: bool) -> int:
         ):
             break
         if k == j and is_cap(text) and not allow_cap:
+            break
+        # "de Lucie Marchand appelle": after a proper noun, only an adjective goes on ("Nations unies")
+        if k > j and text.islower() and pos[k - 1] == "PROPN" and pos[k] != "ADJ":
             break
         if "(" in text[1:]:
             return k + 1
@@ -85,6 +103,22 @@ def complement_end(ctx: Context, i: int, with_a: bool = False) -> int:
         if lower[k] in (",", "et") and k + 1 < n and lower[k + 1] in COMPLEMENT_PREPS and end == j:
             k += 1
         low = lower[k] if k < n else ""
+        # "Comité d'aide à Paul Martin", "Agence ... en Bretagne" (a name in title case)
+        if (
+            (low in A_PREPS or low == "en")
+            and k + 1 < n
+            and is_cap(words[k + 1])
+            and not ctx.is_break(k + 1)
+            and (
+                lower[end - 1] in SUPPORT_NOUNS
+                or _title_cased(ctx, i, end)
+                or (low in A_PREPS and _capitalised_common(ctx, k + 1) and is_lemma(words[k + 1]))
+            )
+        ):
+            k2 = np_end(ctx, k + 1, True)
+            if k2 > k + 1:
+                j = end = k2
+                continue
         if low in COMPLEMENT_PREPS:
             k += 1
             if k < n and lower[k] in ("le", "la", "les", "l'", "l’"):
@@ -112,14 +146,16 @@ def complement_end(ctx: Context, i: int, with_a: bool = False) -> int:
         if low in OTHER_PREPS:
             # a bare institution noun takes "pour" ("Fondation pour ..."), not "sur/en/à": in "le
             # Conseil sur la directive" the complement belongs to the verb
-            if end == i + 1 and lower[i] in ORG_HEADS and low != "pour":
+            if end == i + 1 and lower[i] in ORG_HEADS and (low != "pour" or lower[i] == "gouvernement"):
                 break
             k += 1
             if k < n and lower[k] in ("des", "un", "une", "ce", "cette", "ces", "son", "sa", "ses"):
                 break
             if k < n and lower[k] in ("le", "la", "les", "l'", "l’"):
                 k += 1
-            k2 = np_end(ctx, k, False)
+            # "Agence nationale pour la Relance ...": a capitalised common word continues a name
+            allow_cap = k < n and is_cap(words[i]) and _capitalised_common(ctx, k)
+            k2 = np_end(ctx, k, allow_cap)
             if k2 == k:
                 break
             j = end = k2

@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from pipeline.canonical import normalize_key
+from pipeline.canonical import capitalise, clean_surface, normalize_key
 
 from .context import Context
 from .records import Candidate, Mention
 from .shapes import is_cap, is_title
-from .words import NAME_HEADS
+from .words import COMPLEMENT_PREPS, NAME_HEADS, ORG_HEADS
 
 _HYPHEN = re.compile(r"\s+[-–]\s+|(?<=[a-zé])[-–](?=[A-ZÉ])")
 _NOT_BEFORE_NAME = re.compile(r"[\w@.-]")  # a name found again does not follow one of these
@@ -123,9 +123,50 @@ def short_form_mentions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
                 continue
             if i + 1 < ctx.n and (is_cap(words[i + 1]) or ctx.pos[i + 1] == "ADJ"):
                 continue
+            if i + 2 < ctx.n and ctx.lower[i + 1] in COMPLEMENT_PREPS and words[i + 2].islower():
+                continue  # "le Comité de pilotage": the head with a complement of its own is another group
             s, e = ctx.idx[i], ctx.end_char(i)
             if any(s < te and ts < e for ts, te in taken):
                 continue
             cand = Candidate(i, i + 1, label, "short", cue=label)
             out.append(Mention(s, e, word, label, cand, tok_start=i, tok_end=i + 1, cue=label))
+    out += _lower_case_short_forms(ctx, mentions, taken)
     return sorted(out, key=lambda m: m.start)
+
+
+_SHORT_FORM_END = re.compile(r"\s+(?:à|au|aux|pour|en|sur)\s+")
+_ARTICLE_BEFORE = re.compile(r"(?:\b(?:le|la|du|au)\s+|\bl['’])$", re.I)
+
+
+def _lower_case_short_forms(
+    ctx: Context, mentions: list[Mention], taken: list[tuple[int, int]]
+) -> list[Mention]:
+    """ "le comité de soutien" after "Comité de soutien à Marie Durand": the name's head and its first
+    complement, written with a definite article, is a mention of the body the document names."""
+    out: list[Mention] = []
+    for m in mentions:
+        first = m.text.split(" ", 1)[0].lower()
+        if m.label != "ORG" or first not in ORG_HEADS:
+            continue
+        cut = _SHORT_FORM_END.search(m.text)
+        short = m.text[: cut.start()] if cut else ""
+        if len(re.split(r"[\s'’]+", short)) < 3 or not short.split()[-1].islower():
+            continue
+        pattern = re.compile(r"(?<!\w)" + re.escape(short) + r"(?!\w)(?!\s+(?:à|au|aux|pour|en|sur)\s)", re.I)
+        for hit in pattern.finditer(ctx.text):
+            s, e = hit.span()
+            if any(s < te and ts < e for ts, te in taken) or not _ARTICLE_BEFORE.search(
+                ctx.text[max(0, s - 4) : s]
+            ):
+                continue
+            span = ctx.token_span(s, e)
+            if span is None:
+                continue
+            cand = Candidate(*span, "ORG", "short", cue="ORG", keep_lower=True)
+            short_form = Mention(
+                s, e, hit.group(), "ORG", cand, tok_start=span[0], tok_end=span[1], cue="ORG"
+            )
+            short_form.canonical = m.canonical or capitalise(clean_surface(m.text))
+            out.append(short_form)
+            taken.append((s, e))
+    return out

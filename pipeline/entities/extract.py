@@ -13,15 +13,22 @@ from pipeline.canonical import Gazetteer
 from pipeline.contacts import Contact
 
 from ..token_table import TokenTable
-from .acronyms import acronym_definitions
-from .candidates import body_candidates, event_candidates, head_candidates, model_candidates
+from .acronyms import acronym_definitions, common_noun_acronyms
+from .candidates import (
+    body_candidates,
+    country_long_forms,
+    event_candidates,
+    head_candidates,
+    model_candidates,
+)
 from .canonical_names import assign_canonicals
 from .cleaning import char_bounds, clean
 from .context import Context
+from .corrections import NEVER, Corrections
 from .document_mentions import propagate, short_form_mentions, split_hyphenated
 from .filters import never_an_entity
 from .gazetteer_matches import gazetteer_candidates
-from .labels import cue_label, harmonise_labels, label_enumerations, resolve_overlaps
+from .labels import acronym_labels, cue_label, harmonise_labels, label_enumerations, resolve_overlaps
 from .records import Candidate, Mention
 from .roles import portfolio_spans, role_after, role_before
 
@@ -43,12 +50,14 @@ def extract_entities(
     contacts: Sequence[Contact] | None = None,
     *,
     tokens: TokenTable | None = None,
+    corrections: Corrections | None = None,
 ) -> list[EntityMention]:
     """Clean entity mentions of `doc`, sorted by start and non-overlapping (see the package doc).
 
     `contacts`: pipeline.contacts.extract_contacts(doc.text) when the caller already has them (no
     entity overlaps a contact); computed here otherwise. `tokens`: the document's TokenTable when the
-    caller built it (the per-document pass builds it once for every stage).
+    caller built it (the per-document pass builds it once for every stage). `corrections`: the
+    analyst's (--entities FILE), applied last.
     """
     ctx = Context(doc, gazetteer, None if contacts is None else list(contacts), tokens)
     cands = model_candidates(ctx)
@@ -56,6 +65,7 @@ def extract_entities(
     cands += body_candidates(ctx)
     cands += event_candidates(ctx)
     cands += gazetteer_candidates(ctx)
+    cands += country_long_forms(ctx)
     portfolios = portfolio_spans(ctx)
 
     cleaned: list[Candidate] = []
@@ -91,7 +101,10 @@ def extract_entities(
     mentions = propagate(ctx, mentions)
     mentions = split_hyphenated(ctx, mentions)
     defs = acronym_definitions(ctx, mentions)
+    common = common_noun_acronyms(ctx)
+    mentions = [m for m in mentions if m.text not in common]
     harmonise_labels(ctx, mentions)
+    acronym_labels(ctx, mentions, set(defs))
     label_enumerations(ctx, mentions)
     mentions = short_form_mentions(ctx, mentions)
     assign_canonicals(ctx, mentions, defs)
@@ -110,7 +123,12 @@ def extract_entities(
                         parts = [p for p in parts if p not in part] + [part]
             role = "; ".join(parts) or None
         sentence = bisect_right(ctx.sent_starts, m.start) - 1
-        out.append(
-            EntityMention(m.start, m.end, m.text, m.label, m.canonical or m.text, role, max(sentence, 0))
-        )
+        label, canonical = m.label, m.canonical or m.text
+        fix = corrections.get(m.text) if corrections is not None else None
+        if fix is not None:
+            if fix.label == NEVER:
+                continue
+            label, canonical = fix.label, fix.canonical
+            role = role if label == "PER" else None
+        out.append(EntityMention(m.start, m.end, m.text, label, canonical, role, max(sentence, 0)))
     return out

@@ -14,6 +14,7 @@ from .context import Context
 from .lexicon import is_adjective, is_common_word, is_lemma
 from .records import Candidate
 from .shapes import has_letter, is_acronym, is_cap, is_upper_word
+from .spurious import spurious
 from .words import GENERIC, HONORIFICS, MISC_HEADS, MONTHS, NAME_HEADS, ROLE_HEADS, TIME_WORDS, WEEKDAYS
 
 _ROMAN = re.compile(r"[IVXLCDM]+\.?")
@@ -73,6 +74,8 @@ def never_an_entity(ctx: Context, c: Candidate, text: str) -> bool:
     if all(w in MONTHS or w in WEEKDAYS or w in TIME_WORDS or w.isdigit() for w in lows):
         return True
     if any(w in MONTHS or w in WEEKDAYS for w in lows) and any(ctx.num[k] for k in range(c.start, c.end)):
+        return True
+    if spurious(ctx, c, ks, text):
         return True
     if ctx.lookup(text):
         return False

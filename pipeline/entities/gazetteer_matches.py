@@ -19,6 +19,7 @@ from functools import lru_cache
 from pipeline.canonical import Gazetteer
 
 from .context import Context
+from .lexicon import is_common_word
 from .records import Candidate
 from .shapes import is_acronym, is_cap
 
@@ -195,7 +196,8 @@ def gazetteer_candidates(ctx: Context) -> list[Candidate]:
                 continue  # "quai d'Orsay" the street; the lower-case match is for long official names
             out.append(Candidate(*span, entry.label, "gazetteer", cue=entry.label, fixed=True))
     for i, word in enumerate(ctx.words):
-        if word in single and not ctx.initial[i]:
+        # at a line start only a word that is no common word ("Twitter :", not "Gouvernement")
+        if word in single and (not ctx.initial[i] or not is_common_word(word)):
             entry = ctx.lookup(word)
             if entry is not None:
                 out.append(Candidate(i, i + 1, entry.label, "gazetteer", cue=entry.label, fixed=True))

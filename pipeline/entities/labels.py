@@ -11,11 +11,12 @@ from collections import Counter
 from spacy.lang.fr.stop_words import STOP_WORDS
 
 from pipeline.canonical import normalize_key
+from pipeline.places import country_code, is_known_place
 
 from .context import Context
 from .lexicon import is_adjective
 from .records import Candidate, Mention
-from .shapes import is_cap, is_title
+from .shapes import is_acronym, is_cap, is_title
 from .words import ENGLISH_ORG_TAIL_STEMS, MISC_CUES, MISC_HEADS, ORG_CUES, ORG_HEADS
 
 _APOSTROPHE = re.compile(r"['’]")
@@ -58,6 +59,8 @@ def preceding_cue(ctx: Context, tok: int) -> str | None:
     previous = _previous_words(ctx.text, ctx.idx[tok])
     if not previous:
         return None
+    if len(previous) > 1 and previous[0] in ("le", "la", "les"):
+        previous = previous[1:]  # "l'entreprise les Grands Moulins X": the cue before the article
     last, before = previous[0], (previous[1] if len(previous) > 1 else None)
     words = [last]
     if before and last.islower() and is_adjective(last) and last not in STOP_WORDS:
@@ -153,3 +156,24 @@ def label_enumerations(ctx: Context, mentions: list[Mention]) -> None:
                     ):
                         m.label = label
         i = j + 1
+
+
+_ACRONYM_LETTERS = re.compile(r"[A-Z]{2,7}")
+
+
+def acronym_labels(ctx: Context, mentions: list[Mention], defined: set[str]) -> None:
+    """An acronym the document does not define, that names no place and that no cue types, is a body:
+    press releases write agencies, companies and associations by their acronyms ("la DGX", "NMA")."""
+    for m in mentions:
+        if (
+            m.label in ("MISC", "LOC")
+            and not m.cue
+            and m.text not in defined
+            and is_acronym(m.text)
+            and _ACRONYM_LETTERS.fullmatch(m.text)
+            and ctx.lookup(m.text) is None
+            and not is_known_place(m.text)
+        ):
+            m.label = "ORG"
+        elif m.label == "MISC" and not m.cue and ctx.lookup(m.text) is None and country_code(m.text):
+            m.label = "LOC"  # "ÉPINAL" in a dateline, "Valence": a known town or country is a place

@@ -40,8 +40,8 @@ PORTFOLIO_HEADS = _words(
     président présidente"""
 )
 ROLE_MODIFIERS = frozenset(ROLE_ADJECTIVES) | _words(
-    """généraux chargé chargée honoraire principal principale d'état d'etat ministre premier première
-    fédéral fédérale national nationale régional régionale"""
+    """généraux chargé chargée chargés chargées honoraire principal principale d'état d'etat ministre
+    premier première fédéral fédérale national nationale régional régionale"""
 )
 # head nouns of names: the name is an organisation / an event, law, programme ...
 ORG_HEADS = _words(
@@ -50,7 +50,7 @@ ORG_HEADS = _words(
     association fédération alliance organisation organization banque fonds groupe bureau secrétariat
     service services direction délégation observatoire académie laboratoire société compagnie chambre
     parti syndicat inspection préfecture mairie haute haut consortium coalition agency council
-    commissariat"""
+    commissariat collectif"""
 )
 MISC_HEADS = _words(
     """sommet forum processus programme loi plan feuille stratégie pacte charte déclaration traité accord
@@ -86,6 +86,34 @@ TIME_WORDS = french_words.DAY_TIMES
 GENERIC = _words(
     """état etat états etats internet web république nation nations gouvernements présidence majesté
     excellence altesse"""
+)
+# buildings and venues named after a person: "Centre Léo Dupuis", "salle Marie Curie" (LOC)
+FACILITY_HEADS = _words(
+    """centre salle maison espace stade gymnase théâtre musée médiathèque bibliothèque place rue avenue
+    boulevard quai aéroport gare palais parc hôpital lycée collège complexe halle"""
+)
+# currencies and their codes: amounts are not entities ("15 milliards FCFA", "300 USD")
+CURRENCIES = _words(
+    """euro euros dollar dollars livre livres franc francs fcfa cfa f.cfa yen yens yuan yuans renminbi
+    rouble roubles roupie roupies dinar dinars dirham dirhams naira nairas rand rands cedi cedis shilling
+    shillings peso pesos real reais ouguiya ouguiyas leone leones kwacha eur usd gbp chf jpy cny xof xaf
+    cad aud mad dzd tnd ngn ghs zar inr brl"""
+)
+# indefinite and distributive determiners: what follows is a common noun, whatever its capital
+INDEFINITE_DETERMINERS = _words(
+    "chaque un une aucun aucune tout toute quel quelle plusieurs certains certaines"
+)
+# words of postal lines and press headers that never name anything on their own
+POSTAL_WORDS = _words("cedex bp b.p. cs")
+# complements that make a committee a working group, not a named body ("Comité de pilotage")
+GENERIC_COMPLEMENTS = _words(
+    """pilotage suivi coordination sélection évaluation concertation liaison orientation gestion
+    organisation rédaction lecture"""
+)
+# adjectives that make a council a kind of meeting ("Conseil interministériel", "Comité restreint")
+MEETING_ADJECTIVES = _words(
+    """interministériel interministérielle interministériels interministérielles restreint restreinte
+    extraordinaire ordinaire"""
 )
 REGION_ADJECTIVES = _words(
     """orientale oriental occidentale occidental centrale central méridionale méridional septentrionale

@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ..tables import TABLES
-from .folder import OutputError, OutputFolder, output_folder
+from .folder import MANIFEST, OutputError, OutputFolder, output_folder, published_generation
 from .formats import (
     CSV_FLAVORS,
     FORMATS,
@@ -21,17 +21,21 @@ from .formats import (
     write_csv_chunks,
     write_parquet,
 )
+from .manifest import run_manifest
 
 __all__ = [
     "CSV_FLAVORS",
     "FORMATS",
     "FORMULA_STARTS",
+    "MANIFEST",
     "OutputError",
     "OutputFolder",
     "csv_frame",
     "csv_options",
     "neutralise_formula",
     "output_folder",
+    "published_generation",
+    "run_manifest",
     "write_csv",
     "write_csv_chunks",
     "write_outputs",

@@ -1,68 +1,109 @@
-"""The output folder of a run: an exclusive lock, a staging folder, and one publish at the end.
+"""The output folder of a run: an exclusive lock, a new generation folder, and one switch to publish it.
 
-Everything is first written to a staging folder inside OUT_DIR, then moved into place with
-os.replace, so an interrupted run leaves the previous outputs complete.
+A run writes everything into OUT/.generations/<id>/ (its staging folder). Users open the same paths as
+ever, OUT/<table>.csv, OUT/texts/, OUT/manifest.json: each is a symbolic link to .current/<name>, and
+OUT/.current is a link to the published generation. Publishing replaces .current with one rename, so a
+reader who resolves a path gets the whole previous run or the whole new one, never a mix (a SIGKILL
+at any point leaves one of the two); older generations are then removed. Links to outputs the new run
+did not write (tables.xlsx without --format xlsx) are removed, and so is a report.html of the previous
+run (it describes the tables it was made from; `run --report` writes a new one).
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
+import datetime as dt
+import json
 import os
 import shutil
-import tempfile
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+from .lock import LockBusy, RunLock
+
+GENERATIONS = ".generations"
+CURRENT = ".current"
+MANIFEST = "manifest.json"
+STALE_AFTER_RUN = ("report.html",)  # made from a run's tables by `pipeline report`: stale once they change
 
 
 class OutputError(Exception):
     """The output folder cannot be used (not writable, locked by another run)."""
 
 
+def _cannot_write(out_dir: Path, exc: OSError) -> OutputError:
+    return OutputError(f"cannot write to output folder {out_dir}: {exc.strerror or exc}")
+
+
 class OutputFolder:
-    """OUT_DIR under an exclusive lock; files are staged and published together by `publish`."""
+    """OUT_DIR under an exclusive lock; files are staged in a new generation and published together."""
 
     def __init__(self, out_dir: Path, wait: bool = False) -> None:
         self.out_dir = out_dir
         self.wait = wait
         self.staging: Path | None = None
-        self._lock_file: int | None = None
+        self.generation = ""
+        self.notes: list[str] = []  # said to the user at the end of the run
+        self._lock: RunLock | None = None
 
     def __enter__(self) -> OutputFolder:
+        if self.out_dir.exists() and not self.out_dir.is_dir():
+            raise OutputError(f"--out {self.out_dir} is a file, not a folder: give a folder for the outputs")
+        lock = RunLock(self.out_dir, wait=self.wait)
         try:
             self.out_dir.mkdir(parents=True, exist_ok=True)
-            self._lock_file = os.open(self.out_dir / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+            lock.acquire()
+        except LockBusy as exc:
+            raise OutputError(
+                f"another run is writing to {self.out_dir} ({exc}); wait for it to finish (or use --wait)"
+            ) from None
         except OSError as exc:
-            raise OutputError(
-                f"cannot write to output folder {self.out_dir}: {exc.strerror or exc}"
-            ) from None
+            raise _cannot_write(self.out_dir, exc) from None
+        self._lock = lock
+        self.notes += lock.notes
         try:
-            fcntl.flock(self._lock_file, fcntl.LOCK_EX | (0 if self.wait else fcntl.LOCK_NB))
-        except BlockingIOError:
-            os.close(self._lock_file)
-            self._lock_file = None
-            raise OutputError(
-                f"another run is writing to {self.out_dir}; wait for it to finish (or use --wait)"
-            ) from None
-        for stale in (*self.out_dir.glob(".staging-*"), *self.out_dir.glob(".old-*")):
-            shutil.rmtree(stale, ignore_errors=True)  # left by a killed run: we hold the lock, nobody uses it
-        try:
-            self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.out_dir))
+            self._remove_unpublished()
+            stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+            self.generation = f"{stamp}-{uuid.uuid4().hex[:8]}"
+            self.staging = self.out_dir / GENERATIONS / self.generation
+            self.staging.mkdir(parents=True)
         except OSError as exc:
             self.__exit__(None, None, None)
-            raise OutputError(
-                f"cannot write to output folder {self.out_dir}: {exc.strerror or exc}"
-            ) from None
+            raise _cannot_write(self.out_dir, exc) from None
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.staging is not None:
+        if self.staging is not None and self.staging.name != self.current():
             shutil.rmtree(self.staging, ignore_errors=True)
-            self.staging = None
-        if self._lock_file is not None:
-            fcntl.flock(self._lock_file, fcntl.LOCK_UN)
-            os.close(self._lock_file)
-            self._lock_file = None
+        self.staging = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def current(self) -> str | None:
+        """The name of the published generation (None before the first run of this layout)."""
+        try:
+            return Path(os.readlink(self.out_dir / CURRENT)).name
+        except OSError:
+            return None
+
+    def _remove_unpublished(self) -> None:
+        """Generations of killed runs and older ones, and the staging folders of earlier versions."""
+        keep = self.current()
+        generations = self.out_dir / GENERATIONS
+        old = [*generations.glob("*")] if generations.is_dir() else []
+        for stale in (
+            *old,
+            *self.out_dir.glob(".staging-*"),
+            *self.out_dir.glob(".old-*"),
+            *self.out_dir.glob(".dask-work-*"),
+        ):
+            if stale.name != keep:
+                shutil.rmtree(stale, ignore_errors=True)
+        for temp in self.out_dir.glob(".link-*"):
+            temp.unlink(missing_ok=True)
 
     def staged(self, name: str) -> Path:
         assert self.staging is not None, "use OutputFolder as a context manager"
@@ -70,23 +111,45 @@ class OutputFolder:
         path.parent.mkdir(parents=True, exist_ok=True)
         return path
 
-    def publish(self) -> None:
-        """Move every staged entry into OUT_DIR; a staged folder replaces the old one whole."""
+    def publish(self, manifest: dict[str, Any] | None = None) -> None:
+        """Write manifest.json, link every output name to .current/<name>, switch .current to this
+        generation (one rename: the moment the new outputs appear), then tidy up."""
         assert self.staging is not None
-        for entry in sorted(self.staging.iterdir()):
-            target = self.out_dir / entry.name
-            if entry.is_dir() or target.is_dir():
-                # A folder replaces whatever was there (and is replaced whole): a Dask run writes
-                # <table>.parquet as a folder of part files where a local run writes one file.
-                old = None
-                if target.exists() or target.is_symlink():
-                    old = Path(tempfile.mkdtemp(prefix=".old-", dir=self.out_dir))
-                    os.replace(target, old / entry.name)
-                os.replace(entry, target)
-                if old is not None:
-                    shutil.rmtree(old, ignore_errors=True)
-            else:
-                os.replace(entry, target)
+        body = {"generation": self.generation, **(manifest or {})}
+        body["files"] = sorted(p.name for p in self.staging.iterdir() if p.name != MANIFEST)
+        self.staged(MANIFEST).write_text(json.dumps(body, indent=2, default=str) + "\n", encoding="utf-8")
+        names = sorted(p.name for p in self.staging.iterdir())
+        for name in names:
+            self._link(name, f"{CURRENT}/{name}")
+        for name in STALE_AFTER_RUN:
+            (self.out_dir / name).unlink(missing_ok=True)
+        self._link(CURRENT, f"{GENERATIONS}/{self.generation}")  # the switch
+        for entry in self.out_dir.iterdir():  # links to outputs this run did not write
+            if entry.is_symlink() and os.readlink(entry).startswith(f"{CURRENT}/") and not entry.exists():
+                entry.unlink()
+        self._remove_unpublished()
+
+    def _link(self, name: str, target: str) -> None:
+        """Make OUT/name a link to `target`, replacing what was there in one rename (a folder of an
+        earlier version's layout is moved aside first and removed)."""
+        path = self.out_dir / name
+        if path.is_symlink() and os.readlink(path) == target:
+            return
+        temp = self.out_dir / f".link-{uuid.uuid4().hex[:8]}"
+        os.symlink(target, temp)
+        aside = None
+        if path.is_dir() and not path.is_symlink():
+            aside = self.out_dir / f".old-{uuid.uuid4().hex[:8]}"
+            os.replace(path, aside)
+        os.replace(temp, path)
+        if aside is not None:
+            shutil.rmtree(aside, ignore_errors=True)
+
+
+def published_generation(out_dir: Path) -> Path | None:
+    """The folder of the published generation of OUT_DIR, if any."""
+    link = out_dir / CURRENT
+    return link.resolve() if link.is_symlink() and link.exists() else None
 
 
 @contextlib.contextmanager

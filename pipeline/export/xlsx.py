@@ -114,3 +114,11 @@ def _cell(ws: Worksheet, value: Any) -> WriteOnlyCell:
     elif isinstance(value, dt.date):
         cell.number_format = "yyyy-mm-dd"
     return cell
+
+
+def write_table_workbook(name: str, table: pa.Table, path: Path) -> None:
+    """A workbook of one sheet (a table written apart from a run's, e.g. `pipeline compare`)."""
+    workbook = Workbook(write_only=True)
+    _sheet(workbook, name, table.column_names, (list(r.values()) for r in table.to_pylist()), table.num_rows)
+    workbook.save(path)
+    _make_reproducible(path)

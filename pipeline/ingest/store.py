@@ -15,10 +15,12 @@ import os
 import re
 import tempfile
 import unicodedata
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import ftfy
+import numpy as np
 import yaml
 
 from ..corpus import DOCUMENT_SUFFIXES, find_documents
@@ -28,6 +30,10 @@ from .base import IngestError
 from .infer import title_key
 
 FRONT_MATTER_ORDER = ("date", "title", "source", "url")
+SHINGLE_WORDS, SHINGLE_SAMPLE = 5, 4  # 5-word sequences, one in 4 kept
+MIN_SHINGLES = 8  # fewer sampled sequences (under ~40 words): too short to call a near-duplicate
+NEAR_DUPLICATE = 0.7  # Jaccard index of the samples from which a new input is reported as a new version
+FILE_MODE = 0o644  # corpus files are shared like any document (less what the umask removes)
 
 
 def analysed(raw: bytes) -> tuple[dict[str, str], str]:
@@ -54,13 +60,37 @@ def identity(metadata: dict[str, str], text: str) -> tuple[str, str] | None:
     return (key, date.isoformat()) if key and date else None
 
 
+def shingles(text: str) -> frozenset[int]:
+    """A sample of the text's 5-word sequences (lower-cased; one in SHINGLE_SAMPLE kept, by hash): two
+    versions of a release share most of them whatever heading or title line was changed. Vectorised:
+    `add` samples every document of the corpus."""
+    words = re.findall(r"\w+", text.lower())
+    n = len(words) - SHINGLE_WORDS + 1
+    if n <= 0:
+        return frozenset()
+    hashes = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    value = hashes[:n].copy()
+    for k in range(1, SHINGLE_WORDS):  # a polynomial hash of the sequence (uint64 wraps around)
+        value = value * np.uint64(1_000_003) ^ hashes[k : k + n]
+    value *= np.uint64(0x9E3779B97F4A7C15)  # mixed, so that its top bits choose the sample
+    return frozenset(value[value < np.uint64(2**64 // SHINGLE_SAMPLE)].tolist())
+
+
+def resemblance(a: frozenset[int], b: frozenset[int]) -> float:
+    """Jaccard index of two samples; 0 when either is too small to judge."""
+    if min(len(a), len(b)) < MIN_SHINGLES:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
 @dataclass
 class CorpusIndex:
-    """Content hashes and (title, date) pairs of the corpus's documents (all of them, subfolders too)."""
+    """Content hashes, (title, date) pairs and text samples of the corpus's documents (subfolders too)."""
 
     root: Path
     by_content: dict[str, Path] = field(default_factory=dict)
     by_identity: dict[tuple[str, str], Path] = field(default_factory=dict)
+    samples: list[tuple[frozenset[int], Path]] = field(default_factory=list)
 
     @classmethod
     def load(cls, root: Path) -> CorpusIndex:
@@ -81,6 +111,18 @@ class CorpusIndex:
         ident = identity(metadata, text)
         if ident:
             self.by_identity.setdefault(ident, path)
+        sample = shingles(text)
+        if len(sample) >= MIN_SHINGLES:
+            self.samples.append((sample, path))
+
+    def nearest(self, sample: frozenset[int], exclude: Path | None = None) -> tuple[Path, float] | None:
+        """The document whose text is most alike (NEAR_DUPLICATE at least), other than `exclude`."""
+        best: tuple[Path, float] | None = None
+        for other, path in self.samples:
+            score = resemblance(sample, other)
+            if score >= NEAR_DUPLICATE and path != exclude and (best is None or score > best[1]):
+                best = (path, score)
+        return best
 
 
 def render(metadata: dict[str, str], body: str) -> bytes:
@@ -117,6 +159,7 @@ def write_new(root: Path, stem: str, data: bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            os.fchmod(handle.fileno(), FILE_MODE & ~_umask())  # mkstemp made it 0600
             handle.flush()
             os.fsync(handle.fileno())
         for n in range(1, 10_000):
@@ -131,6 +174,12 @@ def write_new(root: Path, stem: str, data: bytes) -> Path:
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _stem_taken(root: Path, stem: str) -> bool:

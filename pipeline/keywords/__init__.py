@@ -14,20 +14,34 @@ Two passes, as everywhere in the pipeline:
   gives no "Rights"). Candidates are merged by lemma (articles
   dropped, prepositions normalised), bare surnames and initialled forms are merged into the full name
   ("Obama", "B. Obama" -> "Barack Obama"), and each carries its in-document features.
+  On press releases, what is not a keyphrase never becomes a candidate: dates, amounts and times of
+  day ("avril 2024", "millions d'euros", "15h30"), phrases seen only in the dateline or the contact
+  block (the publisher's city and postal box: zones), a phrase ending on a participle whose complement
+  follows ("terminal destiné"), markdown and web addresses glued to a word; courtesy titles and
+  capitalised roles stay out of names ("M.", "le Premier Ministre"), a bare first name counts for the
+  full name, and the release's metadata title counts as its title.
 * ``rank_keyphrases(candidates)`` is the corpus pass: it adds document frequencies over the documents
-  ranked together (neutral for a one-document corpus) and keeps the ``top_k`` best per document.
+  ranked together (neutral for a one-document corpus) and keeps the ``top_k`` best per document. A
+  one-word candidate is weighed by how common the word is in general French (commonness: "pays",
+  "action" fill any release), and a phrase in nearly every document of a corpus is down-weighted.
 
 Why these features (measured on the WikiNews-fr dev part, see benchmarks/keywords.py): the title carries
 the topic in news and press releases (FirstPhrases is the strongest baseline at 5), repetition is the
 topic (TF-IDF, YAKE), names are over-represented among reader keyphrases, and a word that only ever
 occurs inside one short phrase is a fragment of that phrase (the idea behind TopicRank's grouping, used
-here as a penalty). A PositionRank graph score and a background word-frequency prior from the model's
-vectors were tried and did not help on the dev part, so they are not used.
+here as a penalty). On press releases (press-real dev) the one thing news readers' keyphrases did not
+show is that an indexer never keeps the words that fill every release ("pays", "développement",
+"action"): a mild prior on the most frequent French words (rank < 1000) helps there and costs nothing
+on WikiNews; a stronger one helps press releases more but drops the most frequent words WikiNews
+readers keep. A PositionRank graph score, a boost for phrases with a function word
+and a first-sentences weight were tried and did not help on either dev part, so they are not used.
 
 Modules, in the order of the per-document pass: tokens (the token columns read), words (tokens grouped
-into words, one role letter each), phrases (phrase shapes over the role string), extract (candidates
-counted and merged), filters (rules that need all of a document's occurrences), title (the title line);
-vocabulary holds the word lists, candidate the row type; ranking is the corpus pass.
+into words, one role letter each), phrases (phrase shapes over the role string), zones (dateline,
+contact block and web addresses: boilerplate), extract (candidates counted and merged), filters (rules
+that need all of a document's occurrences), title (the title line and the metadata title), commonness
+(a word's frequency rank in general French); vocabulary holds the word lists, candidate the row type;
+ranking is the corpus pass.
 """
 
 from .candidate import CANDIDATE_COLUMNS, KeyphraseCandidate, candidates_frame

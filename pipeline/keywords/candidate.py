@@ -19,7 +19,7 @@ class KeyphraseCandidate:
     rel_position: float  # first_offset / length of the text, in [0, 1)
     frequency: int  # occurrences of the phrase (as a phrase or inside a longer one)
     sentence_count: int  # distinct sentences it occurs in
-    in_title: bool  # occurs in the title line (see title_span), where news and press releases state the topic
+    in_title: bool  # in the title line (title_span) or the metadata title: where releases state the topic
     n_words: int  # content words (nouns, names, adjectives, numbers)
     is_name: bool  # made of proper names / acronyms / numbers only
     has_name: bool  # contains a proper name ("capsule Dragon", "tournoi de Wimbledon")
@@ -27,6 +27,7 @@ class KeyphraseCandidate:
     has_function_word: bool  # contains a preposition ("tournoi de Wimbledon")
     head: str  # lemma of the head word (first noun, or the whole name)
     container_share: float  # largest share of its occurrences inside one longer (<= 3 words) candidate
+    common_rank: int = 0  # one word: its rank in general French (commonness.py); 0: a name, a phrase, unknown
 
 
 CANDIDATE_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(KeyphraseCandidate))
@@ -49,6 +50,8 @@ class Acc:
     head: str
     words: tuple[str, ...]
     generic: bool  # a single generic noun
+    filler: bool  # only time words, quantities, currencies, numbers and adjectives: a date or an amount
+    body_frequency: int  # occurrences outside the dateline and contact lines (zones.py)
     spans: list[tuple[int, int, int]]  # (sentence, first word, end word) of each occurrence
 
 

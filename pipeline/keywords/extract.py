@@ -3,41 +3,61 @@ needs nothing from the rest of the corpus, so it runs (and is cached) document b
 
 from __future__ import annotations
 
+import re
 from operator import attrgetter
 
 from spacy.tokens import Doc
 
 from ..token_table import TokenTable
 from .candidate import Acc, KeyphraseCandidate
-from .filters import container_shares, merge_short_names, too_short
+from .commonness import common_noun_rank
+from .filters import container_shares, merge_first_names, merge_short_names, too_short
 from .phrases import Shape, phrase_spans
-from .title import title_span
+from .title import in_metadata_title, title_ngrams, title_span
 from .tokens import read_tokens
+from .vocabulary import TIME_AND_QUANTITY
 from .words import Words, is_acronym, sentence_words
+from .zones import boilerplate_spans, in_spans
 
 
-def keyphrase_candidates(doc: Doc, *, tokens: TokenTable | None = None) -> list[KeyphraseCandidate]:
+def keyphrase_candidates(
+    doc: Doc, *, tokens: TokenTable | None = None, title: str | None = None
+) -> list[KeyphraseCandidate]:
     """All candidate phrases of one document with their in-document features (sorted by first offset).
 
-    `tokens`: the document's TokenTable when the caller has built it already (else it is read here)."""
+    `tokens`: the document's TokenTable when the caller has built it already (else it is read here);
+    `title`: the release's title from its metadata, when it has one (a phrase in it is in the title as
+    much as one in the title line of the text)."""
     columns, text = read_tokens(doc, tokens)
     text_len = max(len(text), 1)
     # Sentence bounds only: iterating a Span builds a Token object per token.
     sents = [(s.start, s.end) for s in doc.sents]
     sents = [(lo, hi) for lo, hi in sents if not all(columns.is_space[lo:hi])]
-    title = title_span(text)
-    title_sents = {k for k, (lo, _) in enumerate(sents) if title and title[0] <= columns.idx[lo] < title[1]}
+    titled = title_ngrams(title)
+    line = title_span(text)
+    title_sents = {k for k, (lo, _) in enumerate(sents) if line and line[0] <= columns.idx[lo] < line[1]}
+    zones = boilerplate_spans(text)
+    zone_starts = [lo for lo, _ in zones]
     acc: dict[str, Acc] = {}
     for s_idx, (lo, hi) in enumerate(sents):
         words = sentence_words(columns, lo, hi)
         for i, j, shape in phrase_spans(words):
-            _add(acc, words, i, j, shape, s_idx, text)
+            if j - 1 in words.governing:
+                continue  # cut before the participle's complement: "terminal destiné (à ...)"
+            a = _add(acc, words, i, j, shape, s_idx, text)
+            if not zones or not in_spans(words.starts[i], zones, zone_starts):
+                a.body_frequency += 1
+    # Only in the dateline or the contact block: the publisher's, not the topic (and no full name that a
+    # bare first name or surname of the body could be merged into).
+    for key in [k for k, a in acc.items() if not a.body_frequency]:
+        del acc[key]
     merge_short_names(acc)
+    merge_first_names(acc)
     shares = container_shares(acc)
     out = []
     for key, a in acc.items():
         surface = max(a.surfaces, key=a.surfaces.__getitem__)  # the first seen on ties
-        if (a.n_words == 1 and a.generic) or too_short(surface, a.is_acronym, a.is_name):
+        if (a.n_words == 1 and a.generic) or a.filler or too_short(surface, a.is_acronym, a.is_name):
             continue
         out.append(
             KeyphraseCandidate(
@@ -48,7 +68,7 @@ def keyphrase_candidates(doc: Doc, *, tokens: TokenTable | None = None) -> list[
                 rel_position=round(a.first_offset / text_len, 6),
                 frequency=a.frequency,
                 sentence_count=len(a.sentences),
-                in_title=not a.sentences.isdisjoint(title_sents),
+                in_title=not a.sentences.isdisjoint(title_sents) or in_metadata_title(a.surfaces, titled),
                 n_words=a.n_words,
                 is_name=a.is_name,
                 has_name=a.has_name,
@@ -56,13 +76,14 @@ def keyphrase_candidates(doc: Doc, *, tokens: TokenTable | None = None) -> list[
                 has_function_word=a.has_function_word,
                 head=a.head,
                 container_share=round(shares[key], 6) if key in shares else 0.0,
+                common_rank=common_noun_rank(doc.vocab, surface, a.is_name) if a.n_words == 1 else 0,
             )
         )
     out.sort(key=attrgetter("first_offset", "lemma"))
     return out
 
 
-def _add(acc: dict[str, Acc], words: Words, i: int, j: int, shape: Shape, s_idx: int, text: str) -> None:
+def _add(acc: dict[str, Acc], words: Words, i: int, j: int, shape: Shape, s_idx: int, text: str) -> Acc:
     """Count the phrase of words[i:j] (sentence s_idx) in its candidate, made on its first occurrence."""
     keys = words.keys
     key = " ".join([keys[i + k] for k in shape.key_at]) if shape.has_article else " ".join(keys[i:j])
@@ -83,9 +104,29 @@ def _add(acc: dict[str, Acc], words: Words, i: int, j: int, shape: Shape, s_idx:
             head=key if shape.head_at is None else keys[i + shape.head_at],
             words=tuple([keys[i + k] for k in shape.word_at]),
             generic=shape.generic,
+            filler=_is_filler(words, i, j),
+            body_frequency=0,
             spans=[],
         )
     a.surfaces[surface] = a.surfaces.get(surface, 0) + 1
     a.frequency += 1
     a.sentences.add(s_idx)
     a.spans.append((s_idx, i, j))
+    return a
+
+
+_CLOCK = re.compile(r"\d{1,2}\s?h(?:\s?\d{2})?")  # a time of day: "15h", "16h45"
+
+
+def _is_filler(words: Words, i: int, j: int) -> bool:
+    """A date or an amount: every content word of words[i:j] is a time word, a quantity, a currency, a
+    number or an adjective, and one at least is a time word or a quantity ("avril 2024", "millions
+    d'euros", "dernières heures")."""
+    content = [(words.roles[k], words.keys[k]) for k in range(i, j) if words.roles[k] in "NGPAM"]
+    measured = False
+    for role, key in content:
+        if key in TIME_AND_QUANTITY or _CLOCK.fullmatch(key):
+            measured = True
+        elif role not in "AM":
+            return False
+    return measured

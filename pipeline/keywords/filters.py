@@ -12,21 +12,27 @@ from .vocabulary import ARTICLES, PREPOSITIONS
 
 
 def container_shares(acc: dict[str, Acc], max_words: int = 3) -> dict[str, float]:
-    """For each candidate, the largest share of its occurrences that fall inside one longer candidate of
-    at most `max_words` words: 1.0 means it never occurs outside that phrase ("vigilance" in
-    "vigilance orange", "Maudit" in "mont Maudit")."""
-    by_sentence: dict[int, list[tuple[int, int, str]]] = defaultdict(list)  # the possible containers
+    """For each candidate, the largest share of its occurrences that fall inside one longer candidate:
+    1.0 means it never occurs outside that phrase. A word is measured against phrases of at most
+    `max_words` words ("vigilance" in "vigilance rouge", "Aiguille" in "pic Aiguille"); a phrase against
+    phrases of any length, since a phrase only ever seen inside a longer one is a cut-off piece of it
+    ("Salon international de la céramique" of "Salon international de la céramique ancienne")."""
+    by_sentence: dict[int, list[tuple[int, int, str, int, bool]]] = defaultdict(list)  # possible containers
     for key, a in acc.items():
-        if a.n_words <= max_words:
-            for s, i, j in a.spans:
-                if j - i > 1:  # a container is longer than the (non-empty) phrase it contains
-                    by_sentence[s].append((i, j, key))
+        for s, i, j in a.spans:
+            if j - i > 1:  # a container is longer than the (non-empty) phrase it contains
+                # a phrase headed by a common noun that takes a complement: "festival de Vallauris"
+                linked = a.has_function_word and a.head != key
+                by_sentence[s].append((i, j, key, a.n_words, linked))
     shares: dict[str, float] = {}
     for key, a in acc.items():
+        limit = max_words if a.n_words == 1 else 1_000
         inside: dict[str, int] = {}  # longer candidate -> occurrences of `key` inside it
         for s, i, j in a.spans:
-            for i2, j2, other in by_sentence.get(s, ()):
-                if i2 <= i and j <= j2 and (j2 - i2) > (j - i) and other != key:
+            for i2, j2, other, n_words, linked in by_sentence.get(s, ()):
+                if i2 <= i and j <= j2 and (j2 - i2) > (j - i) and other != key and n_words <= limit:
+                    if a.is_name and linked and i2 < i:
+                        continue  # a name as a noun's complement is whole ("Vallauris")
                     inside[other] = inside.get(other, 0) + 1
         if inside:
             shares[key] = max(inside.values()) / a.frequency
@@ -75,10 +81,35 @@ def merge_short_names(acc: dict[str, Acc]) -> None:
         ]
         if not targets:
             continue
-        target = max(targets, key=lambda b: (b.frequency, -b.first_offset))
-        target.frequency += a.frequency
-        target.sentences |= a.sentences
-        target.spans += a.spans
-        if a.first_offset < target.first_offset:
-            target.first_offset, target.first_sentence = a.first_offset, a.first_sentence
+        _merge_into(max(targets, key=lambda b: (b.frequency, -b.first_offset)), a)
         del acc[key]
+
+
+def merge_first_names(acc: dict[str, Acc]) -> None:
+    """A bare first name ("Antoine" for "Antoine Dupuis") is a cut-off mention of the one full name of
+    the document that starts with it: its occurrences count for that name, as merge_short_names does
+    for surnames. Left alone when two full names share it ("Marie Curie", "Marie Durand")."""
+    starting: dict[str, list[str]] = defaultdict(list)
+    for key, a in acc.items():
+        full = a.is_name and 2 <= len(a.words) <= 3 and not a.has_function_word and not a.is_acronym
+        if full and not _is_initial(a.words[0]):
+            starting[a.words[0]].append(key)
+    for key in list(acc):
+        a = acc[key]
+        if not a.is_name or a.is_acronym or len(a.words) != 1 or a.n_words != 1:
+            continue
+        fulls = starting.get(a.words[0], [])
+        if len(fulls) != 1:
+            continue
+        _merge_into(acc[fulls[0]], a)
+        del acc[key]
+
+
+def _merge_into(target: Acc, a: Acc) -> None:
+    """Count the occurrences of `a` for `target`, which takes the earlier first occurrence."""
+    target.frequency += a.frequency
+    target.sentences |= a.sentences
+    target.spans += a.spans
+    target.body_frequency += a.body_frequency
+    if a.first_offset < target.first_offset:
+        target.first_offset, target.first_sentence = a.first_offset, a.first_sentence

@@ -12,10 +12,13 @@ from .words import Words
 # Phrase shapes over roles. A core is a noun phrase (prenominal adjectives, a noun, then adjectives,
 # names or numbers) or a name (names, numbers, name links) with optional adjectives; cores are chained
 # by a preposition with an optional article and number ("défaillance des deux moteurs").
-_CORE = r"(?:A{0,2}(?:NN?|G)[APM]*|P(?:[PM]|LP)*A*)"
+_CORE = r"(?:A{0,2}(?:NN?|G)(?:[APM]|LP)*|P(?:[PM]|LP)*A*)"
 _LINK = rf"(?:ED?M?{_CORE}|FN[APM]*)"  # "à" only before a bare noun: "appel à projets", not "à Paris"
-_PHRASE = re.compile(rf"{_CORE}{_LINK}{{0,2}}")
-_CHUNK = re.compile(rf"{_CORE}{_LINK}*")
+# The name of a body whose complement opens with "à" ("Comité de soutien à Jeanne Roux", "Délégation
+# générale à la Jeunesse"): a capitalised head with an adjective or a "de" complement, then "à" and a name.
+_BODY = r"P(?:A+|ED?N[APM]*)FD?P(?:[PM]|LP)*"
+_PHRASE = re.compile(rf"{_BODY}|{_CORE}{_LINK}{{0,2}}")
+_CHUNK = re.compile(rf"{_BODY}|{_CORE}{_LINK}*")
 _NAME_RUN = re.compile(r"P[PML]*")
 _MAX_CONTENT = 7
 # A year or version number after a name may be left out: "Vendée Globe 2012-2013", "Ubuntu 12.10".

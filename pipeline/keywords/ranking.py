@@ -21,8 +21,15 @@ _RANK_DTYPES = {"rank": "int64", "score": "float64"}  # others: object
 TITLE_WEIGHT = 3.0  # an occurrence in the title counts as much as three more occurrences
 NAME_WEIGHT = 0.5  # proper names and designations ("capsule Dragon") are 1.5 times as likely
 LENGTH_DECAY = 0.8  # each extra word: a longer phrase is rarer and must earn its rank
-CONTAINED_PENALTY = 0.3  # a word that never occurs outside one short phrase ("Maudit" in "mont Maudit")
+CONTAINED_PENALTY = 0.3  # a word that seldom occurs outside one short phrase ("Aiguille" in "pic Aiguille")
+CONTAINED_SHARE = 0.6  # ... inside it at least this share of the time
+FRAGMENT_PENALTY = 0.1  # a word never seen outside that phrase ("Aiguille"): a cut-off piece, not a keyphrase
 IDF_EXPONENT = 0.5  # damped: in a small corpus one shared word must not sink a topic
+# Specificity of a one-word candidate against general French (commonness.py): a word among the COMMON
+# most frequent weighs COMMON_FLOOR, one beyond the SPECIFIC most frequent weighs 1, log-linear between.
+COMMON, SPECIFIC, COMMON_FLOOR = 100, 1_000, 0.3
+# A phrase in UBIQUITY_SHARE of the documents of a corpus of UBIQUITY_MIN_DOCS or more: UBIQUITY_PENALTY.
+UBIQUITY_SHARE, UBIQUITY_MIN_DOCS, UBIQUITY_PENALTY = 0.8, 5, 0.2
 
 
 def candidate_scores(candidates: pd.DataFrame, idf: pd.Series) -> pd.Series:
@@ -32,13 +39,16 @@ def candidate_scores(candidates: pd.DataFrame, idf: pd.Series) -> pd.Series:
     title: 1 + TITLE_WEIGHT when the phrase occurs in the title line (FirstPhrases: position matters);
     name: 1 + NAME_WEIGHT for names, acronyms and noun + name designations without a preposition;
     length: LENGTH_DECAY ** (words - 1);
-    containment: CONTAINED_PENALTY when every occurrence lies inside one longer phrase of <= 3 words
-    (the longer phrase is the keyphrase, its fragments are not);
+    containment: containment_weight of the share of its occurrences inside one longer phrase (of <= 3
+    words for a word; filters.container_shares): the longer phrase is the keyphrase, its fragments are
+    not;
+    specificity: specificity_weight of a one-word candidate's rank in general French;
     idf: (ln((1 + N) / (1 + df)) + 1) ** IDF_EXPONENT over the N documents ranked together (1 when N = 1).
     """
     c = candidates
-    name_like = c["is_name"].astype(bool) | (
-        c["has_name"].astype(bool) & ~c["has_function_word"].astype(bool)
+    common = c["common_rank"].astype(float)
+    name_like = (c["is_name"].astype(bool) & (common == 0)) | (
+        c["has_name"].astype(bool) & ~c["has_function_word"].astype(bool) & (c["n_words"] > 1)
     )
     words = c["n_words"].clip(lower=1).astype(float)
     return (
@@ -46,9 +56,36 @@ def candidate_scores(candidates: pd.DataFrame, idf: pd.Series) -> pd.Series:
         * (1.0 + TITLE_WEIGHT * c["in_title"].astype(float))
         * (1.0 + NAME_WEIGHT * name_like.astype(float))
         * LENGTH_DECAY ** (words - 1.0)
-        * (1.0 - (1.0 - CONTAINED_PENALTY) * (c["container_share"].astype(float) >= 1.0))
+        * containment_weight(c["container_share"].astype(float), c["n_words"])
+        * specificity_weight(common)
         * idf**IDF_EXPONENT
     )
+
+
+def containment_weight(share: pd.Series, n_words: pd.Series) -> pd.Series:
+    """CONTAINED_PENALTY for a candidate mostly seen inside one longer phrase (share >= CONTAINED_SHARE),
+    FRAGMENT_PENALTY for a word never seen outside it; 1 otherwise."""
+    weight = pd.Series(1.0, index=share.index)
+    weight = weight.mask(share >= CONTAINED_SHARE, CONTAINED_PENALTY)
+    return weight.mask((share >= 1.0) & (n_words == 1), FRAGMENT_PENALTY)
+
+
+def ubiquity_weight(document_frequency: float, n_docs: int) -> float:
+    """UBIQUITY_PENALTY for a phrase in at least UBIQUITY_SHARE of the documents of a corpus of at least
+    UBIQUITY_MIN_DOCS: what (nearly) every release repeats -- the publisher, its city, its slogan -- is
+    not what one of them is about; 1 otherwise. IDF alone is damped too much to push it out."""
+    if n_docs < UBIQUITY_MIN_DOCS or document_frequency < UBIQUITY_SHARE * n_docs:
+        return 1.0
+    return UBIQUITY_PENALTY
+
+
+def specificity_weight(common_rank: pd.Series) -> pd.Series:
+    """COMMON_FLOOR .. 1 from a one-word candidate's rank in general French (0: no evidence, 1): "pays"
+    or "retour" fill any release; a rarer word ("sécheresse") names what this one is about."""
+    lo, hi = math.log(COMMON), math.log(SPECIFIC)
+    rank = common_rank.astype(float)
+    scaled = ((np.log(rank.clip(lower=1.0)) - lo) / (hi - lo)).clip(COMMON_FLOOR, 1.0)
+    return scaled.where(rank > 0, 1.0)
 
 
 # Neutral values for ranking features missing from candidate rows (cached by an older version).
@@ -59,6 +96,7 @@ _NEUTRAL: dict[str, object] = {
     "has_function_word": False,
     "n_words": 1,
     "container_share": 0.0,
+    "common_rank": 0,
 }
 
 
@@ -107,7 +145,8 @@ def rank_with_frequencies(
     logs = {f: math.log((1.0 + n_docs) / (1.0 + f)) for f in set(frequencies)}
     idf = pd.Series([logs[f] + 1.0 for f in frequencies], dtype=float).to_numpy()[lemma]
     idf = pd.Series(idf, index=df.index)
-    score = candidate_scores(df, idf).round(6).to_numpy()
+    ubiquity = np.array([ubiquity_weight(f, n_docs) for f in frequencies])[lemma]
+    score = (candidate_scores(df, idf) * ubiquity).round(6).to_numpy()
     order = np.lexsort((lemma, offset, -score, doc))  # by document, best score, first offset, lemma
     surfaces = df["surface"].to_numpy()[order]
     folds = {s: fold(s) for s in pd.unique(surfaces).tolist()}

@@ -24,9 +24,21 @@ _GENERIC = """
     article page site source lien photo image version texte communiqué presse information contact
     chose objet effet raison question sujet exemple niveau place rôle compte mesure
     matière égard vue terme faveur occasion cadre sein mise besoin manque lors hauteur
-    euro dollar
+    euro dollar groupe
 """
 GENERIC_NOUNS = frozenset(_GENERIC.split())
+# Currencies, as codes or words: an amount is never a topic ("50 millions d'euros", "2 milliards FCFA").
+_CURRENCIES = "euro eur € dollar usd $ fcfa cfa xof franc chf gbp yen"
+CURRENCIES = frozenset(_CURRENCIES.split())
+# Time words and quantity nouns: a phrase made only of these and numbers is a date or an amount ("avril
+# 2024", "millions d'euros", "dernières heures"), never a keyphrase.
+_TIME_AND_QUANTITY = """
+    an année jour journée mois semaine heure minute seconde fois période siècle
+    lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août
+    septembre octobre novembre décembre matin soir midi nuit veille lendemain après-midi utc gmt
+    nombre dizaine centaine millier million milliard trentaine vingtaine moitié total
+"""
+TIME_AND_QUANTITY = frozenset(_TIME_AND_QUANTITY.split()) | CURRENCIES
 # Title lines made only of these (and short words) are headers, not titles: "Communiqué de presse".
 HEADER_WORDS = frozenset(_w for _w in (*GENERIC_NOUNS, "communiqué", "presse", "informations")) | {
     "de", "du", "des", "la", "le", "les", "et", "en", "pour"

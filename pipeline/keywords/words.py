@@ -9,8 +9,17 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
+from ..french_words import COURTESY_TITLES, ROLE_ADJECTIVES, ROLE_NOUNS
 from .tokens import Tokens
-from .vocabulary import ARTICLES, GENERIC_NOUNS, NAME_LINKS, NOUN_SUFFIXES, PREPOSITION_KEYS, PREPOSITIONS
+from .vocabulary import (
+    ARTICLES,
+    CURRENCIES,
+    GENERIC_NOUNS,
+    NAME_LINKS,
+    NOUN_SUFFIXES,
+    PREPOSITION_KEYS,
+    PREPOSITIONS,
+)
 
 # The role letters, one per word:
 #   N noun, G generic noun (GENERIC_NOUNS), P proper name / acronym, A adjective (or past participle),
@@ -73,6 +82,7 @@ class Words(NamedTuple):
     starts: list[int]  # character offsets of the word in the document
     ends: list[int]
     iobs: list[str]  # entity IOB tag of the first token
+    governing: frozenset[int]  # participles followed by their complement ("destiné à"): no phrase ends there
 
 
 def _joins(t: Tokens, i: int, start: int) -> bool:
@@ -139,6 +149,8 @@ def _word_role(t: Tokens, i: int, lo: int, hi: int) -> str:
     low = t.lower[i]
     if t.is_space[i] or "\n" in text:
         return "x"
+    if low in COURTESY_TITLES:
+        return "x"  # "M. Nikol Pachinian" is "Nikol Pachinian"
     if _is_name_token(t, i, lo):
         return "P"
     if low in NAME_LINKS and lo < i < hi - 1 and t.text[i + 1][:1].isupper():
@@ -160,6 +172,30 @@ def _word_role(t: Tokens, i: int, lo: int, hi: int) -> str:
 
 
 _PARTICLE = re.compile("(?<=P)E(?=P)")
+_CAPITAL_PARTICLES = frozenset({"LE", "LA", "DE", "DU", "DES", "DI", "DA", "VAN", "VON", "BEN", "EL"})
+_ROLE_ADJECTIVES = frozenset(ROLE_ADJECTIVES) | {"premier", "première"}
+
+
+def _titles_and_particles(t: Tokens, firsts: list[int], bounds: list[int], roles: list[str]) -> None:
+    """Two things capitals hide from the name rules: a role written with a capital before a name is a
+    common noun ("le Premier Ministre Awa Diallo": the name is "Awa Diallo"), and a particle in
+    capitals inside a name in capitals links it ("Jean LE GALL")."""
+    last = len(roles) - 1
+    lower = [t.lower[a] for a in firsts]
+    for k, role in enumerate(roles):
+        if bounds[k + 1] - bounds[k] != 1:
+            continue
+        low = lower[k]
+        if role == "P" and low in ROLE_NOUNS:
+            roles[k] = "N"
+        elif role == "P" and low in _ROLE_ADJECTIVES and _next_to_role(lower, k):
+            roles[k] = "A"  # "Premier Ministre", "Secrétaire Général", not "Premier League"
+        elif 0 < k < last and t.text[firsts[k]] in _CAPITAL_PARTICLES and roles[k - 1] == roles[k + 1] == "P":
+            roles[k] = "L"
+
+
+def _next_to_role(lower: list[str], k: int) -> bool:
+    return (k > 0 and lower[k - 1] in ROLE_NOUNS) or (k + 1 < len(lower) and lower[k + 1] in ROLE_NOUNS)
 
 
 def sentence_words(t: Tokens, lo: int, hi: int) -> Words:
@@ -175,20 +211,53 @@ def sentence_words(t: Tokens, lo: int, hi: int) -> Words:
         k = particle.start()
         if iob[firsts[k]] == "I" and iob[firsts[k + 1]] == "I" and ent_type[firsts[k]] == "PER":
             roles[k] = "L"
+    _titles_and_particles(t, firsts, bounds, roles)
     keys = [_unit_key(t, a, b, role) for (a, b), role in zip(pairwise(bounds), roles, strict=True)]
     # Generic nouns head their own phrase ("niveau de vie", "fin programmée") but never stand next to
     # another noun: "aura lieu lundi" gives no "lieu lundi".
+    # A currency is generic too, even written as a code ("FCFA", "USD").
     for k, role in enumerate(roles):
-        if role == "N" and (keys[k] in GENERIC_NOUNS or t.lower[firsts[k]] in GENERIC_NOUNS):
+        generic = keys[k] in GENERIC_NOUNS or t.lower[firsts[k]] in GENERIC_NOUNS
+        if (role == "N" and generic) or (role == "P" and keys[k] in CURRENCIES):
             roles[k] = "G"
     idx, text = t.idx, t.text
-    return Words(
-        roles="".join(roles),
-        keys=keys,
-        starts=[idx[a] for a in firsts],
-        ends=[idx[b - 1] + len(text[b - 1]) for b in bounds[1:]],
-        iobs=[iob[a] for a in firsts],
+    starts = [idx[a] for a in firsts]
+    ends = [idx[b - 1] + len(text[b - 1]) for b in bounds[1:]]
+    for k, (a, b) in enumerate(pairwise(bounds)):
+        if b - a == 1 and _MARKUP.search(text[a]):
+            _trim_markup(text[a], k, roles, keys, starts, ends)
+    governing = frozenset(
+        k
+        for k in range(len(firsts) - 1)
+        if roles[k] == "A" and t.pos[firsts[k]] == "VERB" and t.lower[firsts[k + 1]] in GOVERNED
     )
+    iobs = [iob[a] for a in firsts]
+    return Words(roles="".join(roles), keys=keys, starts=starts, ends=ends, iobs=iobs, governing=governing)
+
+
+# Prepositions that open a participle's complement: "un terminal destiné à", "un rapport établi par".
+_GOVERNED = "à au aux par en de du des d' d’ pour dans sur avec contre entre vers"
+GOVERNED = frozenset(_GOVERNED.split())
+
+
+# Markdown around a word: emphasis ("_Ombrelune_."), a link's brackets and target ("Dupont](https://...").
+_MARKUP = re.compile(r"^[_*\[]+|[_*]+\.?$|\]\(.*$|\]$")
+
+
+def _trim_markup(
+    word: str, k: int, roles: list[str], keys: list[str], starts: list[int], ends: list[int]
+) -> None:
+    """Markdown glued to a word by the tokenizer ("_Ombrelune_.", "Dupont](https://exemple.org") is not
+    part of it: the word's bounds and key leave it out; a word of markup only has no role."""
+    core = _MARKUP.sub("", word)
+    if not core:
+        roles[k] = "x"
+        return
+    lead = len(word) - len(word.lstrip("_*["))
+    starts[k] += lead
+    ends[k] = starts[k] + len(core)
+    if roles[k] in "PM":
+        keys[k] = core.lower().replace("\u2019", "'")
 
 
 def _unit_key(t: Tokens, lo: int, hi: int, role: str) -> str:

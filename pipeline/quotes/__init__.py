@@ -12,8 +12,19 @@ entity mentions and sentence boundaries, with general French reporting patterns:
 - an incise inside the quote: « ..., a expliqué X. ... » (two quotes, one speaker);
 - introduction before the quote: X a déclaré : « ... »; X a souligné que « ... »; selon X, « ... »;
   pour X, « ... »; comme l'a rappelé X, « ... »; et d'ajouter : « ... » (the last speaker);
-- a quote paragraph followed by a signature line ("Annick Salaün, directrice générale de ...");
-- quotes spanning paragraphs (each new paragraph reopening « without closing the previous one).
+- the quote as the object of a verb, or opening on the verb of the name before it: X a défendu « ... »;
+  X souhaite « ... »; X exprime sa « ... »; X appelle à « ... »; X « se félicite de ... » (verbs of
+  saying and stance by form or by the model's lemma; another verb only with a person as subject and
+  words, not a name, in the marks);
+- sources and nouns of speech: pour reprendre les mots de X; selon les termes de X; Réaction de X : « »;
+- a quote paragraph followed by a signature line ("Annick Salaün, directrice générale de ..."), the
+  next sentence naming the speaker ("C'est ce qu'a déclaré X"), or the sentence before it reporting
+  someone speaking ("X a salué ... . « ... »"), or ending in a colon after a person ("X a pris la
+  parole : « ... »");
+- quotes spanning paragraphs (each new paragraph reopening « without closing the previous one, or
+  opening with », or closing paragraphs later) and markdown block quotes (`>` lines), each one quote.
+A participle without its auxiliary is no incise (« ..., largement saluée à travers la région, ... »
+stays one quote), and a place is never a speaker by position alone.
 A pronoun speaker ("Elle a souligné que ...") or a bare role ("la ministre") is resolved from the
 text's own attributions -- the subjects of earlier sentences and earlier quotes, with gender
 agreement -- never simply to the nearest name.

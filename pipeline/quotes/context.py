@@ -19,7 +19,7 @@ from pipeline.token_table import TokenTable
 
 from .marks import find_quoted_spans
 from .records import Mention
-from .words import ROLE_PAIRS, SAYING_FORMS, TITLES, role_key
+from .words import ROLE_PAIRS, SAYING_FORMS, SPEECH_LEMMAS, TITLES, role_key
 
 
 class Context:
@@ -59,6 +59,7 @@ class Context:
                 self.mention_at[ts] = m
                 self.mention_tokens[ts] = te
         self.quoted = find_quoted_spans(self.text)
+        self._lemmas: dict[int, str] = {}
 
     # -- names that can speak
     def _mentions(self, entities: Sequence[Any]) -> list[Mention]:
@@ -160,6 +161,17 @@ class Context:
         if not 0 <= i < self.n or self.pos[i] in ("DET", "ADP", "PROPN"):
             return None
         lemma = SAYING_FORMS.get(self.lows[i])
+        if lemma is None and self.pos[i] == "VERB" and self.lemma(i) in SPEECH_LEMMAS:
+            lemma = self.lemma(i)  # a form the list lacks, or a verb of stance ("a défendu")
         if lemma and self.has(i - 1) and self.pos[i - 1] == "DET":
             return None  # "l'estime", "la remarque": a noun
         return lemma
+
+    def lemma(self, i: int) -> str:
+        """The model's lemma of token i (read on demand: few tokens need one)."""
+        if not 0 <= i < self.n:
+            return ""
+        found = self._lemmas.get(i)
+        if found is None:
+            found = self._lemmas[i] = self.doc[i].lemma_.lower()
+        return found

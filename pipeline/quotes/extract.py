@@ -18,11 +18,11 @@ from spacy.tokens import Doc
 from pipeline.token_table import TokenTable, token_table
 
 from .context import Context
-from .postposed import incise_inside, postposed, signature
-from .preposed import preposed
+from .postposed import byline, echo, incise_inside, postposed, signature
+from .preposed import preposed, previous_sentence, verb_before_object
 from .records import Candidate, Quote, Raw, Speaker
 from .speakers import resolve, sentence_subjects
-from .words import NAMING
+from .words import EMPHASIS, NAMING
 
 
 def extract_quotes(
@@ -85,11 +85,29 @@ def _keep(ctx: Context, cand: Candidate, s: int, e: int) -> bool:
     p = ctx.prv(ctx.tok(cand.open_at) - 1)
     if not ctx.has(p):
         return True
-    return not (ctx.pos[p] in ("DET", "ADP", "NOUN", "PROPN", "ADJ", "NUM") or ctx.low(p) in NAMING)
+    if ctx.pos[p] in ("DET", "ADP") and words >= 5 and _object_of_a_verb(ctx, p, s, e):
+        return True
+    naming = ctx.low(p) in NAMING and ctx.pos[ctx.prv(p - 1)] != "AUX"  # "s'est dit « ... »" speaks
+    return not (ctx.pos[p] in ("DET", "ADP", "NOUN", "PROPN", "ADJ", "NUM") or naming)
+
+
+def _object_of_a_verb(ctx: Context, p: int, s: int, e: int) -> bool:
+    """Words in lower case that a verb takes as its object ("exprime son « immense gratitude ... »"),
+    not a title ("a présenté le « Plan Climat des Territoires »")."""
+    first = next((ch for ch in ctx.text[s:e] if ch.isalpha()), "")
+    v = ctx.prv(p - 1)
+    link = p if ctx.pos[p] == "ADP" else v
+    if ctx.pos[v] in ("DET", "ADP"):  # "appelle à la « ... »"
+        v = ctx.prv(v - 1)
+    if not first.islower() or not ctx.has(v):
+        return False
+    return ctx.pos[v] == "VERB" or verb_before_object(ctx, link, 0) >= 0  # "invite X à « ... »"
 
 
 def _attribute(ctx: Context, cand: Candidate) -> None:
     close_tok = ctx.tok(cand.close_at)
+    while ctx.words[ctx.nxt(close_tok + 1)] in EMPHASIS if ctx.has(ctx.nxt(close_tok + 1)) else False:
+        close_tok = ctx.nxt(close_tok + 1)  # « ... »**, a déclaré X: markdown emphasis around the marks
     open_tok = ctx.tok(cand.open_at)
     inner = incise_inside(ctx, cand)
     if inner is not None:
@@ -108,6 +126,12 @@ def _attribute(ctx: Context, cand: Candidate) -> None:
     sig = signature(ctx, close_tok)
     if sig is not None:
         cand.raw = sig
+        return
+    named = (
+        echo(ctx, close_tok) or _named(byline(ctx, close_tok)) or previous_sentence(ctx, open_tok, close_tok)
+    )
+    if named is not None:
+        cand.raw, cand.verb = named
 
 
 def _chain(ctx: Context, cands: list[Candidate]) -> None:
@@ -126,3 +150,8 @@ def _chain(ctx: Context, cands: list[Candidate]) -> None:
             if other is not None and other.raw is not None and not gap(other).strip():
                 c.raw, c.verb = replace(other.raw), other.verb
                 break
+
+
+def _named(raw: Raw | None) -> tuple[Raw, str | None] | None:
+    """A speaker named without a verb of saying."""
+    return None if raw is None else (raw, None)

@@ -1,6 +1,8 @@
 """Attribution written after the quoted words: the incise that follows a quotation (« ... », a
 déclaré X / a-t-il ajouté / selon X), one inside it (« Q1, a expliqué X. Q2 »: two quotes, one
-speaker), or a signature line below a quote paragraph ("Annick Salaün, directrice générale de ...").
+speaker), a signature line below a quote paragraph ("Annick Salaün, directrice générale de ..."), or the
+sentence after it that names whose words they were ("C'est ce qu'a déclaré X", "Ce sont les mots de X"),
+or a name alone after a dash or in parentheses ("« ... » (Jeanne Roy, maire de X)").
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from .context import Context
 from .phrases import noun_phrase
 from .records import Candidate, Raw
 from .verbs import skip_fillers, verb_group
-from .words import TIME_WORDS
+from .words import SOURCE_PREPS, SPEECH_NOUNS, TIME_WORDS
 
 
 def incise_inside(ctx: Context, cand: Candidate) -> Candidate | None:
@@ -19,8 +21,8 @@ def incise_inside(ctx: Context, cand: Candidate) -> Candidate | None:
         if ctx.words[i] != ",":
             continue
         found = postposed(ctx, ctx.nxt(i + 1), allow_comma=False, limit=last + 1)
-        if found is None:
-            continue
+        if found is None or found[0].kind == "LOC":
+            continue  # a place after a comma is part of the quoted sentence, never its speaker
         raw, verb, stop = found
         j = ctx.nxt(stop)
         if j > last or ctx.words[j] not in ".,;":
@@ -44,12 +46,12 @@ def postposed(
         i = ctx.nxt(i + 1)
     if i >= limit:
         return None
-    if ctx.low(i) == "selon" or (ctx.low(i) == "d'" and ctx.low(i + 1) == "après"):
-        j = i + (1 if ctx.low(i) == "selon" else 2)
-        np_ = noun_phrase(ctx, ctx.nxt(j), limit)
-        if np_ is None or np_[0].kind == "PRON":
-            return None
-        return np_[0], None, np_[1]
+    for seq in SOURCE_PREPS:  # "selon X", "pour reprendre les mots de X"
+        if ctx.low(i) == seq[0] and tuple(ctx.low(i + k) for k in range(len(seq))) == seq:
+            np_ = noun_phrase(ctx, ctx.nxt(i + len(seq)), limit)
+            if np_ is None or np_[0].kind in ("PRON", "LOC"):
+                return None
+            return np_[0], None, np_[1]
     group = verb_group(ctx, i, limit)
     if group is None:
         return None
@@ -81,7 +83,7 @@ def np_after_circumstance(ctx: Context, j: int, limit: int) -> tuple[Raw, int] |
             return None
         found = noun_phrase(ctx, n, limit)
         if found is not None and n > k + 1:
-            return found
+            return None if found[0].kind == "LOC" else found  # "à travers l'Europe": a complement
     return None
 
 
@@ -102,3 +104,55 @@ def signature(ctx: Context, close_tok: int) -> Raw | None:
     if ctx.idx(ctx.nxt(end)) < line_end and ctx.finite(ctx.nxt(end)):
         return None
     return raw
+
+
+def echo(ctx: Context, close_tok: int) -> tuple[Raw, str | None] | None:
+    """« ... ». C'est ce qu'a déclaré X / C'est en ces termes que X s'est exprimé / Ce sont les mots
+    de X / Ainsi s'exprimait X: the next sentence of the same paragraph names the speaker."""
+    j = ctx.nxt(close_tok + 1)
+    if ctx.low(j) in (".", "!"):
+        j = ctx.nxt(j + 1)
+    if not ctx.has(j) or "\n" in ctx.text[ctx.idx(close_tok) : ctx.idx(j)]:
+        return None
+    if ctx.low(j) == "ainsi":
+        found = postposed(ctx, ctx.nxt(j + 1), allow_comma=False)
+        return None if found is None else (found[0], found[1])
+    if ctx.low(j) not in ("c'", "ce") or ctx.low(j + 1) not in ("est", "sont", "était", "étaient"):
+        return None
+    k = ctx.nxt(j + 2)
+    if ctx.low(k) in ("les", "des") and ctx.low(k + 1) in SPEECH_NOUNS:
+        de = ctx.nxt(k + 2)
+        if ctx.low(de) in ("de", "d'", "du"):
+            np_ = noun_phrase(ctx, ctx.nxt(de + 1), ctx.n)
+            if np_ is not None and np_[0].kind not in ("PRON", "LOC"):
+                return np_[0], None
+        return None
+    que = next((n for n in range(k, min(k + 5, ctx.n)) if ctx.low(n) in ("que", "qu'")), None)
+    if que is None:
+        return None
+    found = postposed(ctx, ctx.nxt(que + 1), allow_comma=False)  # "ce qu'a déclaré X"
+    if found is not None:
+        return found[0], found[1]
+    np_ = noun_phrase(ctx, ctx.nxt(que + 1), ctx.n)  # "en ces termes que X s'est exprimé"
+    if np_ is None or np_[0].kind in ("PRON", "LOC"):
+        return None
+    group = verb_group(ctx, ctx.nxt(np_[1]), ctx.n)
+    return None if group is None else (np_[0], ctx.saying(group[0]))
+
+
+def byline(ctx: Context, close_tok: int) -> Raw | None:
+    """« ... » (Jeanne Roy, maire de X) / « ... » — Jeanne Roy: a person's name alone, in parentheses
+    or after a dash, closing the sentence or the line."""
+    j = ctx.nxt(close_tok + 1)
+    if ctx.low(j) == ".":
+        j = ctx.nxt(j + 1)
+    if ctx.low(j) not in ("(", "—", "–", "-") or "\n" in ctx.text[ctx.idx(close_tok) : ctx.idx(j)]:
+        return None
+    np_ = noun_phrase(ctx, ctx.nxt(j + 1), ctx.n)
+    if np_ is None or np_[0].kind != "PER":
+        return None
+    end = ctx.nxt(np_[1])
+    closing = ")" if ctx.low(j) == "(" else "."
+    if ctx.has(end) and ctx.low(end) != closing and "\n" not in ctx.text[ctx.idx(np_[1] - 1) : ctx.idx(end)]:
+        return None
+    return np_[0]

@@ -8,22 +8,38 @@ from __future__ import annotations
 from .context import Context
 from .phrases import noun_phrase
 from .records import Raw
+from .speakers import subject_at
 from .verbs import inverted, skip_fillers
-from .words import CLITICS, FILLER_SEQS, INTRO_PREPS, PRONOUNS
+from .words import (
+    CLITICS,
+    EMPHASIS,
+    FILLER_SEQS,
+    INTRO_PREPS,
+    OBJECT_LINKS,
+    PRONOUNS,
+    SPEAKING_PERSONS,
+    SPEECH_NOUNS,
+    VERB_CLITICS,
+)
 
 
 def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
     """The introduction before a quotation, in the sentence that leads to the opening mark."""
     p = ctx.prv(open_tok - 1)
+    while p >= 0 and (ctx.words[p] == ">" or ctx.words[p] in EMPHASIS):  # block quote, emphasis
+        p = ctx.prv(p - 1)
     if p < 0:
         return None
     prev = ctx.low(p)
-    if not (prev in (":", ",", "que", "qu'") or ctx.saying(p) or ctx.low(p) in ("-il", "-elle")):
-        return None
     start = ctx.sentence_start(p)
     for _a, b in ctx.quoted:  # do not reach back past an earlier quotation
         if b < ctx.starts[p] and ctx.tok(b) >= start:
             start = ctx.tok(b) + 1
+    found = object_of_verb(ctx, open_tok, p, start) or subject_of_quote(ctx, open_tok, p, start)
+    if found is not None:
+        return found
+    if not (prev in (":", ",", "que", "qu'") or ctx.saying(p) or ctx.low(p) in ("-il", "-elle")):
+        return None
     # "selon X, « ... »", "pour X, « ... »"
     if prev == ",":
         for k in range(start, p):
@@ -54,11 +70,152 @@ def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
         if subj is not None:
             return subj, lemma
         return None
-    # "Jean Dupont, président de X : « ... »"
+    # "Jean Dupont, président de X : « ... »", "Déclaration de la présidente : « ... »"
     if prev == ":":
+        said = words_of(ctx, start, p) or colon_subject(ctx, start, p)
+        if said is not None:
+            return said, None
         np_ = noun_phrase(ctx, ctx.nxt(start), p + 1)
-        if np_ is not None and np_[0].kind != "PRON" and ctx.nxt(np_[1]) >= p:
+        if np_ is not None and np_[0].kind not in ("PRON", "LOC") and ctx.nxt(np_[1]) >= p:
             return np_[0], None
+    return None
+
+
+def words_of(ctx: Context, start: int, p: int) -> Raw | None:
+    """A noun of speech and whose words they are, before a colon: "Réaction du maire : « ... »",
+    "Les mots de Jeanne Roy, ce matin : « ... »"."""
+    for k in range(start, p):
+        if ctx.low(k) not in SPEECH_NOUNS or ctx.pos[k] != "NOUN":
+            continue
+        j = ctx.nxt(k + 1)
+        while ctx.has(j) and ctx.pos[j] == "ADJ":
+            j = ctx.nxt(j + 1)
+        if ctx.low(j) not in ("de", "d'", "du", "des"):
+            continue
+        np_ = noun_phrase(ctx, ctx.nxt(j + 1), p)
+        if np_ is None or np_[0].kind in ("PRON", "LOC"):
+            continue
+        if not any(ctx.finite(n) for n in range(np_[1], p)):
+            return np_[0]
+    return None
+
+
+def previous_sentence(ctx: Context, open_tok: int, close_tok: int) -> tuple[Raw, str | None] | None:
+    """A quotation that opens a sentence of its own, right after a sentence of the same paragraph
+    that reports someone speaking: "La maire a rappelé l'histoire du projet. « Nous avons ... »";
+    after a sentence ending in a quotation, the same speaker goes on. The quotation must hold a
+    finite verb (words, not a name opening the sentence)."""
+    p = ctx.prv(open_tok - 1)
+    while p >= 0 and ctx.words[p] in EMPHASIS:
+        p = ctx.prv(p - 1)
+    if p < 0 or ctx.words[p] not in (".", "!", "?") or "\n" in ctx.text[ctx.idx(p) : ctx.idx(open_tok)]:
+        return None
+    if not any(ctx.finite(k) for k in range(open_tok + 1, close_tok)):
+        return None
+    start = ctx.sentence_start(p)
+    if any(start <= ctx.tok(b) < p and sum(ctx.alpha[ctx.tok(a) : ctx.tok(b)]) > 4 for a, b in ctx.quoted):
+        return Raw("INHERIT", ctx.starts[open_tok]), None  # words quoted just before: the speaker goes on
+    for v in range(p - 1, start - 1, -1):
+        lemma = ctx.saying(v)
+        if lemma is None or not (ctx.finite(v) or ctx.verb_form[v] == ["Part"]):
+            continue
+        subj = subject_before(ctx, v, start)
+        if subj is not None and subj.kind in ("PER", "ROLE", "PRON", "ORG"):
+            return subj, lemma
+        return None
+    return None
+
+
+def colon_subject(ctx: Context, start: int, p: int) -> Raw | None:
+    """The person who is the subject of a sentence ending in a colon: "X a pris la parole : « ... »",
+    "Interrogée sur le calendrier, la ministre a été claire : « ... »"."""
+    i = ctx.nxt(start)
+    found = subject_at(ctx, i, p)
+    if found is None:  # past a fronted adverbial or participle clause
+        comma = next((k for k in range(i, min(p, i + 16)) if ctx.words[k] == ","), None)
+        if comma is not None and not any(ctx.finite(k) for k in range(i, comma)):
+            found = subject_at(ctx, ctx.nxt(comma + 1), p)
+    return found if found is not None and found.kind in ("PER", "ROLE") else None
+
+
+def object_of_verb(ctx: Context, open_tok: int, p: int, start: int) -> tuple[Raw, str | None] | None:
+    """The quotation is the object of the verb before it: "X a défendu « ... »", "X exprime son
+    « ... »", "X appelle à « ... »". A verb of saying or stance (by form or lemma) with any speaker
+    as subject; another verb only with a person (or a pronoun) as subject ("X souhaite « ... »")."""
+    v = p
+    if ctx.low(p) in OBJECT_LINKS and ctx.pos[p] in ("DET", "ADP"):
+        v = ctx.prv(p - 1)
+        if ctx.low(v) in OBJECT_LINKS and ctx.pos[v] == "ADP":  # "appelle à la « ... »"
+            v = ctx.prv(v - 1)
+    if v >= start and ctx.pos[v] != "VERB" and ctx.pos[ctx.prv(v + 1)] == "ADP":
+        v = verb_before_object(ctx, ctx.prv(v + 1), start)
+    if v < start or ctx.pos[v] != "VERB" or not (ctx.finite(v) or ctx.verb_form[v] == ["Part"]):
+        return None
+    if ctx.verb_form[v] == ["Part"] and ctx.pos[ctx.prv(v - 1)] != "AUX":
+        return None  # "une réforme saluée « ... »": a participle without its auxiliary
+    lemma = ctx.saying(v)
+    if lemma is None and not _speech_like(ctx, open_tok):
+        return None  # "X dirige « Les Ateliers du Lac »": a name, not words
+    subj = subject_before(ctx, v, start)
+    if subj is None or subj.kind == "LOC" or (lemma is None and subj.kind == "ORG"):
+        return None
+    return subj, lemma or ctx.lemma(v)
+
+
+def verb_before_object(ctx: Context, link: int, start: int) -> int:
+    """The verb of saying before its object and the preposition that leads to the quotation: "a
+    invité les ministres à « ... »", "a demandé aux maires de « ... »" (-1 if there is none)."""
+    if ctx.low(link) not in ("à", "de", "d'"):
+        return -1
+    for k in range(ctx.prv(link - 1), max(start, link - 9) - 1, -1):
+        if ctx.is_space(k):
+            continue
+        if ctx.pos[k] == "VERB":
+            return k if ctx.saying(k) else -1
+        if ctx.pos[k] not in ("DET", "NOUN", "ADJ", "ADP", "PROPN", "NUM", "PRON"):
+            return -1
+    return -1
+
+
+def _speech_like(ctx: Context, open_tok: int) -> bool:
+    """The quotation after a verb outside the verbs of saying reads as someone's words, not as a name
+    or a description: it holds a finite verb or a first- or second-person word."""
+    close = next((b for a, b in ctx.quoted if a == ctx.starts[open_tok]), None)
+    if close is None:
+        return False
+    toks = range(ctx.nxt(open_tok + 1), ctx.tok(close))
+    return any(ctx.finite(k) or ctx.low(k) in SPEAKING_PERSONS for k in toks)
+
+
+def subject_of_quote(ctx: Context, open_tok: int, p: int, start: int) -> tuple[Raw, str | None] | None:
+    """The quotation opens on the verb of the name before it: "X « exprime sa gratitude ... »",
+    "La ministre « se félicite de ... »"."""
+    q = ctx.nxt(open_tok + 1)
+    while ctx.low(q) in VERB_CLITICS:
+        q = ctx.nxt(q + 1)
+    if not ctx.finite(q) or "1" in ctx.tokens.morph("Person")[q] or "2" in ctx.tokens.morph("Person")[q]:
+        return None
+    close = next((b for a, b in ctx.quoted if a == ctx.starts[open_tok]), None)
+    if close is None or sum(ctx.alpha[k] for k in range(q, ctx.tok(close))) < 4:
+        return None  # "la ville « respire »": a scare quote
+    if ctx.pos[p] not in ("PROPN", "NOUN", "ADJ", "PUNCT", "PRON"):
+        return None
+    if ctx.low(p) == "il" and ctx.lemma(q) in ("falloir", "agir", "sembler", "paraître", "rester"):
+        return None  # "il « faut ... »": impersonal, nobody speaks
+    k = start
+    while k <= p:
+        np_ = noun_phrase(ctx, k, p + 1)
+        if np_ is None:
+            k += 1
+            continue
+        raw, end = np_
+        if ctx.nxt(end) == open_tok and raw.kind in ("PER", "ROLE", "ORG", "PRON"):
+            before = ctx.prv(k - 1)
+            if before >= start and ctx.pos[before] == "ADP":
+                return None  # "grâce à X « ... »"
+            verb = q if ctx.pos[q] == "VERB" else ctx.nxt(q + 1)
+            return raw, ctx.saying(verb) or ctx.lemma(verb)
+        k = max(end, k + 1)
     return None
 
 

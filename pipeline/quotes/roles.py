@@ -35,9 +35,9 @@ def role_at(ctx: Context, i: int, limit: int) -> tuple[int, int, int, str | None
         return None
     end = role_extent(ctx, j + 1, limit)
     gender = None
-    if det is not None and ctx.low(det) in ("la", "sa", "cette"):
+    if det is not None and ctx.low(det) in ("la", "sa", "cette", "une"):
         gender = "Fem"
-    elif det is not None and ctx.low(det) in ("le", "son", "ce"):
+    elif det is not None and ctx.low(det) in ("le", "son", "ce", "un"):
         gender = "Masc"
     if ctx.low(j) in FEMININE_ROLES or ctx.low(j)[:-1] in FEMININE_ROLES:
         gender = "Fem"
@@ -124,13 +124,17 @@ def role_gender(ctx: Context, noun: int, role: str) -> str | None:
 
 
 def role_body(ctx: Context, start: int, end: int) -> Mention | None:
-    """The body a role names ("Directrice générale de l'UNESCO"), after the role's own words."""
+    """The body a role names ("Directrice générale de l'UNESCO"), after the role's own words. A place
+    that completes another noun ("porte-parole de la préfecture de la Creuse") is not that body."""
     while start < end and ctx.low(start) in ROLE_ADJ:
         start += 1
     for k in range(start, end):
         m = ctx.mention_at.get(k)
-        if m is not None and m.label in ("ORG", "LOC", "PER"):
-            return m
+        if m is None or m.label not in ("ORG", "LOC", "PER"):
+            continue
+        if m.label == "LOC" and any(ctx.pos[n] == "NOUN" for n in range(start, k)):
+            return None
+        return m
     return None
 
 

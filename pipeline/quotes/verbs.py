@@ -12,17 +12,19 @@ from .words import FILLER_SEQS, PRONOUNS
 
 def verb_group(ctx: Context, i: int, limit: int) -> tuple[int, Raw | None, int] | None:
     """At i: [s'] [aux] [-t-il] [adverbs] VERB [-t-il]. -> (verb index, inverted pronoun, next)."""
-    j, pron = i, None
+    j, pron, aux = i, None, False
     if ctx.low(j) in ("s'", "se"):
         j += 1
     if j < limit and ctx.pos[j] == "AUX" and ctx.saying(j) is None:
-        j += 1
+        j, aux = j + 1, True
     j, pron = inverted(ctx, j, pron)
     j = skip_fillers(ctx, j, limit)
     if j >= limit or ctx.saying(j) is None:
         return None
     verb = j
     j, pron = inverted(ctx, j + 1, pron)
+    if not aux and pron is None and ctx.verb_form[verb] == ["Part"]:
+        return None  # ", largement saluées par ...": a participle without its auxiliary is no incise
     return verb, pron, j
 
 

@@ -89,6 +89,36 @@ def _saying_forms() -> dict[str, str]:
 
 SAYING_FORMS = _saying_forms()  # verb form -> infinitive
 
+# Lemmas of verbs that report words, a stance or a wish ("a défendu « ... »", "souhaite « ... »",
+# "appelle à « ... »"): recognised through the model's lemma when the form is not in SAYING_FORMS, so
+# any tense or person counts. Verbs of saying proper are here too, for their forms the list lacks.
+SPEECH_LEMMAS = words(
+    """
+    accuser admettre affirmer ajouter alerter annoncer appeler applaudir assurer attester avertir
+    avouer citer commenter condamner confier confirmer conseiller constater critiquer déclarer défendre
+    demander démentir dénoncer déplorer détailler dire écrire encourager espérer estimer évoquer exhorter
+    exiger expliquer exprimer faire-valoir féliciter fustiger implorer indiquer insister interpeller
+    inviter jurer juger lancer louer marteler mentionner noter nuancer objecter observer plaider
+    préciser préconiser prévenir proclamer promettre proposer qualifier raconter rappeler rassurer
+    réaffirmer réagir réclamer recommander reconnaître regretter réitérer relever remercier répéter
+    répliquer répondre résumer rétorquer revendiquer saluer signaler souhaiter souligner soutenir
+    suggérer supplier témoigner vanter
+    """
+)
+# Words between a verb and a quotation that is its object: "exprime son « ... »", "appelle à « ... »".
+OBJECT_LINKS = words("à au aux de d' du des le la l' les un une son sa ses leur leurs notre nos votre")
+# Nouns whose complement says whose words follow a colon: "Réaction du maire : « ... »".
+SPEECH_NOUNS = words(
+    """
+    allocution appel commentaire déclaration discours intervention message mot mots paroles propos
+    réaction réponse témoignage termes
+    """
+)
+# First- and second-person words: quoted text holding one is someone's words.
+SPEAKING_PERSONS = words("je j' me m' moi mon ma mes nous notre nos vous votre vos")
+# Clitics that may open a quotation whose subject stands before the mark: "X « se félicite de ... »".
+VERB_CLITICS = words("se s' ne n' y en lui leur le la l' les")
+
 # Role nouns (both genders -> the masculine form used to compare roles): the shared ones, plus
 # functions that speak in press releases but that the entity rules need not know.
 ROLE_PAIRS = ROLE_NOUNS | pairs(
@@ -115,7 +145,7 @@ def role_key(word: str) -> str | None:
 
 
 FEMININE_ROLES = frozenset(k for k, v in ROLE_PAIRS.items() if k != v)
-ROLE_DETS = words("ce cette l' la le les leur leurs notre sa ses son votre")
+ROLE_DETS = words("ce cette l' la le les leur leurs notre sa ses son un une votre")
 TITLES = COURTESY_TITLES | words("docteur maître professeur")
 PRONOUNS = {
     "il": ("Masc", "Sing"),
@@ -154,5 +184,26 @@ NAMING = words(
 )
 TIME_WORDS = WEEKDAYS | DAY_TIMES | words("ce cet cette dernier dernière même")
 ALL_MARKS = frozenset('«»“”"')
+EMPHASIS = frozenset(["*", "**", "_", "__"])  # markdown emphasis around quotation marks
 GUILLEMET_OR_LINE_END = re.compile("[«“»”\n]")
-INTRO_PREPS = (("selon",), ("d'", "après"), ("d'après",), ("pour",), ("aux", "yeux", "de"))
+# Phrases that introduce a speaker before or after a quotation ("selon X", "pour reprendre les mots de
+# X"), longest first; "pour X" only before one.
+SOURCE_PREPS = tuple(
+    tuple(seq.split())
+    for seq in (
+        "pour reprendre les mots de",
+        "pour reprendre les termes de",
+        "pour reprendre les propos de",
+        "pour reprendre l' expression de",
+        "selon les mots de",
+        "selon les termes de",
+        "selon les propos de",
+        "selon l' expression de",
+        "pour citer",
+        "dixit",
+        "selon",
+        "d' après",
+        "d'après",
+    )
+)
+INTRO_PREPS = SOURCE_PREPS + (("pour",), ("aux", "yeux", "de"))

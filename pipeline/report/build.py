@@ -9,40 +9,73 @@ we add to displaCy's spans), never as raw markup.
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import hashlib
 from importlib import resources
 from pathlib import Path
 
+import pandas as pd
+import pyarrow as pa
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import entities, overview, pages, similar, themes
+from ..compare import CompareError
+from . import compare, entities, overview, pages, similar, themes
 from .common import DOCS_PER_LIST, Context
-from .data import load_tables
+from .data import ReportError, load_tables
 from .highlight import MAX_TEXT_CHARS
 from .packing import pack_pages
 
 
-def build_report(out_dir: Path, html_path: Path | None = None) -> Path:
+def build_report(
+    out_dir: Path,
+    html_path: Path | None = None,
+    *,
+    compare_by: str | None = None,
+    track: tuple[str, ...] = (),
+) -> Path:
     """Write the report of the run in `out_dir` to `html_path` (default OUT_DIR/report.html); return it.
 
-    Raises ReportError when `out_dir` holds no documents table. The file is written next to its final
+    `compare_by`: add the comparison section of the parts of the corpus split on this field (`track`:
+    the items its progression chart follows). Raises ReportError when `out_dir` holds no documents table
+    (compare.CompareError when the field splits nothing). The file is written next to its final
     name and moved into place, so a reader never sees half a report.
     """
     out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ReportError(f"{out_dir} is a file, not the output folder of a run")
     html_path = Path(html_path) if html_path is not None else out_dir / "report.html"
-    html = render(out_dir)
-    html_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        html = render(out_dir, compare_by, track)
+    except CompareError:
+        raise  # a field that splits nothing: its own message
+    except (OSError, ValueError, pa.ArrowException, pd.errors.ParserError) as exc:
+        # a truncated Parquet file, a CSV cut short, an unreadable text: one line, nothing written
+        raise ReportError(f"cannot read the tables in {out_dir}: {_first_line(exc)}") from None
     partial = html_path.with_name(f".{html_path.name}.partial")
-    partial.write_text(html, encoding="utf-8")
-    partial.replace(html_path)
+    try:
+        html_path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(html, encoding="utf-8")
+        partial.replace(html_path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise ReportError(
+            f"cannot write {html_path}: {exc.strerror or exc}; the previous report is intact"
+        ) from None
     return html_path
 
 
-def render(out_dir: Path) -> str:
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]
+
+
+def render(out_dir: Path, compare_by: str | None = None, track: tuple[str, ...] = ()) -> str:
     """The whole report as one HTML string."""
     ctx = Context.of(load_tables(out_dir))
+    comparison = compare.comparison(out_dir, compare_by, track) if compare_by else None
     glance = overview.glance(ctx)
     theme_section = themes.themes(ctx)
     entity_section, anchors = entities.entities(ctx)  # the pages link to these entities' entries
@@ -65,6 +98,7 @@ def render(out_dir: Path) -> str:
         generated=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
         glance=glance,
         themes=theme_section,
+        comparison=comparison,
         entities=entity_section,
         similar=similar_pairs,
         pages_blob=blob,

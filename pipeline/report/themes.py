@@ -98,7 +98,8 @@ def _row_label(row: dict[str, Any]) -> str:
 
 
 def top_keywords(tables: RunTables) -> list[tuple[str, int]]:
-    """Keyphrases in the most documents (compared on the lemma, shown in their most common form)."""
+    """Keyphrases in the most documents (compared on the lemma, shown in their most common form as
+    written: names keep their capitals)."""
     kw = tables.get("keywords")
     if kw.empty or "keyword" not in kw.columns:
         return []
@@ -108,6 +109,6 @@ def top_keywords(tables: RunTables) -> list[tuple[str, int]]:
     for doc_id, lemma, keyword in zip(kw["doc_id"], kw[col], kw["keyword"], strict=True):
         if lemma:
             docs[lemma].add(doc_id)
-            forms[lemma][keyword.lower()] += 1
+            forms[lemma][keyword] += 1
     ranked = sorted(docs, key=lambda k: (-len(docs[k]), k))[:TOP_KEYWORDS]
     return [(forms[k].most_common(1)[0][0], len(docs[k])) for k in ranked]

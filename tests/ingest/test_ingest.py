@@ -132,13 +132,14 @@ def test_text_file_is_normalised_and_reads_back(corpus: Path) -> None:
     assert outcome.status == "added" and outcome.source == str(INGEST / "communique.txt")
     assert outcome.path == corpus / HTML_NAME  # named from the dateline and the first line
     written = outcome.path.read_text(encoding="utf-8")
-    assert written.startswith(
-        "---\n---\nUn plan vélo pour les écoles de la région\n\nLyon, le 12 mars 2024\n"
+    assert written.startswith(  # what the file is named from is in its front matter (issue 28)
+        "---\ndate: '2024-03-12'\ntitle: Un plan vélo pour les écoles de la région\n---\n"
+        "Un plan vélo pour les écoles de la région\n\nLyon, le 12 mars 2024\n"
     )
     assert "après-midi.\n\n«" in written  # trailing spaces gone
     assert "\n\n\n" not in written and written.endswith("presse@exemple-region.fr\n")
     document = read_back(outcome.path)
-    assert document.metadata == {}  # a guessed date or title is not declared metadata
+    assert document.metadata == {"date": "2024-03-12", "title": "Un plan vélo pour les écoles de la région"}
     assert document.text == repair_text(body_of(outcome.path))[0]
 
 
@@ -216,9 +217,10 @@ def test_pdf_text_layer_paragraphs_are_rejoined(corpus: Path) -> None:
     assert outcome.status == "added" and outcome.path == corpus / PDF_NAME
     assert outcome.warnings == ()
     document = read_back(outcome.path)
-    # The title comes from the PDF properties; the dateline is in the text, so the (earlier) creation
-    # date is not declared: the analysis reads the dateline itself.
-    assert document.metadata == {"title": "Ouverture d’une maison de santé à Saint-Aubin"}
+    # The title comes from the PDF properties; the date from the dateline, not the (earlier) creation
+    # date of the file.
+    title = "Ouverture d’une maison de santé à Saint-Aubin"
+    assert document.metadata == {"date": "2024-04-04", "title": title}
     lines = document.text.splitlines()
     assert lines[:3] == ["Communiqué de presse", "Bordeaux, le 4 avril 2024", lines[2]]
     assert "une maison de santé pluridisciplinaire qui accueillera" in document.text
@@ -234,7 +236,9 @@ def test_pdf_creation_date_is_used_when_the_text_has_no_dateline(corpus: Path, t
     )
     outcome = add_one(write(tmp_path, "cp.pdf", pdf), corpus)
     document = read_back(outcome.path)  # type: ignore[arg-type]
-    assert document.metadata == {"date": "2024-04-03"}  # the tool's placeholder title is dropped
+    # the tool's placeholder title is dropped: the headline of the text is taken instead
+    title = "Ouverture d'une maison de santé à Saint-Aubin"
+    assert document.metadata == {"date": "2024-04-03", "title": title}
     assert outcome.path == corpus / "2024-04-03-ouverture-d-une-maison-de-sante-a-saint-aubin.md"
 
 
@@ -255,7 +259,7 @@ def test_docx_paragraphs_tables_and_title(corpus: Path, tmp_path: Path) -> None:
     outcome = add_one(write(tmp_path, "cp.docx", docx_bytes("Nouvelle déchetterie à Vernon")), corpus)
     assert outcome.path == corpus / "2024-06-05-nouvelle-dechetterie-a-vernon.md"
     document = read_back(outcome.path)
-    assert document.metadata == {"title": "Nouvelle déchetterie à Vernon"}
+    assert document.metadata == {"date": "2024-06-05", "title": "Nouvelle déchetterie à Vernon"}
     assert "Horaires | Du lundi au samedi\nAccès | Gratuit" in document.text
     assert "les gravats des particuliers." in document.text
 
@@ -460,6 +464,16 @@ BAD_INPUTS: dict[str, tuple[str, bytes | None, str]] = {
         "no main text found in the HTML page",
     ),
     "bad front matter": ("cp.md", "---\ntitle: [non fermé\n---\nUn texte.\n".encode(), "not valid YAML"),
+    "yaml alias bomb": (
+        "bombe.md",
+        (
+            "---\na: &a [x, x, x, x, x, x, x, x, x]\n"
+            + "".join(f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in ("ab", "bc", "cd", "de"))
+            + "---\n"
+            + SHORT_TEXT
+        ).encode(),
+        "YAML aliases",
+    ),
     "folder": ("dossier", None, "is a folder, not a file"),
     "under a file": ("junk.bin/enfant.txt", None, "cannot read the file"),
 }
@@ -695,3 +709,86 @@ def test_strip_running_lines_only_drops_lines_on_every_page() -> None:
 )
 def test_sniff(raw: bytes, suffix: str, kind: str) -> None:
     assert sniff(raw, suffix) == kind
+
+
+# --- issue 28: what `add` writes and says -------------------------------------------------------
+
+RELEASE = (
+    "Un nouveau réseau de bus pour le Golfe\n\n"
+    "Vannes, le 14 février 2024\n\n"
+    "Le syndicat mixte du Golfe a présenté mardi le nouveau réseau de bus, qui desservira douze communes "
+    "à partir du 2 septembre. Chaque village aura au moins six allers et retours par jour vers Vannes, "
+    "et les lignes scolaires seront ouvertes à tous les voyageurs. Le tarif unique de deux euros reste "
+    "inchangé, et l'abonnement mensuel des moins de vingt-six ans baisse de dix euros.\n\n"
+    "« Chaque village aura sa ligne », a déclaré Gaëlle Kerbrat, présidente du syndicat mixte.\n"
+)
+
+
+def test_the_detected_date_and_title_are_written_into_the_front_matter(corpus: Path) -> None:
+    outcome = add_one("-", corpus, stdin=io.BytesIO(RELEASE.encode()))
+    assert outcome.path == corpus / "2024-02-14-un-nouveau-reseau-de-bus-pour-le-golfe.md"
+    assert outcome.path.read_text(encoding="utf-8").startswith(
+        "---\ndate: '2024-02-14'\ntitle: Un nouveau réseau de bus pour le Golfe\n---\n"
+    )
+    # what the user gives still wins over what is detected
+    other = RELEASE.replace("douze", "quinze")
+    outcome = add_one("-", corpus, stdin=io.BytesIO(other.encode()), date=dt.date(2024, 2, 15), title="Bus")
+    assert read_back(outcome.path).metadata == {"date": "2024-02-15", "title": "Bus"}  # type: ignore[arg-type]
+
+
+def test_an_invalid_input_date_is_ignored_not_a_crash(corpus: Path, tmp_path: Path) -> None:
+    source = write(tmp_path, "cp.md", "---\ndate: 2024-13-45\n---\n" + RELEASE)
+    outcome = add_one(source, corpus)
+    assert outcome.status == "added"
+    assert outcome.warnings == ("front matter date '2024-13-45' is not YYYY-MM-DD: ignored",)
+    assert read_back(outcome.path).metadata["date"] == "2024-02-14"  # type: ignore[arg-type]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_corpus_files_are_readable_by_others(corpus: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        outcome = add_one("-", corpus, stdin=io.BytesIO(RELEASE.encode()))
+    finally:
+        os.umask(old)
+    assert outcome.path is not None and outcome.path.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_release_resent_under_a_new_heading_is_reported(corpus: Path) -> None:
+    first = add_one("-", corpus, stdin=io.BytesIO(RELEASE.encode()))
+    heading = "Transports : douze communes desservies"
+    resent = RELEASE.replace("Un nouveau réseau de bus pour le Golfe", heading)
+    outcome = add_one("-", corpus, stdin=io.BytesIO(resent.encode()))
+    assert outcome.status == "added" and len(outcome.warnings) == 1
+    assert outcome.warnings[0].startswith(f"nearly the same text as {first.path} (")
+    assert outcome.warnings[0].endswith("alike): a new version of it?")
+    # another release of the same publisher, same closing line: not a version of the first
+    different = (
+        "Travaux sur le pont de Kerino\n\nVannes, le 20 février 2024\n\n"
+        "Le pont de Kerino sera fermé aux voitures du 4 au 29 mars pour remplacer ses joints de chaussée. "
+        "Une déviation passera par le boulevard de la Paix, et les piétons garderont un passage protégé "
+        "sur le côté est. Les bus de la ligne 5 s'arrêteront place Gambetta pendant les travaux.\n\n"
+        "« Chaque village aura sa ligne », a déclaré Gaëlle Kerbrat, présidente du syndicat mixte.\n"
+    )
+    assert add_one("-", corpus, stdin=io.BytesIO(different.encode())).warnings == ()
+
+
+def test_a_text_over_the_analysis_limit_is_refused_in_one_line(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pipeline.ingest as ingest
+
+    monkeypatch.setattr(ingest, "MAX_CHARS", 500)
+    outcome = add_one("-", corpus, stdin=io.BytesIO(RELEASE.encode()))
+    assert outcome.status == "rejected"
+    assert outcome.message == (
+        f"not added: the text is {len(RELEASE):,} characters, over the 500 the analysis takes"
+    )
+    assert snapshot(corpus) is None
+
+
+def test_a_missing_corpus_folder_is_an_error_unless_created(corpus: Path) -> None:
+    with pytest.raises(IngestError, match="corpus folder not found: .*--create"):
+        add_documents([INGEST / "communique.txt"], corpus, create=False)
+    assert not corpus.exists()
+    assert add_documents([INGEST / "communique.txt"], corpus, create=True)[0].status == "added"

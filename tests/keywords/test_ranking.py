@@ -102,6 +102,21 @@ def test_document_frequency_lowers_what_every_document_has():
     assert (out[out["rank"] == 1]["lemma"].str.startswith("propre")).all()
 
 
+def test_a_phrase_in_nearly_every_document_of_a_corpus_sinks_below_the_topics():
+    # The publisher's city in all six releases, more frequent and in the title: still below the topic.
+    docs = {d: [cand("brignolles", 3, in_title=True), cand(f"sujet{d}", 2, offset=10)] for d in "abcdef"}
+    out = rank_keyphrases(frame(docs))
+    assert (out[out["rank"] == 1]["lemma"].str.startswith("sujet")).all()
+    few = {d: [cand("brignolles", 3, in_title=True), cand(f"sujet{d}", 2, offset=10)] for d in "abc"}
+    out = rank_keyphrases(frame(few))  # three documents: too few to call anything boilerplate
+    assert (out[out["rank"] == 1]["lemma"] == "brignolles").all()
+
+
+def test_a_common_word_weighs_less_than_a_rare_one():
+    out = rank_keyphrases(frame({"a": [cand("pays", 3, common_rank=150), cand("compostage", 2, offset=5)]}))
+    assert list(out["lemma"]) == ["compostage", "pays"]
+
+
 def test_ranking_parts_with_corpus_frequencies_equals_ranking_the_corpus():
     docs = {
         f"d{i}": [cand("commun", 2, offset=0), cand(f"propre{i}", 2, offset=9), cand("rare", 1 + i % 2)]
@@ -166,3 +181,11 @@ def test_rank_invariants(rows, top_k):
         assert g["score"].is_monotonic_decreasing
         assert set(g["lemma"]) <= {c.lemma for c in docs[doc_id]}
     pd.testing.assert_frame_equal(out, rank_keyphrases(corpus, top_k=top_k))
+
+
+def test_a_word_never_seen_outside_its_phrase_weighs_less_than_one_mostly_inside():
+    fragment = cand("cime", 3, container_share=1.0)
+    mostly_inside = cand("glacier", 3, offset=4, container_share=0.7)
+    out = rank_keyphrases(frame({"a": [fragment, mostly_inside]}))
+    assert list(out["lemma"]) == ["glacier", "cime"]
+    assert out["score"].iloc[0] > 2 * out["score"].iloc[1]

@@ -636,3 +636,19 @@ def test_report_from_a_real_run(tmp_path: Path) -> None:
         spans = [(r.start, r.end) for r in entities[entities["doc_id"] == doc_id].itertuples()]
         spans += [(r.start, r.end) for r in dates[dates["doc_id"] == doc_id].itertuples()]
         assert spans and len(re.findall(r"<b>(?:PER|ORG|LOC|MISC|DATE)</b>", text)) == len(set(spans))
+
+
+def test_top_keywords_keep_names_as_written() -> None:
+    from pipeline.report.themes import top_keywords
+
+    class Tables:
+        def get(self, name: str) -> pd.DataFrame:
+            return pd.DataFrame(
+                {
+                    "doc_id": ["a", "b", "c"],
+                    "keyword": ["Conseil régional d'Occitanie", "Conseil régional d'Occitanie", "serre"],
+                    "lemma": ["conseil régional de occitanie"] * 2 + ["serre"],
+                }
+            )
+
+    assert top_keywords(Tables())[0] == ("Conseil régional d'Occitanie", 2)

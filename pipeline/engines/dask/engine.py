@@ -25,13 +25,14 @@ from distributed import Client, Future, LocalCluster, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from ...corpus_pass import merge_finished, merge_stats
+from ...export import run_manifest
 from ...nlp import model_version
 from ...options import RunOptions, default_jobs, load_settings
 from ...settings import Settings
 from ...tables import SIMILAR_DOCUMENTS, TABLES
 from ..result import Counts, ProgressCallback, RunResult
 from . import tasks
-from .storage import Location, Output, list_documents, open_output
+from .storage import Location, Output, list_corpus, open_output
 
 MAX_DOCS_PER_PART = 256  # one part file per table and batch; also what a worker redoes after a death
 TASKS_PER_WORKER = 8  # at least this many batches per worker, so that a slow batch cannot hold a run
@@ -92,7 +93,7 @@ def run_dask(
     (by default OUT/.cache when OUT is local: the same cache as a local run's)."""
     started = time.perf_counter()
     corpus, out = Location.parse(options.corpus), Location.parse(options.out)
-    paths = list_documents(corpus)
+    paths = list_corpus(corpus)  # documents, and what is only listed (tasks.analyse_part)
     settings = load_settings(options)
     fingerprint = settings.fingerprint(model_version())
     settings_key = hashlib.sha256(pickle.dumps(settings)).hexdigest()[:16]
@@ -115,6 +116,7 @@ def run_dask(
             tables=output.staging if "parquet" in formats else output.work.child("tables"),
             work=output.work,
             texts=output.staging.child("texts"),
+            kept=output.staging,
         )
         batches = [tuple(paths[i : i + size]) for i in range(0, len(paths), size)] or [()]
         jobs = [
@@ -149,6 +151,7 @@ def run_dask(
         output.staging.fs.makedirs(layout.texts.path, exist_ok=True)
         output.publish(
             {
+                **run_manifest(options, fingerprint, rows),
                 "documents": sum(r.counts.documents for r in reports),
                 "words": sum(r.counts.words for r in reports),
                 "rows": rows,

@@ -4,9 +4,10 @@ Every worker opens the same `Location`s (a filesystem object and a path, both pi
 corpus and outputs must be reachable from every worker: a shared filesystem mounted at the same path, or
 an object store. On a local path (or file://) the output folder keeps the local run's guarantees: an
 exclusive lock and an atomic publish of everything at the end. An object store has neither rename nor
-locks, so there a run writes under a fresh prefix OUT/run-<UTC time>-<id>/ and marks it complete with a
-_SUCCESS object written last (then points OUT/_LATEST at it): readers take the newest run prefix that
-has _SUCCESS and ignore the others.
+locks, so there a run writes under a fresh prefix OUT/run-<UTC time>-<id>/ (its manifest.json naming
+it, with the schema version and options) and marks it complete with a _SUCCESS object holding the same
+manifest, then points OUT/_LATEST at it, the marker written last: readers take the run _LATEST names
+(or the newest run prefix that has _SUCCESS) and ignore the others.
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from fsspec.implementations.local import LocalFileSystem
 
-from ...corpus import DOCUMENT_SUFFIXES, CorpusError, find_documents
-from ...export import OutputFolder, write_csv_chunks
+from ...corpus import CorpusError, Entry, doc_id_of, is_document_name, mark_duplicate_ids, scan_corpus
+from ...export import MANIFEST, OutputFolder, write_csv_chunks
 
 SUCCESS = "_SUCCESS"
 LATEST = "_LATEST"
@@ -64,9 +65,13 @@ class Location:
 
 def list_documents(corpus: Location) -> list[str]:
     """The corpus documents as paths relative to `corpus`, sorted: the same files a local run reads."""
+    return [e.path for e in list_corpus(corpus) if e.status is None]
+
+
+def list_corpus(corpus: Location) -> list[Entry]:
+    """The corpus listing (documents, and what is listed but not read) as a local run makes it."""
     if corpus.is_local:
-        root = Path(corpus.path)
-        return [p.relative_to(root).as_posix() for p in find_documents(root)]
+        return scan_corpus(Path(corpus.path))
     if not corpus.fs.exists(corpus.path):
         raise CorpusError(f"corpus folder not found: {corpus.url}")
     if not corpus.fs.isdir(corpus.path):
@@ -77,9 +82,9 @@ def list_documents(corpus: Location) -> list[str]:
         rel = PurePosixPath(str(name)[len(prefix) :] if str(name).startswith(prefix) else str(name))
         if any(part.startswith(".") for part in rel.parts):
             continue
-        if rel.suffix.lower() in DOCUMENT_SUFFIXES and rel.stem.upper() != "README":
-            found.append(rel.as_posix())
-    return sorted(found)
+        if is_document_name(rel.name):
+            found.append(Entry(rel.as_posix(), doc_id_of(rel.as_posix())))
+    return mark_duplicate_ids(found)
 
 
 # ----------------------------------------------------------------------------- part files
@@ -157,7 +162,7 @@ class LocalOutput(Output):
         return str(Path(self.root.path) / name)
 
     def publish(self, summary: dict[str, Any]) -> None:
-        self.folder.publish()
+        self.folder.publish(summary)  # OUT/manifest.json, then the switch to this generation
 
 
 class StoreOutput(Output):
@@ -177,9 +182,10 @@ class StoreOutput(Output):
     def publish(self, summary: dict[str, Any]) -> None:
         if self.work.exists():
             self.work.fs.rm(self.work.path, recursive=True)
-        body = json.dumps({"run": self.name, **summary}, indent=2, default=str).encode()
+        body = json.dumps({"generation": self.name, **summary}, indent=2, default=str).encode()
+        self.root.fs.pipe_file(self.staging.child(MANIFEST).path, body)
         self.root.fs.pipe_file(self.staging.child(SUCCESS).path, body)
-        self.root.fs.pipe_file(self.root.child(LATEST).path, (self.name + "\n").encode())
+        self.root.fs.pipe_file(self.root.child(LATEST).path, (self.name + "\n").encode())  # last: names it
         self.published = True
 
 
@@ -217,6 +223,7 @@ __all__ = [
     "Location",
     "Output",
     "latest_run",
+    "list_corpus",
     "list_documents",
     "open_output",
     "read_dataset",

@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from ...analysis import analyse_batch
 from ...cache import AnalysisCache
+from ...corpus import Entry
 from ...corpus_pass import (
     CorpusFacts,
     FinishedPart,
@@ -32,6 +33,7 @@ from ...tables import (
     DOCUMENTS,
     ENTITIES,
     ENTITY_SUMMARY,
+    KEPT,
     KEYWORD_CANDIDATES,
     KEYWORDS,
     SIMILAR_DOCUMENTS,
@@ -47,6 +49,9 @@ from .storage import Location, iter_parts, read_dataset, read_part, write_csv_pa
 # Per-document tables that the corpus pass rewrites (registry.REWRITTEN) are kept raw in the work folder
 # until then. The others are final after the first pass (keyword candidates are internal: work folder).
 FINAL_AFTER_ANALYSIS = tuple(name for name in PASS_TABLES if name in TABLES and name not in REWRITTEN)
+
+
+_KEPT = frozenset(spec.name for spec in KEPT)
 
 
 def raw(name: str) -> str:
@@ -74,13 +79,17 @@ def settings_for(key: str) -> Settings:
 
 @dataclass(frozen=True)
 class Layout:
-    """Where a run's datasets are: `tables/<table>.parquet/` (published) and `work/<name>/` (scratch)."""
+    """Where a run's datasets are: `tables/<table>.parquet/` (published), `work/<name>/` (scratch), and
+    `kept/<name>.parquet/` (published whatever the formats: the inputs of `pipeline compare`)."""
 
     tables: Location
     work: Location
     texts: Location
+    kept: Location | None = None
 
     def dataset(self, name: str) -> Location:
+        if self.kept is not None and name in _KEPT:
+            return self.kept.child(f"{name}.parquet")
         if name in TABLES:
             return self.tables.child(f"{name}.parquet")
         return self.work.child(name)
@@ -92,7 +101,7 @@ class AnalyseJob:
 
     part: int
     corpus: Location
-    paths: tuple[str, ...]  # relative to corpus, in corpus order
+    paths: tuple[Entry, ...]  # the corpus listing's entries, in corpus order
     layout: Layout
     settings_key: str
     fingerprint: str
@@ -125,10 +134,10 @@ def analyse_part(job: AnalyseJob) -> AnalyseReport:
     rows: list[Rows | None] = [None] * len(job.paths)
     documents: list[Document | None] = [None] * len(job.paths)
     pending: list[int] = []
-    for i, rel in enumerate(job.paths):
-        doc_id = PurePosixPath(rel).with_suffix("").as_posix()
+    for i, entry in enumerate(job.paths):
+        doc_id, rel = entry.doc_id, entry.path
         try:
-            documents[i] = document = _read(job.corpus, rel, doc_id)
+            documents[i] = document = _read(job.corpus, entry)
         except ReadError as exc:
             rows[i] = counts.unreadable(doc_id, rel, exc)
             continue
@@ -163,12 +172,15 @@ def analyse_part(job: AnalyseJob) -> AnalyseReport:
     return report
 
 
-def _read(corpus: Location, rel: str, doc_id: str) -> Document:
+def _read(corpus: Location, entry: Entry) -> Document:
+    """One document of the listing; an entry listed with a status raises its ReadError."""
+    if entry.status is not None:
+        raise ReadError(entry.status, entry.detail or entry.status)
     try:
-        raw = corpus.fs.cat_file(corpus.child(*PurePosixPath(rel).parts).path)
+        raw = corpus.fs.cat_file(corpus.child(*PurePosixPath(entry.path).parts).path)
     except OSError as exc:
         raise ReadError("unreadable", f"cannot read the file: {exc.strerror or exc}") from None
-    return document_from_bytes(raw, doc_id, rel)
+    return document_from_bytes(raw, entry.doc_id, entry.path)
 
 
 # ----------------------------------------------------------------------------- the corpus pass

@@ -1,0 +1,165 @@
+"""`pipeline compare` as a library function: read a run's tables, count, score, write `specificities`.
+
+Reads only tables (Parquet, else CSV for the exported ones; the internal lemma_counts and
+front_matter are always Parquet): no model, so it takes seconds on an archive whose per-document pass
+is cached. The table is written with the run's output lock, staged and published like a run's tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from ..tables import FRONT_MATTER, SPECIFICITIES
+from .counts import ITEM_TYPES, SOURCES, CompareError, count_items, parts_of
+from .specificity import specificities
+
+DOCUMENT_COLUMNS = ["doc_id", "status", "source", "published", "language", "published_source", "url"]
+FORMATS = ("csv", "parquet", "xlsx")
+
+
+@dataclass
+class Comparison:
+    """A comparison's table and what a reader of it should know."""
+
+    field: str
+    table: pa.Table
+    documents: dict[str, int]  # part -> analysed documents in it
+    without_value: int  # analysed documents with no value of the field (left out)
+    files: list[Path] = field(default_factory=list)
+
+    def top(self, part: str, item_type: str, k: int, positive: bool = True) -> list[dict[str, object]]:
+        """The k most specific items of a type for a part (only over-represented ones by default)."""
+        table = self.table
+        mask = pc.and_(pc.equal(table.column("part"), part), pc.equal(table.column("item_type"), item_type))
+        if positive:
+            mask = pc.and_(mask, pc.greater(table.column("score"), 0))
+        rows = table.filter(mask).sort_by([("rank", "ascending")]).slice(0, k)
+        return rows.to_pylist()
+
+
+def read_table(
+    out_dir: Path, name: str, columns: list[str] | None = None, dictionary: tuple[str, ...] = ()
+) -> pa.Table | None:
+    """A table of a run: Parquet (one file, or a Dask run's folder of parts), else its CSV (any flavour).
+
+    `dictionary`: string columns read from Parquet as dictionaries (codes and distinct values: millions
+    of repeated doc_ids and lemmas are never made into strings one by one)."""
+    parquet, csv_path = out_dir / f"{name}.parquet", out_dir / f"{name}.csv"
+    if parquet.exists():
+        schema = pq.read_schema(parquet) if parquet.is_file() else None
+        names = schema.names if schema is not None else None
+        wanted = [c for c in columns if names is None or c in names] if columns else None
+        coded = [c for c in dictionary if wanted is None or c in wanted]
+        return pq.read_table(parquet, columns=wanted, read_dictionary=coded or None)
+    if csv_path.exists():
+        from ..report.data import _read_csv
+
+        frame = _read_csv(csv_path)
+        if columns:
+            frame = frame[[c for c in columns if c in frame.columns]]
+        return pa.Table.from_pandas(frame, preserve_index=False)
+    return None
+
+
+def compare(
+    out_dir: Path | str,
+    by: str,
+    *,
+    items: tuple[str, ...] = ITEM_TYPES,
+    min_freq: int = 2,
+    formats: tuple[str, ...] = ("csv", "parquet"),
+    write: bool = True,
+) -> Comparison:
+    """Specificities of every part of the run in `out_dir` split on `by`, written as
+    OUT_DIR/specificities.<format> when `write`. Raises CompareError (unknown field, no tables)."""
+    out_dir = Path(out_dir)
+    unknown = [i for i in items if i not in ITEM_TYPES]
+    if unknown or not items:
+        raise CompareError(
+            f"unknown item type {', '.join(unknown) or '(none)'}: choose from {', '.join(ITEM_TYPES)}"
+        )
+    bad = [f for f in formats if f not in FORMATS]
+    if bad:
+        raise CompareError(f"unknown format {', '.join(bad)}: choose from {', '.join(FORMATS)}")
+    if min_freq < 1:
+        raise CompareError("--min-freq must be at least 1")
+    documents = read_table(out_dir, "documents", DOCUMENT_COLUMNS)
+    if documents is None:
+        raise CompareError(f"{out_dir} holds no documents table: run `pipeline run` first")
+    front = read_table(out_dir, FRONT_MATTER.name)
+    parts = parts_of(documents, front, by)
+    analysed = pc.sum(pc.equal(documents.column("status"), "ok").cast(pa.int64())).as_py() or 0
+    if not parts.num_rows:
+        raise CompareError(f"no analysed document of {out_dir} has a value of {by!r}")
+    tables: dict[str, pa.Table] = {}
+    for item_type in items:
+        name, item_col, label_col, count_col = SOURCES[item_type]
+        columns = ["doc_id", item_col, *(c for c in (label_col, count_col) if c)]
+        table = read_table(
+            out_dir, name, columns, dictionary=("doc_id", item_col, *(c for c in (label_col,) if c))
+        )
+        if table is None:
+            if item_type == "lemma":
+                raise CompareError(
+                    f"{out_dir} has no {name}.parquet: re-run `pipeline run` with this version"
+                )
+            continue
+        tables[name] = table
+    counts = count_items(tables, parts, items)
+    table = specificities(counts, by, min_freq=min_freq)
+    sizes = parts.group_by("part").aggregate([("doc_id", "count")]).to_pylist()
+    result = Comparison(by, table, {r["part"]: r["doc_id_count"] for r in sizes}, analysed - parts.num_rows)
+    if write:
+        result.files = _write(out_dir, table, formats)
+    return result
+
+
+def _write(out_dir: Path, table: pa.Table, formats: tuple[str, ...]) -> list[Path]:
+    from ..export import output_folder, write_csv, write_parquet
+
+    names = []
+    with output_folder(out_dir, wait=True) as folder:
+        if "parquet" in formats:
+            write_parquet(table, folder.staged(f"{SPECIFICITIES.name}.parquet"))
+            names.append(f"{SPECIFICITIES.name}.parquet")
+        if "csv" in formats:
+            write_csv(table, folder.staged(f"{SPECIFICITIES.name}.csv"))
+            names.append(f"{SPECIFICITIES.name}.csv")
+        if "xlsx" in formats:
+            from ..export.xlsx import write_table_workbook
+
+            write_table_workbook(SPECIFICITIES.name, table, folder.staged(f"{SPECIFICITIES.name}.xlsx"))
+            names.append(f"{SPECIFICITIES.name}.xlsx")
+        folder.publish()
+    return [out_dir / n for n in names]
+
+
+def summary(result: Comparison, top: int = 10) -> str:
+    """The top items of each part, as the CLI prints them."""
+    lines = []
+    if result.without_value:
+        lines.append(f"{result.without_value} analysed documents have no {result.field}: left out")
+    for part in sorted(result.documents):
+        n = result.documents[part]
+        lines.append(f"== {result.field} = {part} ({n} document{'s' if n > 1 else ''})")
+        for item_type in ITEM_TYPES:
+            rows = result.top(part, item_type, top)
+            if rows:
+                shown = ", ".join(
+                    f"{_name(r)} ({r['part_freq']}/{r['corpus_freq']}, {r['score']:+.1f})" for r in rows
+                )
+                lines.append(f"  {item_type}: {shown}")
+    return "\n".join(lines)
+
+
+def _name(row: dict[str, object]) -> str:
+    if row["item_type"] == "entity":
+        return f"{row['item']} [{row['label']}]"
+    if row["item_type"] in ("keyword", "theme") and row["label"]:
+        return str(row["label"])
+    return str(row["item"])

@@ -1,0 +1,97 @@
+"""Handlers of the everyday tail: "à la rentrée", "la semaine du 10 mars", "le trimestre dernier",
+"du 17/03 au 21/03".
+
+Kept apart from the calendar and period handlers: each reads one expression of agendas and releases
+that the main grammar has no family for, and turns it into an ordinary expression (a month, a day
+read as its week, a quarter), so the resolution rules are the shared ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import MONTHS_FULL, WEEKDAYS
+from .model import Expr
+from .resolve import safe_date, two_digit_year
+from .view import View, parse_day
+
+# "rentrée" also counts money and returns home: "les rentrées fiscales", "elle est rentrée".
+_RENTREE_NOT_DATE_AFTER = re.compile(
+    r"\s*(?:d'argent|fiscales?|financieres?|de\s+(?:fonds|recettes|tresorerie|cotisations)|des\s+recettes)\b"
+)
+_RENTREE_VERB_BEFORE = re.compile(
+    r"\b(?:est|sont|suis|es|sommes|etes|etait|etaient|sera|seront|etre|etant|ete|fut|bien|deja|pas)\s+$"
+)
+
+# Without a year, the rentrée is a time only after a preposition of time ("à la rentrée", "dès la").
+_RENTREE_TIME_BEFORE = re.compile(
+    r"(?:\ba|\bdes|\bdepuis|\bavant|\bapres|\bpour|\bd'ici|\bjusqu'a|\blors\s+de|\bvers)\s*$"
+)
+
+
+def h_rentree(m: re.Match[str], v: View) -> list[Expr]:
+    """ "à la rentrée", "la rentrée 2026": September (of the year written, else chosen by the tense)."""
+    if not (m.group("det") or m.group("y")):
+        return []  # "fournitures de rentrée": a kind of thing
+    if not m.group("y") and not _RENTREE_TIME_BEFORE.search(v.before(m.start(), 20)):
+        return []  # "la rentrée reportée": the return itself, an event, not a time of the year
+    if _RENTREE_NOT_DATE_AFTER.match(v.fold, m.end()) or _RENTREE_VERB_BEFORE.search(v.before(m.start(), 20)):
+        return []
+    y = int(m.group("y")) if m.group("y") else None
+    return [Expr("cal", m.start(), m.end(), year=y, month=9)]
+
+
+def h_week_of(m: re.Match[str], v: View) -> list[Expr]:
+    """ "la semaine du 10 mars": the day, whose year allows for the week being under way (unit "weekof")."""
+    wd = WEEKDAYS[m.group("wd")] if m.group("wd") else None
+    y = int(m.group("y")) if m.group("y") else None
+    return [
+        Expr(
+            "cal",
+            m.start(),
+            m.end(),
+            year=y,
+            month=MONTHS_FULL[m.group("m")],
+            day=parse_day(m.group("d")),
+            weekday=wd,
+            unit="weekof",
+        )
+    ]
+
+
+def h_rel_quarter(m: re.Match[str], v: View) -> list[Expr]:
+    """ "le trimestre dernier", "ce semestre": counted from the publication date's quarter or half."""
+    if v.published is None:
+        return []
+    unit = m.group("u1") or m.group("u2")
+    rel = m.group("rel") or ""
+    off = -1 if rel.startswith(("dern", "pass")) else 1 if rel.startswith("proch") else 0
+    size = 3 if unit == "trimestre" else 6
+    index = (v.published.year * 12 + v.published.month - 1) // size + off
+    y, part = divmod(index, 12 // size)
+    label = f"Q{part + 1}" if size == 3 else f"H{part + 1}"
+    return [Expr("quarter", m.start(), m.end(), year=y, quarter=label)]
+
+
+def h_numeric_range(m: re.Match[str], v: View) -> list[Expr]:
+    """ "du 17/03 au 21/03", "du 17 au 21/03/2025": one range, the start taking the end's month or year."""
+    if (m.group("pre") == "du") != (m.group("mid") != "et le"):
+        return []
+    d1, d2 = parse_day(m.group("d1")), parse_day(m.group("d2"))
+    m2 = int(m.group("m2"))
+    m1 = int(m.group("m1")) if m.group("m1") else m2
+    raw_y2 = m.group("y2")
+    y2 = (
+        None
+        if raw_y2 is None
+        else int(raw_y2)
+        if len(raw_y2) == 4
+        else two_digit_year(int(raw_y2), v.published)
+    )
+    y1 = int(m.group("y1")) if m.group("y1") else None
+    if safe_date(2000, m1, d1) is None or safe_date(2000, m2, d2) is None or (m1, d1) == (m2, d2):
+        return []
+    if y1 is None and y2 is not None:
+        y1 = y2 - 1 if (m1, d1) > (m2, d2) else y2
+    end = Expr("cal", m.start("d2"), m.end(), year=y2, month=m2, day=d2)
+    return [Expr("cal", m.start(), m.end(), year=y1, month=m1, day=d1, end_expr=end)]

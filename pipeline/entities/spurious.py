@@ -1,0 +1,101 @@
+"""Spurious entities of press releases that the general filters (filters.py) let through: amounts'
+currencies ("15 milliards FCFA"), postal lines ("88000 ÉPINAL Cedex"), common words of header and
+contact lines ("Communiqué de Presse", "Contact Presse"), capitalised common nouns in the official
+style of some publishers ("les Collectivités territoriales", "un Rapport mensuel") and working groups
+named by what they do ("Comité de pilotage", "Conseil interministériel")."""
+
+from __future__ import annotations
+
+from pipeline.places import is_known_place
+
+from .context import Context
+from .lexicon import is_adjective, is_common_word, is_lemma
+from .records import Candidate
+from .shapes import is_acronym, is_cap
+from .words import (
+    COMPLEMENT_PREPS,
+    CURRENCIES,
+    DETERMINERS,
+    GENERIC_COMPLEMENTS,
+    INDEFINITE_DETERMINERS,
+    MEETING_ADJECTIVES,
+    MISC_HEADS,
+    NAME_HEADS,
+    ORG_HEADS,
+    POSTAL_WORDS,
+)
+
+_MARKDOWN = "#*_>-•|[]() \t"
+_HEADING_WORDS = 6  # a header or contact line: a few words, no sentence punctuation
+
+
+def _line(ctx: Context, k: int) -> str:
+    """The line of the text holding token k, without markdown marks around it."""
+    text = ctx.text
+    start = text.rfind("\n", 0, ctx.idx[k]) + 1
+    end = text.find("\n", ctx.idx[k])
+    return text[start : end if end != -1 else len(text)].strip(_MARKDOWN)
+
+
+def _heading_line(ctx: Context, k: int) -> bool:
+    """Token k sits on a short line that is not a sentence: a title, a header or a contact line."""
+    line = _line(ctx, k)
+    return len(line.split()) <= _HEADING_WORDS and not line.rstrip(" *_").endswith((".", ";", ",", "?", "!"))
+
+
+def _known_name(ctx: Context, text: str) -> bool:
+    return ctx.lookup(text) is not None or is_known_place(text)
+
+
+def _plural_noun(word: str) -> bool:
+    """A common noun in the plural ("Collectivités", "Organisations"; not the lemma "Paris")."""
+    low = word.lower()
+    return low.endswith(("s", "x")) and len(low) > 3 and is_common_word(low) and not is_lemma(low)
+
+
+def spurious(ctx: Context, c: Candidate, ks: list[int], text: str) -> bool:
+    """True for the spurious families above (ks: the candidate's tokens with a letter)."""
+    words, lower = ctx.words, ctx.lower
+    lows = [lower[k] for k in ks]
+    if any(w in POSTAL_WORDS for w in lows) and any(ctx.num[k] for k in range(max(0, c.start - 3), c.end)):
+        return True  # "Cedex 9", "BP 1006"
+    if lows and all(w in CURRENCIES for w in lows) and not any(ctx.num[k] for k in range(c.start, c.end)):
+        return True
+    if c.keep_lower:
+        return False
+    if (
+        c.start > 0
+        and lower[c.start - 1] in INDEFINITE_DETERMINERS
+        and lower[ks[0]] not in NAME_HEADS
+        and all(is_common_word(words[k]) and not is_acronym(words[k]) for k in ks)
+        and not _known_name(ctx, text)
+    ):
+        return True  # "chaque Transporteur privé", "un Expert indépendant"
+    if len(ks) == 1:
+        k = ks[0]
+        word = words[k]
+        if is_acronym(word) or not is_common_word(word) or _known_name(ctx, text):
+            return False
+        if _heading_line(ctx, k):
+            return True  # "Communiqué de Presse", "Contact Presse", "Facebook : Support X"
+        if c.label in ("MISC", "LOC") and not ctx.initial[k] and lower[k] not in NAME_HEADS:
+            return True  # "prix Coût, Assurance et Fret", "réunion Interministérielle", no place
+        # "les Parties", "les Artisans"
+        return c.label in ("ORG", "PER") and _plural_noun(word) and word not in ctx.surnames
+    first = lower[ks[0]]
+    caps = [k for k in ks if is_cap(words[k])]
+    all_common = all(is_common_word(words[k]) for k in caps) and not any(is_acronym(words[k]) for k in ks)
+    if not all_common or _known_name(ctx, text):
+        return False
+    # "Collectivités territoriales", "Organisations de la Société civile", "Gouverneurs de région"
+    if _plural_noun(words[ks[0]]) and first not in MISC_HEADS and first.rstrip("sx") not in MISC_HEADS:
+        return True
+    # "Comité de pilotage", "Conseil interministériel", "Comités régionaux de pilotage"
+    if first in ORG_HEADS or first.rstrip("sx") in ORG_HEADS:
+        rest = [k for k in ks[1:] if lower[k] not in COMPLEMENT_PREPS and lower[k] not in DETERMINERS]
+        generic = any(lower[k] in GENERIC_COMPLEMENTS or lower[k] in MEETING_ADJECTIVES for k in rest)
+        if generic and all(
+            lower[k] in GENERIC_COMPLEMENTS or (words[k].islower() and is_adjective(words[k])) for k in rest
+        ):
+            return True
+    return False
