@@ -322,7 +322,7 @@ def test_a_passing_word_does_not_assign_a_theme(nlp, taxonomy):
 
 
 def test_threshold_is_adjustable(nlp, taxonomy):
-    doc = nlp(PRESS_RELEASES["ecole"])
+    doc = nlp(PRESS_RELEASES["datacenters"])
     default = tag_themes(doc, taxonomy)
     assert [s.theme for s in tag_themes(doc, taxonomy, threshold=1.0)] != [s.theme for s in default]
     assert len(tag_themes(doc, taxonomy, threshold=1.0)) > len(default)

@@ -2,7 +2,8 @@
 themes, each assigned when its evidence reaches the taxonomy's threshold. See docs/themes.md.
 
 `taxonomy` reads and checks the TOML file, `matching` finds the cue terms in a document, `vectors` adds
-word-vector evidence derived from the taxonomy's own text, `tagging` scores and decides both levels.
+word-vector evidence derived from the taxonomy's own text, `tagging` scores and decides both levels,
+`focus` keeps the level-2 themes a document is about.
 """
 
 from __future__ import annotations

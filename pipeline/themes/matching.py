@@ -9,11 +9,13 @@ phrase never spans punctuation or a line break.
 
 from __future__ import annotations
 
-import operator
 import re
+from bisect import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, compress, repeat
+from operator import is_
 from typing import TYPE_CHECKING
 
 from spacy.attrs import LEMMA
@@ -35,6 +37,7 @@ FUNCTION_WORDS = frozenset(_FUNCTION.split())
 
 Word = tuple[str, str, str]  # (normalised word, text as written, normalised lemma)
 BARRIER: Word = ("|", "|", "|")
+PARAGRAPH: Word = ("|", "\n", "|")  # a line break: a barrier that also starts a new passage
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,14 @@ class Cue:
     words: tuple[str, ...]  # normalised content words; a word ending in "*" matches by prefix
     weight: float
     exact_case: bool  # an all-capitals cue ("IA", "RGPD") matches only the same capitals
+    _hash: int = field(init=False, repr=False, compare=False, default=0)
+
+    def __post_init__(self) -> None:
+        # Cues key the per-document counts: their hash is computed once, not at every match.
+        object.__setattr__(self, "_hash", hash((self.text, self.words, self.weight, self.exact_case)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
 
 def _fold(text: str) -> str:
@@ -107,38 +118,55 @@ def token_lemmas(doc: Doc) -> list[str]:
 
 def doc_words(doc: Doc, tokens: TokenTable | None = None, lemmas: list[str] | None = None) -> list[Word]:
     """(normalised word, text as written, normalised lemma) for the content words of `doc`, in order;
-    punctuation and line breaks become barriers that no phrase crosses. Words that spaCy split are
-    rejoined (_glued) and keep their own form as lemma.
+    punctuation and line breaks become barriers that no phrase crosses (a line break: PARAGRAPH, which
+    tells the passages apart; barriers may follow each other). Words that spaCy split are rejoined
+    (_glued) and keep their own form as lemma.
 
     Token attributes come from the document's TokenTable: iterating the Doc builds a Token object per
     token, which cost more than the matching itself (`tokens`: that table when the caller has it; `lemmas`:
-    token_lemmas(doc) when the caller has read them)."""
+    token_lemmas(doc) when the caller has read them). Each (text, lemma) is read once per process."""
     if tokens is None:
         tokens = token_table(doc)
     n, texts, spaces = tokens.n, tokens.words, tokens.spaced
     if lemmas is None:
         lemmas = token_lemmas(doc)
-    separators = list(map(operator.or_, tokens.space, tokens.punct))  # spaces and punctuation
-    out: list[Word] = []
-    pending = ""
-    for i, (text, space, separator) in enumerate(zip(texts, spaces, separators, strict=True)):
-        joined = not space and i + 1 < n and _glued(text, texts[i + 1])
-        if pending or joined:
-            pending += text
-            if joined:
-                continue
-            text, pending = pending.strip("-"), ""
-            out += _word_parts(text, text)
+    entries = list(map(_TOKENS.get, zip(texts, lemmas, strict=True)))
+    if None in entries:
+        for i, entry in enumerate(entries):
+            if entry is None:
+                separator = bool(tokens.space[i] or tokens.punct[i])
+                entries[i] = _token_entry(texts[i], lemmas[i], separator)
+    # Only a hyphen or a number can be glued to its neighbour: a run of glued tokens is one word.
+    start = -1
+    hyphens = list(compress(range(n), map("-".__eq__, texts)))
+    numbers = compress(range(n), tokens.num)  # like_num: every token of digits among them
+    for i in sorted({*numbers, *hyphens, *(k - 1 for k in hyphens)}):
+        if i <= start or i < 0 or i + 1 >= n or spaces[i] or not _glued(texts[i], texts[i + 1]):
             continue
-        if separator or "\n" in text:
-            if out and out[-1] != BARRIER:
-                out.append(BARRIER)
-            continue
-        out += _word_parts(text, lemmas[i])
-    if pending.strip("-"):
-        word = normalize_word(pending)
-        out.append((word, pending.strip("-"), word))
-    return out
+        end = i + 1
+        while end + 1 < n and not spaces[end] and _glued(texts[end], texts[end + 1]):
+            end += 1
+        text = "".join(texts[i : end + 1]).strip("-")
+        entries[i : end + 1] = [_word_parts(text, text)] + [()] * (end - i)
+        start = end
+    return list(chain.from_iterable(entries))  # type: ignore[arg-type]
+
+
+_TOKENS: dict[tuple[str, str], tuple[Word, ...]] = {}  # (text, lemma) -> its words, or a barrier
+
+
+def _token_entry(text: str, lemma: str, separator: bool) -> tuple[Word, ...]:
+    """The words of one token (is_space and is_punct depend on the text alone, so this is remembered)."""
+    if len(_TOKENS) > _MAX_REMEMBERED:
+        _TOKENS.clear()
+    if "\n" in text:
+        entry: tuple[Word, ...] = (PARAGRAPH,)
+    elif separator:
+        entry = (BARRIER,)
+    else:
+        entry = _word_parts(text, lemma)
+    _TOKENS[(text, lemma)] = entry
+    return entry
 
 
 @lru_cache(maxsize=65536)
@@ -164,21 +192,24 @@ class _Index:
 
     by_first: dict[str, tuple[tuple[int, Cue], ...]]  # first word -> (theme index, cue)
     prefixed: tuple[tuple[str, int, Cue], ...]  # (prefix, theme index, cue) for cues starting "word*"
-    options: dict[tuple[str, str], tuple[tuple[int, Cue], ...]] = field(default_factory=dict, compare=False)
+    starting: dict[Word, tuple[tuple[int, Cue], ...]] = field(default_factory=dict, compare=False)
 
-    def cues_at(self, word: str, lemma: str) -> tuple[tuple[int, Cue], ...]:
-        """(theme index, cue) of the cues that can start at a word or its lemma, longest first
-        (remembered per word: every word of every document asks)."""
-        found = self.options.get((word, lemma))
-        if found is None:
-            if len(self.options) > _MAX_REMEMBERED:
-                self.options.clear()
-            options = [(t, c) for p, t, c in self.prefixed if word.startswith(p)]
-            options += self.by_first.get(word, ())
-            if lemma != word:
+    def cues_at(self, word: Word) -> tuple[tuple[int, Cue], ...]:
+        """(theme index, cue) of the cues that can start at a word (through its form or its lemma),
+        longest first; remembered in `starting` (every word of every document asks)."""
+        norm, _, lemma = word
+        if norm == "|":
+            found: tuple[tuple[int, Cue], ...] = ()
+        else:
+            options = [(t, c) for p, t, c in self.prefixed if norm.startswith(p)]
+            options += self.by_first.get(norm, ())
+            if lemma != norm:
                 options += [o for o in self.by_first.get(lemma, ()) if o not in options]
             options.sort(key=lambda item: -len(item[1].words))
-            found = self.options[(word, lemma)] = tuple(options)
+            found = tuple(options)
+        if len(self.starting) > _MAX_REMEMBERED:
+            self.starting.clear()
+        self.starting[word] = found
         return found
 
 
@@ -222,23 +253,42 @@ def _cue_at(words: list[Word], i: int, cue: Cue) -> bool:
     return not cue.exact_case or window[0][1] == cue.text
 
 
+_NONE: Counter[Cue] = Counter()  # the shared, never written, counts of a theme without matches
+
+
 def count_cues(words: list[Word], taxonomy: Taxonomy) -> list[Counter[Cue]]:
-    """Occurrences of each cue, per theme. Within a theme the longest cue starting at a word wins and the
-    words it covers are not read again ("données personnelles" does not also count "données")."""
+    """Occurrences of each cue, per theme (match_cues without the passages)."""
+    return match_cues(words, taxonomy)[0]
+
+
+def match_cues(words: list[Word], taxonomy: Taxonomy) -> tuple[list[Counter[Cue]], list[list[int]]]:
+    """Occurrences of each cue per theme, and per theme the passage (0 for the first line, then one
+    more after each line break) of each match. Within a theme the longest cue starting at a word wins
+    and the words it covers are not read again ("données personnelles" does not also count
+    "données")."""
     index = _index(taxonomy)
-    counts: list[Counter[Cue]] = [Counter() for _ in taxonomy.themes]
+    counts: list[Counter[Cue]] = [_NONE] * len(taxonomy.themes)  # a theme's own Counter once it matches
+    passages: list[list[int]] = [[] for _ in taxonomy.themes]
     free_from = [0] * len(taxonomy.themes)  # per theme: first word not yet covered by a match
-    for i, (norm, _, lemma) in enumerate(words):
-        if norm == "|":
-            continue
-        options = index.cues_at(norm, lemma)
-        if not options:
-            continue
+    # The cues that can start at each word, looked up in bulk: most words start none, and the loop below
+    # visits only those that do.
+    options = list(map(index.starting.get, words))
+    if None in options:
+        options = [index.cues_at(w) if o is None else o for w, o in zip(words, options, strict=True)]
+    breaks = list(compress(range(len(words)), map(is_, words, repeat(PARAGRAPH))))
+    for i in compress(range(len(words)), options):
+        passage = bisect(breaks, i)
         done: set[int] = set()
-        for t, cue in options:
-            if t in done or free_from[t] > i or not _cue_at(words, i, cue):
+        for t, cue in options[i]:
+            if t in done or free_from[t] > i:
+                continue
+            # A one-word cue offered here matches by construction.
+            if (len(cue.words) > 1 or cue.exact_case) and not _cue_at(words, i, cue):
                 continue
             done.add(t)
+            if counts[t] is _NONE:
+                counts[t] = Counter()
             counts[t][cue] += 1
+            passages[t].append(passage)
             free_from[t] = i + len(cue.words)
-    return counts
+    return counts, passages

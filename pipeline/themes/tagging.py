@@ -1,7 +1,8 @@
 """Scores and decisions on both levels, and the document x theme matrix.
 
 Level 2 (finer themes): score = sum over cues of weight x min(occurrences, max_hits_per_cue), weight 2
-for `strong` cues and 1 for `cues`; assigned when score >= threshold.
+for `strong` cues and 1 for `cues`; assigned when score >= threshold and the theme is one of what the
+document is about (focus.py: not a passing mention, not a sibling's words under another name).
 
 Level 1 (subjects): the subject's own cues, plus word-vector votes (vectors.py), plus a share of its
 level-2 children's scores. Assigned when the total reaches `subject_threshold` and the subject has
@@ -19,7 +20,8 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from ..token_table import TokenTable, token_table
-from .matching import Cue, count_cues, doc_words, token_lemmas
+from .focus import Evidence, focused
+from .matching import Cue, doc_words, match_cues, token_lemmas
 from .taxonomy import Taxonomy
 from .vectors import content_lemmas, nearest_subject, subject_vectors, vector_votes
 
@@ -27,6 +29,9 @@ CHILD_SHARE = 0.5  # share of a level-2 child's score that counts for its parent
 VECTOR_WEIGHT = 0.5  # score of one word-vector vote (a plain cue scores 1)
 MIN_WORDS = 50  # documents this long always get a subject
 MIN_SHARE = 0.25  # a subject scoring under this share of the strongest one is not kept
+
+
+_NO_VOTES: Counter[str] = Counter()  # read only
 
 
 @dataclass(frozen=True)
@@ -68,27 +73,34 @@ def score_themes(doc: Doc, taxonomy: Taxonomy, *, tokens: TokenTable | None = No
 
 
 def _scores(
-    doc: Doc, taxonomy: Taxonomy, tokens: TokenTable | None
-) -> tuple[list[ThemeScore], dict[str, float]]:
-    """score_themes, and each subject's own evidence (its score without its children's share)."""
+    doc: Doc, taxonomy: Taxonomy, tokens: TokenTable | None, explain_from: float = 0.0
+) -> tuple[list[ThemeScore], dict[str, float], dict[str, Evidence]]:
+    """score_themes, each subject's own evidence (its score without its children's share), and each
+    level-2 theme's evidence (cues and passages) for the focus rules. Level-2 themes scoring under
+    `explain_from` (tag_themes: the threshold) get neither evidence text nor Evidence: never shown."""
     if tokens is None:
         tokens = token_table(doc)
     lemmas = token_lemmas(doc)
-    counts = count_cues(doc_words(doc, tokens, lemmas), taxonomy)
+    words = doc_words(doc, tokens, lemmas)
+    counts, passages = match_cues(words, taxonomy)
     cap = taxonomy.max_hits_per_cue
     out: dict[str, ThemeScore] = {}
-    for theme, found in zip(taxonomy.themes, counts, strict=True):
+    details: dict[str, Evidence] = {}
+    for theme, found, where in zip(taxonomy.themes, counts, passages, strict=True):
         if found and theme.level == 2:
             score = _cue_score(found, cap)
-            evidence = "; ".join(_evidence(found))
+            explained = score >= explain_from
+            evidence = "; ".join(_evidence(found)) if explained else ""
             out[theme.id] = ThemeScore(
                 theme.id, theme.label, round(score, 4), sum(found.values()), evidence, 2, theme.parent
             )
+            if explained:
+                details[theme.id] = Evidence(found, frozenset(where), cap)
     own: dict[str, float] = {}
     if taxonomy.subjects:
-        words = content_lemmas(tokens, lemmas)
-        out.update(_subject_scores(doc, taxonomy, counts, words, out, own))
-    return sorted(out.values(), key=lambda s: (-s.score, s.theme)), own
+        content = content_lemmas(tokens, lemmas)
+        out.update(_subject_scores(doc, taxonomy, counts, content, out, own))
+    return sorted(out.values(), key=lambda s: (-s.score, s.theme)), own, details
 
 
 def _subject_scores(
@@ -102,13 +114,14 @@ def _subject_scores(
     cap = taxonomy.max_hits_per_cue
     vectors = subject_vectors(taxonomy, doc.vocab)
     votes = vector_votes(words, vectors, doc.vocab) if vectors is not None else {}
+    children_of = _children(taxonomy)
     out = {}
     for theme, found in zip(taxonomy.themes, counts, strict=True):
         if theme.level != 1:
             continue
-        voted = votes.get(theme.id, Counter())
+        voted = votes.get(theme.id, _NO_VOTES)
         own = _cue_score(found, cap) + VECTOR_WEIGHT * sum(min(n, cap) for n in voted.values())
-        children = [level2[c] for c in _children(taxonomy).get(theme.id, ()) if c in level2]
+        children = [level2[c] for c in children_of.get(theme.id, ()) if c in level2]
         # Capped at half the threshold: children alone never carry a subject, and the several children
         # that share their parent's vocabulary ("ministre" in politics and vie_politique) do not count
         # the same words over and over.
@@ -133,10 +146,12 @@ def tag_themes(
     thresholds; `tokens` as for score_themes."""
     if tokens is None:
         tokens = token_table(doc)
-    scores, own = _scores(doc, taxonomy, tokens)
     limit = taxonomy.threshold if threshold is None else threshold
+    scores, own, details = _scores(doc, taxonomy, tokens, limit)
     subject_limit = taxonomy.subject_threshold if threshold is None else threshold
-    level2 = [s for s in scores if s.level == 2 and s.score >= limit]
+    passed = [s for s in scores if s.level == 2 and s.score >= limit]
+    kept_ids = focused([(s.theme, s.score) for s in passed], details)
+    level2 = [s for s in passed if s.theme in kept_ids]
     subjects = [s for s in scores if s.level == 1]
     kept = [s for s in subjects if s.score >= subject_limit and own[s.theme] > 0]
     if kept:

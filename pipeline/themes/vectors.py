@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 
 import numpy as np
 from spacy.vocab import Vocab
@@ -114,16 +115,23 @@ def subject_vectors(taxonomy: Taxonomy, vocab: Vocab) -> SubjectVectors | None:
 
 def content_lemmas(tokens: TokenTable, lemmas: list[str]) -> Counter[str]:
     """Occurrences of the lower-cased lemmas of the document's nouns, verbs and adjectives (`lemmas`:
-    every token's lemma, as matching.token_lemmas reads them)."""
-    counts: Counter[str] = Counter(
-        lemma.lower() for lemma, pos in zip(lemmas, tokens.pos, strict=True) if pos in CONTENT_POS
-    )
-    return Counter({w: n for w, n in counts.items() if _usable(w)})
+    every token's lemma, as matching.token_lemmas reads them); counted in bulk, each distinct lemma then
+    checked once."""
+    counts = Counter(compress(lemmas, map(CONTENT_POS.__contains__, tokens.pos)))
+    out: Counter[str] = Counter()
+    for lemma, n in counts.items():
+        usable = _usable(lemma)
+        if usable:
+            out[usable] += n
+    return out
 
 
 @lru_cache(maxsize=65536)
-def _usable(lemma: str) -> bool:
-    return len(lemma) > 2 and bool(_WORD.fullmatch(lemma)) and lemma not in FUNCTION_WORDS | _GENERAL
+def _usable(lemma: str) -> str:
+    """The lower-cased lemma when it can speak for a subject, else ""."""
+    lower = lemma.lower()
+    ok = len(lower) > 2 and bool(_WORD.fullmatch(lower)) and lower not in FUNCTION_WORDS | _GENERAL
+    return lower if ok else ""
 
 
 def vector_votes(lemmas: Counter[str], vectors: SubjectVectors, vocab: Vocab) -> dict[str, Counter[str]]:
@@ -132,7 +140,10 @@ def vector_votes(lemmas: Counter[str], vectors: SubjectVectors, vocab: Vocab) ->
     for lemma, n in lemmas.items():
         best = vectors.vote(lemma, vocab)
         if best >= 0:
-            votes.setdefault(vectors.ids[best], Counter())[lemma] = n
+            subject = vectors.ids[best]
+            if subject not in votes:
+                votes[subject] = Counter()
+            votes[subject][lemma] = n
     return votes
 
 
