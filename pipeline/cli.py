@@ -366,7 +366,7 @@ def dictionary(
     ),
 ) -> None:
     """Print the data dictionary (every table and column), generated from the schemas."""
-    from .tables import data_dictionary
+    from .dictionary import data_dictionary
 
     text = data_dictionary()
     if out is None:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from pipeline.tables import DATES, DOCUMENTS, TABLES, conform, data_dictionary, empty_table, to_table
+from pipeline.dictionary import data_dictionary
+from pipeline.tables import DATES, DOCUMENTS, TABLES, conform, empty_table, to_table
 
 ROOT = Path(__file__).resolve().parents[1]
 
