@@ -349,8 +349,10 @@ def _benchmark_module():
     return module
 
 
-def test_written_releases_reach_the_targets(nlp) -> None:
-    """benchmarks/quotes.py's measure on the releases written for the tests, driven directly."""
+@pytest.mark.parametrize("fixtures", ["releases", "families"])
+def test_written_releases_reach_the_targets(nlp, fixtures: str) -> None:
+    """benchmarks/quotes.py's measure on the releases written for the tests (`releases`: every kind of
+    attribution; `families`: one release per family of issue 25), driven directly."""
     import dataclasses
 
     entities = pytest.importorskip("pipeline.entities")
@@ -358,7 +360,7 @@ def test_written_releases_reach_the_targets(nlp) -> None:
     from pipeline.reading import read_document
 
     bench = _benchmark_module()
-    folder = DATA / "releases"
+    folder = DATA / fixtures
     gold = {}
     for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
