@@ -123,19 +123,26 @@ class Gazetteer:
         return list(self._first_words.get(normalize_key(word), ()))
 
 
-def _fail(path: Path | None, message: str) -> ValueError:
-    return ValueError(f"{path or '<gazetteer>'}: {message}")
+def _fail(path: Path | None, message: str, what: str = "gazetteer") -> ValueError:
+    return ValueError(f"{path or f'<{what}>'}: {message}")
+
+
+def entity_tables(data: bytes, path: Path | None, what: str = "gazetteer") -> list:
+    """The [[entity]] tables of a file in the gazetteer's format (the gazetteer, an analyst's
+    corrections); not TOML, or no array of tables: a one-line ValueError naming the file."""
+    try:
+        doc = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise _fail(path, f"not valid TOML ({exc})", what) from None
+    raw = doc.get("entity", [])
+    if not isinstance(raw, list):
+        raise _fail(path, "'entity' must be an array of tables ([[entity]])", what)
+    return raw
 
 
 def parse_gazetteer(data: bytes, path: Path | None = None) -> Gazetteer:
     """Validate the TOML content; every problem is a one-line ValueError naming the file."""
-    try:
-        doc = tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise _fail(path, f"not valid TOML ({exc})") from None
-    raw = doc.get("entity", [])
-    if not isinstance(raw, list):
-        raise _fail(path, "'entity' must be an array of tables ([[entity]])")
+    raw = entity_tables(data, path)
     entries: list[GazetteerEntry] = []
     seen: dict[str, str] = {}
     for n, item in enumerate(raw, 1):

@@ -16,11 +16,10 @@ names are never entities) and `source` is optional (the analyst is the source).
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.canonical import LABELS, clean_surface, is_acronym, normalize_key
+from pipeline.canonical import LABELS, clean_surface, entity_tables, is_acronym, normalize_key
 
 NEVER = "NONE"
 
@@ -49,13 +48,7 @@ def _fail(path: Path | None, message: str) -> ValueError:
 
 def parse_corrections(data: bytes, path: Path | None = None) -> Corrections:
     """Validate the TOML content; every problem is a one-line ValueError naming the file."""
-    try:
-        doc = tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise _fail(path, f"not valid TOML ({exc})") from None
-    raw = doc.get("entity", [])
-    if not isinstance(raw, list):
-        raise _fail(path, "'entity' must be an array of tables ([[entity]])")
+    raw = entity_tables(data, path, "entities")
     by_name: dict[str, Correction] = {}
     for n, item in enumerate(raw, 1):
         if not isinstance(item, dict):
