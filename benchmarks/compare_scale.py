@@ -124,7 +124,7 @@ def write_tables(out: Path, n: int, seed: int = 0) -> dict[str, int]:
 @contextmanager
 def timed_steps(times: dict[str, float]):
     """Wrap what `compare` calls, adding each one's time to its step."""
-    wrapped = {"read_table": "read", "count_items": "count", "specificities": "score", "_write": "write"}
+    wrapped = {"read_table": "read", "count_codes": "count", "specificities_of": "score", "_write": "write"}
     originals = {name: getattr(compare_run, name) for name in wrapped}
 
     def wrap(name: str, step: str):

@@ -15,8 +15,9 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..tables import FRONT_MATTER, SPECIFICITIES
-from .counts import ITEM_TYPES, SOURCES, CompareError, count_items, parts_of
-from .specificity import specificities
+from .counts import ITEM_TYPES, SOURCES, CompareError, count_codes, parts_of
+from .csv_rfc import write_rfc_csv
+from .specificity import specificities_of
 
 DOCUMENT_COLUMNS = ["doc_id", "status", "source", "published", "language", "published_source", "url"]
 FORMATS = ("csv", "parquet", "xlsx")
@@ -55,6 +56,8 @@ def read_table(
         names = schema.names if schema is not None else None
         wanted = [c for c in columns if names is None or c in names] if columns else None
         coded = [c for c in dictionary if wanted is None or c in wanted]
+        if parquet.is_file():
+            coded = _dictionary_coded(pq.ParquetFile(parquet).metadata, coded)
         return pq.read_table(parquet, columns=wanted, read_dictionary=coded or None)
     if csv_path.exists():
         from ..report.data import _read_csv
@@ -64,6 +67,25 @@ def read_table(
             frame = frame[[c for c in columns if c in frame.columns]]
         return pa.Table.from_pandas(frame, preserve_index=False)
     return None
+
+
+def _dictionary_coded(metadata: pq.FileMetaData, columns: list[str]) -> list[str]:
+    """The columns the file stores as dictionary codes: few bytes per value. A column whose dictionary
+    outgrew the writer's page limit (a large vocabulary) is mostly plain strings, and reading it as a
+    dictionary would hash every value again, per batch: it is cheaper read as strings and encoded once."""
+    names = metadata.schema.names
+    size, values = dict.fromkeys(columns, 0), dict.fromkeys(columns, 0)
+    for g in range(metadata.num_row_groups):
+        group = metadata.row_group(g)
+        for c in columns:
+            if c in names:
+                chunk = group.column(names.index(c))
+                size[c] += chunk.total_uncompressed_size
+                values[c] += chunk.num_values
+    return [c for c in columns if size[c] <= _CODED_BYTES * max(values[c], 1)]
+
+
+_CODED_BYTES = 4  # at most this many bytes per value: read the column as a dictionary
 
 
 def compare(
@@ -110,8 +132,8 @@ def compare(
                 )
             continue
         tables[name] = table
-    counts = count_items(tables, parts, items)
-    table = specificities(counts, by, min_freq=min_freq)
+    counts = count_codes(tables, parts, items)
+    table = specificities_of(counts, by, min_freq=min_freq)
     sizes = parts.group_by("part").aggregate([("doc_id", "count")]).to_pylist()
     result = Comparison(by, table, {r["part"]: r["doc_id_count"] for r in sizes}, analysed - parts.num_rows)
     if write:
@@ -120,7 +142,7 @@ def compare(
 
 
 def _write(out_dir: Path, table: pa.Table, formats: tuple[str, ...]) -> list[Path]:
-    from ..export import output_folder, write_csv, write_parquet
+    from ..export import output_folder, write_parquet
 
     names = []
     with output_folder(out_dir, wait=True) as folder:
@@ -128,7 +150,7 @@ def _write(out_dir: Path, table: pa.Table, formats: tuple[str, ...]) -> list[Pat
             write_parquet(table, folder.staged(f"{SPECIFICITIES.name}.parquet"))
             names.append(f"{SPECIFICITIES.name}.parquet")
         if "csv" in formats:
-            write_csv(table, folder.staged(f"{SPECIFICITIES.name}.csv"))
+            write_rfc_csv(table, folder.staged(f"{SPECIFICITIES.name}.csv"))  # = write_csv's bytes
             names.append(f"{SPECIFICITIES.name}.csv")
         if "xlsx" in formats:
             from ..export.xlsx import write_table_workbook
