@@ -147,9 +147,10 @@ def _of_type(c: CodedCounts, part_code: np.ndarray, n_parts: int, min_freq: int)
     item_index = np.concatenate([item_index, absent_items])
     part_index = np.concatenate([part_index, absent_parts])
     f = np.concatenate([f, np.zeros(absent_items.size, dtype=np.int64)])
-    score = specificity(f, F[item_index], t[part_index], T)
+    score = specificity(f, F[item_index], t[part_index], T, banal=None if every else BANALITY)
     if not every:
-        specific = np.abs(score) >= BANALITY
+        specific = ~np.isnan(score)
+        specific[specific] = np.abs(score[specific]) >= BANALITY
         item_index, part_index, f, score = (
             item_index[specific],
             part_index[specific],
