@@ -150,7 +150,9 @@ def count_codes(
             n_pairs = len(item_names)
         else:
             n_labels = len(label_names)
-            pairs, pair = np.unique(item_code.astype(np.int64) * n_labels + label_code, return_inverse=True)
+            pairs, pair = distinct(
+                item_code.astype(np.int64) * n_labels + label_code, len(item_names) * n_labels
+            )
             pair_item, pair_label, n_pairs = pairs // n_labels, pairs % n_labels, pairs.size
         keys, summed = sum_by_key(row_part * n_pairs + pair, counts, len(part_names) * n_pairs)
         pair = keys % n_pairs
@@ -169,7 +171,7 @@ def count_codes(
     return out
 
 
-_BINS = 1 << 23  # bincount over at most this many keys at once (64 MB of float64)
+_BINS = 1 << 25  # bincount over at most this many keys at once (256 MB of float64 at most)
 
 
 def sum_by_key(key: np.ndarray, weights: np.ndarray | None, size: int) -> tuple[np.ndarray, np.ndarray]:
@@ -193,6 +195,15 @@ def sum_by_key(key: np.ndarray, weights: np.ndarray | None, size: int) -> tuple[
         found.append(present + low)
         sums.append(total[present])
     return np.concatenate(found), np.concatenate(sums)
+
+
+def distinct(key: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """np.unique(key, return_inverse=True) of keys in [0, size), by a bincount when size allows."""
+    if size > _BINS:
+        return np.unique(key, return_inverse=True)
+    present = np.bincount(key, minlength=size) > 0
+    renumber = np.cumsum(present) - 1
+    return np.flatnonzero(present), renumber[key]
 
 
 def _bincount(key: np.ndarray, weights: np.ndarray | None, size: int) -> np.ndarray:

@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..tables import SPECIFICITIES
-from .counts import ITEM_TYPES, CodedCounts, codes, sum_by_key
+from .counts import ITEM_TYPES, CodedCounts, codes, distinct, sum_by_key
 from .hypergeom import specificity
 
 BANALITY = 2.0  # beyond FULL_TABLE, rows with |score| below this are left out
@@ -127,7 +127,7 @@ def _table(blocks: list[_Block], field: str, part_names: pa.Array) -> pa.Table:
 def _of_type(c: CodedCounts, part_code: np.ndarray, n_parts: int, min_freq: int) -> _Block | None:
     # (item, label) pairs: the item of the table (an entity is its name and its label)
     n_labels = len(c.label_names)
-    pairs, item_of_row = np.unique(c.item * n_labels + c.label, return_inverse=True)
+    pairs, item_of_row = distinct(c.item * n_labels + c.label, len(c.item_names) * n_labels)
     count = c.count
     t = np.bincount(part_code, weights=count, minlength=n_parts).astype(np.int64)
     T = int(t.sum())
@@ -219,7 +219,7 @@ def _with_top_form(c: CodedCounts) -> CodedCounts:
     """Keyphrases counted per written form -> per lemma, labelled with the form most frequent in the
     corpus (ties: the first in alphabetical order)."""
     n_labels, n_items = len(c.label_names), len(c.item_names)
-    pairs, pair = np.unique(c.item * n_labels + c.label, return_inverse=True)
+    pairs, pair = distinct(c.item * n_labels + c.label, n_items * n_labels)
     total = np.bincount(pair, weights=c.count, minlength=pairs.size)
     item, label = pairs // n_labels, pairs % n_labels
     label_rank = pc.rank(c.label_names, sort_keys="ascending", tiebreaker="dense").to_numpy()
