@@ -180,7 +180,8 @@ def sum_by_key(key: np.ndarray, weights: np.ndarray | None, size: int) -> tuple[
     blocks = -(-size // _BINS)
     if blocks > 8:
         distinct, inverse = np.unique(key, return_inverse=True)
-        return distinct, _bincount(inverse, weights, distinct.size)
+        summed = np.bincount(inverse, weights=weights, minlength=distinct.size)
+        return distinct, summed.astype(np.int64)
     zeros = weights is not None and not weights.all()  # a key whose weights sum to 0 is still present
     found, sums = [], []
     for b in range(blocks):
@@ -190,10 +191,10 @@ def sum_by_key(key: np.ndarray, weights: np.ndarray | None, size: int) -> tuple[
         else:
             inside = (key >= low) & (key < low + _BINS)
             k, w = key[inside] - low, None if weights is None else weights[inside]
-        total = _bincount(k, w, min(_BINS, size - low))
+        total = np.bincount(k, weights=w, minlength=min(_BINS, size - low))  # float64 with weights
         present = np.flatnonzero(np.bincount(k, minlength=total.size) if zeros else total)
         found.append(present + low)
-        sums.append(total[present])
+        sums.append(total[present].astype(np.int64))  # exact: integer sums below 2**53
     return np.concatenate(found), np.concatenate(sums)
 
 
@@ -204,12 +205,6 @@ def distinct(key: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
     present = np.bincount(key, minlength=size) > 0
     renumber = np.cumsum(present) - 1
     return np.flatnonzero(present), renumber[key]
-
-
-def _bincount(key: np.ndarray, weights: np.ndarray | None, size: int) -> np.ndarray:
-    if weights is None:
-        return np.bincount(key, minlength=size).astype(np.int64)
-    return np.bincount(key, weights=weights, minlength=size).astype(np.int64)  # exact below 2**53
 
 
 def codes(values: pa.ChunkedArray | pa.Array | None, n: int = 0) -> tuple[np.ndarray, pa.Array]:

@@ -35,8 +35,10 @@ def csv_cells(column: pa.ChunkedArray | pa.Array) -> pa.Array:
             text = pc.if_else(column, "True", "False")
     else:
         text = column.cast(pa.string())
-        quoted = pc.binary_join_element_wise('"', pc.replace_substring(text, '"', '""'), '"', "")
-        text = pc.if_else(pc.match_substring_regex(text, _NEEDS_QUOTES), quoted, text)
+        needs = pc.match_substring_regex(text, _NEEDS_QUOTES)
+        if pc.any(needs).as_py():  # rare: quote those cells, their quotes doubled
+            quoted = pc.binary_join_element_wise('"', pc.replace_substring(text, '"', '""'), '"', "")
+            text = pc.if_else(needs, quoted, text)
     return pc.fill_null(text, "")
 
 

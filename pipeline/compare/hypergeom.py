@@ -79,6 +79,8 @@ def _distinct(*columns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     key, span = np.zeros(columns[0].size, dtype=np.int64), 1
     for column in columns:
         low, high = int(column.min()), int(column.max())
+        if low == high:  # a constant (T, often t): nothing to tell apart
+            continue
         span *= high - low + 1
         if span >= 1 << 62:  # too wide to pack: group the columns
             frame = pd.DataFrame({str(i): c for i, c in enumerate(columns)})
