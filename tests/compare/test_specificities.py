@@ -160,3 +160,14 @@ def test_large_tables_keep_only_the_specific_rows(monkeypatch: pytest.MonkeyPatc
     for r in kept:
         expected = exact_score(r["part_freq"], r["corpus_freq"], r["part_size"], r["corpus_size"])
         assert r["score"] == pytest.approx(expected, abs=1e-6)
+
+
+@pytest.mark.parametrize("bins", [1, 4])  # more blocks than allowed (sorted), a few blocks (masked)
+def test_counts_in_blocks_of_keys_give_the_same_table(
+    run: Path, monkeypatch: pytest.MonkeyPatch, bins: int
+) -> None:
+    import pipeline.compare.counts as module
+
+    whole = compare(run, "source", write=False).table
+    monkeypatch.setattr(module, "_BINS", bins)
+    assert compare(run, "source", write=False).table.equals(whole)
