@@ -166,11 +166,18 @@ def summary(result: Comparison, top: int = 10) -> str:
     lines = []
     if result.without_value:
         lines.append(f"{result.without_value} analysed documents have no {result.field}: left out")
+    table = result.table
+    shown = table.filter(
+        pc.and_(pc.less_equal(table.column("rank"), top), pc.greater(table.column("score"), 0))
+    )
+    tops: dict[tuple[str, str], list[dict[str, object]]] = {}
+    for row in shown.to_pylist():  # in rank order: the table is sorted by part, item type and rank
+        tops.setdefault((str(row["part"]), str(row["item_type"])), []).append(row)
     for part in sorted(result.documents):
         n = result.documents[part]
         lines.append(f"== {result.field} = {part} ({n} document{'s' if n > 1 else ''})")
         for item_type in ITEM_TYPES:
-            rows = result.top(part, item_type, top)
+            rows = tops.get((part, item_type))
             if rows:
                 shown = ", ".join(
                     f"{_name(r)} ({r['part_freq']}/{r['corpus_freq']}, {r['score']:+.1f})" for r in rows
