@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -32,15 +33,34 @@ class Comparison:
     documents: dict[str, int]  # part -> analysed documents in it
     without_value: int  # analysed documents with no value of the field (left out)
     files: list[Path] = field(default_factory=list)
+    _slice_cache: dict[tuple[str, str], tuple[int, int]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def top(self, part: str, item_type: str, k: int, positive: bool = True) -> list[dict[str, object]]:
-        """The k most specific items of a type for a part (only over-represented ones by default)."""
-        table = self.table
-        mask = pc.and_(pc.equal(table.column("part"), part), pc.equal(table.column("item_type"), item_type))
-        if positive:
-            mask = pc.and_(mask, pc.greater(table.column("score"), 0))
-        rows = table.filter(mask).sort_by([("rank", "ascending")]).slice(0, k)
-        return rows.to_pylist()
+        """The k most specific items of a type for a part (only over-represented ones by default).
+
+        The table is sorted by part, item type and rank, so a part's rows of a type are one slice and
+        its over-represented ones (score > 0) that slice's first rows: no scan of the table per call."""
+        start, stop = self._slices().get((part, item_type), (0, 0))
+        rows = self.table.slice(start, min(stop - start, k)).to_pylist()
+        return [r for r in rows if r["score"] > 0] if positive else rows
+
+    def _slices(self) -> dict[tuple[str, str], tuple[int, int]]:
+        """(part, item type) -> its rows' (start, stop) in the table, computed once."""
+        if self._slice_cache is None:
+            table, n = self.table, self.table.num_rows
+            changed = pc.or_(
+                pc.not_equal(table.column("part")[1:], table.column("part")[:-1]),
+                pc.not_equal(table.column("item_type")[1:], table.column("item_type")[:-1]),
+            )
+            starts = [0, *(np.flatnonzero(changed.to_numpy(zero_copy_only=False)) + 1).tolist()] if n else []
+            firsts = table.select(["part", "item_type"]).take(pa.array(starts, pa.int64())).to_pylist()
+            stops = [*starts[1:], n][: len(starts)]
+            self._slice_cache = {
+                (r["part"], r["item_type"]): (a, b) for r, a, b in zip(firsts, starts, stops, strict=True)
+            }
+        return self._slice_cache
 
 
 def read_table(
