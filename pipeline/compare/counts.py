@@ -176,9 +176,9 @@ _BINS = 1 << 25  # bincount over at most this many keys at once (256 MB of float
 
 def sum_by_key(key: np.ndarray, weights: np.ndarray | None, size: int) -> tuple[np.ndarray, np.ndarray]:
     """(distinct keys in increasing order, sum of the weights of each; None: one per key) of keys in
-    [0, size): bincount over blocks of _BINS keys, a sort only beyond a few blocks."""
+    [0, size): bincount over blocks of _BINS keys; a sort beyond a few blocks or for sparse keys."""
     blocks = -(-size // _BINS)
-    if blocks > 8:
+    if blocks > 8 or not _dense(size, key.size):
         distinct, inverse = np.unique(key, return_inverse=True)
         summed = np.bincount(inverse, weights=weights, minlength=distinct.size)
         return distinct, summed.astype(np.int64)
@@ -198,9 +198,15 @@ def sum_by_key(key: np.ndarray, weights: np.ndarray | None, size: int) -> tuple[
     return np.concatenate(found), np.concatenate(sums)
 
 
+def _dense(size: int, rows: int) -> bool:
+    """A bincount over `size` keys beats sorting `rows` keys: the keys are not much sparser than the
+    rows (keyphrases by month: a million rows in 20 million (part, phrase) keys are sorted)."""
+    return size <= max(4 * rows, 1 << 16)
+
+
 def distinct(key: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
     """np.unique(key, return_inverse=True) of keys in [0, size), by a bincount when size allows."""
-    if size > _BINS:
+    if size > _BINS or not _dense(size, key.size):
         return np.unique(key, return_inverse=True)
     present = np.bincount(key, minlength=size) > 0
     renumber = np.cumsum(present) - 1
