@@ -10,7 +10,8 @@ seeded Zipf laws: about 150 distinct content lemmas per release from a vocabular
 times `compare(OUT_DIR, by)` for each field, split into reading, counting, scoring and writing (CSV and
 Parquet), then the total and the process's CPU seconds for the whole call. Steps and total are wall-clock
 seconds by default; `--clock cpu` measures them in this process's CPU time (all its threads), the fair
-figure on a shared machine. `--profile N` prints the N costliest functions of each call (cProfile). The synthetic tables are not French text: only their sizes and frequency laws matter.
+figure on a shared machine. `--profile N` prints the N costliest functions of each call (cProfile).
+The synthetic tables are not French text: only their sizes and frequency laws matter.
 """
 
 from __future__ import annotations
