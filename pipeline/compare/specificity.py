@@ -206,7 +206,9 @@ def _ranks(
 ) -> np.ndarray:
     """Rank within each part: highest score first, then the more frequent, then the item's name."""
     name_rank = pc.rank(names, sort_keys="ascending", tiebreaker="dense").to_numpy()[item_index]
-    order = np.lexsort((name_rank, -f, -score, part_index))
+    # the two tie-breaks in one integer key: higher f first, then the name
+    tie = (int(f.max(initial=0)) - f) * (len(names) + 1) + name_rank
+    order = np.lexsort((tie, -score, part_index))
     sorted_parts = part_index[order]
     starts = np.r_[0, np.flatnonzero(np.diff(sorted_parts)) + 1]
     first = np.repeat(starts, np.diff(np.r_[starts, order.size]))
