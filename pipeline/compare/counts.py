@@ -134,12 +134,11 @@ def count_codes(
         doc_part[has_part] = part_code[position[has_part].astype(np.int64)]
         item_code, item_names = codes(table.column(item_col))
         named = pc.not_equal(item_names, "").to_numpy(zero_copy_only=False)
-        row_part = doc_part[doc_code]
-        keep = None if has_part.all() and named.all() else (row_part >= 0) & named[item_code]
+        keep = None if has_part.all() and named.all() else (doc_part[doc_code] >= 0) & named[item_code]
         if keep is not None:
             if not keep.any():
                 continue
-            row_part, item_code = row_part[keep], item_code[keep]
+            doc_code, item_code = doc_code[keep], item_code[keep]
         label_code, label_names = codes(table.column(label_col) if label_col else None, table.num_rows)
         counts = table.column(count_col).to_numpy() if count_col else None
         if keep is not None:
@@ -154,7 +153,8 @@ def count_codes(
                 item_code.astype(np.int64) * n_labels + label_code, len(item_names) * n_labels
             )
             pair_item, pair_label, n_pairs = pairs // n_labels, pairs % n_labels, pairs.size
-        keys, summed = sum_by_key(row_part * n_pairs + pair, counts, len(part_names) * n_pairs)
+        # key part x n_pairs + pair: each document's first key, then one gather and one add per row
+        keys, summed = sum_by_key((doc_part * n_pairs)[doc_code] + pair, counts, len(part_names) * n_pairs)
         pair = keys % n_pairs
         out.append(
             CodedCounts(
