@@ -27,7 +27,7 @@ _LOG_FACTORIAL = np.array([math.lgamma(n + 1) for n in range(_SMALL)])
 _HALF_LOG_2PI = 0.5 * math.log(2 * math.pi)
 _LN10 = math.log(10)
 _EPSILON = 1e-15
-_DISTINCT_FROM = 10_000  # above this many tuples, compute each distinct one once
+_DISTINCT_FROM = 10_000  # above this many tuples, compute each distinct one once (_distinct)
 
 
 def log_factorial(n: np.ndarray) -> np.ndarray:
@@ -50,12 +50,16 @@ def log_pmf(k: np.ndarray, F: np.ndarray, t: np.ndarray, T: np.ndarray) -> np.nd
     return lf(F) - lf(k) - lf(F - k) + lf(T - F) - lf(t - k) - lf(T - F - t + k) - lf(T) + lf(t) + lf(T - t)
 
 
-def specificity(f: object, F: object, t: object, T: object) -> np.ndarray:
+def specificity(f: object, F: object, t: object, T: object, *, banal: float | None = None) -> np.ndarray:
     """Lafon's specificity score of each (f, F, t, T), elementwise (see the module's docstring).
 
     f: part frequency, F: corpus frequency, t: part size, T: corpus size; 0 <= f <= min(F, t),
     F <= T, t <= T, T > 0. Float64 array of the broadcast shape. Repeated tuples (most items of a
-    Zipf law are rare: (1, 2, t, T) recurs thousands of times) are computed once."""
+    Zipf law are rare: (1, 2, t, T) recurs thousands of times) are computed once.
+
+    `banal`: the caller keeps only |score| >= banal, so a tuple whose point probability P(X = f) is
+    above 10**-banal gets NaN without its tail being summed -- the tail holds P(X = f), so its score
+    is certainly banal (this bound skips most of the rows of a large table)."""
     f, F, t, T = np.broadcast_arrays(*(np.asarray(v, dtype=np.int64) for v in (f, F, t, T)))
     shape = f.shape
     f, F, t, T = (v.ravel() for v in (f, F, t, T))
@@ -64,18 +68,45 @@ def specificity(f: object, F: object, t: object, T: object) -> np.ndarray:
     if np.any(f < np.maximum(0, t - (T - F))):
         raise ValueError("specificity: f below the support (t - (T - F) draws must be the item)")
     if f.size > _DISTINCT_FROM:
-        codes = (
-            pd.DataFrame({"f": f, "F": F, "t": t, "T": T}).groupby(["f", "F", "t", "T"], sort=False).ngroup()
-        )
-        codes = codes.to_numpy()
-        _, first = np.unique(codes, return_index=True)
-        return _scores(f[first], F[first], t[first], T[first])[codes].reshape(shape)
-    return _scores(f, F, t, T).reshape(shape)
+        codes, first = _distinct(f, F, t, T)
+        return _scores(f[first], F[first], t[first], T[first], banal)[codes].reshape(shape)
+    return _scores(f, F, t, T, banal).reshape(shape)
 
 
-def _scores(f: np.ndarray, F: np.ndarray, t: np.ndarray, T: np.ndarray) -> np.ndarray:
+def _distinct(*columns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(code of each row's tuple, one row of each code): the columns packed into one integer key
+    (they are non-negative and their ranges small), factorised by hashing."""
+    key, span = np.zeros(columns[0].size, dtype=np.int64), 1
+    for column in columns:
+        low, high = int(column.min()), int(column.max())
+        if low == high:  # a constant (T, often t): nothing to tell apart
+            continue
+        span *= high - low + 1
+        if span >= 1 << 62:  # too wide to pack: group the columns
+            frame = pd.DataFrame({str(i): c for i, c in enumerate(columns)})
+            codes = frame.groupby(list(frame.columns), sort=False).ngroup().to_numpy()
+            break
+        key = key * (high - low + 1) + (column - low)
+    else:
+        codes = pd.factorize(key)[0]
+    # codes are numbered in order of first appearance: a code's first row is where the running
+    # maximum of the codes grows
+    first = np.flatnonzero(np.diff(np.maximum.accumulate(codes), prepend=-1) > 0)
+    return codes, first
+
+
+def _scores(
+    f: np.ndarray, F: np.ndarray, t: np.ndarray, T: np.ndarray, banal: float | None = None
+) -> np.ndarray:
     upper = f * T >= F * t  # f >= F t / T, in integers: exact
-    log_tail = log_pmf(f, F, t, T) + np.log(_relative_tail(f, F, t, T, upper))
+    log_point = log_pmf(f, F, t, T)
+    if banal is not None:  # P(X = f) > 10**-banal: the tail is larger, |score| < banal
+        out = np.full(f.size, np.nan)
+        rest = np.flatnonzero(log_point <= -banal * _LN10 * (1 - 1e-12))
+        if rest.size:
+            out[rest] = _scores(f[rest], F[rest], t[rest], T[rest])
+        return out
+    log_tail = log_point + np.log(_relative_tail(f, F, t, T, upper))
     return np.where(upper, -log_tail, log_tail) / _LN10 + 0.0  # + 0.0: no -0.0 when the tail is the whole law
 
 

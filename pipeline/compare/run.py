@@ -10,13 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..tables import FRONT_MATTER, SPECIFICITIES
-from .counts import ITEM_TYPES, SOURCES, CompareError, count_items, parts_of
-from .specificity import specificities
+from .counts import ITEM_TYPES, SOURCES, CompareError, count_codes, parts_of
+from .csv_rfc import write_rfc_csv
+from .specificity import specificities_of
 
 DOCUMENT_COLUMNS = ["doc_id", "status", "source", "published", "language", "published_source", "url"]
 FORMATS = ("csv", "parquet", "xlsx")
@@ -31,15 +33,34 @@ class Comparison:
     documents: dict[str, int]  # part -> analysed documents in it
     without_value: int  # analysed documents with no value of the field (left out)
     files: list[Path] = field(default_factory=list)
+    _slice_cache: dict[tuple[str, str], tuple[int, int]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def top(self, part: str, item_type: str, k: int, positive: bool = True) -> list[dict[str, object]]:
-        """The k most specific items of a type for a part (only over-represented ones by default)."""
-        table = self.table
-        mask = pc.and_(pc.equal(table.column("part"), part), pc.equal(table.column("item_type"), item_type))
-        if positive:
-            mask = pc.and_(mask, pc.greater(table.column("score"), 0))
-        rows = table.filter(mask).sort_by([("rank", "ascending")]).slice(0, k)
-        return rows.to_pylist()
+        """The k most specific items of a type for a part (only over-represented ones by default).
+
+        The table is sorted by part, item type and rank, so a part's rows of a type are one slice and
+        its over-represented ones (score > 0) that slice's first rows: no scan of the table per call."""
+        start, stop = self._slices().get((part, item_type), (0, 0))
+        rows = self.table.slice(start, min(stop - start, k)).to_pylist()
+        return [r for r in rows if r["score"] > 0] if positive else rows
+
+    def _slices(self) -> dict[tuple[str, str], tuple[int, int]]:
+        """(part, item type) -> its rows' (start, stop) in the table, computed once."""
+        if self._slice_cache is None:
+            table, n = self.table, self.table.num_rows
+            changed = pc.or_(
+                pc.not_equal(table.column("part")[1:], table.column("part")[:-1]),
+                pc.not_equal(table.column("item_type")[1:], table.column("item_type")[:-1]),
+            )
+            starts = [0, *(np.flatnonzero(changed.to_numpy(zero_copy_only=False)) + 1).tolist()] if n else []
+            firsts = table.select(["part", "item_type"]).take(pa.array(starts, pa.int64())).to_pylist()
+            stops = [*starts[1:], n][: len(starts)]
+            self._slice_cache = {
+                (r["part"], r["item_type"]): (a, b) for r, a, b in zip(firsts, starts, stops, strict=True)
+            }
+        return self._slice_cache
 
 
 def read_table(
@@ -55,6 +76,8 @@ def read_table(
         names = schema.names if schema is not None else None
         wanted = [c for c in columns if names is None or c in names] if columns else None
         coded = [c for c in dictionary if wanted is None or c in wanted]
+        if parquet.is_file():
+            coded = _dictionary_coded(pq.ParquetFile(parquet).metadata, coded)
         return pq.read_table(parquet, columns=wanted, read_dictionary=coded or None)
     if csv_path.exists():
         from ..report.data import _read_csv
@@ -64,6 +87,25 @@ def read_table(
             frame = frame[[c for c in columns if c in frame.columns]]
         return pa.Table.from_pandas(frame, preserve_index=False)
     return None
+
+
+def _dictionary_coded(metadata: pq.FileMetaData, columns: list[str]) -> list[str]:
+    """The columns the file stores as dictionary codes: few bytes per value. A column whose dictionary
+    outgrew the writer's page limit (a large vocabulary) is mostly plain strings, and reading it as a
+    dictionary would hash every value again, per batch: it is cheaper read as strings and encoded once."""
+    names = metadata.schema.names
+    size, values = dict.fromkeys(columns, 0), dict.fromkeys(columns, 0)
+    for g in range(metadata.num_row_groups):
+        group = metadata.row_group(g)
+        for c in columns:
+            if c in names:
+                chunk = group.column(names.index(c))
+                size[c] += chunk.total_uncompressed_size
+                values[c] += chunk.num_values
+    return [c for c in columns if size[c] <= _CODED_BYTES * max(values[c], 1)]
+
+
+_CODED_BYTES = 4  # at most this many bytes per value: read the column as a dictionary
 
 
 def compare(
@@ -110,8 +152,8 @@ def compare(
                 )
             continue
         tables[name] = table
-    counts = count_items(tables, parts, items)
-    table = specificities(counts, by, min_freq=min_freq)
+    counts = count_codes(tables, parts, items)
+    table = specificities_of(counts, by, min_freq=min_freq)
     sizes = parts.group_by("part").aggregate([("doc_id", "count")]).to_pylist()
     result = Comparison(by, table, {r["part"]: r["doc_id_count"] for r in sizes}, analysed - parts.num_rows)
     if write:
@@ -120,7 +162,7 @@ def compare(
 
 
 def _write(out_dir: Path, table: pa.Table, formats: tuple[str, ...]) -> list[Path]:
-    from ..export import output_folder, write_csv, write_parquet
+    from ..export import output_folder, write_parquet
 
     names = []
     with output_folder(out_dir, wait=True) as folder:
@@ -128,7 +170,7 @@ def _write(out_dir: Path, table: pa.Table, formats: tuple[str, ...]) -> list[Pat
             write_parquet(table, folder.staged(f"{SPECIFICITIES.name}.parquet"))
             names.append(f"{SPECIFICITIES.name}.parquet")
         if "csv" in formats:
-            write_csv(table, folder.staged(f"{SPECIFICITIES.name}.csv"))
+            write_rfc_csv(table, folder.staged(f"{SPECIFICITIES.name}.csv"))  # = write_csv's bytes
             names.append(f"{SPECIFICITIES.name}.csv")
         if "xlsx" in formats:
             from ..export.xlsx import write_table_workbook
@@ -144,11 +186,18 @@ def summary(result: Comparison, top: int = 10) -> str:
     lines = []
     if result.without_value:
         lines.append(f"{result.without_value} analysed documents have no {result.field}: left out")
+    table = result.table
+    shown = table.filter(
+        pc.and_(pc.less_equal(table.column("rank"), top), pc.greater(table.column("score"), 0))
+    )
+    tops: dict[tuple[str, str], list[dict[str, object]]] = {}
+    for row in shown.to_pylist():  # in rank order: the table is sorted by part, item type and rank
+        tops.setdefault((str(row["part"]), str(row["item_type"])), []).append(row)
     for part in sorted(result.documents):
         n = result.documents[part]
         lines.append(f"== {result.field} = {part} ({n} document{'s' if n > 1 else ''})")
         for item_type in ITEM_TYPES:
-            rows = result.top(part, item_type, top)
+            rows = tops.get((part, item_type))
             if rows:
                 shown = ", ".join(
                     f"{_name(r)} ({r['part_freq']}/{r['corpus_freq']}, {r['score']:+.1f})" for r in rows

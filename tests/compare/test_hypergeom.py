@@ -77,3 +77,32 @@ def test_repeated_tuples_are_computed_once_with_the_same_scores(monkeypatch: pyt
     assert np.array_equal(distinct, module.specificity(f, F, t, T))
     for i in range(0, 30_000, 3_001):
         assert distinct[i] == pytest.approx(exact_score(int(f[i]), int(F[i]), int(t[i]), T), abs=1e-6)
+
+
+def test_banal_tuples_are_left_out_only_when_their_score_is() -> None:
+    # rows kept only for |score| >= 2: a tuple whose P(X = f) already exceeds 1 % is NaN
+    rng = np.random.default_rng(11)
+    T = 900
+    F = rng.integers(1, 60, 20_000)
+    t = rng.choice([90, 300, 450], 20_000)
+    f = np.minimum(rng.binomial(F, np.minimum(1, 2.5 * t / T)), np.minimum(F, t))
+    full = specificity(f, F, t, T)
+    screened = specificity(f, F, t, T, banal=2.0)
+    skipped = np.isnan(screened)
+    assert skipped.any() and (~skipped).any()
+    assert np.all(np.abs(full[skipped]) < 2)
+    assert np.array_equal(screened[~skipped], full[~skipped])
+    for i in np.flatnonzero(~skipped)[:40]:
+        assert screened[i] == pytest.approx(exact_score(int(f[i]), int(F[i]), int(t[i]), T), abs=1e-6)
+
+
+def test_tuples_too_wide_to_pack_are_grouped_all_the_same() -> None:
+    # corpus sizes spread over many orders of magnitude: no single 62-bit key, same scores
+    rng = np.random.default_rng(5)
+    T = rng.choice([10**3, 10**7, 10**11, 10**15], 12_000)
+    F = np.minimum(rng.integers(1, 50, 12_000), T)
+    t = T // 4
+    f = np.minimum(rng.binomial(F, 0.25), F)
+    scores = specificity(f, F, t, T)
+    for i in range(0, 12_000, 1_500):
+        assert scores[i] == float(specificity(f[i], F[i], t[i], T[i]))

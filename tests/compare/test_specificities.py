@@ -160,3 +160,26 @@ def test_large_tables_keep_only_the_specific_rows(monkeypatch: pytest.MonkeyPatc
     for r in kept:
         expected = exact_score(r["part_freq"], r["corpus_freq"], r["part_size"], r["corpus_size"])
         assert r["score"] == pytest.approx(expected, abs=1e-6)
+
+
+@pytest.mark.parametrize("bins", [1, 4])  # more blocks than allowed (sorted), a few blocks (masked)
+def test_counts_in_blocks_of_keys_give_the_same_table(
+    run: Path, monkeypatch: pytest.MonkeyPatch, bins: int
+) -> None:
+    import pipeline.compare.counts as module
+
+    whole = compare(run, "source", write=False).table
+    monkeypatch.setattr(module, "_BINS", bins)
+    assert compare(run, "source", write=False).table.equals(whole)
+
+
+def test_top_is_the_part_s_best_positive_rows(run: Path) -> None:
+    result = compare(run, "source", write=False)
+    for part in (PREFECTURE, AGENCE):
+        for item_type in ("lemma", "entity", "keyword", "theme"):
+            mine = sorted(rows(result.table, part=part, item_type=item_type), key=lambda r: r["rank"])
+            assert result.top(part, item_type, 2, positive=False) == mine[:2]
+            assert result.top(part, item_type, 3) == [r for r in mine if r["score"] > 0][:3]
+    assert result.top("Mairie de Nulle-Part", "lemma", 3) == []
+    empty = type(result)(result.field, result.table.slice(0, 0), {}, 0)
+    assert empty.top(PREFECTURE, "lemma", 3) == []
