@@ -34,6 +34,8 @@ def _event_of_place(ctx: Context, c: Candidate) -> bool:
 
 def never_an_entity(ctx: Context, c: Candidate, text: str) -> bool:
     """The filters: what can never be an entity, whatever the model says."""
+    if c.source in ("social", "quoted"):
+        return False  # "Suivez-nous sur X", "le rapport « Terres fragiles »": names by their context
     words, lower = ctx.words, ctx.lower
     ks = [k for k in range(c.start, c.end) if has_letter(words[k])]  # the tokens with a letter
     if len(text) < 2 or not ks or not has_letter(text):

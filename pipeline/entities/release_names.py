@@ -1,0 +1,116 @@
+"""Names that releases of local authorities, companies and agencies write in their own ways.
+
+- Local authorities as bodies: French official style capitalises the institution ("la Région Grand
+  Est", "la Ville de Brévannes", "le Département de la Manche") and leaves the territory in lower
+  case ("la région Bretagne"), so a capitalised head before a known place is one ORG name.
+- Plans, reports and campaigns named in guillemets after their common noun ("le plan « Écoles 2030 »",
+  "son rapport annuel « Terres fragiles »") are MISC names.
+- Social networks listed after "Suivez-nous sur" are ORG, even one letter long ("X").
+- "À propos de Norvane" closes a company's or a body's release: that name is an ORG everywhere in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.canonical import normalize_key
+from pipeline.places import is_known_place
+
+from .context import Context
+from .lexicon import is_adjective
+from .records import Candidate, Mention
+from .shapes import is_cap
+
+LOCAL_HEADS = frozenset(
+    "région département ville métropole eurométropole commune mairie préfecture collectivité".split()
+)
+_OF = frozenset(("de", "du", "des", "d'", "d’"))
+_ARTICLES = frozenset(("la", "l'", "l’", "le", "les"))
+_MAX_PLACE_TOKENS = 6
+# common nouns that name a plan, a report, a campaign...: the name in guillemets after them is MISC
+NAMED_WORK_NOUNS = frozenset(
+    """plan programme projet rapport stratégie campagne opération dispositif initiative label pacte
+    charte contrat schéma feuille appel concours festival exposition""".split()
+)
+_MAX_QUOTED_NAME = 8
+_SOCIAL_LINE = re.compile(r"(?:suivez|retrouvez|rejoignez)[- ]nous\s+(?:sur|via)\b", re.I)
+_ABOUT = re.compile(r"^[\W_]*(?:À|A) propos (?:de |d'|d’|du |des )(.+?)[\W_]*$", re.M)
+
+
+def _place_end(ctx: Context, j: int) -> int:
+    """End of the longest known place starting at token j (within the line), else j."""
+    best = j
+    for k in range(j + 1, min(ctx.n, j + _MAX_PLACE_TOKENS) + 1):
+        if any(ctx.is_break(t) for t in range(j + 1, k)) or ctx.punct[k - 1] and ctx.words[k - 1] != "-":
+            break
+        if is_cap(ctx.words[j]) and is_known_place(ctx.span_text(j, k)):
+            best = k
+    return best
+
+
+def local_body_candidates(ctx: Context) -> list[Candidate]:
+    """ "Région Pays de la Loire", "Ville de Brévannes", "VILLE DE SAINT-NAZAIRE": one ORG each."""
+    out: list[Candidate] = []
+    lower = ctx.lower
+    for i, low in enumerate(lower):
+        if low not in LOCAL_HEADS or not is_cap(ctx.words[i]) or i + 1 >= ctx.n:
+            continue
+        j = i + 1
+        if lower[j] in _OF:
+            j += 1
+            if j < ctx.n and lower[j] in _ARTICLES and lower[j - 1] in ("de", "d'", "d’"):
+                j += 1
+        if j >= ctx.n:
+            continue
+        end = _place_end(ctx, j)
+        if end == j:  # a place the model sees but the place lists do not ("Ville de Brévannes")
+            end = next((e for s, e, label in ctx.ents if s == j and label == "LOC" and is_cap(ctx.words[j])), j)
+        if end > j:
+            out.append(Candidate(i, end, "ORG", "pattern", cue="ORG", fixed=True))
+    return out
+
+
+def quoted_name_candidates(ctx: Context) -> list[Candidate]:
+    """ "le plan « Écoles 2030 »": the capitalised words in guillemets after a named-work noun."""
+    words, lower, pos = ctx.words, ctx.lower, ctx.pos
+    out: list[Candidate] = []
+    for i, w in enumerate(words):
+        if w not in ("«", "“", '"') or i + 1 >= ctx.n or not is_cap(words[i + 1]):
+            continue
+        k = i - 1
+        while k >= 0 and i - k <= 2 and words[k].islower() and (pos[k] == "ADJ" or is_adjective(words[k])):
+            k -= 1
+        if k < 0 or lower[k] not in NAMED_WORK_NOUNS:
+            continue
+        close = next((e for e in range(i + 1, min(ctx.n, i + 2 + _MAX_QUOTED_NAME)) if words[e] in "»”\""), None)
+        if close is None or close == i + 1 or any(ctx.is_break(t) for t in range(i + 1, close)):
+            continue
+        if any(words[t] in (".", ";", "!", "?") for t in range(i + 1, close)):
+            continue
+        out.append(Candidate(i + 1, close, "MISC", "quoted", cue="MISC", fixed=True))
+    return out
+
+
+def social_candidates(ctx: Context) -> list[Candidate]:
+    """Capitalised one-word names after "Suivez-nous sur" on the same line: ORG."""
+    out: list[Candidate] = []
+    for m in _SOCIAL_LINE.finditer(ctx.text):
+        line_end = ctx.text.find("\n", m.end())
+        line_end = len(ctx.text) if line_end == -1 else line_end
+        for k in range(ctx.n):
+            if not (m.end() <= ctx.idx[k] < line_end):
+                continue
+            w = ctx.words[k]
+            if w[:1].isupper() and w.isalpha() and (len(w) > 1 or w == "X"):
+                out.append(Candidate(k, k + 1, "ORG", "social", cue="ORG", fixed=True))
+    return out
+
+
+def about_names(ctx: Context, mentions: list[Mention]) -> None:
+    """The name of an "À propos de X" line is an ORG in the whole release (the company or body)."""
+    keys = {normalize_key(m.group(1)) for m in _ABOUT.finditer(ctx.text)}
+    if not keys:
+        return
+    for m in mentions:
+        if normalize_key(m.text) in keys and m.label != "ORG" and not is_known_place(m.text):
+            m.label = m.cue = "ORG"
