@@ -95,6 +95,10 @@ def _strip_role_prefix(ctx: Context, c: Candidate) -> tuple[str | None, bool]:
     return role, complement
 
 
+_VERB_OBJECTS = frozenset("le la les un une ses son sa leur leurs ce cette ces".split())
+_NOT_VERBS = frozenset("de du des d' d’ à au aux pour sur en et ou par avec entre contre dans".split())
+
+
 def clean(ctx: Context, c: Candidate) -> list[Candidate]:
     """Apply the span rules to one candidate; returns 0 or 1 candidate."""
     words, lower = ctx.words, ctx.lower
@@ -190,6 +194,13 @@ def clean(ctx: Context, c: Candidate) -> list[Candidate]:
         for k in range(c.start + 1, c.end):
             if is_cap(words[k]) and lower[k - 1] in _BEFORE_PLACE_NAME:
                 c.start = k
+                break
+    # "Autorité de la concurrence sanctionne trois distributeurs": a lower-case word before a numeral
+    # or a determiner is a verb (a headline the tagger misread); the name ends before it
+    if c.source == "model" and c.label in ("ORG", "MISC"):
+        for k in range(c.start + 2, c.end - 1):
+            if words[k].islower() and lower[k] not in _NOT_VERBS and (ctx.num[k + 1] or lower[k + 1] in _VERB_OBJECTS):
+                c.end, c.char_end = k, None
                 break
     # trailing punctuation, determiners, prepositions, conjunctions, role words, numbers
     while c.end > c.start:

@@ -30,7 +30,13 @@ from .filters import never_an_entity
 from .gazetteer_matches import gazetteer_candidates
 from .labels import acronym_labels, cue_label, harmonise_labels, label_enumerations, resolve_overlaps
 from .records import Candidate, Mention
-from .release_names import about_names, local_body_candidates, quoted_name_candidates, social_candidates
+from .release_names import (
+    about_names,
+    acronym_and_short_bodies,
+    local_body_candidates,
+    quoted_name_candidates,
+    social_candidates,
+)
 from .roles import portfolio_spans, role_after, role_before
 
 
@@ -108,6 +114,7 @@ def extract_entities(
     harmonise_labels(ctx, mentions)
     about_names(ctx, mentions)
     acronym_labels(ctx, mentions, set(defs))
+    acronym_and_short_bodies(ctx, mentions, defs)
     label_enumerations(ctx, mentions)
     mentions = short_form_mentions(ctx, mentions)
     assign_canonicals(ctx, mentions, defs)

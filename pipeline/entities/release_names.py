@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.canonical import normalize_key
+from pipeline.canonical import capitalise, clean_surface, normalize_key
 from pipeline.places import is_known_place
 
 from .context import Context
@@ -114,3 +114,21 @@ def about_names(ctx: Context, mentions: list[Mention]) -> None:
     for m in mentions:
         if normalize_key(m.text) in keys and m.label != "ORG" and not is_known_place(m.text):
             m.label = m.cue = "ORG"
+
+
+def acronym_and_short_bodies(ctx: Context, mentions: list[Mention], defs: dict[str, Mention]) -> None:
+    """ "ARS Nouvelle-Aquitaine" after "Agence régionale de santé Nouvelle-Aquitaine (ARS)": a defined
+    acronym with a place is that body (ORG, its long form when the long form ends with the place);
+    "la Région" after "la Région Grand Est": the local body named in full."""
+    for m in mentions:
+        first, _, rest = m.text.partition(" ")
+        if rest and first in defs and defs[first].label == "ORG" and is_known_place(rest):
+            m.label = m.cue = "ORG"
+            long = defs[first].text
+            if normalize_key(long).endswith(normalize_key(rest)):
+                m.canonical = capitalise(clean_surface(long))
+        elif m.text.lower() in LOCAL_HEADS and is_cap(m.text):
+            full = [o for o in mentions if o.label == "ORG" and o.text.split()[0] == m.text and o is not m]
+            if full:
+                m.label = m.cue = "ORG"
+                m.canonical = capitalise(clean_surface(max(full, key=lambda o: len(o.text)).text))
