@@ -32,7 +32,13 @@ def unmark(body: str) -> tuple[str, list[dict[str, object]]]:
         size += m.start() - pos
         surface, label, canonical = m.group(1), m.group(2), m.group(3) or m.group(1)
         entities.append(
-            {"start": size, "end": size + len(surface), "text": surface, "label": label, "canonical": canonical}
+            {
+                "start": size,
+                "end": size + len(surface),
+                "text": surface,
+                "label": label,
+                "canonical": canonical,
+            }
         )
         out.append(surface)
         size += len(surface)
@@ -59,7 +65,9 @@ def build(dataset: Path) -> int:
         if "{{" in text or "}}" in text:
             raise SystemExit(f"{path.name}: a mark is malformed")
         published = doc.metadata.get("date")
-        records.append({"doc": path.stem, "published": str(published) if published else None, "entities": entities})
+        records.append(
+            {"doc": path.stem, "published": str(published) if published else None, "entities": entities}
+        )
     with (dataset / "gold.jsonl").open("w", encoding="utf-8") as f:
         for rec in records:
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")

@@ -272,4 +272,3 @@ def test_a_name_many_releases_share_does_not_hide_a_closer_one():
     out = similar_documents(kw, themes({}), ents, k=3)
     assert list(out[out.doc_id == "f09"]["similar_doc_id"]) == ["f05", "f11", "f00"]
     pd.testing.assert_frame_equal(out, reference(kw, themes({}), ents, k=3), check_exact=True)
-

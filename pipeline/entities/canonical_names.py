@@ -131,9 +131,9 @@ def assign_canonicals(ctx: Context, mentions: list[Mention], defs: dict[str, Men
             m.canonical = mixed[normalize_key(m.text)]
     # a body's name in a capitals letterhead: "COUR D'APPEL DE RIOM" -> "Cour d'appel de Riom"
     for m in mentions:
-        if m.label != "PER" and m.text.isupper() and len(m.text.split()) > 1:
-            if m.canonical == clean_surface(m.text):
-                m.canonical = official_case(m.canonical)
+        multi = len(m.text.split()) > 1
+        if m.label != "PER" and m.text.isupper() and multi and m.canonical == clean_surface(m.text):
+            m.canonical = official_case(m.canonical)
     # the long form of a multi-word name followed by its short forms: make prefixes agree
     for m in mentions:
         if m.label in ("ORG", "MISC") and m.canonical == capitalise(clean_surface(m.text)):
@@ -142,7 +142,9 @@ def assign_canonicals(ctx: Context, mentions: list[Mention], defs: dict[str, Men
                 m.canonical = entry.canonical
 
 
-_FUNCTION_WORDS = frozenset("de du des d la le les l et à au aux en pour sur".split())
+_FUNCTION_WORDS = frozenset(
+    ["de", "du", "des", "d", "la", "le", "les", "l", "et", "à", "au", "aux", "en", "pour", "sur"]
+)
 
 
 def official_case(name: str) -> str:

@@ -95,8 +95,31 @@ def _strip_role_prefix(ctx: Context, c: Candidate) -> tuple[str | None, bool]:
     return role, complement
 
 
-_VERB_OBJECTS = frozenset("le la les un une ses son sa leur leurs ce cette ces".split())
-_NOT_VERBS = frozenset("de du des d' d’ à au aux pour sur en et ou par avec entre contre dans".split())
+_VERB_OBJECTS = frozenset(
+    ["le", "la", "les", "un", "une", "ses", "son", "sa", "leur", "leurs", "ce", "cette", "ces"]
+)
+_NOT_VERBS = frozenset(
+    [
+        "de",
+        "du",
+        "des",
+        "d'",
+        "d’",
+        "à",
+        "au",
+        "aux",
+        "pour",
+        "sur",
+        "en",
+        "et",
+        "ou",
+        "par",
+        "avec",
+        "entre",
+        "contre",
+        "dans",
+    ]
+)
 
 
 def clean(ctx: Context, c: Candidate) -> list[Candidate]:
@@ -199,7 +222,11 @@ def clean(ctx: Context, c: Candidate) -> list[Candidate]:
     # or a determiner is a verb (a headline the tagger misread); the name ends before it
     if c.source == "model" and c.label in ("ORG", "MISC"):
         for k in range(c.start + 2, c.end - 1):
-            if words[k].islower() and lower[k] not in _NOT_VERBS and (ctx.num[k + 1] or lower[k + 1] in _VERB_OBJECTS):
+            if (
+                words[k].islower()
+                and lower[k] not in _NOT_VERBS
+                and (ctx.num[k + 1] or lower[k + 1] in _VERB_OBJECTS)
+            ):
                 c.end, c.char_end = k, None
                 break
     # trailing punctuation, determiners, prepositions, conjunctions, role words, numbers

@@ -38,7 +38,9 @@ def _title_cased(ctx: Context, i: int, end: int) -> bool:
     return is_cap(ctx.words[i]) and any(_capitalised_common(ctx, k) for k in range(i + 1, end))
 
 
-_VERB_OBJECTS = frozenset("le la les un une des ses son sa leur leurs ce cette ces".split())
+_VERB_OBJECTS = frozenset(
+    ["le", "la", "les", "un", "une", "des", "ses", "son", "sa", "leur", "leurs", "ce", "cette", "ces"]
+)
 _ARTICLES = frozenset(("le", "la", "l'", "l’"))
 
 
@@ -172,7 +174,11 @@ def complement_end(ctx: Context, i: int, with_a: bool = False) -> int:
                 k += 1
             if k < n and k > j + 2 and lower[k] in CUE_NOUNS:
                 break  # "... et de l'association Y": another name begins
-            if coordinated and k < n and (is_acronym(words[k]) or (is_cap(words[k]) and lower[k] in NAME_HEADS)):
+            if (
+                coordinated
+                and k < n
+                and (is_acronym(words[k]) or (is_cap(words[k]) and lower[k] in NAME_HEADS))
+            ):
                 break  # "l'Université de Morlange et du CNRS": two bodies
             k2 = np_end(ctx, k, True)
             if k2 == k:

@@ -20,7 +20,16 @@ from .shapes import is_acronym, is_cap, is_title
 from .words import ENGLISH_ORG_TAIL_STEMS, MISC_CUES, MISC_HEADS, ORG_CUES, ORG_HEADS
 
 _APOSTROPHE = re.compile(r"['’]")
-_RANK = {"gazetteer": 0, "body": 1, "pattern": 1, "acronym": 1, "social": 1, "quoted": 1, "model": 2, "short": 3}
+_RANK = {
+    "gazetteer": 0,
+    "body": 1,
+    "pattern": 1,
+    "acronym": 1,
+    "social": 1,
+    "quoted": 1,
+    "model": 2,
+    "short": 3,
+}
 
 
 def cue_label(ctx: Context, c: Candidate) -> str | None:

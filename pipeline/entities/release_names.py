@@ -22,15 +22,44 @@ from .records import Candidate, Mention
 from .shapes import is_cap
 
 LOCAL_HEADS = frozenset(
-    "région département ville métropole eurométropole commune mairie préfecture collectivité".split()
+    [
+        "région",
+        "département",
+        "ville",
+        "métropole",
+        "eurométropole",
+        "commune",
+        "mairie",
+        "préfecture",
+        "collectivité",
+    ]
 )
 _OF = frozenset(("de", "du", "des", "d'", "d’"))
 _ARTICLES = frozenset(("la", "l'", "l’", "le", "les"))
 _MAX_PLACE_TOKENS = 6
 # common nouns that name a plan, a report, a campaign...: the name in guillemets after them is MISC
 NAMED_WORK_NOUNS = frozenset(
-    """plan programme projet rapport stratégie campagne opération dispositif initiative label pacte
-    charte contrat schéma feuille appel concours festival exposition""".split()
+    [
+        "plan",
+        "programme",
+        "projet",
+        "rapport",
+        "stratégie",
+        "campagne",
+        "opération",
+        "dispositif",
+        "initiative",
+        "label",
+        "pacte",
+        "charte",
+        "contrat",
+        "schéma",
+        "feuille",
+        "appel",
+        "concours",
+        "festival",
+        "exposition",
+    ]
 )
 _MAX_QUOTED_NAME = 8
 _SOCIAL_LINE = re.compile(r"(?:suivez|retrouvez|rejoignez)[- ]nous\s+(?:sur|via)\b", re.I)
@@ -64,7 +93,9 @@ def local_body_candidates(ctx: Context) -> list[Candidate]:
             continue
         end = _place_end(ctx, j)
         if end == j:  # a place the model sees but the place lists do not ("Ville de Brévannes")
-            end = next((e for s, e, label in ctx.ents if s == j and label == "LOC" and is_cap(ctx.words[j])), j)
+            end = next(
+                (e for s, e, label in ctx.ents if s == j and label == "LOC" and is_cap(ctx.words[j])), j
+            )
         if end > j:
             out.append(Candidate(i, end, "ORG", "pattern", cue="ORG", fixed=True))
     return out
@@ -82,7 +113,9 @@ def quoted_name_candidates(ctx: Context) -> list[Candidate]:
             k -= 1
         if k < 0 or lower[k] not in NAMED_WORK_NOUNS:
             continue
-        close = next((e for e in range(i + 1, min(ctx.n, i + 2 + _MAX_QUOTED_NAME)) if words[e] in "»”\""), None)
+        close = next(
+            (e for e in range(i + 1, min(ctx.n, i + 2 + _MAX_QUOTED_NAME)) if words[e] in '»”"'), None
+        )
         if close is None or close == i + 1 or any(ctx.is_break(t) for t in range(i + 1, close)):
             continue
         if any(words[t] in (".", ";", "!", "?") for t in range(i + 1, close)):

@@ -71,7 +71,8 @@ def _street_line(ctx: Context, k: int) -> bool:
     start = ctx.text.rfind("\n", 0, ctx.idx[k]) + 1
     before = ctx.text[start : ctx.idx[k]].lower().replace("’", "'").split()
     return any(w.strip(",.") in STREET_WORDS for w in before[-4:]) and not any(
-        w[:1].isdigit() and len(w.strip(",")) == 5 for w in before  # "75001 Paris": the town is a place
+        w[:1].isdigit() and len(w.strip(",")) == 5
+        for w in before  # "75001 Paris": the town is a place
     )
 
 
