@@ -39,7 +39,7 @@ def _title_cased(ctx: Context, i: int, end: int) -> bool:
 
 
 _VERB_OBJECTS = frozenset(
-    ["le", "la", "les", "un", "une", "des", "ses", "son", "sa", "leur", "leurs", "ce", "cette", "ces"]
+    ["le", "la", "les", "un", "une", "ses", "son", "sa", "leur", "leurs", "ce", "cette", "ces"]
 )
 _ARTICLES = frozenset(("le", "la", "l'", "l’"))
 
