@@ -68,7 +68,14 @@ def _coordinated_noun(ctx: Context, k: int) -> int:
     end = np_end(ctx, a, False)
     if end == a or (end < n and (ctx.pos[end] in ("VERB", "AUX") or lower[end] in ("qui", "que"))):
         return k
+    if lower[k] == "," and not _list_goes_on(ctx, end):
+        return k  # ", le trafic en mer ...": an apposition or a new clause, not "A, B et C"
     return end
+
+
+def _list_goes_on(ctx: Context, k: int) -> bool:
+    """A comma item of a name's list of complements is followed by another item or closes the name."""
+    return k >= ctx.n or ctx.lower[k] in (",", "et", "(", ")") or ctx.is_break(k)
 
 
 def np_end(ctx: Context, j: int, allow_cap: bool) -> int:
@@ -183,6 +190,8 @@ def complement_end(ctx: Context, i: int, with_a: bool = False) -> int:
             k2 = np_end(ctx, k, True)
             if k2 == k:
                 break
+            if lower[j] == "," and words[k].islower() and not _list_goes_on(ctx, k2):
+                break  # "avec l'Institut ..., des programmes de sélection": no list, another phrase
             j = end = k2
             if words[k2 - 1].endswith("(") or "(" in words[k2 - 1][1:]:
                 break

@@ -69,7 +69,8 @@ MISC_CUES = _words(
 ORG_CUES = _words(
     """société entreprise groupe start-up startup agence association fondation cabinet banque laboratoire
     université institut organisation ong équipe consortium opérateur constructeur éditeur fabricant
-    partenaire syndicat parti club"""
+    partenaire syndicat parti club coentreprise compagnie firme filiale pme holding mutuelle coopérative
+    enseigne fonds réseau"""
 )
 # words that continue a name's complement although spaCy may tag them otherwise
 ENGLISH_ORG_TAILS = _words(

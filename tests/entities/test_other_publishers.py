@@ -68,6 +68,28 @@ def test_a_coordination_stops_at_a_verb_or_another_body(run):
     assert ("CNRS", "ORG") in found
 
 
+def test_an_apposition_or_a_new_phrase_is_no_list_of_complements(run):
+    found = pairs(
+        run(
+            "Selon l'Agence européenne pour la sécurité fluviale, le trafic sur le Rhin a progressé. "
+            "Il faut tester, avec l'Institut technique de la vigne et du vin, des programmes de taille."
+        )
+    )
+    assert ("Agence européenne pour la sécurité fluviale", "ORG") in found
+    assert ("Institut technique de la vigne et du vin", "ORG") in found
+
+
+def test_a_kind_of_company_before_the_name_makes_it_a_body(run):
+    found = pairs(
+        run(
+            "L'atelier a été conçu par le cabinet d'ingénierie Vernoux Conseil. Les déchets seront "
+            "recyclés par la coentreprise Kalio Nord, créée avec le fabricant de jouets Pimbelle."
+        )
+    )
+    assert ("Kalio Nord", "ORG") in found
+    assert ("Pimbelle", "ORG") in found
+
+
 def test_a_headline_verb_ends_the_name(run):
     found = pairs(run("# Santé : l'Autorité de la concurrence sanctionne trois grossistes pour une entente"))
     assert ("Autorité de la concurrence", "ORG") in found
