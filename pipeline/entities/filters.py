@@ -9,6 +9,7 @@ import re
 from spacy.lang.fr.stop_words import STOP_WORDS
 
 from pipeline.canonical import normalize_key
+from pipeline.places import is_known_place
 
 from .context import Context
 from .lexicon import is_adjective, is_common_word, is_lemma
@@ -30,6 +31,19 @@ def _event_of_place(ctx: Context, c: Candidate) -> bool:
         and ctx.lower[i + 1] in ("de", "d'", "d’")
         and is_cap(ctx.words[i + 2])
     )
+
+
+def _inflected_common_word(ctx: Context, k: int) -> bool:
+    """A sentence- or line-initial participle or plural whose lemma is a common word: "Réunis en
+    séance, les élus ...", "Installée dans ...", a list label "Passeuses : ..." (not in the word list
+    as written, so common_initial misses it)."""
+    token = ctx.doc[k]
+    if ctx.lookup(token.text) or is_known_place(token.text) or not is_common_word(token.lemma_):
+        return False
+    if token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm"):
+        return True
+    nxt = ctx.words[k + 1] if k + 1 < ctx.n else ""
+    return "Plur" in token.morph.get("Number") and nxt == ":"
 
 
 def never_an_entity(ctx: Context, c: Candidate, text: str) -> bool:
@@ -92,6 +106,8 @@ def never_an_entity(ctx: Context, c: Candidate, text: str) -> bool:
         if ctx.common_initial(first, c.label) and not (c.label == "PER" and w in ctx.surnames):
             return True
         if low in NAME_HEADS and ctx.initial[first]:
+            return True
+        if ctx.initial[k] and _inflected_common_word(ctx, k):
             return True
         # demonyms: "les Suédois", "un Américain"
         demonym_form = (low.endswith(("s", "x")) and len(low) > 3) or low.endswith(_DEMONYM_ENDINGS)

@@ -6,6 +6,8 @@
 - Plans, reports and campaigns named in guillemets after their common noun ("le plan « Écoles 2030 »",
   "son rapport annuel « Terres fragiles »") are MISC names.
 - Social networks listed after "Suivez-nous sur" are ORG, even one letter long ("X").
+- Courts in lower case, as French writes them, named by their seat ("le tribunal judiciaire de
+  Valence", "la cour d'appel de Douai"): one ORG.
 - "À propos de Norvane" closes a company's or a body's release: that name is an ORG everywhere in it.
 """
 
@@ -37,6 +39,7 @@ LOCAL_HEADS = frozenset(
 _OF = frozenset(("de", "du", "des", "d'", "d’"))
 _ARTICLES = frozenset(("la", "l'", "l’", "le", "les"))
 _MAX_PLACE_TOKENS = 6
+_STATE_FORMS = frozenset(("république", "royaume", "principauté", "confédération", "grand-duché", "sultanat"))
 # common nouns that name a plan, a report, a campaign...: the name in guillemets after them is MISC
 NAMED_WORK_NOUNS = frozenset(
     [
@@ -165,3 +168,41 @@ def acronym_and_short_bodies(ctx: Context, mentions: list[Mention], defs: dict[s
             if full:
                 m.label = m.cue = "ORG"
                 m.canonical = capitalise(clean_surface(max(full, key=lambda o: len(o.text)).text))
+
+
+_COURT = re.compile(
+    r"\b(?:tribunal (?:judiciaire|administratif|correctionnel|de commerce|de grande instance|d'instance|"
+    r"pour enfants)|cour (?:d'appel|administrative d'appel|d'assises)|conseil de prud'hommes|"
+    r"chambre régionale des comptes) (?:de |d'|du |des )(?:la |l')?"
+    r"[A-ZÉÈÀÂÎÔ][\w'-]*(?: (?:de |d'|du |sur |en |la |le |les )*[A-ZÉÈÀÂÎÔ][\w'-]*)*"
+)
+
+
+def court_candidates(ctx: Context) -> list[Candidate]:
+    """ "le tribunal judiciaire de Valence", "la cour d'appel de Douai": a court named by its seat."""
+    out: list[Candidate] = []
+    text = ctx.text.replace("’", "'")
+    for m in _COURT.finditer(text):
+        span = ctx.token_span(m.start(), m.end())
+        if span is not None:
+            out.append(Candidate(span[0], span[1], "ORG", "body", cue="ORG", keep_lower=True, fixed=True))
+    return out
+
+
+def longer_place_candidates(ctx: Context) -> list[Candidate]:
+    """A known place with lower-case words ("Émirats arabes unis", "Pays de la Loire"): whole, even when
+    the model cuts it short (the longest known place of at most three more lower-case words)."""
+    out: list[Candidate] = []
+    for start, end, label in ctx.ents:
+        if label != "LOC" or ctx.lower[start] in _STATE_FORMS:
+            continue  # "la République française": the long forms have their own rules (roles, states)
+        best = end
+        for k in range(end + 1, min(ctx.n, end + 3) + 1):
+            if not ctx.words[k - 1].islower() or ctx.is_break(k - 1):
+                break
+            if is_known_place(ctx.span_text(start, k)):
+                best = k
+        tail = any(ctx.words[k].islower() for k in range(start + 1, best))
+        if tail and is_known_place(ctx.span_text(start, best)):  # kept whole, not trimmed as words
+            out.append(Candidate(start, best, "LOC", "pattern", cue="LOC", fixed=True))
+    return out

@@ -90,6 +90,37 @@ def test_a_kind_of_company_before_the_name_makes_it_a_body(run):
     assert ("Pimbelle", "ORG") in found
 
 
+def test_courts_in_lower_case_are_bodies_named_by_their_seat(run):
+    ms = run(
+        "Le procureur de la République près le tribunal judiciaire de Montbrison communique. Un "
+        "recours est possible devant la cour d'appel de Douai. La cour d'appel a confirmé le jugement."
+    )
+    assert ("tribunal judiciaire de Montbrison", "ORG") in pairs(ms)
+    assert canon(ms, "cour d'appel de Douai") == "Cour d'appel de Douai"
+    assert "République" not in [m.text for m in ms]
+
+
+def test_a_known_place_keeps_its_lower_case_words(run):
+    found = pairs(
+        run(
+            "La conférence se tiendra aux Émirats arabes unis, à l'invitation du président de la "
+            "République française."
+        )
+    )
+    assert ("Émirats arabes unis", "LOC") in found
+    assert not any(text.startswith("République") for text, _ in found)
+
+
+def test_initial_participles_and_list_labels_are_no_names(run):
+    texts = [
+        m.text
+        for m in run(
+            "Réunis en séance ce jeudi, les élus ont voté.\n\nPasseuses : Chloé Marchal, Inès Vidal\n"
+        )
+    ]
+    assert texts == ["Chloé Marchal", "Inès Vidal"]
+
+
 def test_a_headline_verb_ends_the_name(run):
     found = pairs(run("# Santé : l'Autorité de la concurrence sanctionne trois grossistes pour une entente"))
     assert ("Autorité de la concurrence", "ORG") in found
