@@ -33,7 +33,9 @@ from .records import Candidate, Mention
 from .release_names import (
     about_names,
     acronym_and_short_bodies,
+    acronym_place_candidates,
     court_candidates,
+    dateline_candidates,
     local_body_candidates,
     longer_place_candidates,
     quoted_name_candidates,
@@ -76,7 +78,8 @@ def extract_entities(
     cands += gazetteer_candidates(ctx)
     cands += country_long_forms(ctx)
     cands += local_body_candidates(ctx) + quoted_name_candidates(ctx) + social_candidates(ctx)
-    cands += court_candidates(ctx) + longer_place_candidates(ctx)
+    cands += court_candidates(ctx) + longer_place_candidates(ctx) + dateline_candidates(ctx)
+    cands += acronym_place_candidates(ctx)
     portfolios = portfolio_spans(ctx)
 
     cleaned: list[Candidate] = []

@@ -27,6 +27,7 @@ _RANK = {
     "acronym": 1,
     "social": 1,
     "quoted": 1,
+    "dateline": 1,
     "model": 2,
     "short": 3,
 }

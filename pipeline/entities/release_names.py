@@ -5,6 +5,7 @@
   case ("la région Bretagne"), so a capitalised head before a known place is one ORG name.
 - Plans, reports and campaigns named in guillemets after their common noun ("le plan « Écoles 2030 »",
   "son rapport annuel « Terres fragiles »") are MISC names.
+- A service named by its acronym and its territory ("ARS Occitanie", "DREAL Bretagne") is one ORG.
 - Social networks listed after "Suivez-nous sur" are ORG, even one letter long ("X").
 - Courts in lower case, as French writes them, named by their seat ("le tribunal judiciaire de
   Valence", "la cour d'appel de Douai"): one ORG.
@@ -21,7 +22,7 @@ from pipeline.places import is_known_place
 from .context import Context
 from .lexicon import is_adjective
 from .records import Candidate, Mention
-from .shapes import is_cap
+from .shapes import is_acronym, is_cap, is_title
 
 LOCAL_HEADS = frozenset(
     [
@@ -112,7 +113,13 @@ def quoted_name_candidates(ctx: Context) -> list[Candidate]:
         if w not in ("«", "“", '"') or i + 1 >= ctx.n or not is_cap(words[i + 1]):
             continue
         k = i - 1
-        while k >= 0 and i - k <= 2 and words[k].islower() and (pos[k] == "ADJ" or is_adjective(words[k])):
+        while (
+            k >= 0
+            and i - k <= 2
+            and lower[k] not in NAMED_WORK_NOUNS  # "plan" is also an adjective
+            and words[k].islower()
+            and (pos[k] == "ADJ" or is_adjective(words[k]))
+        ):
             k -= 1
         if k < 0 or lower[k] not in NAMED_WORK_NOUNS:
             continue
@@ -205,4 +212,42 @@ def longer_place_candidates(ctx: Context) -> list[Candidate]:
         tail = any(ctx.words[k].islower() for k in range(start + 1, best))
         if tail and is_known_place(ctx.span_text(start, best)):  # kept whole, not trimmed as words
             out.append(Candidate(start, best, "LOC", "pattern", cue="LOC", fixed=True))
+    return out
+
+
+def dateline_candidates(ctx: Context) -> list[Candidate]:
+    """The town of a dateline in the first lines ("Valence, le 13 novembre 2025"): a place, even when
+    it is also a dictionary word that the sentence-initial filters would drop."""
+    from .publisher import _DATELINE, _HEAD_LINES
+
+    head = "\n".join(ctx.text.split("\n", _HEAD_LINES)[:_HEAD_LINES])
+    out: list[Candidate] = []
+    for m in _DATELINE.finditer(head):
+        name = m.group(1).strip()
+        start = m.start(1)
+        span = ctx.token_span(start, start + len(name))
+        if span is not None and is_known_place(name):
+            out.append(Candidate(span[0], span[1], "LOC", "dateline", cue="LOC", fixed=True))
+    return out
+
+
+def acronym_place_candidates(ctx: Context) -> list[Candidate]:
+    """A state service or agency named by its acronym and its territory ("ARS Occitanie", "DREAL
+    Bretagne", "CCI Normandie"): one ORG, whatever the model splits."""
+    out: list[Candidate] = []
+    for i in range(ctx.n - 1):
+        word = ctx.words[i]
+        if (
+            len(word) < 2
+            or not word.isalpha()
+            or not is_acronym(word)
+            or is_known_place(word)
+            or not ctx.spaced[i]
+        ):
+            continue
+        if not is_title(ctx.words[i + 1]):
+            continue  # "À PROPOS DE ...": a line in capitals has no acronym
+        end = _place_end(ctx, i + 1)
+        if end > i + 1:
+            out.append(Candidate(i, end, "ORG", "pattern", cue="ORG", fixed=True))
     return out

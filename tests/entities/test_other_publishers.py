@@ -121,6 +121,20 @@ def test_initial_participles_and_list_labels_are_no_names(run):
     assert texts == ["Chloé Marchal", "Inès Vidal"]
 
 
+def test_a_service_named_by_acronym_and_territory_is_one_body(run):
+    found = pairs(
+        run("Contact presse\nARS Occitanie – Service communication\n\nLa DREAL Bretagne a rendu son avis.\n")
+    )
+    assert ("ARS Occitanie", "ORG") in found
+    assert ("DREAL Bretagne", "ORG") in found
+    assert not any("–" in text for text, _ in found)
+
+
+def test_the_dateline_town_is_a_place(run):
+    found = pairs(run("COMMUNIQUÉ DE PRESSE\n\nValence, le 13 novembre 2025\n\nLe parquet communique.\n"))
+    assert found == [("Valence", "LOC")]
+
+
 def test_a_headline_verb_ends_the_name(run):
     found = pairs(run("# Santé : l'Autorité de la concurrence sanctionne trois grossistes pour une entente"))
     assert ("Autorité de la concurrence", "ORG") in found
@@ -143,9 +157,11 @@ def test_defined_agency_with_its_region(run):
 def test_plans_and_reports_in_guillemets_are_misc(run):
     found = pairs(
         run("Le groupe présentera le plan « Cap Horizon 2030 » et son rapport annuel « Terres fragiles ».")
+        + run("Les élus ont adopté, par 40 voix contre 12, le plan « Écoles 2032 ». Il sera financé.")
     )
     assert ("Cap Horizon 2030", "MISC") in found
     assert ("Terres fragiles", "MISC") in found
+    assert ("Écoles 2032", "MISC") in found
 
 
 def test_contact_block_units_labels_and_streets_are_boilerplate(run):
