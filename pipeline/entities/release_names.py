@@ -96,10 +96,11 @@ def local_body_candidates(ctx: Context) -> list[Candidate]:
         if j >= ctx.n:
             continue
         end = _place_end(ctx, j)
-        if end == j:  # a place the model sees but the place lists do not ("Ville de Brévannes")
-            end = next(
-                (e for s, e, label in ctx.ents if s == j and label == "LOC" and is_cap(ctx.words[j])), j
-            )
+        # a place the model sees but the place lists do not ("Ville de Brévannes"), or longer than
+        # the listed place ("Métropole Rouen Normandie")
+        model_end = max((e for s, e, _ in ctx.ents if s in (i, j) and is_cap(ctx.words[j])), default=j)
+        if model_end > end and all(is_cap(ctx.words[t]) or ctx.lower[t] in _OF for t in range(j, model_end)):
+            end = model_end
         if end > j:
             out.append(Candidate(i, end, "ORG", "pattern", cue="ORG", fixed=True))
     return out
@@ -159,17 +160,41 @@ def about_names(ctx: Context, mentions: list[Mention]) -> None:
             m.label = m.cue = "ORG"
 
 
+_INITIALS_SKIP = frozenset(
+    ("de", "du", "des", "d", "et", "la", "le", "les", "l", "pour", "en", "à", "aux", "au")
+)
+
+
+def _abbreviates(acronym: str, place: str, long: str) -> bool:
+    """ "Chambre de commerce et d'industrie Occitanie" is what "CCI" + "Occitanie" abbreviates: the
+    long form ends with the place and the initials of its other words spell the acronym."""
+    key, tail = normalize_key(long), normalize_key(place)
+    if not key.endswith(" " + tail):
+        return False
+    words = re.split(r"[\s'’-]+", long[: len(long) - len(place)].strip())
+    initials = "".join(w[0] for w in words if w and w.lower() not in _INITIALS_SKIP)
+    return initials.upper() == acronym.upper()
+
+
 def acronym_and_short_bodies(ctx: Context, mentions: list[Mention], defs: dict[str, Mention]) -> None:
     """ "ARS Nouvelle-Aquitaine" after "Agence régionale de santé Nouvelle-Aquitaine (ARS)": a defined
     acronym with a place is that body (ORG, its long form when the long form ends with the place);
     "la Région" after "la Région Grand Est": the local body named in full."""
     for m in mentions:
         first, _, rest = m.text.partition(" ")
-        if rest and first in defs and defs[first].label == "ORG" and is_known_place(rest):
-            m.label = m.cue = "ORG"
-            long = defs[first].text
-            if normalize_key(long).endswith(normalize_key(rest)):
-                m.canonical = capitalise(clean_surface(long))
+        place = re.sub(r"^(?:de|du) ", "", rest)
+        if rest and is_acronym(first) and first.isalpha() and is_known_place(place):
+            m.label = m.cue = "ORG"  # "ARS Occitanie", "CHU de Nantes": a body, not the place
+            if first in defs and defs[first].label == "ORG":
+                long = defs[first].text
+                if normalize_key(long).endswith(normalize_key(place)):
+                    m.canonical = capitalise(clean_surface(long))
+                continue
+            full = next(
+                (o for o in mentions if o.label == "ORG" and _abbreviates(first, place, o.text)), None
+            )
+            if full is not None:  # "CCI Occitanie" after "Chambre de commerce et d'industrie Occitanie"
+                m.canonical = capitalise(clean_surface(full.text))
         elif m.text.lower() in LOCAL_HEADS and is_cap(m.text):
             full = [o for o in mentions if o.label == "ORG" and o.text.split()[0] == m.text and o is not m]
             if full:
@@ -237,17 +262,12 @@ def acronym_place_candidates(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     for i in range(ctx.n - 1):
         word = ctx.words[i]
-        if (
-            len(word) < 2
-            or not word.isalpha()
-            or not is_acronym(word)
-            or is_known_place(word)
-            or not ctx.spaced[i]
-        ):
+        if len(word) < 2 or not word.isalpha() or not is_acronym(word) or not ctx.spaced[i]:
             continue
-        if not is_title(ctx.words[i + 1]):
+        j = i + 2 if ctx.lower[i + 1] in ("de", "du") and i + 2 < ctx.n else i + 1  # "CHU de Limoges"
+        if not is_title(ctx.words[j]):
             continue  # "À PROPOS DE ...": a line in capitals has no acronym
-        end = _place_end(ctx, i + 1)
-        if end > i + 1:
+        end = _place_end(ctx, j)
+        if end > j:
             out.append(Candidate(i, end, "ORG", "pattern", cue="ORG", fixed=True))
     return out

@@ -130,6 +130,16 @@ def test_a_service_named_by_acronym_and_territory_is_one_body(run):
     assert not any("–" in text for text, _ in found)
 
 
+def test_an_acronym_with_its_territory_takes_the_long_form_it_abbreviates(run):
+    ms = run(
+        "La Chambre de commerce et d'industrie Bretagne (CCI Bretagne) lance un fonds. La CCI Bretagne "
+        "compte 90 000 membres. Le CHU de Nantes recrute. La Métropole Rouen Normandie paie."
+    )
+    assert canon(ms, "CCI Bretagne") == "Chambre de commerce et d'industrie Bretagne"
+    assert ("CHU de Nantes", "ORG") in pairs(ms)
+    assert ("Métropole Rouen Normandie", "ORG") in pairs(ms)
+
+
 def test_the_dateline_town_is_a_place(run):
     found = pairs(run("COMMUNIQUÉ DE PRESSE\n\nValence, le 13 novembre 2025\n\nLe parquet communique.\n"))
     assert found == [("Valence", "LOC")]
