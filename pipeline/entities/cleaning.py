@@ -27,6 +27,7 @@ from .words import (
     ORG_HEADS,
     OTHER_PREPS,
     PORTFOLIO_HEADS,
+    POSTAL_WORDS,
     REGION_ADJECTIVES,
     ROLE_HEADS,
     ROLE_MODIFIERS,
@@ -150,6 +151,7 @@ def clean(ctx: Context, c: Candidate) -> list[Candidate]:
             or (ctx.punct[s] and s + 1 < c.end)
             or ctx.space[s]
             or (not has_letter(text) and not any(ch.isdigit() for ch in text))
+            or (c.label == "LOC" and ctx.num[s] and len(text) == 5 and s + 1 < c.end)  # "87042 Limoges"
         )
         if leading and (low in ("l'", "l’", "d'", "d’") or not (text[:1].isupper() and c.end - s == 1)):
             c.start += 1
@@ -240,6 +242,7 @@ def clean(ctx: Context, c: Candidate) -> list[Candidate]:
             or low in LEADING_FUNCTION_WORDS
             or low in COMPLEMENT_PREPS
             or low in ("&", "qui", "que", "dont")
+            or (low in POSTAL_WORDS and c.end - c.start > 1)  # "87042 Limoges Cedex": the town stays
             or (
                 low in ROLE_HEADS
                 and c.label != "PER"

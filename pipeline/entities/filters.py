@@ -46,6 +46,12 @@ def _inflected_common_word(ctx: Context, k: int) -> bool:
     return "Plur" in token.morph.get("Number") and nxt == ":"
 
 
+def _postal_town(ctx: Context, k: int, text: str) -> bool:
+    """Token k follows a five-digit postcode and the text is a known place."""
+    before = ctx.words[k - 1] if k > 0 else ""
+    return len(before) == 5 and before.isdigit() and is_known_place(text)
+
+
 def never_an_entity(ctx: Context, c: Candidate, text: str) -> bool:
     """The filters: what can never be an entity, whatever the model says."""
     if c.source in ("social", "quoted", "dateline"):
@@ -61,6 +67,8 @@ def never_an_entity(ctx: Context, c: Candidate, text: str) -> bool:
     if "@" in text or "http" in text.lower() or "www." in text.lower():
         return True
     first = ks[0]
+    if _postal_town(ctx, first, text):
+        return False  # "87042 Limoges Cedex": the town of a postal line is a place (not "Limoges" ware)
     if not is_cap(text) and not c.keep_lower and not _event_of_place(ctx, c):
         return True
     key = normalize_key(text)

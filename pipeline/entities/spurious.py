@@ -86,7 +86,7 @@ def spurious(ctx: Context, c: Candidate, ks: list[int], text: str) -> bool:
         return True
     if lows and (lows[0].rstrip(".") in CONTACT_LABELS and len(lows) == 1 or _press_unit(lows)):
         return True  # "Tél", "Service de presse", "Direction de la communication"
-    if _street_line(ctx, c.start):
+    if _street_line(ctx, ks[0]):
         return True  # "42, boulevard Dupleix": a street of a postal address
     if c.keep_lower:
         return False

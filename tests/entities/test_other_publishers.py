@@ -190,6 +190,13 @@ def test_contact_block_units_labels_and_streets_are_boilerplate(run):
     ]
 
 
+def test_the_town_of_a_postal_line_stays_a_place(run):
+    found = pairs(
+        run("Contact presse\n2, avenue des Tilleuls – 87042 Limoges Cedex\nTél. : 05 55 00 00 00\n")
+    )
+    assert found == [("Limoges", "LOC")]
+
+
 def test_about_line_makes_the_publisher_a_body(run):
     ms = run(
         "# Norvane : un chiffre d'affaires record\n\nNorvane publie ses comptes annuels.\n\n"
