@@ -132,7 +132,7 @@ def assign_canonicals(ctx: Context, mentions: list[Mention], defs: dict[str, Men
     # a body's name in a capitals letterhead: "COUR D'APPEL DE RIOM" -> "Cour d'appel de Riom"
     for m in mentions:
         multi = len(m.text.split()) > 1
-        if m.label != "PER" and m.text.isupper() and multi and m.canonical == clean_surface(m.text):
+        if m.label == "ORG" and m.text.isupper() and multi and m.canonical == clean_surface(m.text):
             m.canonical = official_case(m.canonical)
     # the long form of a multi-word name followed by its short forms: make prefixes agree
     for m in mentions:

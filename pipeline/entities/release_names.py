@@ -183,7 +183,7 @@ def acronym_and_short_bodies(ctx: Context, mentions: list[Mention], defs: dict[s
     for m in mentions:
         first, _, rest = m.text.partition(" ")
         place = re.sub(r"^(?:de|du) ", "", rest)
-        if rest and is_acronym(first) and first.isalpha() and is_known_place(place):
+        if rest and _short_acronym(first) and is_title(place.split()[0]) and is_known_place(place):
             m.label = m.cue = "ORG"  # "ARS Occitanie", "CHU de Nantes": a body, not the place
             if first in defs and defs[first].label == "ORG":
                 long = defs[first].text
@@ -262,12 +262,17 @@ def acronym_place_candidates(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     for i in range(ctx.n - 1):
         word = ctx.words[i]
-        if len(word) < 2 or not word.isalpha() or not is_acronym(word) or not ctx.spaced[i]:
+        if not _short_acronym(word) or not ctx.spaced[i]:
             continue
         j = i + 2 if ctx.lower[i + 1] in ("de", "du") and i + 2 < ctx.n else i + 1  # "CHU de Limoges"
         if not is_title(ctx.words[j]):
             continue  # "À PROPOS DE ...": a line in capitals has no acronym
         end = _place_end(ctx, j)
-        if end > j:
+        if end > j and len(ctx.span_text(j, end)) > 3:
             out.append(Candidate(i, end, "ORG", "pattern", cue="ORG", fixed=True))
     return out
+
+
+def _short_acronym(word: str) -> bool:
+    """ "ARS", "DREAL", "CCI": letters in capitals, at most six ("LAUSANNE" is a word in capitals)."""
+    return 2 <= len(word) <= 6 and word.isalpha() and is_acronym(word)

@@ -140,6 +140,10 @@ def test_an_acronym_with_its_territory_takes_the_long_form_it_abbreviates(run):
     assert ("Métropole Rouen Normandie", "ORG") in pairs(ms)
 
 
+def test_a_word_in_capitals_is_no_acronym_of_a_body(run):
+    assert pairs(run("MONTAUBAN On annonce la fermeture du pont de la Garenne.")) == [("MONTAUBAN", "LOC")]
+
+
 def test_the_dateline_town_is_a_place(run):
     found = pairs(run("COMMUNIQUÉ DE PRESSE\n\nValence, le 13 novembre 2025\n\nLe parquet communique.\n"))
     assert found == [("Valence", "LOC")]
