@@ -22,9 +22,16 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
-def load_scorer(dataset: Path) -> ModuleType:
-    """The reference score.py that sits beside the dataset folders (../shared/benchmarks/score.py)."""
-    folder = str(dataset.resolve().parent)
+SHARED_SCORER = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "score.py"
+
+
+def load_scorer(dataset: Path, scorer: Path | None = None) -> ModuleType:
+    """The reference score.py: SCORER if given, else the one beside the dataset folder, else the shared
+    one (../shared/benchmarks/score.py, for the project's own sets under tests/data)."""
+    if scorer is None:
+        beside = dataset.resolve().parent / "score.py"
+        scorer = beside if beside.exists() else SHARED_SCORER
+    folder = str(scorer.resolve().parent)
     if folder not in sys.path:
         sys.path.insert(0, folder)
     return importlib.import_module("score")

@@ -161,10 +161,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--errors", action="store_true", help="also list every error by family (to read, not to copy)"
     )
+    ap.add_argument("--scorer", type=Path, help="score.py to use (default: beside DATASET, else ../shared's)")
     args = ap.parse_args(argv)
     dataset = args.dataset.resolve()
-    sys.path.insert(0, str(dataset.parent))
-    import score  # the reference scorer of the benchmark folder
+    scorer_path = args.scorer or dataset.parent / "score.py"
+    if not scorer_path.exists():  # the project's own sets under tests/data use ../shared's scorer
+        scorer_path = ROOT.parent / "shared" / "benchmarks" / "score.py"
+    sys.path.insert(0, str(scorer_path.resolve().parent))
+    import score  # the reference scorer
 
     gold = score.read_jsonl(dataset)
     docs = score.read_docs(dataset)
@@ -254,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     rel = lambda p: Path("..") / p.relative_to(ROOT.parent) if p.is_relative_to(ROOT.parent) else p  # noqa: E731
     print(
-        f"same figures with the reference scorer: python3 {rel(dataset.parent / 'score.py')} entities "
+        f"same figures with the reference scorer: python3 {rel(scorer_path)} entities "
         f"{rel(dataset)} {pred_path.relative_to(ROOT)}"
     )
     return 0

@@ -30,8 +30,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dataset", type=Path, help="a folder in the common benchmark format (docs/, gold.jsonl)")
     ap.add_argument("--jobs", type=int, help="worker processes of the pipeline run (default: all cores)")
+    ap.add_argument("--scorer", type=Path, help="score.py to use (default: beside DATASET, else ../shared's)")
     args = ap.parse_args()
-    score = load_scorer(args.dataset)
+    score = load_scorer(args.dataset, args.scorer)
     gold = read_gold(args.dataset)
     out = run_pipeline(args.dataset, jobs=args.jobs)
     try:

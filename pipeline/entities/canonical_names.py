@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 from pipeline.canonical import GazetteerEntry, capitalise, clean_surface, normal_case_name, normalize_key
-from pipeline.places import country_name
+from pipeline.places import country_name, is_known_place
 
 from .context import Context
+from .lexicon import is_common_word
 from .publisher import of_country, publisher_country
 from .records import Mention
 from .shapes import is_title
@@ -128,12 +129,48 @@ def assign_canonicals(ctx: Context, mentions: list[Mention], defs: dict[str, Men
     for m in mentions:
         if m.text.isupper() and m.canonical == clean_surface(m.text) and normalize_key(m.text) in mixed:
             m.canonical = mixed[normalize_key(m.text)]
+    # a body's name in a capitals letterhead: "COUR D'APPEL DE RIOM" -> "Cour d'appel de Riom"
+    for m in mentions:
+        multi = len(m.text.split()) > 1
+        if m.label == "ORG" and m.text.isupper() and multi and m.canonical == clean_surface(m.text):
+            m.canonical = official_case(m.canonical)
     # the long form of a multi-word name followed by its short forms: make prefixes agree
     for m in mentions:
         if m.label in ("ORG", "MISC") and m.canonical == capitalise(clean_surface(m.text)):
             entry = ctx.lookup(m.canonical)
             if entry is not None:
                 m.canonical = entry.canonical
+
+
+_FUNCTION_WORDS = frozenset(
+    ["de", "du", "des", "d", "la", "le", "les", "l", "et", "à", "au", "aux", "en", "pour", "sur"]
+)
+
+
+def official_case(name: str) -> str:
+    """A capitals name in official case: first word capitalised, function and common words in lower
+    case, places and unknown words capitalised, short unknown words kept as acronyms ("ARS")."""
+    out: list[str] = []
+    for n, word in enumerate(name.split()):
+        parts = re.split(r"([-'’])", word)
+        fixed: list[str] = []
+        for part in parts:
+            low = part.lower()
+            if not part.isalpha():
+                fixed.append(part)
+            elif low in _FUNCTION_WORDS:
+                fixed.append(low)
+            elif len(part) > 2 and (is_known_place(word) or is_known_place(part)):
+                fixed.append(part.capitalize())
+            elif is_common_word(low):
+                fixed.append(low)
+            elif len(part) <= 4:
+                fixed.append(part)
+            else:
+                fixed.append(part.capitalize())
+        text = "".join(fixed)
+        out.append(capitalise(text) if n == 0 else text)
+    return " ".join(out)
 
 
 _GENERIC = {"gouvernement": "Gouvernement"}  # short forms that name the publisher's own body

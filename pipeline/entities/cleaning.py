@@ -27,6 +27,7 @@ from .words import (
     ORG_HEADS,
     OTHER_PREPS,
     PORTFOLIO_HEADS,
+    POSTAL_WORDS,
     REGION_ADJECTIVES,
     ROLE_HEADS,
     ROLE_MODIFIERS,
@@ -95,6 +96,33 @@ def _strip_role_prefix(ctx: Context, c: Candidate) -> tuple[str | None, bool]:
     return role, complement
 
 
+_VERB_OBJECTS = frozenset(
+    ["le", "la", "les", "un", "une", "ses", "son", "sa", "leur", "leurs", "ce", "cette", "ces"]
+)
+_NOT_VERBS = frozenset(
+    [
+        "de",
+        "du",
+        "des",
+        "d'",
+        "d’",
+        "à",
+        "au",
+        "aux",
+        "pour",
+        "sur",
+        "en",
+        "et",
+        "ou",
+        "par",
+        "avec",
+        "entre",
+        "contre",
+        "dans",
+    ]
+)
+
+
 def clean(ctx: Context, c: Candidate) -> list[Candidate]:
     """Apply the span rules to one candidate; returns 0 or 1 candidate."""
     words, lower = ctx.words, ctx.lower
@@ -123,6 +151,7 @@ def clean(ctx: Context, c: Candidate) -> list[Candidate]:
             or (ctx.punct[s] and s + 1 < c.end)
             or ctx.space[s]
             or (not has_letter(text) and not any(ch.isdigit() for ch in text))
+            or (c.label == "LOC" and ctx.num[s] and len(text) == 5 and s + 1 < c.end)  # "87042 Limoges"
         )
         if leading and (low in ("l'", "l’", "d'", "d’") or not (text[:1].isupper() and c.end - s == 1)):
             c.start += 1
@@ -191,6 +220,17 @@ def clean(ctx: Context, c: Candidate) -> list[Candidate]:
             if is_cap(words[k]) and lower[k - 1] in _BEFORE_PLACE_NAME:
                 c.start = k
                 break
+    # "Autorité de la concurrence sanctionne trois distributeurs": a lower-case word before a numeral
+    # or a determiner is a verb (a headline the tagger misread); the name ends before it
+    if c.source == "model" and c.label in ("ORG", "MISC"):
+        for k in range(c.start + 2, c.end - 1):
+            if (
+                words[k].islower()
+                and lower[k] not in _NOT_VERBS
+                and (ctx.num[k + 1] or lower[k + 1] in _VERB_OBJECTS)
+            ):
+                c.end, c.char_end = k, None
+                break
     # trailing punctuation, determiners, prepositions, conjunctions, role words, numbers
     while c.end > c.start:
         e = c.end - 1
@@ -202,6 +242,7 @@ def clean(ctx: Context, c: Candidate) -> list[Candidate]:
             or low in LEADING_FUNCTION_WORDS
             or low in COMPLEMENT_PREPS
             or low in ("&", "qui", "que", "dont")
+            or (low in POSTAL_WORDS and c.end - c.start > 1)  # "87042 Limoges Cedex": the town stays
             or (
                 low in ROLE_HEADS
                 and c.label != "PER"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .context import Context
 from .lexicon import is_common_word, is_lemma
-from .shapes import is_cap
+from .shapes import is_acronym, is_cap
 from .words import (
     A_LOCUTIONS,
     A_PREPS,
@@ -38,15 +38,62 @@ def _title_cased(ctx: Context, i: int, end: int) -> bool:
     return is_cap(ctx.words[i]) and any(_capitalised_common(ctx, k) for k in range(i + 1, end))
 
 
+_VERB_OBJECTS = frozenset(
+    ["le", "la", "les", "un", "une", "ses", "son", "sa", "leur", "leurs", "ce", "cette", "ces"]
+)
+_ARTICLES = frozenset(("le", "la", "l'", "l’"))
+
+
+def _glued_hyphen(ctx: Context, k: int) -> bool:
+    """Token k is a hyphen with no space on either side, between two capitalised words."""
+    return (
+        not ctx.spaced[k - 1]
+        and not ctx.spaced[k]
+        and k + 1 < ctx.n
+        and is_cap(ctx.words[k - 1])
+        and is_cap(ctx.words[k + 1])
+    )
+
+
+def _coordinated_noun(ctx: Context, k: int) -> int:
+    """ ", l'alimentation" / "et l'environnement" at token k: the end of that article + lower-case noun
+    group when it is one more complement of the name, else k. Not when a verb follows ("l'Agence de
+    l'eau et la région ont signé") nor when the noun heads another name ("et la société ...")."""
+    lower, n = ctx.lower, ctx.n
+    if lower[k] not in (",", "et") or k + 2 >= n or lower[k + 1] not in _ARTICLES:
+        return k
+    a = k + 2
+    if not ctx.words[a].islower() or lower[a] in CUE_NOUNS or lower[a] in NAME_HEADS or ctx.pos[a] != "NOUN":
+        return k
+    end = np_end(ctx, a, False)
+    if end == a or (end < n and (ctx.pos[end] in ("VERB", "AUX") or lower[end] in ("qui", "que"))):
+        return k
+    if lower[k] == "," and not _list_goes_on(ctx, end):
+        return k  # ", le trafic en mer ...": an apposition or a new clause, not "A, B et C"
+    return end
+
+
+def _list_goes_on(ctx: Context, k: int) -> bool:
+    """A comma item of a name's list of complements is followed by another item or closes the name."""
+    return k >= ctx.n or ctx.lower[k] in (",", "et", "(", ")") or ctx.is_break(k)
+
+
 def np_end(ctx: Context, j: int, allow_cap: bool) -> int:
     """End of a nominal group starting at j: (ADJ|NOUN|PROPN)+ within the line, else j."""
     words, lower, pos = ctx.words, ctx.lower, ctx.pos
     k = j
     while k < ctx.n and k - j < 8:
         text = words[k]
+        if text == "-" and k > j and _glued_hyphen(ctx, k):
+            k += 1  # "Nouvelle-Aquitaine" split by the tokenizer: one word
+            continue
         if ctx.is_break(k) or ctx.punct[k] or ctx.space[k] or ctx.contact[k]:
             break
         low = lower[k]
+        # "l'Autorité de la concurrence sanctionne trois ...": a word before a numeral or a
+        # determiner is a verb the tagger took for a noun (headlines), not part of the name
+        if k > j and text.islower() and k + 1 < ctx.n and (ctx.num[k + 1] or lower[k + 1] in _VERB_OBJECTS):
+            break
         if low in MONTHS or low in WEEKDAYS or ctx.num[k]:
             break  # "en 2016", "de mai": a date is no complement of a name
         if (
@@ -90,14 +137,22 @@ def complement_end(ctx: Context, i: int, with_a: bool = False) -> int:
         and not ctx.is_break(j)
         and (
             (pos[j] == "ADJ" and lower[j] not in DETERMINERS)
+            or (lower[j] == "et" and j > i + 1 and pos[j - 1] == "ADJ" and j + 1 < n and pos[j + 1] == "ADJ")
             or (lower[j] in ("haut", "haute") and j + 1 < n and pos[j + 1] == "NOUN")
             or (is_cap(words[j]) and pos[j] in ("PROPN", "ADJ", "NOUN") and lower[j] in ENGLISH_ORG_TAILS)
         )
     ):
         j += 1
     end = j
+    articled = False  # the last complement had an article ("pour l'alimentation"): a list may follow
     while j < n and j - i < 24:
         k = j
+        if articled and end == j:
+            k2 = _coordinated_noun(ctx, k)
+            if k2 > k:
+                j = end = k2
+                continue
+        coordinated = lower[k] in (",", "et")
         if lower[k] == "," and k + 1 < n and lower[k + 1] == "et":
             k += 1
         if lower[k] in (",", "et") and k + 1 < n and lower[k + 1] in COMPLEMENT_PREPS and end == j:
@@ -121,13 +176,22 @@ def complement_end(ctx: Context, i: int, with_a: bool = False) -> int:
                 continue
         if low in COMPLEMENT_PREPS:
             k += 1
-            if k < n and lower[k] in ("le", "la", "les", "l'", "l’"):
+            articled = k < n and lower[k] in ("le", "la", "les", "l'", "l’")
+            if articled:
                 k += 1
             if k < n and k > j + 2 and lower[k] in CUE_NOUNS:
                 break  # "... et de l'association Y": another name begins
+            if (
+                coordinated
+                and k < n
+                and (is_acronym(words[k]) or (is_cap(words[k]) and lower[k] in NAME_HEADS))
+            ):
+                break  # "l'Université de Morlange et du CNRS": two bodies
             k2 = np_end(ctx, k, True)
             if k2 == k:
                 break
+            if lower[j] == "," and words[k].islower() and not _list_goes_on(ctx, k2):
+                break  # "avec l'Institut ..., des programmes de sélection": no list, another phrase
             j = end = k2
             if words[k2 - 1].endswith("(") or "(" in words[k2 - 1][1:]:
                 break
@@ -151,7 +215,8 @@ def complement_end(ctx: Context, i: int, with_a: bool = False) -> int:
             k += 1
             if k < n and lower[k] in ("des", "un", "une", "ce", "cette", "ces", "son", "sa", "ses"):
                 break
-            if k < n and lower[k] in ("le", "la", "les", "l'", "l’"):
+            articled = k < n and lower[k] in ("le", "la", "les", "l'", "l’")
+            if articled:
                 k += 1
             # "Agence nationale pour la Relance ...": a capitalised common word continues a name
             allow_cap = k < n and is_cap(words[i]) and _capitalised_common(ctx, k)

@@ -131,6 +131,8 @@ class Context:
         t = self.words[i]
         if "\n" in t or self.contact[i]:
             return True
+        if t in ("–", "—", "-") and i > 0 and self.spaced[i - 1] and self.spaced[i]:
+            return True  # "Université de Morlange – Service communication": a spaced dash parts two names
         return bool(self.punct[i]) and any(ch in SPLIT_CHARS for ch in t)
 
     def common_initial(self, i: int, label: str | None = None) -> bool:

@@ -30,6 +30,17 @@ from .filters import never_an_entity
 from .gazetteer_matches import gazetteer_candidates
 from .labels import acronym_labels, cue_label, harmonise_labels, label_enumerations, resolve_overlaps
 from .records import Candidate, Mention
+from .release_names import (
+    about_names,
+    acronym_and_short_bodies,
+    acronym_place_candidates,
+    court_candidates,
+    dateline_candidates,
+    local_body_candidates,
+    longer_place_candidates,
+    quoted_name_candidates,
+    social_candidates,
+)
 from .roles import portfolio_spans, role_after, role_before
 
 
@@ -66,6 +77,9 @@ def extract_entities(
     cands += event_candidates(ctx)
     cands += gazetteer_candidates(ctx)
     cands += country_long_forms(ctx)
+    cands += local_body_candidates(ctx) + quoted_name_candidates(ctx) + social_candidates(ctx)
+    cands += court_candidates(ctx) + longer_place_candidates(ctx) + dateline_candidates(ctx)
+    cands += acronym_place_candidates(ctx)
     portfolios = portfolio_spans(ctx)
 
     cleaned: list[Candidate] = []
@@ -104,7 +118,9 @@ def extract_entities(
     common = common_noun_acronyms(ctx)
     mentions = [m for m in mentions if m.text not in common]
     harmonise_labels(ctx, mentions)
+    about_names(ctx, mentions)
     acronym_labels(ctx, mentions, set(defs))
+    acronym_and_short_bodies(ctx, mentions, defs)
     label_enumerations(ctx, mentions)
     mentions = short_form_mentions(ctx, mentions)
     assign_canonicals(ctx, mentions, defs)

@@ -9,6 +9,7 @@ import re
 from spacy.lang.fr.stop_words import STOP_WORDS
 
 from pipeline.canonical import normalize_key
+from pipeline.places import is_known_place
 
 from .context import Context
 from .lexicon import is_adjective, is_common_word, is_lemma
@@ -32,8 +33,29 @@ def _event_of_place(ctx: Context, c: Candidate) -> bool:
     )
 
 
+def _inflected_common_word(ctx: Context, k: int) -> bool:
+    """A sentence- or line-initial participle or plural whose lemma is a common word: "Réunis en
+    séance, les élus ...", "Installée dans ...", a list label "Passeuses : ..." (not in the word list
+    as written, so common_initial misses it)."""
+    token = ctx.doc[k]
+    if ctx.lookup(token.text) or is_known_place(token.text) or not is_common_word(token.lemma_):
+        return False
+    if token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm"):
+        return True
+    nxt = ctx.words[k + 1] if k + 1 < ctx.n else ""
+    return "Plur" in token.morph.get("Number") and nxt == ":"
+
+
+def _postal_town(ctx: Context, k: int, text: str) -> bool:
+    """Token k follows a five-digit postcode and the text is a known place."""
+    before = ctx.words[k - 1] if k > 0 else ""
+    return len(before) == 5 and before.isdigit() and is_known_place(text)
+
+
 def never_an_entity(ctx: Context, c: Candidate, text: str) -> bool:
     """The filters: what can never be an entity, whatever the model says."""
+    if c.source in ("social", "quoted", "dateline"):
+        return False  # "Suivez-nous sur X", "le rapport « Terres fragiles »": names by their context
     words, lower = ctx.words, ctx.lower
     ks = [k for k in range(c.start, c.end) if has_letter(words[k])]  # the tokens with a letter
     if len(text) < 2 or not ks or not has_letter(text):
@@ -45,6 +67,8 @@ def never_an_entity(ctx: Context, c: Candidate, text: str) -> bool:
     if "@" in text or "http" in text.lower() or "www." in text.lower():
         return True
     first = ks[0]
+    if _postal_town(ctx, first, text):
+        return False  # "87042 Limoges Cedex": the town of a postal line is a place (not "Limoges" ware)
     if not is_cap(text) and not c.keep_lower and not _event_of_place(ctx, c):
         return True
     key = normalize_key(text)
@@ -90,6 +114,8 @@ def never_an_entity(ctx: Context, c: Candidate, text: str) -> bool:
         if ctx.common_initial(first, c.label) and not (c.label == "PER" and w in ctx.surnames):
             return True
         if low in NAME_HEADS and ctx.initial[first]:
+            return True
+        if ctx.initial[k] and _inflected_common_word(ctx, k):
             return True
         # demonyms: "les Suédois", "un Américain"
         demonym_form = (low.endswith(("s", "x")) and len(low) > 3) or low.endswith(_DEMONYM_ENDINGS)

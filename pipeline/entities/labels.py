@@ -14,13 +14,23 @@ from pipeline.canonical import normalize_key
 from pipeline.places import country_code, is_known_place
 
 from .context import Context
-from .lexicon import is_adjective
+from .lexicon import is_adjective, is_common_word
 from .records import Candidate, Mention
 from .shapes import is_acronym, is_cap, is_title
 from .words import ENGLISH_ORG_TAIL_STEMS, MISC_CUES, MISC_HEADS, ORG_CUES, ORG_HEADS
 
 _APOSTROPHE = re.compile(r"['’]")
-_RANK = {"gazetteer": 0, "body": 1, "pattern": 1, "acronym": 1, "model": 2, "short": 3}
+_RANK = {
+    "gazetteer": 0,
+    "body": 1,
+    "pattern": 1,
+    "acronym": 1,
+    "social": 1,
+    "quoted": 1,
+    "dateline": 1,
+    "model": 2,
+    "short": 3,
+}
 
 
 def cue_label(ctx: Context, c: Candidate) -> str | None:
@@ -65,6 +75,9 @@ def preceding_cue(ctx: Context, tok: int) -> str | None:
     words = [last]
     if before and last.islower() and is_adjective(last) and last not in STOP_WORDS:
         words.append(before)  # "le groupe industriel X"
+    m = _CUE_OF_KIND.search(ctx.text, max(0, ctx.idx[tok] - 60), ctx.idx[tok])
+    if m and is_common_word(m.group(2)):  # "le cabinet d'ingénierie X", "le fabricant de jouets X"
+        words.append(m.group(1))
     for word in words:
         if word.islower():
             if word in MISC_CUES:
@@ -72,6 +85,9 @@ def preceding_cue(ctx: Context, tok: int) -> str | None:
             if word in ORG_CUES or word.rstrip("s") in ORG_CUES:
                 return "ORG"
     return None
+
+
+_CUE_OF_KIND = re.compile(r"\b([a-zéèêàç-]+)\s+(?:d'|d’|de\s+|des\s+)([a-zéèêàçôûîï-]{3,})\s+$")
 
 
 def resolve_overlaps(cands: list[Candidate], bounds: dict[int, tuple[int, int]]) -> list[Candidate]:

@@ -14,6 +14,7 @@ from .records import Candidate
 from .shapes import is_acronym, is_cap
 from .words import (
     COMPLEMENT_PREPS,
+    CONTACT_LABELS,
     CURRENCIES,
     DETERMINERS,
     GENERIC_COMPLEMENTS,
@@ -23,6 +24,9 @@ from .words import (
     NAME_HEADS,
     ORG_HEADS,
     POSTAL_WORDS,
+    PRESS_WORDS,
+    STREET_WORDS,
+    UNIT_HEADS,
 )
 
 _MARKDOWN = "#*_>-•|[]() \t"
@@ -53,6 +57,25 @@ def _plural_noun(word: str) -> bool:
     return low.endswith(("s", "x")) and len(low) > 3 and is_common_word(low) and not is_lemma(low)
 
 
+def _press_unit(lows: list[str]) -> bool:
+    """The publisher's press or communication unit: a unit head whose complement is the press."""
+    content = [w for w in lows[1:] if w not in COMPLEMENT_PREPS and w not in DETERMINERS]
+    return lows[0] in UNIT_HEADS and bool(content) and content[0] in PRESS_WORDS
+
+
+def _street_line(ctx: Context, k: int) -> bool:
+    """Token k follows a street word on a line that starts with a street number ("15, rue de ...")."""
+    line = _line(ctx, k)
+    if not line[:1].isdigit():
+        return False
+    start = ctx.text.rfind("\n", 0, ctx.idx[k]) + 1
+    before = ctx.text[start : ctx.idx[k]].lower().replace("’", "'").split()
+    return any(w.strip(",.") in STREET_WORDS for w in before[-4:]) and not any(
+        w[:1].isdigit() and len(w.strip(",")) == 5
+        for w in before  # "75001 Paris": the town is a place
+    )
+
+
 def spurious(ctx: Context, c: Candidate, ks: list[int], text: str) -> bool:
     """True for the spurious families above (ks: the candidate's tokens with a letter)."""
     words, lower = ctx.words, ctx.lower
@@ -61,6 +84,10 @@ def spurious(ctx: Context, c: Candidate, ks: list[int], text: str) -> bool:
         return True  # "Cedex 9", "BP 1006"
     if lows and all(w in CURRENCIES for w in lows) and not any(ctx.num[k] for k in range(c.start, c.end)):
         return True
+    if lows and (lows[0].rstrip(".") in CONTACT_LABELS and len(lows) == 1 or _press_unit(lows)):
+        return True  # "Tél", "Service de presse", "Direction de la communication"
+    if _street_line(ctx, ks[0]):
+        return True  # "42, boulevard Dupleix": a street of a postal address
     if c.keep_lower:
         return False
     if (

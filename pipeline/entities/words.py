@@ -69,7 +69,8 @@ MISC_CUES = _words(
 ORG_CUES = _words(
     """société entreprise groupe start-up startup agence association fondation cabinet banque laboratoire
     université institut organisation ong équipe consortium opérateur constructeur éditeur fabricant
-    partenaire syndicat parti club"""
+    partenaire syndicat parti club coentreprise compagnie firme filiale pme holding mutuelle coopérative
+    enseigne fonds réseau"""
 )
 # words that continue a name's complement although spaCy may tag them otherwise
 ENGLISH_ORG_TAILS = _words(
@@ -105,6 +106,16 @@ INDEFINITE_DETERMINERS = _words(
 )
 # words of postal lines and press headers that never name anything on their own
 POSTAL_WORDS = _words("cedex bp b.p. cs")
+# labels of contact lines ("Tél. :", "Mob.") and the publisher's own press units ("Service de presse",
+# "Direction de la communication"): boilerplate, not bodies
+CONTACT_LABELS = _words("tél tel téléphone fax mob mobile portable courriel standard")
+UNIT_HEADS = _words("service direction bureau cellule pôle département délégation mission")
+PRESS_WORDS = _words("presse communication communications porte-parole médias média")
+# the kinds of street of a postal address line ("42, boulevard Dupleix")
+STREET_WORDS = _words(
+    """rue boulevard bd avenue av allée place quai impasse chemin square cours esplanade parvis passage
+    route voie"""
+)
 # complements that make a committee a working group, not a named body ("Comité de pilotage")
 GENERIC_COMPLEMENTS = _words(
     """pilotage suivi coordination sélection évaluation concertation liaison orientation gestion

@@ -1,0 +1,278 @@
+"""Names that releases of local authorities, companies and agencies write in their own ways.
+
+- Local authorities as bodies: French official style capitalises the institution ("la Région Grand
+  Est", "la Ville de Brévannes", "le Département de la Manche") and leaves the territory in lower
+  case ("la région Bretagne"), so a capitalised head before a known place is one ORG name.
+- Plans, reports and campaigns named in guillemets after their common noun ("le plan « Écoles 2030 »",
+  "son rapport annuel « Terres fragiles »") are MISC names.
+- A service named by its acronym and its territory ("ARS Occitanie", "DREAL Bretagne") is one ORG.
+- Social networks listed after "Suivez-nous sur" are ORG, even one letter long ("X").
+- Courts in lower case, as French writes them, named by their seat ("le tribunal judiciaire de
+  Valence", "la cour d'appel de Douai"): one ORG.
+- "À propos de Norvane" closes a company's or a body's release: that name is an ORG everywhere in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.canonical import capitalise, clean_surface, normalize_key
+from pipeline.places import is_known_place
+
+from .context import Context
+from .lexicon import is_adjective
+from .records import Candidate, Mention
+from .shapes import is_acronym, is_cap, is_title
+
+LOCAL_HEADS = frozenset(
+    [
+        "région",
+        "département",
+        "ville",
+        "métropole",
+        "eurométropole",
+        "commune",
+        "mairie",
+        "préfecture",
+        "collectivité",
+    ]
+)
+_OF = frozenset(("de", "du", "des", "d'", "d’"))
+_ARTICLES = frozenset(("la", "l'", "l’", "le", "les"))
+_MAX_PLACE_TOKENS = 6
+_STATE_FORMS = frozenset(("république", "royaume", "principauté", "confédération", "grand-duché", "sultanat"))
+# common nouns that name a plan, a report, a campaign...: the name in guillemets after them is MISC
+NAMED_WORK_NOUNS = frozenset(
+    [
+        "plan",
+        "programme",
+        "projet",
+        "rapport",
+        "stratégie",
+        "campagne",
+        "opération",
+        "dispositif",
+        "initiative",
+        "label",
+        "pacte",
+        "charte",
+        "contrat",
+        "schéma",
+        "feuille",
+        "appel",
+        "concours",
+        "festival",
+        "exposition",
+    ]
+)
+_MAX_QUOTED_NAME = 8
+_SOCIAL_LINE = re.compile(r"(?:suivez|retrouvez|rejoignez)[- ]nous\s+(?:sur|via)\b", re.I)
+_ABOUT = re.compile(r"^[\W_]*(?:À|A) propos (?:de |d'|d’|du |des )(.+?)[\W_]*$", re.M)
+
+
+def _place_end(ctx: Context, j: int) -> int:
+    """End of the longest known place starting at token j (within the line), else j."""
+    best = j
+    for k in range(j + 1, min(ctx.n, j + _MAX_PLACE_TOKENS) + 1):
+        if any(ctx.is_break(t) for t in range(j + 1, k)) or ctx.punct[k - 1] and ctx.words[k - 1] != "-":
+            break
+        if is_cap(ctx.words[j]) and is_known_place(ctx.span_text(j, k)):
+            best = k
+    return best
+
+
+def local_body_candidates(ctx: Context) -> list[Candidate]:
+    """ "Région Pays de la Loire", "Ville de Brévannes", "VILLE DE SAINT-NAZAIRE": one ORG each."""
+    out: list[Candidate] = []
+    lower = ctx.lower
+    for i, low in enumerate(lower):
+        if low not in LOCAL_HEADS or not is_cap(ctx.words[i]) or i + 1 >= ctx.n:
+            continue
+        j = i + 1
+        if lower[j] in _OF:
+            j += 1
+            if j < ctx.n and lower[j] in _ARTICLES and lower[j - 1] in ("de", "d'", "d’"):
+                j += 1
+        if j >= ctx.n:
+            continue
+        end = _place_end(ctx, j)
+        # a place the model sees but the place lists do not ("Ville de Brévannes"), or longer than
+        # the listed place ("Métropole Rouen Normandie")
+        model_end = max((e for s, e, _ in ctx.ents if s in (i, j) and is_cap(ctx.words[j])), default=j)
+        if model_end > end and all(is_cap(ctx.words[t]) or ctx.lower[t] in _OF for t in range(j, model_end)):
+            end = model_end
+        if end > j:
+            out.append(Candidate(i, end, "ORG", "pattern", cue="ORG", fixed=True))
+    return out
+
+
+def quoted_name_candidates(ctx: Context) -> list[Candidate]:
+    """ "le plan « Écoles 2030 »": the capitalised words in guillemets after a named-work noun."""
+    words, lower, pos = ctx.words, ctx.lower, ctx.pos
+    out: list[Candidate] = []
+    for i, w in enumerate(words):
+        if w not in ("«", "“", '"') or i + 1 >= ctx.n or not is_cap(words[i + 1]):
+            continue
+        k = i - 1
+        while (
+            k >= 0
+            and i - k <= 2
+            and lower[k] not in NAMED_WORK_NOUNS  # "plan" is also an adjective
+            and words[k].islower()
+            and (pos[k] == "ADJ" or is_adjective(words[k]))
+        ):
+            k -= 1
+        if k < 0 or lower[k] not in NAMED_WORK_NOUNS:
+            continue
+        close = next(
+            (e for e in range(i + 1, min(ctx.n, i + 2 + _MAX_QUOTED_NAME)) if words[e] in '»”"'), None
+        )
+        if close is None or close == i + 1 or any(ctx.is_break(t) for t in range(i + 1, close)):
+            continue
+        if any(words[t] in (".", ";", "!", "?") for t in range(i + 1, close)):
+            continue
+        out.append(Candidate(i + 1, close, "MISC", "quoted", cue="MISC", fixed=True))
+    return out
+
+
+def social_candidates(ctx: Context) -> list[Candidate]:
+    """Capitalised one-word names after "Suivez-nous sur" on the same line: ORG."""
+    out: list[Candidate] = []
+    for m in _SOCIAL_LINE.finditer(ctx.text):
+        line_end = ctx.text.find("\n", m.end())
+        line_end = len(ctx.text) if line_end == -1 else line_end
+        for k in range(ctx.n):
+            if not (m.end() <= ctx.idx[k] < line_end):
+                continue
+            w = ctx.words[k]
+            if w[:1].isupper() and w.isalpha() and (len(w) > 1 or w == "X"):
+                out.append(Candidate(k, k + 1, "ORG", "social", cue="ORG", fixed=True))
+    return out
+
+
+def about_names(ctx: Context, mentions: list[Mention]) -> None:
+    """The name of an "À propos de X" line is an ORG in the whole release (the company or body)."""
+    keys = {normalize_key(m.group(1)) for m in _ABOUT.finditer(ctx.text)}
+    if not keys:
+        return
+    for m in mentions:
+        if normalize_key(m.text) in keys and m.label != "ORG" and not is_known_place(m.text):
+            m.label = m.cue = "ORG"
+
+
+_INITIALS_SKIP = frozenset(
+    ("de", "du", "des", "d", "et", "la", "le", "les", "l", "pour", "en", "à", "aux", "au")
+)
+
+
+def _abbreviates(acronym: str, place: str, long: str) -> bool:
+    """ "Chambre de commerce et d'industrie Occitanie" is what "CCI" + "Occitanie" abbreviates: the
+    long form ends with the place and the initials of its other words spell the acronym."""
+    key, tail = normalize_key(long), normalize_key(place)
+    if not key.endswith(" " + tail):
+        return False
+    words = re.split(r"[\s'’-]+", long[: len(long) - len(place)].strip())
+    initials = "".join(w[0] for w in words if w and w.lower() not in _INITIALS_SKIP)
+    return initials.upper() == acronym.upper()
+
+
+def acronym_and_short_bodies(ctx: Context, mentions: list[Mention], defs: dict[str, Mention]) -> None:
+    """ "ARS Nouvelle-Aquitaine" after "Agence régionale de santé Nouvelle-Aquitaine (ARS)": a defined
+    acronym with a place is that body (ORG, its long form when the long form ends with the place);
+    "la Région" after "la Région Grand Est": the local body named in full."""
+    for m in mentions:
+        first, _, rest = m.text.partition(" ")
+        place = re.sub(r"^(?:de|du) ", "", rest)
+        if rest and _short_acronym(first) and is_title(place.split()[0]) and is_known_place(place):
+            m.label = m.cue = "ORG"  # "ARS Occitanie", "CHU de Nantes": a body, not the place
+            if first in defs and defs[first].label == "ORG":
+                long = defs[first].text
+                if normalize_key(long).endswith(normalize_key(place)):
+                    m.canonical = capitalise(clean_surface(long))
+                continue
+            full = next(
+                (o for o in mentions if o.label == "ORG" and _abbreviates(first, place, o.text)), None
+            )
+            if full is not None:  # "CCI Occitanie" after "Chambre de commerce et d'industrie Occitanie"
+                m.canonical = capitalise(clean_surface(full.text))
+        elif m.text.lower() in LOCAL_HEADS and is_cap(m.text):
+            full = [o for o in mentions if o.label == "ORG" and o.text.split()[0] == m.text and o is not m]
+            if full:
+                m.label = m.cue = "ORG"
+                m.canonical = capitalise(clean_surface(max(full, key=lambda o: len(o.text)).text))
+
+
+_COURT = re.compile(
+    r"\b(?:tribunal (?:judiciaire|administratif|correctionnel|de commerce|de grande instance|d'instance|"
+    r"pour enfants)|cour (?:d'appel|administrative d'appel|d'assises)|conseil de prud'hommes|"
+    r"chambre régionale des comptes) (?:de |d'|du |des )(?:la |l')?"
+    r"[A-ZÉÈÀÂÎÔ][\w'-]*(?: (?:de |d'|du |sur |en |la |le |les )*[A-ZÉÈÀÂÎÔ][\w'-]*)*"
+)
+
+
+def court_candidates(ctx: Context) -> list[Candidate]:
+    """ "le tribunal judiciaire de Valence", "la cour d'appel de Douai": a court named by its seat."""
+    out: list[Candidate] = []
+    text = ctx.text.replace("’", "'")
+    for m in _COURT.finditer(text):
+        span = ctx.token_span(m.start(), m.end())
+        if span is not None:
+            out.append(Candidate(span[0], span[1], "ORG", "body", cue="ORG", keep_lower=True, fixed=True))
+    return out
+
+
+def longer_place_candidates(ctx: Context) -> list[Candidate]:
+    """A known place with lower-case words ("Émirats arabes unis", "Pays de la Loire"): whole, even when
+    the model cuts it short (the longest known place of at most three more lower-case words)."""
+    out: list[Candidate] = []
+    for start, end, label in ctx.ents:
+        if label != "LOC" or ctx.lower[start] in _STATE_FORMS:
+            continue  # "la République française": the long forms have their own rules (roles, states)
+        best = end
+        for k in range(end + 1, min(ctx.n, end + 3) + 1):
+            if not ctx.words[k - 1].islower() or ctx.is_break(k - 1):
+                break
+            if is_known_place(ctx.span_text(start, k)):
+                best = k
+        tail = any(ctx.words[k].islower() for k in range(start + 1, best))
+        if tail and is_known_place(ctx.span_text(start, best)):  # kept whole, not trimmed as words
+            out.append(Candidate(start, best, "LOC", "pattern", cue="LOC", fixed=True))
+    return out
+
+
+def dateline_candidates(ctx: Context) -> list[Candidate]:
+    """The town of a dateline in the first lines ("Valence, le 13 novembre 2025"): a place, even when
+    it is also a dictionary word that the sentence-initial filters would drop."""
+    from .publisher import _DATELINE, _HEAD_LINES
+
+    head = "\n".join(ctx.text.split("\n", _HEAD_LINES)[:_HEAD_LINES])
+    out: list[Candidate] = []
+    for m in _DATELINE.finditer(head):
+        name = m.group(1).strip()
+        start = m.start(1)
+        span = ctx.token_span(start, start + len(name))
+        if span is not None and is_known_place(name):
+            out.append(Candidate(span[0], span[1], "LOC", "dateline", cue="LOC", fixed=True))
+    return out
+
+
+def acronym_place_candidates(ctx: Context) -> list[Candidate]:
+    """A state service or agency named by its acronym and its territory ("ARS Occitanie", "DREAL
+    Bretagne", "CCI Normandie"): one ORG, whatever the model splits."""
+    out: list[Candidate] = []
+    for i in range(ctx.n - 1):
+        word = ctx.words[i]
+        if not _short_acronym(word) or not ctx.spaced[i]:
+            continue
+        j = i + 2 if ctx.lower[i + 1] in ("de", "du") and i + 2 < ctx.n else i + 1  # "CHU de Limoges"
+        if not is_title(ctx.words[j]):
+            continue  # "À PROPOS DE ...": a line in capitals has no acronym
+        end = _place_end(ctx, j)
+        if end > j and len(ctx.span_text(j, end)) > 3:
+            out.append(Candidate(i, end, "ORG", "pattern", cue="ORG", fixed=True))
+    return out
+
+
+def _short_acronym(word: str) -> bool:
+    """ "ARS", "DREAL", "CCI": letters in capitals, at most six ("LAUSANNE" is a word in capitals)."""
+    return 2 <= len(word) <= 6 and word.isalpha() and is_acronym(word)
