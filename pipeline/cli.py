@@ -300,7 +300,12 @@ def _compare(
         raise _fail(str(exc)) from None
     if not quiet:
         typer.echo(summary(result, top))
-        err.print(f"specificities: {', '.join(map(str, result.files))}", highlight=False, soft_wrap=True)
+        err.print(
+            f"specificities: {', '.join(map(str, result.files))}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 @app.command()

@@ -53,3 +53,10 @@ def test_report_section_lists_each_part_and_follows_items_over_time(run: Path) -
 def test_report_section_follows_the_items_asked_for(run: Path) -> None:
     section = comparison(run, "source", track=("campagne de vaccination",))
     assert section["tracked"] == ["campagne de vaccination"]
+
+
+def test_the_files_written_are_named_with_their_brackets(tmp_path: Path) -> None:
+    run = write_run(tmp_path / "[archives] 2025")
+    result = runner.invoke(app, ["compare", str(run), "--by", "source", "--items", "themes"])
+    assert result.exit_code == 0, result.output
+    assert f"{run / 'specificities.csv'}" in result.output.replace("\n", "")
