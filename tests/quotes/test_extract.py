@@ -3,27 +3,16 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.quotes import Quote, extract_quotes, find_quoted_spans
+from pipeline.quotes.records import Mention
 from tests.support import paths
 
 DATA = paths.DATA / "quotes"
-
-
-@dataclass(frozen=True)
-class Mention:
-    """Stands for pipeline.entities.EntityMention: anything with start/end/text/label/canonical."""
-
-    start: int
-    end: int
-    text: str
-    label: str
-    canonical: str | None
 
 
 def mentions(text: str, *names: tuple[str, str, str]) -> list[Mention]:
