@@ -264,15 +264,17 @@ SHIFT = re.compile(
 NUMERIC_DM = re.compile(
     r"(?<![\w.,/:-])(?P<d>0?[1-9]|[12]\d|3[01])/(?P<m>0?[1-9]|1[0-2])(?![\w/]|[.,]\d|\s*(?:%|€|\$|h\b))"
 )
+# A bare day number ends here: not a number, an amount, a percentage, a time ("14h") or a date part.
+END_OF_BARE_DAY = r"(?![\d\w°%€$-]|[.,]\d|\s*(?:[/:]|h\b))"
 # "le 21", "au 24": a bare day (the handler reads what follows: a noun makes it a number).
 BARE_DAY = re.compile(
     r"(?<![\w-])(?P<pre>le|au|du|jusqu'au|des|depuis\s+le|a\s+partir\s+du|a\s+compter\s+du|avant\s+le|apres\s+le)"
-    r"\s+(?P<d>1er|[12]\d|3[01]|0?[1-9])(?![\d\w°%€$-]|[.,]\d|\s*(?:[/:]|h\b))"
+    r"\s+(?P<d>1er|[12]\d|3[01]|0?[1-9])" + END_OF_BARE_DAY
 )
 # "du 2 au 4", "entre le 10 et le 12": a range of bare days.
 RANGE_BARE_DAYS = re.compile(
     r"(?<![\w-])(?P<pre>du|entre\s+le)\s+(?P<d1>1er|[12]\d|3[01]|0?[1-9])\s+(?P<mid>au|et\s+le|jusqu'au)\s+"
-    r"(?P<d>[12]\d|3[01]|0?[1-9])(?![\d\w°%€$-]|[.,]\d|\s*(?:[/:]|h\b))"
+    r"(?P<d>[12]\d|3[01]|0?[1-9])" + END_OF_BARE_DAY
 )
 # "en oct.", "fin sept.": a month abbreviation with its dot and a date word before it.
 MONTH_ABBR_DOT = re.compile(
