@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from .context import Context
-from .records import Mention
+from .records import Candidate, Mention
 from .shapes import is_acronym
-from .words import ALL_PREPS, DETERMINERS, MISC_HEADS, NAME_HEADS
+from .words import ALL_PREPS, DETERMINERS, MISC_HEADS, NAME_HEADS, ORG_HEADS
 
 _BRACKETED = re.compile(r"\(\s*([A-Z]{2,6})\s*\)")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -74,7 +74,28 @@ def acronym_definitions(ctx: Context, mentions: list[Mention]) -> dict[str, Ment
             defs[m.text] = long
             m.label = long.label
             m.cue = m.cue or long.label
+    # "« Plan Vallée verte » (PVV)" where the model cut the long form: the capitalised words whose
+    # initials spell the acronym are its long form all the same
+    for m in mentions:
+        if not is_acronym(m.text) or m.text in defs or ctx.text[m.start - 1 : m.start] != "(":
+            continue
+        found = _long_form_before(ctx.text, m.start - 1, m.text)
+        if found is not None and ctx.text[found[0]].isupper():
+            s, e = found
+            defs[m.text] = Mention(s, e, ctx.text[s:e], m.label, m.cand)
     return defs
+
+
+def _long_form_before(text: str, bracket: int, acr: str) -> tuple[int, int] | None:
+    """Offsets of the words before text[bracket] ("(") whose content initials spell `acr`."""
+    words = list(_WORD.finditer(text, max(0, bracket - 120), bracket))
+    content = [w for w in words if w.group().lower() not in _NOT_INITIALS]
+    tail = content[-len(acr) :]
+    if len(tail) != len(acr) or "".join(w.group()[0] for w in tail).upper() != acr:
+        return None
+    if "\n" in text[tail[0].start() : bracket]:
+        return None
+    return tail[0].start(), words[-1].end()
 
 
 def common_noun_acronyms(ctx: Context) -> set[str]:
@@ -94,3 +115,41 @@ def common_noun_acronyms(ctx: Context) -> set[str]:
         else:
             named.add(acr)
     return out - named
+
+
+def bracketed_acronym_candidates(ctx: Context) -> list[Candidate]:
+    """ "la Mutualité sociale agricole (MSA)": an acronym in brackets whose letters are the initials of
+    the capitalised name before it is that name's acronym, even when the model misses it (ORG, or
+    the label the model gave the name)."""
+    out: list[Candidate] = []
+    for m in _BRACKETED.finditer(ctx.text):
+        acr = m.group(1)
+        before = _WORD.findall(ctx.text[max(0, m.start() - 120) : m.start()])
+        content = [w for w in before if w.lower() not in _NOT_INITIALS]
+        tail = content[-len(acr) :]
+        if len(tail) != len(acr) or "".join(w[0] for w in tail).upper() != acr or not tail[0][0].isupper():
+            continue
+        span = ctx.token_span(m.start(1), m.end(1))
+        if span is None:
+            continue
+        label = next(
+            (
+                lab
+                for s, e, lab in ctx.ents
+                if e == span[0] - 1 and lab in ("ORG", "MISC") and _initials(ctx.span_text(s, e)) == acr
+            ),
+            None,
+        )
+        head = tail[0].lower()
+        if label is None:
+            # "Très Petites Entreprises (TPE)", "prix Coût, Assurance et Fret (CAF)": no name
+            label = "ORG" if head in ORG_HEADS else "MISC" if head in MISC_HEADS else None
+        if label is None:
+            continue
+        out.append(Candidate(span[0], span[1], label, "acronym", cue=label, fixed=True))
+    return out
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's content words: "Mutualité sociale agricole" -> "MSA"."""
+    return "".join(w[0] for w in _WORD.findall(name) if w.lower() not in _NOT_INITIALS).upper()

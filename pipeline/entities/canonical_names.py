@@ -152,7 +152,7 @@ def official_case(name: str) -> str:
     case, places and unknown words capitalised, short unknown words kept as acronyms ("ARS")."""
     out: list[str] = []
     for n, word in enumerate(name.split()):
-        parts = re.split(r"([-'’])", word)
+        parts = re.split(r"([-'’,;])", word)
         fixed: list[str] = []
         for part in parts:
             low = part.lower()
@@ -170,7 +170,18 @@ def official_case(name: str) -> str:
                 fixed.append(part.capitalize())
         text = "".join(fixed)
         out.append(capitalise(text) if n == 0 else text)
-    return " ".join(out)
+    return _ministry_case(" ".join(out))
+
+
+_MINISTRY_DOMAIN = re.compile(r"(^Ministère |\bet |, )(de la |de l'|de l’|du |des |de |d'|d’)(\w)")
+
+
+def _ministry_case(name: str) -> str:
+    """French official style capitalises each domain of a ministry: "Ministère de l'Agriculture et
+    de la Souveraineté alimentaire", "Ministère de l'Europe et des Affaires étrangères"."""
+    if not name.startswith("Ministère "):
+        return name
+    return _MINISTRY_DOMAIN.sub(lambda m: m.group(1) + m.group(2) + m.group(3).upper(), name)
 
 
 _GENERIC = {"gouvernement": "Gouvernement"}  # short forms that name the publisher's own body

@@ -14,6 +14,7 @@ from .words import (
     CUE_NOUNS,
     DETERMINERS,
     ENGLISH_ORG_TAILS,
+    FACILITY_HEADS,
     LEADING_FUNCTION_WORDS,
     MONTHS,
     NAME_HEADS,
@@ -53,6 +54,16 @@ def _glued_hyphen(ctx: Context, k: int) -> bool:
         and is_cap(ctx.words[k - 1])
         and is_cap(ctx.words[k + 1])
     )
+
+
+# after "et du", a capitalised head starts a second name: "l'Université de Morlange et du Muséum ..."
+_SECOND_NAME_HEADS = (
+    NAME_HEADS
+    | FACILITY_HEADS
+    | frozenset(
+        ("muséum", "conservatoire", "archives", "opéra", "orchestre", "caisse", "mutualité", "établissement")
+    )
+)
 
 
 def _coordinated_noun(ctx: Context, k: int) -> int:
@@ -184,7 +195,7 @@ def complement_end(ctx: Context, i: int, with_a: bool = False) -> int:
             if (
                 coordinated
                 and k < n
-                and (is_acronym(words[k]) or (is_cap(words[k]) and lower[k] in NAME_HEADS))
+                and (is_acronym(words[k]) or (is_cap(words[k]) and lower[k] in _SECOND_NAME_HEADS))
             ):
                 break  # "l'Université de Morlange et du CNRS": two bodies
             k2 = np_end(ctx, k, True)

@@ -75,6 +75,13 @@ def propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
+# "l'aéroport de Paris-Orly", "la gare de Lille-Europe": a facility named by two places is one name
+_FACILITY_BEFORE = re.compile(
+    r"\b(?:aéroports?|aérodromes?|gares?|ports?|stades?|hippodromes?|circuits?|campus) (?:de |d'|d’|du )?$",
+    re.I,
+)
+
+
 def split_hyphenated(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     """ "Chili-Pérou" is two places when each part is also named on its own in the document."""
     names = {normalize_key(m.text) for m in mentions} | ctx.mention_keys
@@ -83,6 +90,7 @@ def split_hyphenated(ctx: Context, mentions: list[Mention]) -> list[Mention]:
         parts = _HYPHEN.split(m.text)
         if (
             m.label in ("LOC", "MISC")
+            and not _FACILITY_BEFORE.search(ctx.text, max(0, m.start - 40), m.start)
             and len(parts) == 2
             and all(is_cap(p) and len(p) > 2 for p in parts)
             and (parts[0] == parts[1] or all(normalize_key(p) in names for p in parts))

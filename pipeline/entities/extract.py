@@ -13,7 +13,7 @@ from pipeline.canonical import Gazetteer
 from pipeline.contacts import Contact
 
 from ..token_table import TokenTable
-from .acronyms import acronym_definitions, common_noun_acronyms
+from .acronyms import acronym_definitions, bracketed_acronym_candidates, common_noun_acronyms
 from .candidates import (
     body_candidates,
     country_long_forms,
@@ -39,6 +39,7 @@ from .release_names import (
     local_body_candidates,
     longer_place_candidates,
     quoted_name_candidates,
+    seat_and_grouping_candidates,
     social_candidates,
 )
 from .roles import portfolio_spans, role_after, role_before
@@ -79,7 +80,8 @@ def extract_entities(
     cands += country_long_forms(ctx)
     cands += local_body_candidates(ctx) + quoted_name_candidates(ctx) + social_candidates(ctx)
     cands += court_candidates(ctx) + longer_place_candidates(ctx) + dateline_candidates(ctx)
-    cands += acronym_place_candidates(ctx)
+    cands += acronym_place_candidates(ctx) + seat_and_grouping_candidates(ctx)
+    cands += bracketed_acronym_candidates(ctx)
     portfolios = portfolio_spans(ctx)
 
     cleaned: list[Candidate] = []

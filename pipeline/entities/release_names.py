@@ -9,6 +9,9 @@
 - Social networks listed after "Suivez-nous sur" are ORG, even one letter long ("X").
 - Courts in lower case, as French writes them, named by their seat ("le tribunal judiciaire de
   Valence", "la cour d'appel de Douai"): one ORG.
+- The seat of a local authority ("Hôtel du Département", "Maison de la Région", "Hôtel de Ville") is
+  a building (LOC), not the body; a town's grouping named after it ("Vallon Agglomération", "Brévannes
+  Métropole") is that body (ORG).
 - "À propos de Norvane" closes a company's or a body's release: that name is an ORG everywhere in it.
 """
 
@@ -145,6 +148,8 @@ def social_candidates(ctx: Context) -> list[Candidate]:
             if not (m.end() <= ctx.idx[k] < line_end):
                 continue
             w = ctx.words[k]
+            if ctx.text[ctx.idx[k] - 1 : ctx.idx[k]] in ("#", "@"):
+                continue  # "#Orvane", "@Orvane": a hashtag or a handle, never an entity
             if w[:1].isupper() and w.isalpha() and (len(w) > 1 or w == "X"):
                 out.append(Candidate(k, k + 1, "ORG", "social", cue="ORG", fixed=True))
     return out
@@ -276,3 +281,36 @@ def acronym_place_candidates(ctx: Context) -> list[Candidate]:
 def _short_acronym(word: str) -> bool:
     """ "ARS", "DREAL", "CCI": letters in capitals, at most six ("LAUSANNE" is a word in capitals)."""
     return 2 <= len(word) <= 6 and word.isalpha() and is_acronym(word)
+
+
+_SEAT = re.compile(
+    r"\b(?:Hôtel|Maison|Palais) (?:de la |de l'|de l’|du |de )"
+    r"(?:Ville|Département|Région|Métropole|Agglomération|Communauté|Territoire|Collectivité)\b"
+)
+_GROUPING_TAILS = frozenset(("agglomération", "agglo", "métropole", "communauté"))
+
+
+def seat_and_grouping_candidates(ctx: Context) -> list[Candidate]:
+    """ "l'Hôtel du Département" (LOC, the building) and "Vallon Agglomération" (ORG: a known town
+    followed by the capitalised name of its grouping)."""
+    out: list[Candidate] = []
+    for m in _SEAT.finditer(ctx.text):
+        span = ctx.token_span(m.start(), m.end())
+        if span is not None:
+            out.append(Candidate(span[0], span[1], "LOC", "pattern", cue="LOC", fixed=True))
+    for i in range(1, ctx.n):
+        if ctx.lower[i] not in _GROUPING_TAILS or not is_cap(ctx.words[i]):
+            continue
+        start = next(
+            (
+                k
+                for k in range(max(0, i - 4), i)
+                if is_cap(ctx.words[k])
+                and not any(ctx.is_break(t) for t in range(k, i))
+                and is_known_place(ctx.span_text(k, i))
+            ),
+            None,
+        )
+        if start is not None:
+            out.append(Candidate(start, i + 1, "ORG", "pattern", cue="ORG", fixed=True))
+    return out

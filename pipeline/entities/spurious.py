@@ -6,6 +6,8 @@ named by what they do ("Comité de pilotage", "Conseil interministériel")."""
 
 from __future__ import annotations
 
+import re
+
 from pipeline.places import is_known_place
 
 from .context import Context
@@ -18,6 +20,7 @@ from .words import (
     CURRENCIES,
     DETERMINERS,
     GENERIC_COMPLEMENTS,
+    IDENTIFIER_LABELS,
     INDEFINITE_DETERMINERS,
     MEETING_ADJECTIVES,
     MISC_HEADS,
@@ -64,16 +67,35 @@ def _press_unit(lows: list[str]) -> bool:
 
 
 def _street_line(ctx: Context, k: int) -> bool:
-    """Token k follows a street word on a line that starts with a street number ("15, rue de ...")."""
-    line = _line(ctx, k)
-    if not line[:1].isdigit():
-        return False
+    """Token k follows a street word that follows a street number ("15, rue de ...", also after a
+    building's name: "Hôtel de Région, 4, avenue du Général-Leclerc")."""
     start = ctx.text.rfind("\n", 0, ctx.idx[k]) + 1
     before = ctx.text[start : ctx.idx[k]].lower().replace("’", "'").split()
-    return any(w.strip(",.") in STREET_WORDS for w in before[-4:]) and not any(
-        w[:1].isdigit() and len(w.strip(",")) == 5
-        for w in before  # "75001 Paris": the town is a place
-    )
+    if any(w[:1].isdigit() and len(w.strip(",")) == 5 for w in before):
+        return False  # "75001 Paris": the town is a place
+    line_number = _line(ctx, k)[:1].isdigit()
+    for i in range(max(0, len(before) - 4), len(before)):
+        if before[i].strip(",.") in STREET_WORDS and (line_number or _street_number(before, i)):
+            # the street's name runs on to the token: no comma, dash or "à" in between ("12 rue Haute
+            # à Lyon": Lyon is the town)
+            between = before[i + 1 :]
+            return not any(w in ("à", "au", "-", "–", "—") or w.endswith(",") for w in between)
+    return False
+
+
+def _street_number(words: list[str], i: int) -> bool:
+    """The word before words[i] is a street number: "4,", "12 bis", "7-9"."""
+    if i >= 1 and words[i - 1] in ("bis", "ter", "quater"):
+        i -= 1
+    return i >= 1 and bool(_NUMBER.fullmatch(words[i - 1]))
+
+
+_NUMBER = re.compile(r"\d{1,4}(?:[-/]\d{1,4})?,?")
+
+
+def _code(word: str) -> bool:
+    """A registry or securities code: letters and at least six digits in one word ("FR0000120271")."""
+    return sum(ch.isdigit() for ch in word) >= 6 and any(ch.isalpha() for ch in word)
 
 
 def spurious(ctx: Context, c: Candidate, ks: list[int], text: str) -> bool:
@@ -88,6 +110,8 @@ def spurious(ctx: Context, c: Candidate, ks: list[int], text: str) -> bool:
         return True  # "Tél", "Service de presse", "Direction de la communication"
     if _street_line(ctx, ks[0]):
         return True  # "42, boulevard Dupleix": a street of a postal address
+    if any(w in IDENTIFIER_LABELS for w in lows) or any(_code(words[k]) for k in ks):
+        return True  # "code ISIN : FR0000120271", "SIRET": identifiers, not names
     if c.keep_lower:
         return False
     if (
@@ -115,7 +139,12 @@ def spurious(ctx: Context, c: Candidate, ks: list[int], text: str) -> bool:
     if not all_common or _known_name(ctx, text):
         return False
     # "Collectivités territoriales", "Organisations de la Société civile", "Gouverneurs de région"
-    if _plural_noun(words[ks[0]]) and first not in MISC_HEADS and first.rstrip("sx") not in MISC_HEADS:
+    if (
+        _plural_noun(words[ks[0]])
+        and first not in MISC_HEADS
+        and first.rstrip("sx") not in MISC_HEADS
+        and not is_known_place(words[ks[0]])  # "Rennes Métropole": a town, not a plural noun
+    ):
         return True
     # "Comité de pilotage", "Conseil interministériel", "Comités régionaux de pilotage"
     if first in ORG_HEADS or first.rstrip("sx") in ORG_HEADS:

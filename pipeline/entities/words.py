@@ -50,7 +50,7 @@ ORG_HEADS = _words(
     association fédération alliance organisation organization banque fonds groupe bureau secrétariat
     service services direction délégation observatoire académie laboratoire société compagnie chambre
     parti syndicat inspection préfecture mairie haute haut consortium coalition agency council
-    commissariat collectif"""
+    commissariat collectif confédération mutualité muséum"""
 )
 MISC_HEADS = _words(
     """sommet forum processus programme loi plan feuille stratégie pacte charte déclaration traité accord
@@ -109,6 +109,9 @@ POSTAL_WORDS = _words("cedex bp b.p. cs")
 # labels of contact lines ("Tél. :", "Mob.") and the publisher's own press units ("Service de presse",
 # "Direction de la communication"): boilerplate, not bodies
 CONTACT_LABELS = _words("tél tel téléphone fax mob mobile portable courriel standard")
+# labels of registry and securities identifiers ("code ISIN : FR0000...", "SIRET", "RCS Lyon B ..."):
+# a code's name, not a body
+IDENTIFIER_LABELS = _words("isin siret siren rcs lei naf ape iban bic ean isbn issn doi mnémonique ticker")
 UNIT_HEADS = _words("service direction bureau cellule pôle département délégation mission")
 PRESS_WORDS = _words("presse communication communications porte-parole médias média")
 # the kinds of street of a postal address line ("42, boulevard Dupleix")

@@ -1,0 +1,133 @@
+"""Entity rules for families of errors seen across publishers (listed companies, regulators,
+ministries, local authorities, research bodies, festivals), on French sentences written for these
+tests: every person, company and body below is invented; towns are real."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.canonical import load_gazetteer
+from pipeline.entities import EntityMention, extract_entities
+from pipeline.entities.acronyms import _long_form_before
+from pipeline.entities.canonical_names import official_case
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    gazetteer = load_gazetteer()
+
+    def _run(text: str) -> list[EntityMention]:
+        return extract_entities(nlp(text), gazetteer)
+
+    return _run
+
+
+def pairs(mentions: list[EntityMention]) -> list[tuple[str, str]]:
+    return [(m.text, m.label) for m in mentions]
+
+
+def texts(mentions: list[EntityMention]) -> list[str]:
+    return [m.text for m in mentions]
+
+
+def test_hashtags_after_a_social_line_are_not_entities(run):
+    ms = run("Contact presse : Lise Carrouge\nSuivez-nous sur LinkedIn #Talvane #Innovation\n")
+    assert ("LinkedIn", "ORG") in pairs(ms)
+    assert "Talvane" not in texts(ms) and "Innovation" not in texts(ms)
+
+
+def test_securities_and_registry_codes_are_not_entities(run):
+    ms = run(
+        "Bervane est cotée sur Euronext Paris (compartiment C, code ISIN : FR0012345678).\n"
+        "Bervane SA, RCS Nantes 512 345 678, SIRET 51234567800021.\n"
+    )
+    found = texts(ms)
+    assert "Euronext Paris" in found
+    assert not {"ISIN", "FR0012345678", "SIRET", "51234567800021"} & set(found)
+
+
+def test_a_street_after_a_building_name_is_no_entity_but_the_town_is(run):
+    ms = run("Adresse : Hôtel de Région, 12, avenue du Président-Mazeran – 35000 Rennes\n")
+    found = texts(ms)
+    assert not any("Mazeran" in t for t in found)
+    assert ("Rennes", "LOC") in pairs(ms)
+
+
+def test_a_town_after_a_street_in_a_sentence_stays_a_place(run):
+    ms = run("L'atelier s'est installé au 8 rue Basse à Quimperlé en 2021.")
+    assert ("Quimperlé", "LOC") in pairs(ms)
+
+
+def test_two_bodies_joined_by_et_du_stay_two(run):
+    ms = run(
+        "L'étude associe des chercheurs de l'Université de Valmorin et du Muséum régional d'Histoire "
+        "naturelle de Nantes."
+    )
+    found = texts(ms)
+    assert "Université de Valmorin" in found
+    assert not any("Valmorin et du" in t for t in found)
+
+
+def test_a_ministry_with_two_domains_stays_one_name(run):
+    ms = run("Le ministère de l'Agriculture et de la Pêche a publié un décret hier.")
+    assert any(t.endswith("Agriculture et de la Pêche") for t in texts(ms))
+
+
+def test_a_union_with_an_adjective_is_a_body_not_a_country(run):
+    ms = run("La ministre a reçu la Confédération viticole et la Fédération brassicole.")
+    assert ("Confédération viticole", "ORG") in pairs(ms)
+
+
+def test_bracketed_acronym_of_a_body_is_found_with_its_long_form(run):
+    ms = run("La préfète a reçu la Mutualité sociale agricole (MSA) puis les élus. La MSA paiera en mai.")
+    acronyms = [m for m in ms if m.text == "MSA"]
+    assert len(acronyms) == 2
+    assert all(m.label == "ORG" and m.canonical == "Mutualité sociale agricole" for m in acronyms)
+
+
+def test_common_words_in_capitals_before_an_acronym_are_no_name(run):
+    ms = run("Les prix Coût, Assurance et Fret (CAF) ont augmenté de 8 % en un an.")
+    assert "CAF" not in texts(ms)
+
+
+def test_the_long_form_of_an_acronym_is_read_back_from_its_initials():
+    text = "ces actions sous le nom de « Plan Kerhervé pour la Cornouaille » (PKC)."
+    start, end = _long_form_before(text, text.index("("), "PKC")
+    assert text[start:end] == "Plan Kerhervé pour la Cornouaille"
+    assert _long_form_before(text, text.index("("), "PKX") is None
+
+
+def test_airport_named_by_two_places_is_not_split(run):
+    ms = run(
+        "Les vols de nuit sont interdits à l'aéroport de Paris-Orly. Le trafic de Paris et d'Orly a baissé."
+    )
+    assert ("Paris-Orly", "LOC") in pairs(ms)
+
+
+def test_seat_of_a_local_authority_is_a_building(run):
+    ms = run("Réunis à l'Hôtel du Département, les élus ont voté le budget du Département de l'Ain.")
+    assert ("Hôtel du Département", "LOC") in pairs(ms)
+
+
+def test_a_towns_grouping_is_a_body(run):
+    ms = run("Le projet est soutenu par Rennes Métropole et par Vannes Agglomération depuis 2022.")
+    assert ("Rennes Métropole", "ORG") in pairs(ms)
+    assert ("Vannes Agglomération", "ORG") in pairs(ms)
+
+
+@pytest.mark.parametrize(
+    ("caps", "official"),
+    [
+        (
+            "MINISTÈRE DE LA TRANSITION ÉCOLOGIQUE ET DE LA COHÉSION DES TERRITOIRES",
+            "Ministère de la Transition écologique et de la Cohésion des territoires",
+        ),
+        (
+            "MINISTÈRE DU TRAVAIL, DE LA SANTÉ ET DES SOLIDARITÉS",
+            "Ministère du Travail, de la Santé et des Solidarités",
+        ),
+        ("COUR D'APPEL DE RIOM", "Cour d'appel de Riom"),
+    ],
+)
+def test_a_ministry_in_capitals_takes_its_official_case(caps, official):
+    assert official_case(caps) == official
