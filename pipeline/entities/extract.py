@@ -34,6 +34,7 @@ from .release_names import (
     about_names,
     acronym_and_short_bodies,
     acronym_place_candidates,
+    confederation_candidates,
     court_candidates,
     dateline_candidates,
     local_body_candidates,
@@ -42,7 +43,7 @@ from .release_names import (
     seat_and_grouping_candidates,
     social_candidates,
 )
-from .roles import portfolio_spans, role_after, role_before
+from .roles import portfolio_place, portfolio_spans, role_after, role_before
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def extract_entities(
     cands += country_long_forms(ctx)
     cands += local_body_candidates(ctx) + quoted_name_candidates(ctx) + social_candidates(ctx)
     cands += court_candidates(ctx) + longer_place_candidates(ctx) + dateline_candidates(ctx)
-    cands += acronym_place_candidates(ctx) + seat_and_grouping_candidates(ctx)
+    cands += acronym_place_candidates(ctx) + seat_and_grouping_candidates(ctx) + confederation_candidates(ctx)
     cands += bracketed_acronym_candidates(ctx)
     portfolios = portfolio_spans(ctx)
 
@@ -89,6 +90,8 @@ def extract_entities(
         for d in clean(ctx, c):
             if c.source == "model" and any(a <= d.start and d.end <= b for a, b in portfolios):
                 d.source = "model+portfolio"
+            if "portfolio" in d.source:
+                portfolio_place(ctx, d)
             cleaned.append(d)
     bounds: dict[int, tuple[int, int]] = {}
     kept_cands: list[Candidate] = []

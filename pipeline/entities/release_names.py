@@ -290,6 +290,21 @@ _SEAT = re.compile(
 _GROUPING_TAILS = frozenset(("agglomération", "agglo", "métropole", "communauté"))
 
 
+def confederation_candidates(ctx: Context) -> list[Candidate]:
+    """ "la Confédération paysanne", "la Confédération syndicale": a union named by its adjectives is
+    a body (ORG); "la Confédération" alone or "Confédération suisse" stays the country."""
+    out: list[Candidate] = []
+    for i in range(ctx.n - 1):
+        if ctx.lower[i] not in ("confédération", "confederation") or not is_cap(ctx.words[i]):
+            continue
+        end = i + 1
+        while end < ctx.n and ctx.words[end].islower() and ctx.pos[end] == "ADJ" and not ctx.is_break(end):
+            end += 1
+        if end > i + 1 and not is_known_place(ctx.span_text(i, end)):
+            out.append(Candidate(i, end, "ORG", "pattern", cue="ORG", fixed=True))
+    return out
+
+
 def seat_and_grouping_candidates(ctx: Context) -> list[Candidate]:
     """ "l'Hôtel du Département" (LOC, the building) and "Vallon Agglomération" (ORG: a known town
     followed by the capitalised name of its grouping)."""

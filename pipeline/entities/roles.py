@@ -5,12 +5,22 @@ l'Économie") are found here too: their capitalised words are not entities."""
 from __future__ import annotations
 
 from pipeline.canonical import clean_surface
+from pipeline.places import is_known_place
 
 from .complements import complement_end
 from .context import Context
-from .records import Mention
+from .lexicon import is_common_word
+from .records import Candidate, Mention
 from .shapes import is_cap
-from .words import ALL_PREPS, DETERMINERS, HONORIFICS, PORTFOLIO_HEADS, ROLE_HEADS, ROLE_MODIFIERS
+from .words import (
+    ALL_PREPS,
+    COMPLEMENT_PREPS,
+    DETERMINERS,
+    HONORIFICS,
+    PORTFOLIO_HEADS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+)
 
 
 def role_after(ctx: Context, m: Mention) -> str | None:
@@ -81,3 +91,20 @@ def portfolio_spans(ctx: Context) -> list[tuple[int, int]]:
             if end > i + 1:
                 out.append((i + 1, end))
     return out
+
+
+def portfolio_place(ctx: Context, c: Candidate) -> None:
+    """ "ministre du Commerce et de l'Industrie de Norvège": a candidate inside a portfolio that runs
+    from a capitalised portfolio word to the minister's country keeps the country only (LOC)."""
+    lower, words = ctx.lower, ctx.words
+    for k in range(c.start + 1, c.end):
+        if lower[k - 1] not in COMPLEMENT_PREPS or not is_cap(words[k]):
+            continue
+        if not is_known_place(ctx.span_text(k, c.end)):
+            continue
+        head = [
+            t for t in range(c.start, k) if lower[t] not in COMPLEMENT_PREPS and lower[t] not in DETERMINERS
+        ]
+        if head and all(is_common_word(lower[t]) and not is_known_place(words[t]) for t in head):
+            c.start, c.label, c.cue = k, "LOC", "LOC"
+        return

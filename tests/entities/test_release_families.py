@@ -131,3 +131,13 @@ def test_a_towns_grouping_is_a_body(run):
 )
 def test_a_ministry_in_capitals_takes_its_official_case(caps, official):
     assert official_case(caps) == official
+
+
+def test_a_ministers_country_after_the_portfolio_is_the_place_alone(run):
+    ms = run(
+        "Le ministre du Commerce et de l'Industrie de Norvège, Eirik Halvorsen, est arrivé à Nantes. "
+        "La ministre de la Culture de Belgique l'accompagnait."
+    )
+    found = pairs(ms)
+    assert ("Norvège", "LOC") in found and ("Belgique", "LOC") in found
+    assert not any(t.startswith(("Industrie", "Culture")) for t, _ in found)
