@@ -37,6 +37,7 @@ from .release_names import (
     confederation_candidates,
     court_candidates,
     dateline_candidates,
+    index_candidates,
     local_body_candidates,
     longer_place_candidates,
     quoted_name_candidates,
@@ -82,7 +83,7 @@ def extract_entities(
     cands += local_body_candidates(ctx) + quoted_name_candidates(ctx) + social_candidates(ctx)
     cands += court_candidates(ctx) + longer_place_candidates(ctx) + dateline_candidates(ctx)
     cands += acronym_place_candidates(ctx) + seat_and_grouping_candidates(ctx) + confederation_candidates(ctx)
-    cands += bracketed_acronym_candidates(ctx)
+    cands += bracketed_acronym_candidates(ctx) + index_candidates(ctx)
     portfolios = portfolio_spans(ctx)
 
     cleaned: list[Candidate] = []

@@ -290,6 +290,19 @@ _SEAT = re.compile(
 _GROUPING_TAILS = frozenset(("agglomération", "agglo", "métropole", "communauté"))
 
 
+_INDEX = re.compile(r"\bindices? (?:boursiers? )?([A-Z][\w&.-]*(?: (?:[A-Z][\w&.-]*|\d+))*)")
+
+
+def index_candidates(ctx: Context) -> list[Candidate]:
+    """ "l'indice SBF 120", "l'indice Euro Stoxx 50": a stock index is a MISC name."""
+    out: list[Candidate] = []
+    for m in _INDEX.finditer(ctx.text):
+        span = ctx.token_span(m.start(1), m.end(1))
+        if span is not None and span[1] - span[0] <= 4:
+            out.append(Candidate(span[0], span[1], "MISC", "pattern", cue="MISC", fixed=True))
+    return out
+
+
 def confederation_candidates(ctx: Context) -> list[Candidate]:
     """ "la Confédération paysanne", "la Confédération syndicale": a union named by its adjectives is
     a body (ORG); "la Confédération" alone or "Confédération suisse" stays the country."""

@@ -64,13 +64,14 @@ MISC_CUES = _words(
     """projet projets programme initiative plateforme plate-forme réunion conférence sommet forum salon
     festival loi règlement directive stratégie plan opération campagne label dispositif appel prix
     application logiciel outil événement évènement rencontre rencontres hackathon concours journal
-    quotidien hebdomadaire magazine revue émission"""
+    quotidien hebdomadaire magazine revue émission indice indices"""
 )
 ORG_CUES = _words(
     """société entreprise groupe start-up startup agence association fondation cabinet banque laboratoire
     université institut organisation ong équipe consortium opérateur constructeur éditeur fabricant
     partenaire syndicat parti club coentreprise compagnie firme filiale pme holding mutuelle coopérative
-    enseigne fonds réseau"""
+    enseigne fonds réseau transporteur distributeur assureur équipementier armateur avionneur motoriste
+    fournisseur sous-traitant énergéticien"""
 )
 # words that continue a name's complement although spaCy may tag them otherwise
 ENGLISH_ORG_TAILS = _words(

@@ -141,3 +141,14 @@ def test_a_ministers_country_after_the_portfolio_is_the_place_alone(run):
     found = pairs(ms)
     assert ("Norvège", "LOC") in found and ("Belgique", "LOC") in found
     assert not any(t.startswith(("Industrie", "Culture")) for t, _ in found)
+
+
+def test_a_stock_index_is_a_misc_name(run):
+    ms = run("Talvane fait partie de l'indice SBF 120 depuis 2019 ; l'indice des prix a progressé.")
+    assert ("SBF 120", "MISC") in pairs(ms)
+    assert not any("prix" in t for t in texts(ms))
+
+
+def test_a_company_kind_before_its_name_makes_it_a_body(run):
+    ms = run("Le transporteur de fret Cargovia Europe et l'équipementier Valdrane Systems ont signé.")
+    assert ("Cargovia Europe", "ORG") in pairs(ms)
