@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.places import is_known_place
+
 from .context import Context
 from .records import Candidate, Mention
 from .shapes import is_acronym
@@ -87,15 +89,26 @@ def acronym_definitions(ctx: Context, mentions: list[Mention]) -> dict[str, Ment
 
 
 def _long_form_before(text: str, bracket: int, acr: str) -> tuple[int, int] | None:
-    """Offsets of the words before text[bracket] ("(") whose content initials spell `acr`."""
+    """Offsets of the words before text[bracket] ("(") whose content initials spell `acr`; a place
+    that ends the long form may fall outside the initials ("Centre hospitalier universitaire de
+    Brest (CHU)")."""
     words = list(_WORD.finditer(text, max(0, bracket - 120), bracket))
-    content = [w for w in words if w.group().lower() not in _NOT_INITIALS]
-    tail = content[-len(acr) :]
-    if len(tail) != len(acr) or "".join(w.group()[0] for w in tail).upper() != acr:
+    if not words:
         return None
-    if "\n" in text[tail[0].start() : bracket]:
-        return None
-    return tail[0].start(), words[-1].end()
+    end = words[-1].end()
+    for cut in range(len(words), max(0, len(words) - 4), -1):
+        kept = words[:cut]
+        if cut < len(words):
+            place = text[words[cut].start() : end]
+            if kept[-1].group().lower() not in ("de", "du", "d") or not is_known_place(place):
+                continue
+        content = [w for w in kept if w.group().lower() not in _NOT_INITIALS]
+        tail = content[-len(acr) :]
+        if len(tail) == len(acr) and "".join(w.group()[0] for w in tail).upper() == acr:
+            if "\n" in text[tail[0].start() : bracket]:
+                return None
+            return tail[0].start(), end
+    return None
 
 
 def common_noun_acronyms(ctx: Context) -> set[str]:
@@ -119,34 +132,23 @@ def common_noun_acronyms(ctx: Context) -> set[str]:
 
 def bracketed_acronym_candidates(ctx: Context) -> list[Candidate]:
     """ "la Mutualité sociale agricole (MSA)": an acronym in brackets whose letters are the initials of
-    the capitalised name before it is that name's acronym, even when the model misses it (ORG, or
-    the label the model gave the name)."""
+    the capitalised name before it is that name's acronym, even when the model misses it (the label
+    the model gave the whole name, else ORG or MISC by its head noun)."""
     out: list[Candidate] = []
     for m in _BRACKETED.finditer(ctx.text):
         acr = m.group(1)
-        before = _WORD.findall(ctx.text[max(0, m.start() - 120) : m.start()])
-        content = [w for w in before if w.lower() not in _NOT_INITIALS]
-        tail = content[-len(acr) :]
-        if len(tail) != len(acr) or "".join(w[0] for w in tail).upper() != acr or not tail[0][0].isupper():
-            continue
+        found = _long_form_before(ctx.text, m.start(), acr)
         span = ctx.token_span(m.start(1), m.end(1))
-        if span is None:
+        if found is None or span is None or not ctx.text[found[0]].isupper():
             continue
-        label = next(
-            (
-                lab
-                for s, e, lab in ctx.ents
-                if e == span[0] - 1 and lab in ("ORG", "MISC") and _initials(ctx.span_text(s, e)) == acr
-            ),
-            None,
-        )
-        head = tail[0].lower()
+        whole = ctx.token_span(*found)
+        label = next((lab for s, e, lab in ctx.ents if whole == (s, e) and lab in ("ORG", "MISC")), None)
+        head = ctx.text[found[0] :].split(maxsplit=1)[0].lower()
         if label is None:
             # "Très Petites Entreprises (TPE)", "prix Coût, Assurance et Fret (CAF)": no name
             label = "ORG" if head in ORG_HEADS else "MISC" if head in MISC_HEADS else None
-        if label is None:
-            continue
-        out.append(Candidate(span[0], span[1], label, "acronym", cue=label, fixed=True))
+        if label is not None:
+            out.append(Candidate(span[0], span[1], label, "acronym", cue=label, fixed=True))
     return out
 
 

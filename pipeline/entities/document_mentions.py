@@ -11,8 +11,8 @@ from pipeline.canonical import capitalise, clean_surface, normalize_key
 
 from .context import Context
 from .records import Candidate, Mention
-from .shapes import is_cap, is_title
-from .words import COMPLEMENT_PREPS, NAME_HEADS, ORG_HEADS
+from .shapes import is_acronym, is_cap, is_title
+from .words import COMPLEMENT_PREPS, INDEFINITE_DETERMINERS, NAME_HEADS, ORG_HEADS
 
 _HYPHEN = re.compile(r"\s+[-–]\s+|(?<=[a-zé])[-–](?=[A-ZÉ])")
 _NOT_BEFORE_NAME = re.compile(r"[\w@.-]")  # a name found again does not follow one of these
@@ -70,6 +70,8 @@ def propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
             continue  # part of a longer capitalised name
         if end < ctx.n and is_title(words[end]):
             continue
+        if first > 0 and ctx.lower[first - 1] in INDEFINITE_DETERMINERS and is_acronym(name):
+            continue  # "dans un CHU", "chaque CCI": the kind of body, not the one the text names
         cand = Candidate(first, end, src.label, "propagated")
         out.append(Mention(s, e, name, src.label, cand, tok_start=first, tok_end=end, cue=src.cue))
     return sorted(out, key=lambda m: m.start)

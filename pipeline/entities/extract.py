@@ -40,6 +40,7 @@ from .release_names import (
     index_candidates,
     local_body_candidates,
     longer_place_candidates,
+    museum_candidates,
     quoted_name_candidates,
     seat_and_grouping_candidates,
     social_candidates,
@@ -83,7 +84,7 @@ def extract_entities(
     cands += local_body_candidates(ctx) + quoted_name_candidates(ctx) + social_candidates(ctx)
     cands += court_candidates(ctx) + longer_place_candidates(ctx) + dateline_candidates(ctx)
     cands += acronym_place_candidates(ctx) + seat_and_grouping_candidates(ctx) + confederation_candidates(ctx)
-    cands += bracketed_acronym_candidates(ctx) + index_candidates(ctx)
+    cands += bracketed_acronym_candidates(ctx) + index_candidates(ctx) + museum_candidates(ctx)
     portfolios = portfolio_spans(ctx)
 
     cleaned: list[Candidate] = []

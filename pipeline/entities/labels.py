@@ -24,6 +24,7 @@ _RANK = {
     "gazetteer": 0,
     "body": 1,
     "pattern": 1,
+    "venue": 1,
     "acronym": 1,
     "social": 1,
     "quoted": 1,
@@ -139,7 +140,8 @@ def harmonise_labels(ctx: Context, mentions: list[Mention]) -> None:
             else:
                 label = best[0][0]
         for m in group:
-            m.label = label
+            # a venue is a place where one goes and a body where it acts: each mention keeps its own
+            m.label = m.cue if m.cand.source == "venue" and m.cue else label
 
 
 def label_enumerations(ctx: Context, mentions: list[Mention]) -> None:

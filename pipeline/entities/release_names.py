@@ -215,6 +215,28 @@ _COURT = re.compile(
 )
 
 
+_MUSEUM = re.compile(
+    r"\bmusée (?:d'|du |des |de la |de l'|de )[A-ZÉÈÀÂÎÔ][\w'-]*"
+    r"(?: (?:de |d'|du |des |la |le |les )*[A-ZÉÈÀÂÎÔ][\w'-]*)*"
+)
+_AT_PLACE = re.compile(r"(?:\bau|\bdans le|\bà|\bvers le|\bdevant le)\s+$", re.I)
+
+
+def museum_candidates(ctx: Context) -> list[Candidate]:
+    """ "le musée d'Orsay", "au musée des Beaux-Arts de Rouen": French writes the head in lower case
+    but it is part of the name; the building where one goes (au, dans le) is a LOC, else the body
+    that lends, shows or acquires is an ORG."""
+    out: list[Candidate] = []
+    text = ctx.text.replace("’", "'")
+    for m in _MUSEUM.finditer(text):
+        span = ctx.token_span(m.start(), m.end())
+        if span is None:
+            continue
+        label = "LOC" if _AT_PLACE.search(text, max(0, m.start() - 12), m.start()) else "ORG"
+        out.append(Candidate(span[0], span[1], label, "venue", cue=label, keep_lower=True, fixed=True))
+    return out
+
+
 def court_candidates(ctx: Context) -> list[Candidate]:
     """ "le tribunal judiciaire de Valence", "la cour d'appel de Douai": a court named by its seat."""
     out: list[Candidate] = []
@@ -275,7 +297,20 @@ def acronym_place_candidates(ctx: Context) -> list[Candidate]:
         end = _place_end(ctx, j)
         if end > j and len(ctx.span_text(j, end)) > 3:
             out.append(Candidate(i, end, "ORG", "pattern", cue="ORG", fixed=True))
+    # "le CHU" after "le CHU de Limoges": the same body, when the document names one such body only
+    bodies: dict[str, set[str]] = {}
+    for c in out:
+        bodies.setdefault(ctx.words[c.start], set()).add(ctx.span_text(c.start, c.end))
+    starts = {c.start for c in out}
+    for i in range(1, ctx.n):
+        word = ctx.words[i]
+        if i in starts or len(bodies.get(word, ())) != 1 or ctx.lower[i - 1] not in _DEFINITE:
+            continue
+        out.append(Candidate(i, i + 1, "ORG", "short", cue="ORG", fixed=True))
     return out
+
+
+_DEFINITE = frozenset(("le", "la", "l'", "l’", "du", "au"))
 
 
 def _short_acronym(word: str) -> bool:

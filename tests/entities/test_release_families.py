@@ -152,3 +152,35 @@ def test_a_stock_index_is_a_misc_name(run):
 def test_a_company_kind_before_its_name_makes_it_a_body(run):
     ms = run("Le transporteur de fret Cargovia Europe et l'équipementier Valdrane Systems ont signé.")
     assert ("Cargovia Europe", "ORG") in pairs(ms)
+
+
+def test_a_museum_keeps_its_lower_case_head_place_or_body_by_its_position(run):
+    ms = run(
+        "Une exposition au musée des Beaux-Arts de Valence. Le musée des Beaux-Arts de Valence "
+        "présente 80 œuvres, dont vingt prêtées par le musée de la Photographie de Bièvres."
+    )
+    museums = [(m.text, m.label, m.canonical) for m in ms if m.text.startswith("musée")]
+    assert museums == [
+        ("musée des Beaux-Arts de Valence", "LOC", "Musée des Beaux-Arts de Valence"),
+        ("musée des Beaux-Arts de Valence", "ORG", "Musée des Beaux-Arts de Valence"),
+        ("musée de la Photographie de Bièvres", "ORG", "Musée de la Photographie de Bièvres"),
+    ]
+
+
+def test_an_acronym_defined_after_a_body_named_with_its_town(run):
+    ms = run(
+        "Le Centre hospitalier universitaire de Brest (CHU) a renforcé ses équipes. Le directeur du "
+        "CHU, Paul Kerdraon, a salué leur travail."
+    )
+    chu = [m for m in ms if m.text == "CHU"]
+    assert len(chu) == 2
+    assert all(m.label == "ORG" and m.canonical == "Centre hospitalier universitaire de Brest" for m in chu)
+
+
+def test_an_acronym_alone_after_its_body_and_town_is_that_body_not_the_kind(run):
+    ms = run(
+        "Le CHU de Vannes réalise une greffe. Le CHU rejoint ainsi les centres de Lyon. Dans un CHU, "
+        "les délais sont plus longs."
+    )
+    chu = [m for m in ms if m.text == "CHU"]
+    assert [(m.label, m.canonical) for m in chu] == [("ORG", "CHU de Vannes")]
