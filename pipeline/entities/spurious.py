@@ -93,6 +93,19 @@ def _street_number(words: list[str], i: int) -> bool:
 _NUMBER = re.compile(r"\d{1,4}(?:[-/]\d{1,4})?,?")
 
 
+_LIST_LINKS = frozenset((",", "et", "de", "d'", "d’", "à", "ou"))
+
+
+def _listed_after_place(ctx: Context, k: int) -> bool:
+    """Token k closes a list whose previous item is a known place the model also tagged LOC."""
+    j = k - 1
+    while j >= 0 and ctx.lower[j] in _LIST_LINKS and k - j <= 3:
+        j -= 1
+    if j == k - 1 or j < 0 or not any(ctx.lower[t] in (",", "et", "ou") for t in range(j + 1, k)):
+        return False
+    return any(e == j + 1 and lab == "LOC" and is_known_place(ctx.span_text(s, e)) for s, e, lab in ctx.ents)
+
+
 def _code(word: str) -> bool:
     """A registry or securities code: letters and at least six digits in one word ("FR0000120271")."""
     return sum(ch.isdigit() for ch in word) >= 6 and any(ch.isalpha() for ch in word)
@@ -130,7 +143,9 @@ def spurious(ctx: Context, c: Candidate, ks: list[int], text: str) -> bool:
         if _heading_line(ctx, k):
             return True  # "Communiqué de Presse", "Contact Presse", "Facebook : Support X"
         if c.label in ("MISC", "LOC") and not ctx.initial[k] and lower[k] not in NAME_HEADS:
-            return True  # "prix Coût, Assurance et Fret", "réunion Interministérielle", no place
+            # "prix Coût, Assurance et Fret", "réunion Interministérielle", no place; but a town
+            # listed after known places is one ("de Dinard et de Cancale")
+            return not (c.label == "LOC" and _listed_after_place(ctx, k))
         # "les Parties", "les Artisans"
         return c.label in ("ORG", "PER") and _plural_noun(word) and word not in ctx.surnames
     first = lower[ks[0]]

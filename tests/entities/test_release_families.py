@@ -184,3 +184,9 @@ def test_an_acronym_alone_after_its_body_and_town_is_that_body_not_the_kind(run)
     )
     chu = [m for m in ms if m.text == "CHU"]
     assert [(m.label, m.canonical) for m in chu] == [("ORG", "CHU de Vannes")]
+
+
+def test_a_town_that_is_also_a_dictionary_word_stays_a_place_in_a_list_of_towns(run):
+    ms = run("Des ateliers auront lieu à Saint-Malo, à Dinard et à Cancale ; les prix Coût et Fret montent.")
+    assert ("Cancale", "LOC") in pairs(ms)
+    assert "Coût" not in texts(ms)
