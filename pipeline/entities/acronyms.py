@@ -32,7 +32,7 @@ def acronym_definitions(ctx: Context, mentions: list[Mention]) -> dict[str, Ment
         mm = _AFTER_LONG_FORM.match(rest)
         if not mm:
             continue
-        acr = mm.group(1)
+        acr = mm.group(1).rstrip("+")  # "FSE+": the programme after its long form
         if not (is_acronym(acr) or _ACRONYM_LIKE.fullmatch(acr)) or is_acronym(m.text):
             continue
         if len(m.text.split()) < 2:

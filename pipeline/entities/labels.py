@@ -39,6 +39,8 @@ def cue_label(ctx: Context, c: Candidate) -> str | None:
     head = ctx.lower[c.start]
     first = ctx.words[c.start]
     if c.end - c.start > 1 or is_title(first):
+        if head == "fonds" and _funding_programme(ctx.lower[c.start + 1 : c.end]):
+            return "MISC"
         if head in MISC_HEADS and is_cap(first):
             return "MISC"
         if head in ORG_HEADS and is_cap(first) and head not in ("haut", "haute"):
@@ -48,6 +50,14 @@ def cue_label(ctx: Context, c: Candidate) -> str | None:
     if c.end - c.start > 1 and ctx.lower[c.end - 1].strip(".") in ENGLISH_ORG_TAIL_STEMS:
         return "ORG"
     return preceding_cue(ctx, c.start)
+
+
+def _funding_programme(rest: list[str]) -> bool:
+    """ "Fonds social européen", "Fonds européen de développement régional", "Fonds de cohésion":
+    a European funding programme (MISC), not a body like the "Fonds européen d'investissement"."""
+    if any(w in ("investissement", "monétaire", "mondial", "international") for w in rest):
+        return False
+    return "européen" in rest[:2] or rest[:2] == ["de", "cohésion"]
 
 
 def _previous_words(text: str, start: int) -> list[str]:
@@ -80,6 +90,8 @@ def preceding_cue(ctx: Context, tok: int) -> str | None:
     if m and is_common_word(m.group(2)):  # "le cabinet d'ingénierie X", "le fabricant de jouets X"
         words.append(m.group(1))
     for word in words:
+        if word.isupper() and word.lower() in ("ong", "pme"):
+            word = word.lower()  # "l'ONG Médecins du Monde"
         if word.islower():
             if word in MISC_CUES:
                 return "MISC"

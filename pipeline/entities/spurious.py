@@ -11,6 +11,7 @@ import re
 from pipeline.places import is_known_place
 
 from .context import Context
+from .labels import preceding_cue
 from .lexicon import is_adjective, is_common_word, is_lemma
 from .records import Candidate
 from .shapes import is_acronym, is_cap
@@ -93,6 +94,9 @@ def _street_number(words: list[str], i: int) -> bool:
 _NUMBER = re.compile(r"\d{1,4}(?:[-/]\d{1,4})?,?")
 
 
+# a unit head alone is no name ("Direction de la communication de l'UFC" cut before the acronym);
+# "le Département", "la Mission" may be the short form of a body named in full
+_BARE_UNITS = frozenset(("direction", "service", "pôle", "cellule"))
 _LIST_LINKS = frozenset((",", "et", "de", "d'", "d’", "à", "ou"))
 
 
@@ -140,8 +144,8 @@ def spurious(ctx: Context, c: Candidate, ks: list[int], text: str) -> bool:
         word = words[k]
         if is_acronym(word) or not is_common_word(word) or _known_name(ctx, text):
             return False
-        if _heading_line(ctx, k):
-            return True  # "Communiqué de Presse", "Contact Presse", "Facebook : Support X"
+        if _heading_line(ctx, k) or lower[k] in _BARE_UNITS:
+            return True  # "Communiqué de Presse", "Contact Presse", "Facebook : Support X", "Direction"
         if c.label in ("MISC", "LOC") and not ctx.initial[k] and lower[k] not in NAME_HEADS:
             # "prix Coût, Assurance et Fret", "réunion Interministérielle", no place; but a town
             # listed after known places is one ("de Dinard et de Cancale")
@@ -159,6 +163,7 @@ def spurious(ctx: Context, c: Candidate, ks: list[int], text: str) -> bool:
         and first not in MISC_HEADS
         and first.rstrip("sx") not in MISC_HEADS
         and not is_known_place(words[ks[0]])  # "Rennes Métropole": a town, not a plural noun
+        and preceding_cue(ctx, c.start) is None  # "l'ONG Médecins du Monde": a body named so
     ):
         return True
     # "Comité de pilotage", "Conseil interministériel", "Comités régionaux de pilotage"

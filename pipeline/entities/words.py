@@ -50,7 +50,7 @@ ORG_HEADS = _words(
     association fédération alliance organisation organization banque fonds groupe bureau secrétariat
     service services direction délégation observatoire académie laboratoire société compagnie chambre
     parti syndicat inspection préfecture mairie haute haut consortium coalition agency council
-    commissariat collectif mutualité muséum"""
+    commissariat collectif mutualité muséum studio studios"""
 )
 MISC_HEADS = _words(
     """sommet forum processus programme loi plan feuille stratégie pacte charte déclaration traité accord
@@ -113,7 +113,9 @@ CONTACT_LABELS = _words("tél tel téléphone fax mob mobile portable courriel s
 # labels of registry and securities identifiers ("code ISIN : FR0000...", "SIRET", "RCS Lyon B ..."):
 # a code's name, not a body
 IDENTIFIER_LABELS = _words("isin siret siren rcs lei naf ape iban bic ean isbn issn doi mnémonique ticker")
-UNIT_HEADS = _words("service direction bureau cellule pôle département délégation mission")
+UNIT_HEADS = _words(
+    "service direction bureau cellule pôle département délégation mission espace salle relations dossier kit"
+)
 PRESS_WORDS = _words("presse communication communications porte-parole médias média")
 # the kinds of street of a postal address line ("42, boulevard Dupleix")
 STREET_WORDS = _words(

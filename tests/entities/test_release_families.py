@@ -190,3 +190,48 @@ def test_a_town_that_is_also_a_dictionary_word_stays_a_place_in_a_list_of_towns(
     ms = run("Des ateliers auront lieu à Saint-Malo, à Dinard et à Cancale ; les prix Coût et Fret montent.")
     assert ("Cancale", "LOC") in pairs(ms)
     assert "Coût" not in texts(ms)
+
+
+def test_european_funding_programmes_are_misc_and_funds_that_are_bodies_org(run):
+    ms = run(
+        "Le projet est cofinancé par le Fonds européen de développement régional (FEDER) et par le "
+        "Fonds social européen (FSE+). Le Fonds monétaire international a publié une note."
+    )
+    found = pairs(ms)
+    assert ("Fonds européen de développement régional", "MISC") in found
+    assert ("FEDER", "MISC") in found and ("Fonds social européen", "MISC") in found
+    assert ("FSE", "MISC") in found
+    assert ("Fonds monétaire international", "ORG") in found
+
+
+def test_press_pages_and_bare_units_are_not_bodies(run):
+    ms = run(
+        "Les visuels sont téléchargeables sur l'Espace presse du site.\n\n"
+        "Contact presse : Direction de la communication de l'UVHC – 03 27 00 00 00\n"
+    )
+    found = texts(ms)
+    assert "Espace presse" not in found and "Direction" not in found
+
+
+def test_a_studio_is_a_body(run):
+    ms = run("Les photographies ont été réalisées par Studio Orcival pour la Ville de Lille.")
+    assert ("Studio Orcival", "ORG") in pairs(ms)
+
+
+def test_an_ngo_named_by_a_plural_noun_after_its_cue(run):
+    ms = run("L'ONG Médecins du Monde et l'association Ingénieurs du Littoral ont signé la charte.")
+    found = pairs(ms)
+    assert ("Médecins du Monde", "ORG") in found
+
+
+def test_a_chair_named_in_guillemets_is_misc(run):
+    ms = run("Les deux écoles lancent la chaire « Littoraux Durables » avec la Région Normandie.")
+    assert ("Littoraux Durables", "MISC") in pairs(ms)
+
+
+def test_a_university_written_in_lower_case_is_one_body(run):
+    ms = run("L'université de Franche-Comté (UFC) et l'académie de Grenoble ont signé une convention.")
+    found = [(m.text, m.label, m.canonical) for m in ms]
+    assert ("université de Franche-Comté", "ORG", "Université de Franche-Comté") in found
+    assert ("UFC", "ORG", "Université de Franche-Comté") in found
+    assert ("académie de Grenoble", "ORG", "Académie de Grenoble") in found
