@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.lang.fr.stop_words import STOP_WORDS
 
 from pipeline.canonical import clean_surface
+from pipeline.places import is_known_place
 
 from .context import Context
 from .lexicon import is_common_word
@@ -16,6 +17,7 @@ from .words import (
     COMPLEMENT_PREPS,
     DETERMINERS,
     DETERMINERS_OR_PREPS,
+    FACILITY_HEADS,
     GENERIC,
     HONORIFICS,
     LEADING_FUNCTION_WORDS,
@@ -214,6 +216,17 @@ def clean(ctx: Context, c: Candidate) -> list[Candidate]:
             continue
     if c.start >= c.end:
         return []
+    # "stade Marcel-Michelin", "boulevard Léon-Blum": a venue named after a person, head and name
+    if (
+        c.label == "LOC"
+        and not c.keep_lower
+        and c.end - c.start > 1
+        and lower[c.start] in FACILITY_HEADS
+        and words[c.start].islower()
+        and is_cap(words[c.start + 1])
+        and not is_known_place(ctx.span_text(c.start + 1, c.end))
+    ):
+        c.keep_lower = True
     # "port de Londres", "ville de Berne": the place is the name after the common noun
     if c.label in ("LOC", "PER") and not c.keep_lower and words[c.start].islower():
         for k in range(c.start + 1, c.end):

@@ -66,6 +66,19 @@ _SECOND_NAME_HEADS = (
 )
 
 
+def _lower_compound(ctx: Context, k: int) -> bool:
+    """Token k is the glued hyphen of a lower-case compound noun ("experts-comptables")."""
+    return (
+        not ctx.spaced[k - 1]
+        and not ctx.spaced[k]
+        and k + 1 < ctx.n
+        and ctx.words[k - 1].isalpha()
+        and ctx.words[k - 1].islower()
+        and ctx.words[k + 1].isalpha()
+        and ctx.words[k + 1].islower()
+    )
+
+
 def _coordinated_noun(ctx: Context, k: int) -> int:
     """ ", l'alimentation" / "et l'environnement" at token k: the end of that article + lower-case noun
     group when it is one more complement of the name, else k. Not when a verb follows ("l'Agence de
@@ -95,8 +108,8 @@ def np_end(ctx: Context, j: int, allow_cap: bool) -> int:
     k = j
     while k < ctx.n and k - j < 8:
         text = words[k]
-        if text == "-" and k > j and _glued_hyphen(ctx, k):
-            k += 1  # "Nouvelle-Aquitaine" split by the tokenizer: one word
+        if text == "-" and k > j and (_glued_hyphen(ctx, k) or _lower_compound(ctx, k)):
+            k += 1  # "Nouvelle-Aquitaine", "experts-comptables" split by the tokenizer: one word
             continue
         if ctx.is_break(k) or ctx.punct[k] or ctx.space[k] or ctx.contact[k]:
             break

@@ -327,7 +327,7 @@ _SEAT = re.compile(
     r"\b(?:Hôtel|Maison|Palais) (?:de la |de l'|de l’|du |de )"
     r"(?:Ville|Département|Région|Métropole|Agglomération|Communauté|Territoire|Collectivité)\b"
 )
-_GROUPING_TAILS = frozenset(("agglomération", "agglo", "métropole", "communauté"))
+_GROUPING_TAILS = frozenset(("agglomération", "agglo", "métropole", "communauté", "université"))
 
 
 _INDEX = re.compile(r"\bindices? (?:boursiers? )?([A-Z][\w&.-]*(?: (?:[A-Z][\w&.-]*|\d+))*)")
@@ -369,16 +369,19 @@ def seat_and_grouping_candidates(ctx: Context) -> list[Candidate]:
     for i in range(1, ctx.n):
         if ctx.lower[i] not in _GROUPING_TAILS or not is_cap(ctx.words[i]):
             continue
-        start = next(
-            (
-                k
-                for k in range(max(0, i - 4), i)
-                if is_cap(ctx.words[k])
-                and not any(ctx.is_break(t) for t in range(k, i))
-                and is_known_place(ctx.span_text(k, i))
-            ),
-            None,
-        )
+        # the capitalised words before the tail, one of whose suffixes is a known place ("Clermont
+        # Auvergne Métropole", "Nantes Université")
+        run = i
+        while (
+            run > max(0, i - 6)
+            and (is_cap(ctx.words[run - 1]) or (ctx.words[run - 1] == "-" and not ctx.spaced[run - 1]))
+            and not ctx.is_break(run - 1)
+        ):
+            run -= 1
+        start = next((k for k in range(run, i) if is_known_place(ctx.span_text(k, i))), None)
+        if any(lab == "PER" and s < i and e > run for s, e, lab in ctx.ents):
+            start = None  # "Lucie Martin Métropole": a person the model saw, not a town
         if start is not None:
+            start = run
             out.append(Candidate(start, i + 1, "ORG", "pattern", cue="ORG", fixed=True))
     return out

@@ -50,7 +50,7 @@ ORG_HEADS = _words(
     association fédération alliance organisation organization banque fonds groupe bureau secrétariat
     service services direction délégation observatoire académie laboratoire société compagnie chambre
     parti syndicat inspection préfecture mairie haute haut consortium coalition agency council
-    commissariat collectif mutualité muséum studio studios"""
+    commissariat collectif mutualité muséum studio studios ordre"""
 )
 MISC_HEADS = _words(
     """sommet forum processus programme loi plan feuille stratégie pacte charte déclaration traité accord
@@ -125,7 +125,7 @@ STREET_WORDS = _words(
 # complements that make a committee a working group, not a named body ("Comité de pilotage")
 GENERIC_COMPLEMENTS = _words(
     """pilotage suivi coordination sélection évaluation concertation liaison orientation gestion
-    organisation rédaction lecture"""
+    organisation rédaction lecture jour"""
 )
 # adjectives that make a council a kind of meeting ("Conseil interministériel", "Comité restreint")
 MEETING_ADJECTIVES = _words(

@@ -235,3 +235,26 @@ def test_a_university_written_in_lower_case_is_one_body(run):
     assert ("université de Franche-Comté", "ORG", "Université de Franche-Comté") in found
     assert ("UFC", "ORG", "Université de Franche-Comté") in found
     assert ("académie de Grenoble", "ORG", "Académie de Grenoble") in found
+
+
+def test_a_venue_named_after_a_person_keeps_its_lower_case_head(run):
+    ms = run("Les rames rouleront au pas boulevard Léon-Malfreyt, près du stade Marcel-Cerdan.")
+    found = [(m.text, m.label, m.canonical) for m in ms]
+    assert ("boulevard Léon-Malfreyt", "LOC", "Boulevard Léon-Malfreyt") in found
+    assert ("stade Marcel-Cerdan", "LOC", "Stade Marcel-Cerdan") in found
+
+
+def test_a_grouping_named_by_several_words_or_a_university_after_its_town(run):
+    ms = run(
+        "Le tramway est financé par Clermont Auvergne Métropole. Le jury réunit des professeurs de "
+        "Nantes Université et d'Aix-Marseille Université. Il a salué Lucie Martin Métropole hier."
+    )
+    found = pairs(ms)
+    assert ("Clermont Auvergne Métropole", "ORG") in found
+    assert ("Nantes Université", "ORG") in found and ("Aix-Marseille Université", "ORG") in found
+    assert ("Lucie Martin Métropole", "ORG") not in found
+
+
+def test_a_professional_order_runs_through_a_compound_noun_to_its_region(run):
+    ms = run("Des bénévoles de l'Ordre des experts-comptables des Pays de la Loire aideront les lauréats.")
+    assert ("Ordre des experts-comptables des Pays de la Loire", "ORG") in pairs(ms)
