@@ -143,12 +143,17 @@ def bracketed_acronym_candidates(ctx: Context) -> list[Candidate]:
             continue
         whole = ctx.token_span(*found)
         label = next((lab for s, e, lab in ctx.ents if whole == (s, e) and lab in ("ORG", "MISC")), None)
-        head = ctx.text[found[0] :].split(maxsplit=1)[0].lower()
-        if label is None:
-            # "Très Petites Entreprises (TPE)", "prix Coût, Assurance et Fret (CAF)": no name
+        # the model's own name: the acronym is taken as surely as a gazetteer's ("AMIS" is also a word)
+        source = "acronym"
+        head, *rest = ctx.text[found[0] : found[1]].split()
+        head = head.lower()
+        if label is None and any(w[:1].isupper() for w in rest):
+            # a head noun and a capitalised complement ("Centre hospitalier universitaire de Brest");
+            # not "Très Petites Entreprises (TPE)", "Comité technique (CT)": the filters still apply
             label = "ORG" if head in ORG_HEADS else "MISC" if head in MISC_HEADS else None
+            source = "pattern"
         if label is not None:
-            out.append(Candidate(span[0], span[1], label, "acronym", cue=label, fixed=True))
+            out.append(Candidate(span[0], span[1], label, source, cue=label, fixed=True))
     return out
 
 
