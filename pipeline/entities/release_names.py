@@ -307,7 +307,7 @@ def acronym_place_candidates(ctx: Context) -> list[Candidate]:
     for c in out:
         bodies.setdefault(ctx.words[c.start], set()).add(ctx.span_text(c.start, c.end))
     starts = {c.start for c in out}
-    for i in range(1, ctx.n):
+    for i in range(1, ctx.n) if bodies else ():
         word = ctx.words[i]
         if i in starts or len(bodies.get(word, ())) != 1 or ctx.lower[i - 1] not in _DEFINITE:
             continue

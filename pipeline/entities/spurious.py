@@ -71,7 +71,10 @@ def _street_line(ctx: Context, k: int) -> bool:
     """Token k follows a street word that follows a street number ("15, rue de ...", also after a
     building's name: "Hôtel de Région, 4, avenue du Général-Leclerc")."""
     start = ctx.text.rfind("\n", 0, ctx.idx[k]) + 1
-    before = ctx.text[start : ctx.idx[k]].lower().replace("’", "'").split()
+    prefix = ctx.text[max(start, ctx.idx[k] - 120) : ctx.idx[k]]
+    if not _DIGIT.search(prefix) or not _STREET.search(prefix):
+        return False  # no street number or street word just before the token
+    before = prefix.lower().replace("’", "'").split()
     if any(w[:1].isdigit() and len(w.strip(",")) == 5 for w in before):
         return False  # "75001 Paris": the town is a place
     line_number = _line(ctx, k)[:1].isdigit()
@@ -91,6 +94,8 @@ def _street_number(words: list[str], i: int) -> bool:
     return i >= 1 and bool(_NUMBER.fullmatch(words[i - 1]))
 
 
+_DIGIT = re.compile(r"\d")
+_STREET = re.compile(r"\b(?:" + "|".join(sorted(STREET_WORDS)) + r")\b", re.I)
 _NUMBER = re.compile(r"\d{1,4}(?:[-/]\d{1,4})?,?")
 
 
@@ -112,6 +117,8 @@ def _listed_after_place(ctx: Context, k: int) -> bool:
 
 def _code(word: str) -> bool:
     """A registry or securities code: letters and at least six digits in one word ("FR0000120271")."""
+    if len(word) < 7 or word.isalpha():
+        return False
     return sum(ch.isdigit() for ch in word) >= 6 and any(ch.isalpha() for ch in word)
 
 
