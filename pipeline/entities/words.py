@@ -50,7 +50,7 @@ ORG_HEADS = _words(
     association fédération alliance organisation organization banque fonds groupe bureau secrétariat
     service services direction délégation observatoire académie laboratoire société compagnie chambre
     parti syndicat inspection préfecture mairie haute haut consortium coalition agency council
-    commissariat collectif mutualité muséum studio studios ordre"""
+    commissariat collectif mutualité muséum studio studios ordre communauté"""
 )
 MISC_HEADS = _words(
     """sommet forum processus programme loi plan feuille stratégie pacte charte déclaration traité accord

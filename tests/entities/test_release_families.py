@@ -258,3 +258,13 @@ def test_a_grouping_named_by_several_words_or_a_university_after_its_town(run):
 def test_a_professional_order_runs_through_a_compound_noun_to_its_region(run):
     ms = run("Des bénévoles de l'Ordre des experts-comptables des Pays de la Loire aideront les lauréats.")
     assert ("Ordre des experts-comptables des Pays de la Loire", "ORG") in pairs(ms)
+
+
+def test_a_community_of_states_or_of_towns_is_a_body(run):
+    ms = run(
+        "La France soutient la médiation de la Communauté d'Afrique de l'Est (CAE) et de la "
+        "Communauté de communes du Pays de Redon."
+    )
+    found = pairs(ms)
+    assert ("Communauté d'Afrique de l'Est", "ORG") in found and ("CAE", "ORG") in found
+    assert ("Communauté de communes du Pays de Redon", "ORG") in found
