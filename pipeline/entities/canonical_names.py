@@ -122,6 +122,8 @@ def assign_canonicals(ctx: Context, mentions: list[Mention], defs: dict[str, Men
             text = clean_surface(m.text)
             venue = m.label == "LOC" and text.split()[0].lower() in FACILITY_HEADS  # "centre X" -> "Centre X"
             m.canonical = capitalise(text) if m.label in ("ORG", "MISC") or venue else text
+            if _DISEASE.fullmatch(m.canonical):
+                m.canonical = m.canonical.upper()  # "Covid-19" -> "COVID-19", the WHO's name
         if m.label == "PER":
             m.canonical = normal_case_name(m.canonical)  # "Jean DUPONT" -> "Jean Dupont"
     # a name in a capitals headline takes the spelling of the text: "FRANCE 2030" -> "France 2030"
@@ -141,6 +143,9 @@ def assign_canonicals(ctx: Context, mentions: list[Mention], defs: dict[str, Men
             if entry is not None:
                 m.canonical = entry.canonical
 
+
+# diseases whose official name is an acronym with a number, often written in title case
+_DISEASE = re.compile(r"(?i)(?:covid|sras|sars|mers)-\d{1,2}")
 
 _FUNCTION_WORDS = frozenset(
     ["de", "du", "des", "d", "la", "le", "les", "l", "et", "à", "au", "aux", "en", "pour", "sur"]

@@ -268,3 +268,8 @@ def test_a_community_of_states_or_of_towns_is_a_body(run):
     found = pairs(ms)
     assert ("Communauté d'Afrique de l'Est", "ORG") in found and ("CAE", "ORG") in found
     assert ("Communauté de communes du Pays de Redon", "ORG") in found
+
+
+def test_a_disease_named_by_an_acronym_takes_its_official_capitals(run):
+    ms = run("Depuis la crise du Covid-19, la COVID-19 reste surveillée par les hôpitaux de Nancy.")
+    assert {m.canonical for m in ms if m.label == "MISC"} == {"COVID-19"}
