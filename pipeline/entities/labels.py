@@ -49,7 +49,19 @@ def cue_label(ctx: Context, c: Candidate) -> str | None:
             return "ORG"
     if c.end - c.start > 1 and ctx.lower[c.end - 1].strip(".") in ENGLISH_ORG_TAIL_STEMS:
         return "ORG"
+    if _COMPANY_ROLE.search(ctx.text, max(0, ctx.idx[c.start] - 45), ctx.idx[c.start]) and not is_known_place(
+        ctx.span_text(c.start, c.end)
+    ):
+        return "ORG"  # "PDG de Nexaltis", "cofondatrice d'Algovia": a company, not a place
     return preceding_cue(ctx, c.start)
+
+
+_COMPANY_ROLE = re.compile(
+    r"\b(?:PDG|P\.-?D\.?G\.?|CEO|président-directeur général|présidente-directrice générale|"
+    r"directeur général|directrice générale|directeur financier|directrice financière|"
+    r"co-?fondat(?:eur|rice)|fondat(?:eur|rice))\s+(?:de |d'|d’|du )$",
+    re.I,
+)
 
 
 def _funding_programme(rest: list[str]) -> bool:

@@ -273,3 +273,13 @@ def test_a_community_of_states_or_of_towns_is_a_body(run):
 def test_a_disease_named_by_an_acronym_takes_its_official_capitals(run):
     ms = run("Depuis la crise du Covid-19, la COVID-19 reste surveillée par les hôpitaux de Nancy.")
     assert {m.canonical for m in ms if m.label == "MISC"} == {"COVID-19"}
+
+
+def test_the_company_of_a_chief_executive_is_a_body_not_a_place(run):
+    ms = run(
+        "« Nous avons signé avec deux grands clients », déclare Bruno Lacaze, PDG de Nexaltis. "
+        "Nexaltis ouvrira un bureau à Montréal. Paul Roux est directeur général de Lyon."
+    )
+    found = pairs(ms)
+    assert [label for text, label in found if text == "Nexaltis"] == ["ORG", "ORG"]
+    assert ("Montréal", "LOC") in found and ("Lyon", "LOC") in found
