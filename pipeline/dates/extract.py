@@ -135,7 +135,8 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
     add("q", ("trimestre", "trimestres", "semestre", "semestres", "trim"))
     add("e", ("rentree",))
     relative_words = """hier aujourd demain veille lendemain surlendemain jour an ans annee annees semaine
-        semaines mois week weekend desormais jours decennies siecle siecles courant"""
+        semaines mois week weekend desormais jours decennie decennies siecle siecles courant actuelle passe
+        avenir"""
     add("r", relative_words.split())
     return {w: tuple(sorted(c)) for w, c in cats.items()}
 

@@ -54,6 +54,12 @@ def _cal_value(y: int | None, mo: int | None, d: int | None) -> tuple[str, str]:
     return f"{ys}-{mo:02d}-{d:02d}", "day"
 
 
+# "Aujourd'hui s'ouvre le salon": a verb then its subject's determiner right after "aujourd'hui"
+_INVERTED_VERB = re.compile(
+    r"\s+(?:(?:s'|se\s+)([a-z]{3,})|([a-z]{3,}(?:e|ent)))\s+(?:le|la|les|l'|un|une|des)\b"
+)
+
+
 class Resolver(AnchoredKinds):
     """Resolves the selected expressions in text order, so that each can lean on the dates before it."""
 
@@ -153,6 +159,10 @@ class Resolver(AnchoredKinds):
     def _dated_event(self, e: Expr, before: str) -> bool:
         if re.search(r"(?:d'|jusqu'a\s+|jusqu'|depuis\s+|a\s+ce\s+jour\s+|comme\s+)\s*$", before):
             return False
+        # "Aujourd'hui s'ouvre le salon", "aujourd'hui débute la campagne": the subject after its verb
+        inverted = _INVERTED_VERB.match(self.v.fold, e.end)
+        if inverted and (inverted.group(1) or inverted.group(2)) not in self._STATIVE:
+            return True
         if re.search(r"(?:des|a\s+partir\s+d'|c'est)\s*$", before):
             return True  # "dès aujourd'hui", "c'est aujourd'hui que ..."
         t = self.tense(e)

@@ -391,7 +391,8 @@ def _by_tense(cands: list[dt.date], published: dt.date, tense: Tense) -> dt.date
 def choose_month_year(month: int, published: dt.date, tense: Tense, rel: int) -> int:
     """The year of a year-less month: the publication year, unless "dernier"/"prochain" or a strong
     tense contradicts it by two months or more ("en décembre, le ministre a annoncé" in January), or a
-    weak one by five ("la décision est attendue en février" in November)."""
+    weak one by five ("la décision est attendue en février" in November); with no tense, a month nine
+    or more ahead is last year's."""
     diff = month - published.month
     if rel < 0:
         return published.year if diff < 0 else published.year - 1
@@ -406,6 +407,9 @@ def choose_month_year(month: int, published: dt.date, tense: Tense, rel: int) ->
         return published.year - 1
     if tense.direction > 0 and diff <= -5:
         return published.year + 1
+    # no tense at all: "les chiffres de novembre confirment" read in January is the November just past
+    if tense.direction == 0 and diff >= 9:
+        return published.year - 1
     return published.year
 
 

@@ -1,0 +1,163 @@
+"""Rules added after measuring the second everyday set (tests/dates/data/broad_everyday2.tsv): each on
+sentences written for the rule, against a publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.dates import extract_dates
+
+
+def found(text: str, published: str) -> list[tuple[str, str, str | None]]:
+    return [(m.text, m.value, m.mod) for m in extract_dates(text, dt.date.fromisoformat(published))]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "voici" is "il y a"; a hedge may stand before the count; a round count is APPROX
+        ("Le moulin a été racheté voici trois ans.", "2025-03-12", [("voici trois ans", "2022", None)]),
+        (
+            "La halle a brûlé il y a tout juste un an.",
+            "2024-06-03",
+            [("il y a tout juste un an", "2023", None)],
+        ),
+        (
+            "Le club est né il y a près de deux ans.",
+            "2025-03-12",
+            [("il y a près de deux ans", "2023", None)],
+        ),
+        (
+            "La coopérative a été fondée il y a une trentaine d'années.",
+            "2025-03-12",
+            [("il y a une trentaine d'années", "1995", "APPROX")],
+        ),
+        (
+            "Les résultats tomberont dans une dizaine de jours.",
+            "2025-03-12",
+            [("dans une dizaine de jours", "2025-03-22", "APPROX")],
+        ),
+        # "il y a deux ans que", "voici trois mois que": a duration, not a date
+        ("Il y a deux ans que la piscine attend sa rénovation.", "2025-03-12", []),
+        ("Voici trois mois que le pont est fermé.", "2025-03-12", []),
+    ],
+)
+def test_counted_from_the_publication(text: str, published: str, expected: list) -> None:
+    assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("À l'heure actuelle, le réseau dessert douze communes.", "PRESENT_REF"),
+        ("Par le passé, le canal servait au transport du bois.", "PAST_REF"),
+        ("À l'avenir, les permis seront délivrés en ligne.", "FUTURE_REF"),
+        ("La commune sera reliée au tram dans un proche avenir.", "FUTURE_REF"),
+        ("Les tarifs seront revus dans les mois qui viennent.", "FUTURE_REF"),
+    ],
+)
+def test_vague_references(text: str, value: str) -> None:
+    assert [v for _, v, _ in found(text, "2025-03-12")] == [value]
+
+
+def test_the_noun_avenir_is_not_a_reference() -> None:
+    assert found("Les élus débattront de l'avenir de la fonderie.", "2025-03-12") == []
+    assert found("Le maire s'inquiète à l'avenir du port.", "2025-03-12") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Les commandes du trimestre précédent ont reculé.", "2025-05-20", "2025-Q1"),
+        ("La production reprendra au prochain trimestre.", "2025-05-20", "2025-Q3"),
+        ("Les embauches se poursuivront au prochain semestre.", "2025-05-20", "2025-H2"),
+    ],
+)
+def test_quarters_counted_from_the_publication(text: str, published: str, expected: str) -> None:
+    assert [v for _, v, _ in found(text, published)] == [expected]
+
+
+def test_a_decade_named_with_decennie() -> None:
+    assert found("L'industrie textile a décliné durant la décennie 1980.", "2025-03-12") == [
+        ("la décennie 1980", "198X", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # with the article, the event of that year's day
+        ("Le bal de la Saint-Jean aura lieu sur la place.", [("la Saint-Jean", "2025-06-24", None)]),
+        ("Le discours du Nouvel An sera retransmis en direct.", [("Nouvel An", "2026-01-01", None)]),
+        # a locution, not a noun: the day itself
+        ("La déchetterie fermera plus tôt en raison de Noël.", [("Noël", "2025-12-25", None)]),
+        ("Les ventes progressent à l'approche de Pâques.", [("Pâques", "2025-04-20", None)]),
+        # without article, a kind of thing
+        ("Le village de Noël s'installe sur le parvis.", []),
+        ("Les œufs de Pâques seront cachés dans le parc.", []),
+    ],
+)
+def test_holidays_after_a_noun(text: str, expected: list) -> None:
+    assert found(text, "2025-03-12") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aujourd'hui s'achève la semaine de l'emploi à Varenne.", "2025-03-12"),
+        ("Aujourd'hui débute la collecte des encombrants.", "2025-03-12"),
+        ("Aujourd'hui, un foyer sur deux possède un vélo.", "PRESENT_REF"),
+        ("Aujourd'hui reste le jour le plus chargé de la semaine.", "PRESENT_REF"),
+    ],
+)
+def test_today_before_an_inverted_subject(text: str, expected: str) -> None:
+    assert [v for t, v, _ in found(text, "2025-03-12") if t.lower().startswith("aujourd")] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La liste électorale est arrêtée le 28.02.", [("28.02", "2025-02-28", None)]),
+        ("Le vote est prévu au 07.04.", [("07.04", "2025-04-07", None)]),
+        ("Le prix du litre passe le 1.85 euro.", []),
+        ("La cote atteint au 12.10 m le niveau d'alerte.", []),
+    ],
+)
+def test_a_day_and_month_written_with_a_dot(text: str, expected: list) -> None:
+    assert found(text, "2025-03-12") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "surface", "expected"),
+    [
+        # no tense: a month nine or more ahead is last year's
+        ("Les ventes de décembre dépassent les prévisions.", "2026-02-04", "décembre", "2025-12"),
+        # a future tense still reads ahead
+        ("Les soldes de décembre seront avancés.", "2026-02-04", "décembre", "2026-12"),
+        # no tense and a month close ahead: this year
+        ("Le bilan d'avril dépasse les prévisions.", "2026-02-04", "avril", "2026-04"),
+    ],
+)
+def test_year_of_a_month_without_tense(text: str, published: str, surface: str, expected: str) -> None:
+    assert [v for t, v, _ in found(text, published) if t == surface] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "La digue a été bâtie en 1998 puis rehaussée dix ans plus tard.",
+            [("1998", "1998"), ("dix ans plus tard", "2008")],
+        ),
+        (
+            "La ligne a ouvert en septembre 2021 et a été prolongée six mois plus tard.",
+            [("septembre 2021", "2021-09"), ("six mois plus tard", "2022-03")],
+        ),
+        # a year cannot anchor a count of months
+        ("Le projet a été lancé en 2020 et abandonné trois mois plus tard.", [("2020", "2020")]),
+    ],
+)
+def test_a_shift_counted_from_a_year_or_a_month(text: str, expected: list) -> None:
+    assert [(t, v) for t, v, _ in found(text, "2025-03-12")] == expected
