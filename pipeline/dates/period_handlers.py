@@ -289,6 +289,9 @@ def _weeks_of_days(n: int, unit: str | None) -> int:
     return n - 1 if unit == "day" and n in (8, 15) else n
 
 
+_THINK_OF = re.compile(r"\b(?:pens|song|reflech|croi|interess|prepar|consacr|confian|ouvert)\w*\s+$")
+
+
 def h_relative(m: re.Match[str], v: View) -> list[Expr]:
     s, e = m.start(), m.end()
     g = m.groupdict()
@@ -339,6 +342,8 @@ def h_relative(m: re.Match[str], v: View) -> list[Expr]:
         dici, mod = g["innp"] == "d'ici", _approx(g["innn"])
         return [Expr("ago", s, e, offset=_weeks_of_days(n, unit), unit=unit, dici=dici, mod=mod)]
     if g["fut"]:
+        if g["fut"].startswith("a ") and _THINK_OF.search(v.before(s, 30)):
+            return []  # "penser à l'avenir": the noun, not "from now on"
         return [Expr("ref", s, e, ref="FUTURE_REF")]
     if g["now"]:  # "à l'heure actuelle": nowadays
         return [Expr("ref", s, e, ref="PRESENT_REF")]

@@ -161,3 +161,28 @@ def test_year_of_a_month_without_tense(text: str, published: str, surface: str, 
 )
 def test_a_shift_counted_from_a_year_or_a_month(text: str, expected: list) -> None:
     assert [(t, v) for t, v, _ in found(text, "2025-03-12")] == expected
+
+
+def test_the_noun_avenir_after_a_verb_of_thought() -> None:
+    assert found("Les habitants sont invités à réfléchir à l'avenir.", "2025-03-12") == []
+    assert found("Il faut penser à l'avenir.", "2025-03-12") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La route du 19 Mars 1962 sera refaite.",
+        "Un accident a eu lieu avenue du 8 mai 1945.",
+        "Les jeux respectent la norme NF EN 1176.",
+        "Le laboratoire applique la norme ISO 1996.",
+    ],
+)
+def test_names_and_standards_are_not_dates(text: str) -> None:
+    assert found(text, "2025-03-12") == []
+
+
+def test_the_same_dates_outside_a_name_stay_dates() -> None:
+    assert found("Le cessez-le-feu a été signé le 19 mars 1962.", "2025-03-12") == [
+        ("19 mars 1962", "1962-03-19", None)
+    ]
+    assert found("En 1996, la commune a adhéré au syndicat.", "2025-03-12") == [("1996", "1996", None)]
