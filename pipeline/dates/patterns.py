@@ -220,7 +220,7 @@ RELATIVE = re.compile(
     + r"|"
     + _ABOUT
     + r"|quelques|plusieurs|peu\s+de|pres\s+d'un|plus\s+d'un)(?:\s+|(?<='))"
-    r"(?P<agou>ans?|annees?|mois|semaines?|jours?|decennies?|siecles?)(?!\s+qu)"
+    r"(?P<agou>ans?|annees?|mois|semaines?|jours?|decennies?|siecles?)(?!\s+qu)(?P<jpj>\s+jour\s+pour\s+jour)?"
     r")"
     r"|(?P<inn>(?P<innp>dans|d'ici)\s+"
     + _HEDGE
@@ -330,4 +330,9 @@ NUMERIC_RANGE = re.compile(
     rf"(?<![\w-])(?P<pre>du|entre\s+le)\s+(?P<d1>{_DD})(?:/(?P<m1>{_MM})(?:/(?P<y1>(?:19|20)\d{{2}}))?)?"
     rf"\s+(?P<mid>au|et\s+le|jusqu'au)\s+(?P<d2>{_DD})/(?P<m2>{_MM})(?:/(?P<y2>(?:19|20)\d{{2}}|\d{{2}}))?"
     r"(?![\w/]|[.,]\d)"
+)
+# "en semaine 14", "la semaine 14 de 2026": an ISO week named by its number.
+WEEK_NUMBER = re.compile(
+    r"(?<![\w])(?:en|la|de\s+la|pour\s+la|des\s+la|a\s+partir\s+de\s+la)\s+(?P<w>semaine)\s+(?:n°\s*|no\s*)?"
+    rf"(?P<n>[1-9]|[1-4]\d|5[0-3])(?![\d\w]|[.,]\d)(?:\s+(?:de\s+)?{year('y')})?"
 )

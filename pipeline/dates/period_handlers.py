@@ -24,6 +24,7 @@ from .lexicon import (
     roman_to_int,
 )
 from .model import Expr
+from .resolve import add_months, safe_date
 from .view import View, parse_day, parse_mod, parse_year
 
 _AUX_BEFORE_EN = re.compile(r"\b(?:a|ont|avait|avaient|aurait|auraient|ayant|avoir)\s+en\s*$")
@@ -292,6 +293,18 @@ def _weeks_of_days(n: int, unit: str | None) -> int:
 _THINK_OF = re.compile(r"\b(?:pens|song|reflech|croi|interess|prepar|consacr|confian|ouvert)\w*\s+$")
 
 
+def _same_day_ago(v: View, n: int, unit: str | None) -> int | None:
+    """Days back to the same day n years, months or weeks before the publication ("jour pour jour")."""
+    p = v.published
+    if p is None or unit not in ("year", "month", "week"):
+        return None
+    if unit == "week":
+        return -7 * n
+    y, mo = add_months(p.year, p.month, -n * (12 if unit == "year" else 1))
+    day = safe_date(y, mo, p.day)
+    return (day - p).days if day else None
+
+
 def h_relative(m: re.Match[str], v: View) -> list[Expr]:
     s, e = m.start(), m.end()
     g = m.groupdict()
@@ -332,6 +345,9 @@ def h_relative(m: re.Match[str], v: View) -> list[Expr]:
         unit = _UNITS.get(g["agou"])
         if n is None or unit in ("decade", "century"):
             return [Expr("ref", s, e, ref="PAST_REF")]
+        day = _same_day_ago(v, n, unit) if g["jpj"] else None  # "il y a un an jour pour jour"
+        if day is not None:
+            return [Expr("ago", s, e, offset=day, unit="day")]
         return [Expr("ago", s, e, offset=-_weeks_of_days(n, unit), unit=unit, mod=_approx(g["agon"]))]
     if g["inn"]:
         n = _count(g["innn"])

@@ -186,3 +186,27 @@ def test_the_same_dates_outside_a_name_stay_dates() -> None:
         ("19 mars 1962", "1962-03-19", None)
     ]
     assert found("En 1996, la commune a adhéré au syndicat.", "2025-03-12") == [("1996", "1996", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les premiers colis partiront en semaine 16.", [("semaine 16", "2025-W16", None)]),
+        ("L'audit est programmé pour la semaine 3 de 2026.", [("semaine 3 de 2026", "2026-W03", None)]),
+        # a programme's own weeks, a working week, week 53 of a 52-week year: no calendar week
+        ("La semaine 2 du stage porte sur la sécurité.", []),
+        ("Le personnel travaille la semaine 35 heures.", []),
+        ("La collecte est prévue en semaine 53.", []),
+    ],
+)
+def test_a_week_named_by_its_number(text: str, expected: list) -> None:
+    assert found(text, "2025-03-12") == expected
+
+
+def test_the_same_day_years_or_months_ago() -> None:
+    assert found("Il y a deux ans jour pour jour, le barrage cédait.", "2025-03-12") == [
+        ("Il y a deux ans jour pour jour", "2023-03-12", None)
+    ]
+    assert found("Il y a six mois jour pour jour, la mine fermait.", "2025-03-12") == [
+        ("Il y a six mois jour pour jour", "2024-09-12", None)
+    ]
