@@ -170,10 +170,19 @@ class Resolver(AnchoredKinds):
             return True
         prev = re.findall(r"[\w'-]+", before)
         if prev:
-            w = prev[-1]
+            w = re.sub(r"^(?:s|se|n|l|qu)'", "", prev[-1])  # "s'ouvre aujourd'hui"
+            reflexive = prev[-1].startswith("s'") or len(prev) > 1 and prev[-2] == "se"
+            if reflexive and w in self._STATIVE_REFLEXIVE:
+                return False
             if w not in self._STATIVE and re.fullmatch(r"[a-z]{3,}(?:e|ent)", w):
                 return True  # "lance aujourd'hui", "présentent aujourd'hui": a news present
+            if reflexive and re.fullmatch(r"[a-z]{3,}", w):
+                return True  # "se réunit aujourd'hui", "se rend aujourd'hui": an event of the day
         return False
+
+    # "se situe aujourd'hui", "se trouve aujourd'hui": where or how something is, nowadays
+    _STATIVE_REFLEXIVE = frozenset(["situe", "situent", "trouve", "trouvent", "compose", "composent",
+                                    "porte", "portent", "vend", "vendent", "fait", "font"])  # fmt: skip
 
     def r_anchor(self, e: Expr) -> Resolved | None:
         if e.base is not None:  # "le lendemain du 20 mars"
@@ -293,11 +302,12 @@ class Resolver(AnchoredKinds):
         tense = self.tense(e)
         y = self.year_for(e, None, tense)
         if y is None and self.P is not None:
-            # "le troisième trimestre a été marqué" in March: last year's; "le premier trimestre sera" in
+            # "le troisième trimestre a été marqué" in March, "au premier semestre, les ventes ont
+            # progressé" in March (the half is not over): last year's; "le premier trimestre sera" in
             # November: next year's
             first, last = _QUARTER_MONTHS[q]
             y = self.P.year
-            if tense.strong and tense.direction < 0 and first > self.P.month:
+            if tense.strong and tense.direction < 0 and last > self.P.month:
                 y -= 1
             elif tense.strong and tense.direction > 0 and last < self.P.month:
                 y += 1

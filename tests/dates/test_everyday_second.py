@@ -210,3 +210,31 @@ def test_the_same_day_years_or_months_ago() -> None:
     assert found("Il y a six mois jour pour jour, la mine fermait.", "2025-03-12") == [
         ("Il y a six mois jour pour jour", "2024-09-12", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le jury se réunit aujourd'hui à huis clos.", "2025-03-12"),
+        ("La délégation se rend aujourd'hui à Bréhal.", "2025-03-12"),
+        ("Le forum s'ouvre aujourd'hui au parc des expositions.", "2025-03-12"),
+        ("Le hameau se trouve aujourd'hui dans le périmètre du parc.", "PRESENT_REF"),
+        ("La commune se situe aujourd'hui en zone inondable.", "PRESENT_REF"),
+    ],
+)
+def test_today_after_a_reflexive_verb(text: str, expected: str) -> None:
+    assert [v for t, v, _ in found(text, "2025-03-12") if t.lower().startswith("aujourd")] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the half is not over at the publication: a past tense speaks of last year's
+        ("Au second semestre, la marge s'est redressée.", "2025-09-18", "2024-H2"),
+        ("Au premier semestre, les commandes ont reculé.", "2025-03-12", "2024-H1"),
+        # over: this year's
+        ("Au premier semestre, les commandes ont reculé.", "2025-09-18", "2025-H1"),
+    ],
+)
+def test_a_past_half_not_yet_over(text: str, published: str, expected: str) -> None:
+    assert [v for _, v, _ in found(text, published)] == [expected]
