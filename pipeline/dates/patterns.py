@@ -220,7 +220,8 @@ RELATIVE = re.compile(
     + r"|"
     + _ABOUT
     + r"|quelques|plusieurs|peu\s+de|pres\s+d'un|plus\s+d'un)(?:\s+|(?<='))"
-    r"(?P<agou>ans?|annees?|mois|semaines?|jours?|decennies?|siecles?)(?!\s+qu)(?P<jpj>\s+jour\s+pour\s+jour)?"
+    r"(?P<agou>ans?|annees?|mois|semaines?|jours?|decennies?|siecles?)(?!\s+qu|\s+(?:d'|de\s+)(?!cela\b|ca\b))"
+    r"(?P<jpj>\s+jour\s+pour\s+jour)?"
     r")"
     r"|(?P<inn>(?P<innp>dans|d'ici)\s+"
     + _HEDGE

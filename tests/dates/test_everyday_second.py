@@ -238,3 +238,21 @@ def test_today_after_a_reflexive_verb(text: str, expected: str) -> None:
 )
 def test_a_past_half_not_yet_over(text: str, published: str, expected: str) -> None:
     assert [v for _, v, _ in found(text, published)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il y a trois semaines de délai pour déposer un recours.",
+        "Voici deux ans de travail réunis dans un rapport.",
+        "Il y a une dizaine de jours de retard sur le chantier.",
+    ],
+)
+def test_there_is_a_duration_of_is_not_a_date(text: str) -> None:
+    assert found(text, "2025-03-12") == []
+
+
+def test_ago_followed_by_de_cela_stays_a_date() -> None:
+    assert found("Il y a quatre ans de cela, le port a été dragué.", "2025-03-12") == [
+        ("Il y a quatre ans", "2021", None)
+    ]
