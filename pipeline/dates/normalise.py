@@ -101,7 +101,9 @@ class Resolver(AnchoredKinds):
                 return None
             return Resolved(fmt_day(d), "day", d.year, d)
         if e.month is not None:
-            y = choose_month_year(e.month, self.P, tense, e.rel)
+            # "les chiffres de novembre": a month naming what was measured in it (not "en novembre")
+            of_noun = bool(re.search(r"[a-z]{3,}s?\s+(?:de|d')\s*$", self.v.before(e.start, 25)))
+            y = choose_month_year(e.month, self.P, tense, e.rel, of_noun)
             return Resolved(f"{y:04d}-{e.month:02d}", "month", y)
         return None
 

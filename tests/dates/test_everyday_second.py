@@ -136,6 +136,8 @@ def test_a_day_and_month_written_with_a_dot(text: str, expected: list) -> None:
         ("Les ventes de décembre dépassent les prévisions.", "2026-02-04", "décembre", "2025-12"),
         # a future tense still reads ahead
         ("Les soldes de décembre seront avancés.", "2026-02-04", "décembre", "2026-12"),
+        # no tense, an agenda's "en novembre": ahead
+        ("Rendez-vous en novembre pour la prochaine édition.", "2026-02-04", "novembre", "2026-11"),
         # no tense and a month close ahead: this year
         ("Le bilan d'avril dépasse les prévisions.", "2026-02-04", "avril", "2026-04"),
     ],
