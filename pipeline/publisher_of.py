@@ -246,8 +246,8 @@ def _signature(
         found = known.name(name) if _is_name(name) else None
         if found and i > 0 and _CONTACT_HEADING.match(foot[i - 1]):
             return found  # the first line of the closing contact block
-        if found:
-            names.append(found)
+        if found and not (i > 0 and _cleaned(foot[i - 1]).endswith(":")):
+            names.append(found)  # not an item of a list ("Avec le soutien de :", "Partenaires :")
     distinct = set(names)
     return names[0] if len(distinct) == 1 else None
 
