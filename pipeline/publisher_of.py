@@ -39,6 +39,7 @@ _FOOT_LINES = 10  # a signature or a contact block sits in the last lines of a r
 _SOURCE_LINES = 5  # a "Source :" line is the release's own only at its very end
 _BARE_URL_LINES = 3  # the footer of a page copied with its address
 _MAX_NAME_WORDS = 12
+_PARAGRAPH_WORDS = 20  # a line after a name that is this long is a paragraph: the name was its heading
 
 # Platforms named alone on a footer line ("Suivez-nous" then "Facebook"): never the publisher.
 _PLATFORMS = frozenset(
@@ -246,10 +247,21 @@ def _signature(
         found = known.name(name) if _is_name(name) else None
         if found and i > 0 and _CONTACT_HEADING.match(foot[i - 1]):
             return found  # the first line of the closing contact block
-        if found and not (i > 0 and _cleaned(foot[i - 1]).endswith(":")):
-            names.append(found)  # not an item of a list ("Avec le soutien de :", "Partenaires :")
+        if found and not _heading_or_item(foot, i):
+            names.append(found)
     distinct = set(names)
     return names[0] if len(distinct) == 1 else None
+
+
+def _heading_or_item(lines: Sequence[str], i: int) -> bool:
+    """Line i is a heading (Markdown, or followed by a paragraph: "Région des Marais" then what it does)
+    or an item of a list ("Avec le soutien de :", "Partenaires :"), not a signature."""
+    after = lines[i + 1] if i + 1 < len(lines) else ""
+    return (
+        lines[i].startswith("#")
+        or len(after.split()) > _PARAGRAPH_WORDS
+        or (i > 0 and _cleaned(lines[i - 1]).endswith(":"))
+    )
 
 
 def _header_lines(text: str, metadata: Mapping[str, str]) -> list[str]:

@@ -180,6 +180,18 @@ def test_persons_places_platforms_and_two_names_at_the_end_are_no_signature() ->
         None,
         None,
     )
+    about = "## Syndicat mixte du Blavet\n\nCréé en 1998, il regroupe les communes riveraines du fleuve."
+    assert publisher(
+        BODY + "\n" + about, entities=[Org("Syndicat mixte du Blavet", "Syndicat mixte du Blavet")]
+    ) == (
+        None,
+        None,
+    )
+    heading = "Syndicat mixte du Blavet\n" + BODY.split("\n")[0]  # a name, then a paragraph about it
+    assert publisher(heading, entities=[Org("Syndicat mixte du Blavet", "Syndicat mixte du Blavet")]) == (
+        None,
+        None,
+    )
     two = BODY + "\nAFP\nReuters\n"
     assert publisher(two) == (None, None)  # two agencies: which one is unclear
 
