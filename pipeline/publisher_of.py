@@ -8,10 +8,13 @@ publisher, and gives nothing when that is unclear. In order:
 2. an address the release states -- its front-matter `url`, a "Source : https://..." or "Source URL:"
    line near the end, a last line that is only an address -- whose host belongs to a publisher of
    data/publishers.toml (an unknown host gives nothing: "github.io" or a newsroom's CDN is no name);
-3. a signature: the header "Communiqué du ministère de ..." / "COMMUNIQUÉ – Préfecture de ...", a
-   "Source : <name>" line near the end, the first line of the closing contact block, or a short last
-   line that is only an organisation's name (an ORG entity of the release, a body of the gazetteer or a
+3. a signature (pipeline/publisher_signature.py): the header "Communiqué du ministère de ...", a
+   letterhead, a "Source : <name>" line, the "À propos de X" section, the contact block, a last line
+   that is only an organisation's name (an ORG entity of the release, a body of the gazetteer or a
    publisher's name such as a news agency's).
+
+Not done: the body a release speaks as ("l'Organisation continuera ...", its Director-General quoted):
+a release about a body and one by it read alike, so that rule would not be precise.
 
 Names are canonical: the gazetteer's when it knows the body ("l'UNESCO" and "UNESCO" give one value),
 else the release's own canonical of the entity, else the name as written with a capital.
@@ -28,18 +31,16 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from .canonical import Gazetteer, capitalise, clean_surface, normalize_key
+from .canonical import Gazetteer, clean_surface, normalize_key
+from .publisher_signature import signature
 
 __all__ = ["Publisher", "find_publisher", "load_publishers", "publisher_of_host"]
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "publishers.toml"
 
 FRONT_MATTER, URL, SIGNATURE = "front_matter", "url", "signature"
-_FOOT_LINES = 10  # a signature or a contact block sits in the last lines of a release
 _SOURCE_LINES = 5  # a "Source :" line is the release's own only at its very end
 _BARE_URL_LINES = 3  # the footer of a page copied with its address
-_MAX_NAME_WORDS = 12
-_PARAGRAPH_WORDS = 20  # a line after a name that is this long is a paragraph: the name was its heading
 
 # Platforms named alone on a footer line ("Suivez-nous" then "Facebook"): never the publisher.
 _PLATFORMS = frozenset(
@@ -155,7 +156,7 @@ def find_publisher(
         entry = publisher_of_host(url, publishers)
         if entry is not None:
             return _canonical(entry.name, gazetteer), URL
-    name = _signature(text, metadata, entities, gazetteer, publishers)
+    name = signature(text, metadata, _Known(entities, gazetteer, publishers).name)
     return (name, SIGNATURE) if name else (None, None)
 
 
@@ -183,103 +184,6 @@ def _stated_urls(text: str, metadata: Mapping[str, str]) -> list[str]:
 def _last_lines(text: str, count: int) -> list[str]:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     return lines[-count:]
-
-
-# The header: "Communiqué de presse du ministère de la Pêche", "COMMUNIQUÉ – Préfecture du Var".
-_HEADER = re.compile(
-    r"^[\W_]*communiqu[ée]s?(?:\s+de\s+presse|\s+officiel)?"
-    r"(?:\s+(?:du|de\s+la|de\s+l['’]|des)\s*|\s*[-–—:|]\s*)(?P<body>.+)$",
-    re.I,
-)
-# Where the publisher's name ends in a header: ", en date du", " sur ...", " du 3 mai", " (...)".
-_BODY_END = re.compile(
-    r"\s*(?:,|:|\(|\s[-–—|]\s|\s(?:en\s+date|sur|relatif|relative|concernant|à\s+propos|au\s+sujet|suite"
-    r"|apr[eè]s|à\s+l['’]issue|pour|à\s+la\s+suite|le\s+\d|du\s+\d|en\s+\d)\b)",
-    re.I,
-)
-# Nouns that head the name of a body ("ministère de ...", "Préfecture de ...", "Agence ...").
-_BODY_HEADS = (
-    "ministère|ministere|présidence|presidence|primature|gouvernement|secrétariat|secretariat|préfecture"
-    "|prefecture|sous-préfecture|ambassade|consulat|mairie|ville|commune|région|region|département"
-    "|departement|conseil|commission|agence|direction|délégation|delegation|service|cabinet|bureau"
-    "|haut-commissariat|haute\\s+autorité|autorité|autorite|office|institut|organisation|fédération"
-    "|federation|confédération|syndicat|association|comité|comite|union|fondation|banque|cour|tribunal"
-    "|parquet|assemblée|assemblee|sénat|senat|collectivité|centre|observatoire|établissement|caisse"
-    "|groupe|société|societe|chambre|académie|academie|université|universite|rectorat|métropole"
-)
-_BODY_HEAD = re.compile(rf"^(?:{_BODY_HEADS})\b", re.I)
-_JOINT = re.compile(rf"\s+et\s+(?:du|de\s+la|de\s+l['’]|des|la|le|l['’])\s*(?:{_BODY_HEADS})\b", re.I)
-# "Source : Préfecture du Var", "**source**: Primature" (not an address: rule 2 reads those).
-_SOURCE_NAME_LINE = re.compile(r"^[\W_]*source[\W_]*\s*:\s*[\W_]*(?P<name>[^\d@/:]+?)[\W_]*$", re.I)
-_CONTACT_HEADING = re.compile(
-    r"^[\W_]*(?:contacts?|relations?)(?:\s+(?:presse|m[ée]dias?))?[\W_]*:?[\W_]*$", re.I
-)
-_NOT_A_NAME = re.compile(r"[\d@]|https?:|www\.|[.;!?]$")
-
-
-def _signature(
-    text: str,
-    metadata: Mapping[str, str],
-    entities: Sequence[Entity],
-    gazetteer: Gazetteer | None,
-    publishers: Publishers,
-) -> str | None:
-    """The publisher a release signs with: its header, a "Source : <name>" line, the first line of its
-    contact block, else the one short last line that is an organisation's name."""
-    known = _Known(entities, gazetteer, publishers)
-    for line in _header_lines(text, metadata):
-        m = _HEADER.match(line)
-        if m is None:
-            continue
-        body = _BODY_END.split(m.group("body"), maxsplit=1)[0].strip(" \t*_.")
-        if body and not _JOINT.search(body) and (known.name(body) or _BODY_HEAD.match(body)):
-            return known.name(body) or capitalise(clean_surface(body))
-    foot = _last_lines(text, _FOOT_LINES)
-    for line in reversed(foot[-_SOURCE_LINES:]):
-        m = _SOURCE_NAME_LINE.match(line)
-        if m and _is_name(m.group("name")):
-            body = m.group("name").strip()
-            if known.name(body) or _BODY_HEAD.match(body):
-                return known.name(body) or capitalise(clean_surface(body))
-    names: list[str] = []
-    for i, line in enumerate(foot):
-        name = _cleaned(line)
-        found = known.name(name) if _is_name(name) else None
-        if found and i > 0 and _CONTACT_HEADING.match(foot[i - 1]):
-            return found  # the first line of the closing contact block
-        if found and not _heading_or_item(foot, i):
-            names.append(found)
-    distinct = set(names)
-    return names[0] if len(distinct) == 1 else None
-
-
-def _heading_or_item(lines: Sequence[str], i: int) -> bool:
-    """Line i is a heading (Markdown, or followed by a paragraph: "Région des Marais" then what it does)
-    or an item of a list ("Avec le soutien de :", "Partenaires :"), not a signature."""
-    after = lines[i + 1] if i + 1 < len(lines) else ""
-    return (
-        lines[i].startswith("#")
-        or len(after.split()) > _PARAGRAPH_WORDS
-        or (i > 0 and _cleaned(lines[i - 1]).endswith(":"))
-    )
-
-
-def _header_lines(text: str, metadata: Mapping[str, str]) -> list[str]:
-    """The front-matter title, then the first three non-empty lines of the text."""
-    lines = [line.strip() for line in text.split("\n", 12)[:12] if line.strip()][:3]
-    title = str(metadata.get("title") or "").strip()
-    return [title, *lines] if title else lines
-
-
-def _cleaned(line: str) -> str:
-    """A line without Markdown emphasis or heading marks and trailing spaces."""
-    return line.strip().strip("#*_>`").strip()
-
-
-def _is_name(value: str) -> bool:
-    """Short enough to be only a name, with nothing of an address, a number or a sentence."""
-    words = value.split()
-    return 0 < len(words) <= _MAX_NAME_WORDS and not _NOT_A_NAME.search(value)
 
 
 class _Known:

@@ -187,7 +187,7 @@ def test_persons_places_platforms_and_two_names_at_the_end_are_no_signature() ->
         None,
         None,
     )
-    heading = "Syndicat mixte du Blavet\n" + BODY.split("\n")[0]  # a name, then a paragraph about it
+    heading = BODY + "\nSyndicat mixte du Blavet\n" + BODY.split("\n")[0]  # a name, then a paragraph
     assert publisher(heading, entities=[Org("Syndicat mixte du Blavet", "Syndicat mixte du Blavet")]) == (
         None,
         None,
