@@ -32,6 +32,7 @@ Known = Callable[[str], "str | None"]  # a name -> its canonical name when it na
 _FOOT_LINES = 10  # a signature or a contact block sits in the last lines of a release
 _SOURCE_LINES = 5  # a "Source :" line is the release's own only at its very end
 _LETTERHEAD_LINES = 4  # a letterhead is above the title
+_HEADER_LINES = 3  # the title and the lines around it
 _MAX_NAME_WORDS = 12
 _MAX_LETTERHEAD_WORDS = 8
 _PARAGRAPH_WORDS = 20  # a line after a name that is this long is a paragraph: the name was its heading
@@ -143,11 +144,11 @@ def _source_line(text: str, metadata: Mapping[str, str], known: Known) -> str | 
 
 
 def _about(text: str, metadata: Mapping[str, str], known: Known) -> str | None:
-    """The one "À propos de X" heading of the second half of the release, X an organisation's name."""
+    """The one "À propos de X" heading of the release, X an organisation's name."""
     del metadata
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     found = set()
-    for line in lines[len(lines) // 2 :]:
+    for line in lines[1:]:  # a section of the release, not its title
         m = _ABOUT.match(line)
         if m and _is_name(m.group("name")):
             found.add(known(m.group("name")) or "")
@@ -217,7 +218,7 @@ def _as_written(name: str, text: str) -> str | None:
 def _header_lines(text: str, metadata: Mapping[str, str]) -> list[str]:
     """The front-matter title, then the first three non-empty lines of the text."""
     title = str(metadata.get("title") or "").strip()
-    lines = _first_lines(text)[:3]
+    lines = _first_lines(text)[:_HEADER_LINES]
     return [title, *lines] if title else lines
 
 

@@ -98,7 +98,8 @@ DOCUMENTS = TableSpec(
             S,
             "Where `source` comes from: front_matter, url (front-matter url or a 'Source :' address whose "
             "host is a publisher's of pipeline/data/publishers.toml), signature ('Communiqué du ministère "
-            "de ...', 'Source : <name>', a contact block or last line naming an organisation), or empty.",
+            "de ...', a letterhead, 'Source : <name>', 'À propos de X', a contact block or last line naming "
+            "an organisation), or empty.",
         ),
         _c("url", S, "Front-matter url."),
         _c(
