@@ -87,7 +87,20 @@ DOCUMENTS = TableSpec(
             S,
             "Front-matter title, else the headline: the first line of the text that reads like one.",
         ),
-        _c("source", S, "Front-matter source (publisher)."),
+        _c(
+            "source",
+            S,
+            "Publisher: front-matter source, else the one the release states (an address of a known "
+            "publisher's site, a signature or header naming a body); empty when none is clear.",
+        ),
+        _c(
+            "source_origin",
+            S,
+            "Where `source` comes from: front_matter, url (front-matter url or a 'Source :' address whose "
+            "host is a publisher's of pipeline/data/publishers.toml), signature ('Communiqué du ministère "
+            "de ...', a letterhead, 'Source : <name>', 'À propos de X', a contact block or last line naming "
+            "an organisation), or empty.",
+        ),
         _c("url", S, "Front-matter url."),
         _c(
             "published",
