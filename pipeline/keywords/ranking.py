@@ -88,6 +88,8 @@ def specificity_weight(common_rank: pd.Series) -> pd.Series:
     return scaled.where(rank > 0, 1.0)
 
 
+REDUNDANCY_WALK = 10  # choices walked per document by the redundancy rule (at least top_k)
+
 # Neutral values for ranking features missing from candidate rows (cached by an older version).
 _NEUTRAL: dict[str, object] = {
     "in_title": False,
@@ -159,6 +161,9 @@ def rank_with_frequencies(
         surface_codes
     ]
     kept = order[_first_of_each(doc[order] * (folded.max() + 1) + folded)]  # lemmatiser variants: one row
+    lemma_text = df["lemma"].to_numpy(dtype=object)
+    shares = df["container_share"].to_numpy(dtype=float)
+    kept, kept_score = _without_redundancy(kept, doc[kept], lemma_text, shares, score, top_k)
     doc = doc[kept]
     starts = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]])  # each document's first kept row
     rank = np.arange(len(kept)) - np.repeat(starts, np.diff(np.r_[starts, len(kept)])) + 1
@@ -170,11 +175,72 @@ def rank_with_frequencies(
             "rank": rank[top].astype("int64"),
             "keyword": rows["surface"].to_numpy(dtype=object),
             "lemma": rows["lemma"].to_numpy(dtype=object),
-            "score": score[kept[top]].astype("float64"),
+            "score": kept_score[top].astype("float64"),
         },
         columns=_RANK_COLUMNS,
     )
     return out
+
+
+def _without_redundancy(
+    kept: np.ndarray, doc: np.ndarray, lemmas: np.ndarray, shares: np.ndarray, score: np.ndarray, top_k: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """`kept` (rows grouped by document, best first) with each document's top_k slots given to phrases
+    that say something new (a containment rule, the cheap form of MMR's redundancy term):
+
+    - a candidate whose lemma is a run of words of a better phrase already chosen repeats it and moves
+      after the top_k ("moustique" after "moustique tigre", "Forum mondial" after "Forum mondial de la
+      langue française");
+    - a longer phrase that contains a chosen one mostly seen inside a longer phrase (container_share >=
+      CONTAINED_SHARE: "Commission", nearly always "Commission européenne") takes that one's slot: the
+      full phrase is what the short one stood for.
+
+    Measured on press-real, WikiNews-fr and the held-out set (tests/data/keywords/heldout): F@5 up on
+    all three, F@10 not lower. Only a document's first max(top_k, REDUNDANCY_WALK) choices are walked,
+    so that its top 5 is the same whether 5 or 10 keyphrases are asked for.
+
+    Returns the reordered rows and their scores, still decreasing within a document: the full phrase
+    keeps the score of the slot it takes, and a repeated phrase's score is capped by the ones before it."""
+    walk = max(top_k, REDUNDANCY_WALK)
+    starts = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]])
+    ends = np.r_[starts[1:], len(doc)]
+    out = kept.copy()
+    out_score = score[kept].copy()
+    for lo, hi in zip(starts.tolist(), ends.tolist(), strict=True):
+        slot_score: list[float] = []
+        chosen: list[int] = []
+        later: list[int] = []
+        padded: list[str] = []  # chosen lemmas with a space either side: word-bounded containment
+        for pos in range(lo, hi):
+            if len(chosen) >= walk:
+                later.extend(range(pos, hi))
+                break
+            pad = f" {lemmas[kept[pos]]} "
+            if any(pad in big for big in padded):
+                later.append(pos)
+                continue
+            inside = next(
+                (
+                    k
+                    for k, small in enumerate(padded)
+                    if small in pad and shares[kept[chosen[k]]] >= CONTAINED_SHARE
+                ),
+                None,
+            )
+            if inside is None:
+                chosen.append(pos)
+                padded.append(pad)
+                slot_score.append(float(out_score[pos]))
+            else:  # the full phrase takes the slot of the fragment it contains
+                later.append(chosen[inside])
+                chosen[inside], padded[inside] = pos, pad
+        if not later:
+            continue
+        order = chosen + later
+        out[lo:hi] = kept[order]
+        segment = np.r_[slot_score, out_score[later]]
+        out_score[lo:hi] = np.minimum.accumulate(segment)
+    return out, out_score
 
 
 def _codes(values: pd.Series) -> tuple[np.ndarray, list]:
