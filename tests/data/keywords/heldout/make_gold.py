@@ -6,7 +6,12 @@ from pathlib import Path
 GOLD = {
     "h1_entreprise": [
         ["Vélonova"],
-        ["vélo électrique", "vélos électriques", "vélo à assistance électrique", "vélos à assistance électrique"],
+        [
+            "vélo électrique",
+            "vélos électriques",
+            "vélo à assistance électrique",
+            "vélos à assistance électrique",
+        ],
         ["usine", "usine d'assemblage"],
         ["Saint-Aubin-sur-Loire"],
         ["batteries", "batterie"],
@@ -93,4 +98,6 @@ here = Path(__file__).resolve().parent
 with open(here / "gold.jsonl", "w", encoding="utf-8") as fh:
     for name, kps in GOLD.items():
         published = (here / "docs" / f"{name}.txt").read_text(encoding="utf-8").split("\n")[1].split(": ")[1]
-        fh.write(json.dumps({"doc": name, "published": published, "keyphrases": kps}, ensure_ascii=False) + "\n")
+        fh.write(
+            json.dumps({"doc": name, "published": published, "keyphrases": kps}, ensure_ascii=False) + "\n"
+        )
