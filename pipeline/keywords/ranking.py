@@ -161,9 +161,9 @@ def rank_with_frequencies(
         surface_codes
     ]
     kept = order[_first_of_each(doc[order] * (folded.max() + 1) + folded)]  # lemmatiser variants: one row
-    lemma_text = df["lemma"].to_numpy(dtype=object)
     shares = df["container_share"].to_numpy(dtype=float)
-    kept, kept_score = _without_redundancy(kept, doc[kept], lemma_text, shares, score, top_k)
+    names = [str(x) for x in lemmas] + [""]  # the lemma of each code (a missing lemma is coded last)
+    kept, kept_score = _without_redundancy(kept, doc[kept], (lemma, names), shares, score, top_k)
     doc = doc[kept]
     starts = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]])  # each document's first kept row
     rank = np.arange(len(kept)) - np.repeat(starts, np.diff(np.r_[starts, len(kept)])) + 1
@@ -183,7 +183,12 @@ def rank_with_frequencies(
 
 
 def _without_redundancy(
-    kept: np.ndarray, doc: np.ndarray, lemmas: np.ndarray, shares: np.ndarray, score: np.ndarray, top_k: int
+    kept: np.ndarray,
+    doc: np.ndarray,
+    lemmas: tuple[np.ndarray, list[str]],
+    shares: np.ndarray,
+    score: np.ndarray,
+    top_k: int,
 ) -> tuple[np.ndarray, np.ndarray]:
     """`kept` (rows grouped by document, best first) with each document's top_k slots given to phrases
     that say something new (a containment rule, the cheap form of MMR's redundancy term):
@@ -202,44 +207,49 @@ def _without_redundancy(
     Returns the reordered rows and their scores, still decreasing within a document: the full phrase
     keeps the score of the slot it takes, and a repeated phrase's score is capped by the ones before it."""
     walk = max(top_k, REDUNDANCY_WALK)
-    starts = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]])
-    ends = np.r_[starts[1:], len(doc)]
-    out = kept.copy()
-    out_score = score[kept].copy()
-    for lo, hi in zip(starts.tolist(), ends.tolist(), strict=True):
-        slot_score: list[float] = []
+    codes, names = lemmas  # each row's lemma code, and the lemma of each code
+    starts = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]]).tolist()
+    ends = [*starts[1:], len(doc)]
+    # Read element by element: a document's walk is a dozen steps, whatever its number of candidates.
+    out, out_score = kept.copy(), score[kept]
+    rows, scores = kept.tolist(), out_score.tolist()
+    for lo, hi in zip(starts, ends, strict=True):
         chosen: list[int] = []
-        later: list[int] = []
+        slots: list[float] = []  # each chosen slot's score: its first occupant's
         padded: list[str] = []  # chosen lemmas with a space either side: word-bounded containment
+        joined = ""  # the padded lemmas joined by "|": one substring test against all of them
+        fragments: list[int] = []  # slots whose phrase is mostly seen inside a longer one
+        later: list[int] = []
+        end = hi
         for pos in range(lo, hi):
             if len(chosen) >= walk:
-                later.extend(range(pos, hi))
+                end = pos
                 break
-            pad = f" {lemmas[kept[pos]]} "
-            if any(pad in big for big in padded):
+            pad = f" {names[codes[rows[pos]]]} "
+            if pad in joined:
                 later.append(pos)
                 continue
-            inside = next(
-                (
-                    k
-                    for k, small in enumerate(padded)
-                    if small in pad and shares[kept[chosen[k]]] >= CONTAINED_SHARE
-                ),
-                None,
-            )
-            if inside is None:
+            k = next((k for k in fragments if padded[k] in pad), -1)
+            if k < 0:
+                k = len(chosen)
                 chosen.append(pos)
                 padded.append(pad)
-                slot_score.append(float(out_score[pos]))
-            else:  # the full phrase takes the slot of the fragment it contains
-                later.append(chosen[inside])
-                chosen[inside], padded[inside] = pos, pad
+                slots.append(scores[pos])
+            else:  # the full phrase takes the slot (and the score) of the fragment it contains
+                later.append(chosen[k])
+                chosen[k], padded[k] = pos, pad
+                fragments.remove(k)
+            if shares[rows[pos]] >= CONTAINED_SHARE:
+                fragments.append(k)
+            joined = "|".join(padded)
         if not later:
             continue
-        order = chosen + later
-        out[lo:hi] = kept[order]
-        segment = np.r_[slot_score, out_score[later]]
-        out_score[lo:hi] = np.minimum.accumulate(segment)
+        floor = slots[-1]
+        for p in later:  # a repeated phrase is capped by the ones before it
+            floor = min(floor, scores[p])
+            slots.append(floor)
+        out[lo:end] = [rows[p] for p in chosen + later]
+        out_score[lo:end] = slots
     return out, out_score
 
 
