@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..french import fold
 from ..tables import KEYWORDS
+from .vocabulary import FRAME_NOUNS
 
 _RANK_COLUMNS = KEYWORDS.column_names  # the keywords table (tables.py)
 _RANK_DTYPES = {"rank": "int64", "score": "float64"}  # others: object
@@ -30,6 +31,7 @@ IDF_EXPONENT = 0.5  # damped: in a small corpus one shared word must not sink a 
 COMMON, SPECIFIC, COMMON_FLOOR = 100, 1_000, 0.3
 # A phrase in UBIQUITY_SHARE of the documents of a corpus of UBIQUITY_MIN_DOCS or more: UBIQUITY_PENALTY.
 UBIQUITY_SHARE, UBIQUITY_MIN_DOCS, UBIQUITY_PENALTY = 0.8, 5, 0.2
+FRAME_WEIGHT = 0.5  # a noun of the release's own frame alone ("plan", "volet": vocabulary.FRAME_NOUNS)
 
 
 def candidate_scores(candidates: pd.DataFrame, idf: pd.Series) -> pd.Series:
@@ -149,7 +151,8 @@ def rank_with_frequencies(
     idf = pd.Series(idf, index=df.index)
     ubiquities = {f: ubiquity_weight(f, n_docs) for f in logs}
     ubiquity = np.array([ubiquities[f] for f in frequencies])[lemma]
-    score = (candidate_scores(df, idf) * ubiquity).round(6).to_numpy()
+    frame = np.array([FRAME_WEIGHT if x in FRAME_NOUNS else 1.0 for x in lemmas] + [1.0])[lemma]
+    score = (candidate_scores(df, idf) * ubiquity * frame).round(6).to_numpy()
     # By document, best score, then first offset and lemma: the rows are in that last order already,
     # so a stable sort on (document, score) is enough.
     best_first = np.unique(-score, return_inverse=True)[1].reshape(-1)

@@ -251,3 +251,18 @@ def test_a_word_often_seen_alone_keeps_its_slot_beside_the_longer_phrase():
     ]
     out = rank_keyphrases(frame({"a": doc}), top_k=2)
     assert list(out["lemma"]) == ["crue", "crue centennale"]
+
+
+def test_a_noun_of_the_release_frame_weighs_less_than_its_topic():
+    # "volet" and "programme" say how the release is organised, "reboisement" what it is about: with the
+    # same counts the topic comes first, and a frame noun inside a phrase is not weighed down.
+    doc = [
+        cand("volet", 4, offset=0),
+        cand("programme", 4, offset=1),
+        cand("reboisement", 4, offset=2),
+        cand("programme de reboisement", 4, offset=3, n_words=2),
+    ]
+    out = rank_keyphrases(frame({"a": doc}))
+    assert list(out["lemma"])[:2] == ["reboisement", "programme de reboisement"]
+    scores = dict(zip(out["lemma"], out["score"], strict=True))
+    assert scores["volet"] == pytest.approx(scores["reboisement"] / 2)
