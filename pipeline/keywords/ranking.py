@@ -31,6 +31,10 @@ IDF_EXPONENT = 0.5  # damped: in a small corpus one shared word must not sink a 
 COMMON, SPECIFIC, COMMON_FLOOR = 100, 1_000, 0.3
 # A phrase in UBIQUITY_SHARE of the documents of a corpus of UBIQUITY_MIN_DOCS or more: UBIQUITY_PENALTY.
 UBIQUITY_SHARE, UBIQUITY_MIN_DOCS, UBIQUITY_PENALTY = 0.8, 5, 0.2
+# A capitalised word whose lower-case form is the more frequent in general French (commonness.py): a
+# common noun with a capital ("République", "Cour", "Ministre") stands for a longer name or a role ("Cour
+# d'appel", "président de la République"), which is the keyphrase; alone it weighs CAPITALISED_COMMON.
+CAPITALISED_COMMON = 0.3
 FRAME_WEIGHT = 0.5  # a noun of the release's own frame alone ("plan", "volet": vocabulary.FRAME_NOUNS)
 
 
@@ -44,7 +48,8 @@ def candidate_scores(candidates: pd.DataFrame, idf: pd.Series) -> pd.Series:
     containment: containment_weight of the share of its occurrences inside one longer phrase (of <= 3
     words for a word; filters.container_shares): the longer phrase is the keyphrase, its fragments are
     not;
-    specificity: specificity_weight of a one-word candidate's rank in general French;
+    specificity: specificity_weight of a one-word candidate's rank in general French, and
+    CAPITALISED_COMMON for a common noun written with a capital;
     idf: (ln((1 + N) / (1 + df)) + 1) ** IDF_EXPONENT over the N documents ranked together (1 when N = 1).
     """
     c = candidates
@@ -53,6 +58,7 @@ def candidate_scores(candidates: pd.DataFrame, idf: pd.Series) -> pd.Series:
         c["has_name"].astype(bool) & ~c["has_function_word"].astype(bool) & (c["n_words"] > 1)
     )
     words = c["n_words"].clip(lower=1).astype(float)
+    capitalised_common = c["is_name"].astype(bool) & (common > 0) & (c["n_words"] == 1)
     return (
         c["frequency"].astype(float)
         * (1.0 + TITLE_WEIGHT * c["in_title"].astype(float))
@@ -60,6 +66,7 @@ def candidate_scores(candidates: pd.DataFrame, idf: pd.Series) -> pd.Series:
         * LENGTH_DECAY ** (words - 1.0)
         * containment_weight(c["container_share"].astype(float), c["n_words"])
         * specificity_weight(common)
+        * (1.0 - (1.0 - CAPITALISED_COMMON) * capitalised_common.astype(float))
         * idf**IDF_EXPONENT
     )
 

@@ -266,3 +266,16 @@ def test_a_noun_of_the_release_frame_weighs_less_than_its_topic():
     assert list(out["lemma"])[:2] == ["reboisement", "programme de reboisement"]
     scores = dict(zip(out["lemma"], out["score"], strict=True))
     assert scores["volet"] == pytest.approx(scores["reboisement"] / 2)
+
+
+def test_a_common_noun_with_a_capital_weighs_less_than_the_same_rank_lower_case():
+    # "Tribunal" (its lower-case form is the frequent one: common_rank > 0) stands for "Tribunal
+    # administratif"; a real name (common_rank 0) and a lower-case noun of the same rank are not touched.
+    doc = [
+        cand("tribunal", 4, offset=0, surface="Tribunal", is_name=True, common_rank=3000),
+        cand("incinérateur", 4, offset=1, common_rank=3000),
+        cand("vaubreuil", 4, offset=2, surface="Vaubreuil", is_name=True, common_rank=0),
+    ]
+    scores = dict(zip(*rank_keyphrases(frame({"a": doc}))[["lemma", "score"]].T.values, strict=True))
+    assert scores["tribunal"] == pytest.approx(0.3 * scores["incinérateur"])
+    assert scores["vaubreuil"] > scores["incinérateur"]
