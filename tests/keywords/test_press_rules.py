@@ -171,3 +171,13 @@ def test_the_dateline_and_contact_lines_do_not_count_as_repetitions(nlp):
     assert found["Saint-Maximin"].frequency == 1  # the body's mention only, not the dateline's
     assert found["unité de méthanisation"].frequency == 2
     assert found["Vignerons du Caramy"].frequency == 1
+
+
+def test_a_hyphenated_locution_is_no_keyphrase(nlp):
+    text = (
+        "La régie des eaux de Cormelles change ses compteurs, c'est-à-dire les appareils qui mesurent la "
+        "consommation. Au-delà des compteurs, la régie rénove les canalisations."
+    )
+    found = {s.lower() for s in surfaces(nlp, text)}
+    assert "compteurs" in found
+    assert not {"est-à-dire", "c'est-à-dire", "au-delà"} & found
