@@ -172,7 +172,7 @@ def rank_with_frequencies(
     ]
     kept = order[_first_of_each(doc[order] * (folded.max() + 1) + folded)]  # lemmatiser variants: one row
     shares = df["container_share"].to_numpy(dtype=float)
-    names = [str(x) for x in lemmas] + [""]  # the lemma of each code (a missing lemma is coded last)
+    names = [*lemmas, ""]  # the lemma of each code (a missing lemma is coded last)
     kept, kept_score = _without_redundancy(kept, doc[kept], (lemma, names), shares, score, top_k)
     doc = doc[kept]
     starts = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]])  # each document's first kept row
@@ -220,14 +220,15 @@ def _without_redundancy(
     codes, names = lemmas  # each row's lemma code, and the lemma of each code
     starts = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]]).tolist()
     ends = [*starts[1:], len(doc)]
-    # Read element by element: a document's walk is a dozen steps, whatever its number of candidates.
+    padded_of = [f" {x} " for x in names]  # with a space either side: word-bounded containment
     out, out_score = kept.copy(), score[kept]
     rows, scores = kept.tolist(), out_score.tolist()
+    word_at, inside_at = codes[kept].tolist(), (shares[kept] >= CONTAINED_SHARE).tolist()
     for lo, hi in zip(starts, ends, strict=True):
         chosen: list[int] = []
         slots: list[float] = []  # each chosen slot's score: its first occupant's
-        padded: list[str] = []  # chosen lemmas with a space either side: word-bounded containment
-        joined = ""  # the padded lemmas joined by "|": one substring test against all of them
+        padded: list[str] = []
+        joined = ""  # the chosen padded lemmas joined by "|": one substring test against all of them
         fragments: list[int] = []  # slots whose phrase is mostly seen inside a longer one
         later: list[int] = []
         end = hi
@@ -235,23 +236,24 @@ def _without_redundancy(
             if len(chosen) >= walk:
                 end = pos
                 break
-            pad = f" {names[codes[rows[pos]]]} "
+            pad = padded_of[word_at[pos]]
             if pad in joined:
                 later.append(pos)
                 continue
-            k = next((k for k in fragments if padded[k] in pad), -1)
+            k = next((k for k in fragments if padded[k] in pad), -1) if fragments else -1
             if k < 0:
                 k = len(chosen)
                 chosen.append(pos)
                 padded.append(pad)
                 slots.append(scores[pos])
+                joined += "|" + pad
             else:  # the full phrase takes the slot (and the score) of the fragment it contains
                 later.append(chosen[k])
                 chosen[k], padded[k] = pos, pad
                 fragments.remove(k)
-            if shares[rows[pos]] >= CONTAINED_SHARE:
+                joined = "|".join(padded)
+            if inside_at[pos]:
                 fragments.append(k)
-            joined = "|".join(padded)
         if not later:
             continue
         floor = slots[-1]
