@@ -218,50 +218,56 @@ def _without_redundancy(
     keeps the score of the slot it takes, and a repeated phrase's score is capped by the ones before it."""
     walk = max(top_k, REDUNDANCY_WALK)
     codes, names = lemmas  # each row's lemma code, and the lemma of each code
-    starts = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]]).tolist()
-    ends = [*starts[1:], len(doc)]
-    padded_of = [f" {x} " for x in names]  # with a space either side: word-bounded containment
+    starts = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]])
+    # Each document's first 3 x walk rows only, read into lists at once: a walk is a dozen steps.
+    taken = np.minimum(np.diff(np.r_[starts, len(doc)]), 3 * walk)
+    first = np.cumsum(taken) - taken  # where each document's rows start in the lists
+    at = np.repeat(starts - first, taken) + np.arange(int(taken.sum()))  # their positions in `kept`
+    rows = kept[at]
+    word_at, inside_at = codes[rows].tolist(), (shares[rows] >= CONTAINED_SHARE).tolist()
+    scores, rows = score[rows].tolist(), rows.tolist()
     out, out_score = kept.copy(), score[kept]
-    rows, scores = kept.tolist(), out_score.tolist()
-    word_at, inside_at = codes[kept].tolist(), (shares[kept] >= CONTAINED_SHARE).tolist()
-    for lo, hi in zip(starts, ends, strict=True):
-        chosen: list[int] = []
+    padded_of: dict[int, str] = {}  # lemma code -> the lemma with a space either side (word bounds)
+    for lo, w0, n in zip(starts.tolist(), first.tolist(), taken.tolist(), strict=True):
+        chosen: list[int] = []  # indices into the lists
         slots: list[float] = []  # each chosen slot's score: its first occupant's
         padded: list[str] = []
         joined = ""  # the chosen padded lemmas joined by "|": one substring test against all of them
         fragments: list[int] = []  # slots whose phrase is mostly seen inside a longer one
         later: list[int] = []
-        end = hi
-        for pos in range(lo, hi):
+        end = w0 + n
+        for i in range(w0, w0 + n):
             if len(chosen) >= walk:
-                end = pos
+                end = i
                 break
-            pad = padded_of[word_at[pos]]
+            pad = padded_of.get(word_at[i])
+            if pad is None:
+                pad = padded_of[word_at[i]] = f" {names[word_at[i]]} "
             if pad in joined:
-                later.append(pos)
+                later.append(i)
                 continue
             k = next((k for k in fragments if padded[k] in pad), -1) if fragments else -1
             if k < 0:
                 k = len(chosen)
-                chosen.append(pos)
+                chosen.append(i)
                 padded.append(pad)
-                slots.append(scores[pos])
+                slots.append(scores[i])
                 joined += "|" + pad
             else:  # the full phrase takes the slot (and the score) of the fragment it contains
                 later.append(chosen[k])
-                chosen[k], padded[k] = pos, pad
+                chosen[k], padded[k] = i, pad
                 fragments.remove(k)
                 joined = "|".join(padded)
-            if inside_at[pos]:
+            if inside_at[i]:
                 fragments.append(k)
         if not later:
             continue
         floor = slots[-1]
-        for p in later:  # a repeated phrase is capped by the ones before it
-            floor = min(floor, scores[p])
+        for i in later:  # a repeated phrase is capped by the ones before it
+            floor = min(floor, scores[i])
             slots.append(floor)
-        out[lo:end] = [rows[p] for p in chosen + later]
-        out_score[lo:end] = slots
+        out[lo : lo + end - w0] = [rows[i] for i in chosen + later]
+        out_score[lo : lo + end - w0] = slots
     return out, out_score
 
 
