@@ -207,7 +207,7 @@ def _without_redundancy(
       after the top_k ("moustique" after "moustique tigre", "Forum mondial" after "Forum mondial de la
       langue française");
     - a longer phrase that contains a chosen one mostly seen inside a longer phrase (container_share >=
-      CONTAINED_SHARE: "Commission", nearly always "Commission européenne") takes that one's slot: the
+      CONTAINED_SHARE: "Agence", nearly always "Agence de bassin") takes that one's slot: the
       full phrase is what the short one stood for.
 
     Measured on press-real, WikiNews-fr and the held-out set (tests/data/keywords/heldout): F@5 up on
