@@ -32,8 +32,8 @@ COMMON, SPECIFIC, COMMON_FLOOR = 100, 1_000, 0.3
 # A phrase in UBIQUITY_SHARE of the documents of a corpus of UBIQUITY_MIN_DOCS or more: UBIQUITY_PENALTY.
 UBIQUITY_SHARE, UBIQUITY_MIN_DOCS, UBIQUITY_PENALTY = 0.8, 5, 0.2
 # A capitalised word whose lower-case form is the more frequent in general French (commonness.py): a
-# common noun with a capital ("République", "Cour", "Ministre") stands for a longer name or a role ("Cour
-# d'appel", "président de la République"), which is the keyphrase; alone it weighs CAPITALISED_COMMON.
+# common noun with a capital ("Tribunal", "Ministre", "Région") stands for a longer name or a role
+# ("Tribunal administratif", "Région Occitanie"), which is the keyphrase; alone it weighs CAPITALISED_COMMON.
 CAPITALISED_COMMON = 0.3
 FRAME_WEIGHT = 0.5  # a noun of the release's own frame alone ("plan", "volet": vocabulary.FRAME_NOUNS)
 
@@ -204,8 +204,8 @@ def _without_redundancy(
     that say something new (a containment rule, the cheap form of MMR's redundancy term):
 
     - a candidate whose lemma is a run of words of a better phrase already chosen repeats it and moves
-      after the top_k ("moustique" after "moustique tigre", "Forum mondial" after "Forum mondial de la
-      langue française");
+      after the top_k ("moustique" after "moustique tigre", "Salon européen" after "Salon européen de
+      la céramique ancienne");
     - a longer phrase that contains a chosen one mostly seen inside a longer phrase (container_share >=
       CONTAINED_SHARE: "Agence", nearly always "Agence de bassin") takes that one's slot: the
       full phrase is what the short one stood for.
