@@ -349,7 +349,7 @@ KEYWORD_CANDIDATES = TableSpec(
         _c("first_offset", I64, "Offset of the first occurrence in the analysed text."),
         _c("first_sentence", I64, "Sentence of the first occurrence (0 = the first)."),
         _c("rel_position", F64, "first_offset / length of the text, in [0, 1)."),
-        _c("frequency", I64, "Occurrences, as a phrase or inside a longer one."),
+        _c("frequency", I64, "Occurrences outside the dateline and contact lines."),
         _c("sentence_count", I64, "Distinct sentences it occurs in."),
         _c("in_title", B, "Occurs in the title line."),
         _c("n_words", I64, "Content words (nouns, names, adjectives, numbers)."),
