@@ -67,15 +67,24 @@ def _fold(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def normalize_word(word: str) -> str:
-    """Case, accents, hyphens, plural and feminine endings folded away: "Données" -> "donne",
-    "personnelles" -> "personnel", "réseaux" -> "reseau", "internationaux" -> "international"."""
+    """Case, accents, hyphens, plural and feminine endings folded away: "Données" -> "donné",
+    "personnelles" -> "personnel", "réseaux" -> "reseau", "internationaux" -> "international".
+
+    A final "é" keeps its accent, so that a participle is not the noun it looks like without it:
+    "financé(es)" -> "financé" but "finance" -> "financ", "marché" -> "marché" but "marche" -> "march",
+    "armée" -> "armé" but "arme" -> "arme"."""
     w = _fold(word).replace("-", "").strip("'.")
+    acute = word.replace("-", "").strip("'.").lower()
     if len(w) > 3 and w.endswith(("s", "x")):
-        w = w[:-1]
+        w, acute = w[:-1], acute[:-1]
         if w.endswith("eau"):
             pass
         elif w.endswith("au") and len(w) > 4:
             w = w[:-2] + "al"
+    if acute.endswith("ée") and len(w) > 3:
+        w, acute = w[:-1], acute[:-1]
+    if acute.endswith("é") and w.endswith("e"):
+        return w[:-1] + "é"
     if len(w) > 4 and w.endswith("e"):
         w = w[:-1]
         if len(w) > 4 and w[-1] == w[-2] and w[-1] in "lnt":
@@ -204,7 +213,18 @@ def _word_parts(text: str, lemma: str) -> tuple[Word, ...]:
     if len(parts) == 1 and lemma and lemma != text:
         word, written, _ = parts[0]
         parts[0] = (word, written, normalize_word(lemma))
-    return tuple(parts)
+    return tuple((w, written, _unaccented_capitals(written) or lemma) for w, written, lemma in parts)
+
+
+def _unaccented_capitals(written: str) -> str:
+    """For a word in capitals written without accents and ending in E ("SECURITE", "SOCIETES"): its
+    reading with a final "é", offered in the lemma's place, since capitals often drop the accent that
+    normalize_word keeps apart; "" for any other word."""
+    if not (written.isupper() and written.isascii()):
+        return ""
+    low = written.lower()
+    low = low[:-1] if low.endswith("s") and len(low) > 3 else low
+    return normalize_word(low[:-1] + "é") if low.endswith("e") and len(low) > 3 else ""
 
 
 @dataclass(frozen=True)
