@@ -81,7 +81,7 @@ def _scores(
     if tokens is None:
         tokens = token_table(doc)
     lemmas = token_lemmas(doc)
-    hidden = boilerplate_tokens(doc.text, tokens)
+    hidden = boilerplate_tokens(tokens)
     words = doc_words(doc, tokens, lemmas, hidden)
     counts, passages = match_cues(words, taxonomy)
     cap = taxonomy.max_hits_per_cue
