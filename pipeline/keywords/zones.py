@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from .. import header
 
@@ -35,7 +36,13 @@ _BLANK = " \t\r\ufe0f\U0001f4c5\U0001f5d3"  # spaces and the calendar emojis som
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) character spans of the boilerplate of `text`, in text order: a dateline among the
     first lines (up to its date: "Lyon, 3 mai 2024 - Le maire ..." keeps its lead), address and contact
-    lines and web addresses anywhere, and everything after a contact heading."""
+    lines and web addresses anywhere, and everything after a contact heading. The last few texts' spans
+    are remembered: the themes and the keyphrases of a document both ask."""
+    return list(_spans(text))
+
+
+@lru_cache(maxsize=4)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     pos = 0
     seen = 0
@@ -57,7 +64,7 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start, start + end))
         elif len(plain) <= 120 and _CONTACT_HINT.search(plain) and _CONTACT_LINE.search(plain):
             spans.append((start, start + len(line)))
-    return _merged(spans)
+    return tuple(_merged(spans))
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -130,10 +130,9 @@ def token_lemmas(doc: Doc) -> list[str]:
 def boilerplate_tokens(tokens: TokenTable) -> list[tuple[int, int]]:
     """(first, end) token ranges of the release's boilerplate (keywords.zones: dateline, contact lines and
     everything after a contact heading, web addresses): the sender's "Bureau de la communication
-    interministérielle" or its address is not what the release discusses. The text is rebuilt from the
-    token table (Doc.text visits every token: slower than the rest of the themes stage)."""
-    starts = tokens.idx
-    text = "".join(chain.from_iterable(zip(tokens.words, map(" ".__mul__, tokens.spaced), strict=True)))
+    interministérielle" or its address is not what the release discusses. The text is the token
+    table's (Doc.text visits every token: slower than the rest of the themes stage)."""
+    starts, text = tokens.idx, tokens.text
     return [
         (a, b)
         for a, b in ((bisect_left(starts, lo), bisect_left(starts, hi)) for lo, hi in boilerplate_spans(text))
