@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from ..token_table import TokenTable, token_table
 from .focus import Evidence, focused
-from .matching import Cue, doc_words, match_cues, token_lemmas
+from .matching import Cue, boilerplate_tokens, doc_words, match_cues, token_lemmas
 from .taxonomy import Taxonomy
 from .vectors import content_lemmas, nearest_subject, subject_vectors, vector_votes
 
@@ -81,7 +81,8 @@ def _scores(
     if tokens is None:
         tokens = token_table(doc)
     lemmas = token_lemmas(doc)
-    words = doc_words(doc, tokens, lemmas)
+    hidden = boilerplate_tokens(tokens)
+    words = doc_words(doc, tokens, lemmas, hidden)
     counts, passages = match_cues(words, taxonomy)
     cap = taxonomy.max_hits_per_cue
     out: dict[str, ThemeScore] = {}
@@ -98,6 +99,10 @@ def _scores(
                 details[theme.id] = Evidence(found, frozenset(where), cap)
     own: dict[str, float] = {}
     if taxonomy.subjects:
+        if hidden:  # boilerplate words do not vote either
+            lemmas = lemmas.copy()
+            for a, b in hidden:
+                lemmas[a:b] = [""] * (b - a)
         content = content_lemmas(tokens, lemmas)
         out.update(_subject_scores(doc, taxonomy, counts, content, out, own))
     return sorted(out.values(), key=lambda s: (-s.score, s.theme)), own, details
