@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, compress, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import is_
 from typing import TYPE_CHECKING
 
@@ -145,6 +145,7 @@ def doc_words(
     tokens: TokenTable | None = None,
     lemmas: list[str] | None = None,
     hidden: Sequence[tuple[int, int]] = (),
+    ends: list[int] | None = None,
 ) -> list[Word]:
     """(normalised word, text as written, normalised lemma) for the content words of `doc`, in order;
     punctuation and line breaks become barriers that no phrase crosses (a line break: PARAGRAPH, which
@@ -154,7 +155,8 @@ def doc_words(
     Token attributes come from the document's TokenTable: iterating the Doc builds a Token object per
     token, which cost more than the matching itself (`tokens`: that table when the caller has it; `lemmas`:
     token_lemmas(doc) when the caller has read them). Each (text, lemma) is read once per process.
-    `hidden`: token ranges read as barriers (boilerplate_tokens)."""
+    `hidden`: token ranges read as barriers (boilerplate_tokens); `ends`: a list that receives each
+    token's end in the returned words (word w comes from token bisect(ends, w): its sentence)."""
     if tokens is None:
         tokens = token_table(doc)
     n, texts, spaces = tokens.n, tokens.words, tokens.spaced
@@ -181,6 +183,8 @@ def doc_words(
         start = end
     for a, b in hidden:
         entries[a:b] = [(BARRIER,)] * (b - a)
+    if ends is not None:
+        ends[:] = accumulate(map(len, entries))
     return list(chain.from_iterable(entries))  # type: ignore[arg-type]
 
 
@@ -309,16 +313,19 @@ def count_cues(words: list[Word], taxonomy: Taxonomy) -> list[Counter[Cue]]:
     return match_cues(words, taxonomy)[0]
 
 
-def match_cues(words: list[Word], taxonomy: Taxonomy) -> tuple[list[Counter[Cue]], list[list[int]]]:
+def match_cues(
+    words: list[Word], taxonomy: Taxonomy
+) -> tuple[list[Counter[Cue]], list[list[int]], list[list[int]]]:
     """Occurrences of each cue per theme, and per theme the passage (0 for the first line, then one
-    more after each line break) of each match. Within a theme the longest cue starting at a word wins
-    and the words it covers are not read again ("données personnelles" does not also count
-    "données"). A cue inside a longer phrase of another subject (a level-2 theme belongs to its
+    more after each line break) and the word index of each match. Within a theme the longest cue
+    starting at a word wins and the words it covers are not read again ("données personnelles" does
+    not also count "données"). A cue inside a longer phrase of another subject (a level-2 theme belongs to its
     parent's) or of the taxonomy's neutral phrases does not count: "cours d'eau" is the environment,
     not a lesson; "dialogue social" is labour, not diplomacy."""
     index = _index(taxonomy)
     counts: list[Counter[Cue]] = [_NONE] * len(taxonomy.themes)  # a theme's own Counter once it matches
     passages: list[list[int]] = [[] for _ in taxonomy.themes]
+    positions: list[list[int]] = [[] for _ in taxonomy.themes]
     free_from = [0] * len(taxonomy.themes)  # per theme: first word not yet covered by a match
     # The cues that can start at each word, looked up in bulk: most words start none, and the loop below
     # visits only those that do.
@@ -350,5 +357,6 @@ def match_cues(words: list[Word], taxonomy: Taxonomy) -> tuple[list[Counter[Cue]
                 counts[t] = Counter()
             counts[t][cue] += 1
             passages[t].append(passage)
+            positions[t].append(i)
             free_from[t] = i + len(cue.words)
-    return counts, passages
+    return counts, passages, positions

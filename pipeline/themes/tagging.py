@@ -7,13 +7,16 @@ document is about (focus.py: not a passing mention, not a sibling's words under 
 Level 1 (subjects): the subject's own cues, plus word-vector votes (vectors.py), plus a share of its
 level-2 children's scores. Assigned when the total reaches `subject_threshold` and the subject has
 evidence of its own (a level-2 theme alone never makes its parent a subject); at most `max_subjects`,
-strongest first, and none below a fraction of the strongest. A French document of at least
+strongest first. The strongest is always kept; the others only when discussed in substance
+(_in_substance: spread over the release, not raised by one passage). A French document of at least
 MIN_WORDS words gets at least one subject: when none passes, the strongest is kept with `weak` = True.
 """
 
 from __future__ import annotations
 
+from bisect import bisect
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -29,6 +32,16 @@ CHILD_SHARE = 0.5  # share of a level-2 child's score that counts for its parent
 VECTOR_WEIGHT = 0.5  # score of one word-vector vote (a plain cue scores 1)
 MIN_WORDS = 50  # documents this long always get a subject
 MIN_SHARE = 0.25  # a subject scoring under this share of the strongest one is not kept
+# A secondary subject is discussed in substance when its cue matches (its own or its children's) sit in
+# MIN_SENTENCES sentences or in the lead, and it either weighs SECONDARY_SHARE of the strongest subject
+# or is spoken of in SPREAD_CUES distinct cues of its own over SPREAD_SENTENCES sentences, and at least
+# SPREAD_PART of the release's sentences (a long release's one paragraph is not its substance).
+SECONDARY_SHARE = 0.4
+MIN_SENTENCES = 2
+SPREAD_CUES = 4
+SPREAD_SENTENCES = 3
+SPREAD_PART = 0.1
+LEAD_WORDS = 6  # the lead: the first sentence of this many words (a heading or dateline is shorter)
 
 
 _NO_VOTES: Counter[str] = Counter()  # read only
@@ -47,6 +60,14 @@ class ThemeScore:
 
 
 _CHILDREN: dict[str, dict[str, tuple[str, ...]]] = {}
+
+
+@dataclass(frozen=True)
+class Support:
+    """Where a subject's cue evidence sits: how spread over the release it is."""
+
+    cues: int  # distinct cues of the subject's own that matched
+    sentences: frozenset[int]  # sentences holding a match of its cues or of its level-2 children's
 
 
 def _children(taxonomy: Taxonomy) -> dict[str, tuple[str, ...]]:
@@ -74,16 +95,18 @@ def score_themes(doc: Doc, taxonomy: Taxonomy, *, tokens: TokenTable | None = No
 
 def _scores(
     doc: Doc, taxonomy: Taxonomy, tokens: TokenTable | None, explain_from: float = 0.0
-) -> tuple[list[ThemeScore], dict[str, float], dict[str, Evidence]]:
-    """score_themes, each subject's own evidence (its score without its children's share), and each
-    level-2 theme's evidence (cues and passages) for the focus rules. Level-2 themes scoring under
-    `explain_from` (tag_themes: the threshold) get neither evidence text nor Evidence: never shown."""
+) -> tuple[list[ThemeScore], dict[str, float], dict[str, Evidence], dict[str, Support]]:
+    """score_themes, each subject's own evidence (its score without its children's share), each
+    level-2 theme's evidence (cues and passages) for the focus rules, and each subject's Support.
+    Level-2 themes scoring under `explain_from` (tag_themes: the threshold) get neither evidence text
+    nor Evidence: never shown."""
     if tokens is None:
         tokens = token_table(doc)
     lemmas = token_lemmas(doc)
     hidden = boilerplate_tokens(tokens)
-    words = doc_words(doc, tokens, lemmas, hidden)
-    counts, passages = match_cues(words, taxonomy)
+    ends: list[int] = []
+    words = doc_words(doc, tokens, lemmas, hidden, ends)
+    counts, passages, positions = match_cues(words, taxonomy)
     cap = taxonomy.max_hits_per_cue
     out: dict[str, ThemeScore] = {}
     details: dict[str, Evidence] = {}
@@ -98,6 +121,7 @@ def _scores(
             if explained:
                 details[theme.id] = Evidence(found, frozenset(where), cap)
     own: dict[str, float] = {}
+    support: dict[str, Support] = {}
     if taxonomy.subjects:
         if hidden:  # boilerplate words do not vote either
             lemmas = lemmas.copy()
@@ -105,7 +129,47 @@ def _scores(
                 lemmas[a:b] = [""] * (b - a)
         content = content_lemmas(tokens, lemmas)
         out.update(_subject_scores(doc, taxonomy, counts, content, out, own))
-    return sorted(out.values(), key=lambda s: (-s.score, s.theme)), own, details
+        sentence_of = tokens.sentence_of
+        support = _support(taxonomy, counts, positions, lambda w: sentence_of[bisect(ends, w)])
+    return sorted(out.values(), key=lambda s: (-s.score, s.theme)), own, details, support
+
+
+def _support(
+    taxonomy: Taxonomy,
+    counts: list[Counter[Cue]],
+    positions: list[list[int]],
+    sentence: Callable[[int], int],
+) -> dict[str, Support]:
+    """Each subject's Support, from the word positions of its matches and its children's."""
+    index = {theme.id: k for k, theme in enumerate(taxonomy.themes)}
+    out = {}
+    for subject, children in _children(taxonomy).items():
+        at = positions[index[subject]] + [w for c in children for w in positions[index[c]]]
+        if at:
+            out[subject] = Support(len(counts[index[subject]]), frozenset(map(sentence, at)))
+    return out
+
+
+def _lead(tokens: TokenTable) -> int:
+    """The lead's sentence: the first of LEAD_WORDS words or more (-1 in a text without one)."""
+    alpha = tokens.alpha
+    return next((k for k, (a, b) in enumerate(tokens.sentences) if sum(alpha[a:b]) >= LEAD_WORDS), -1)
+
+
+def _in_substance(
+    subject: ThemeScore, best: float, support: Support | None, lead: int, n_sentences: int
+) -> bool:
+    """Whether a secondary subject is discussed in substance, not raised by one passage: see the
+    constants SECONDARY_SHARE to SPREAD_PART."""
+    if support is None or subject.score < MIN_SHARE * best:
+        return False
+    sentences = support.sentences
+    if len(sentences) < MIN_SENTENCES and lead not in sentences:
+        return False
+    if subject.score >= SECONDARY_SHARE * best:
+        return True
+    spread = max(SPREAD_SENTENCES, SPREAD_PART * n_sentences)
+    return support.cues >= SPREAD_CUES and len(sentences) >= spread
 
 
 def _subject_scores(
@@ -152,7 +216,7 @@ def tag_themes(
     if tokens is None:
         tokens = token_table(doc)
     limit = taxonomy.threshold if threshold is None else threshold
-    scores, own, details = _scores(doc, taxonomy, tokens, limit)
+    scores, own, details, support = _scores(doc, taxonomy, tokens, limit)
     subject_limit = taxonomy.subject_threshold if threshold is None else threshold
     passed = [s for s in scores if s.level == 2 and s.score >= limit]
     kept_ids = focused([(s.theme, s.score) for s in passed], details)
@@ -160,8 +224,9 @@ def tag_themes(
     subjects = [s for s in scores if s.level == 1]
     kept = [s for s in subjects if s.score >= subject_limit and own[s.theme] > 0]
     if kept:
-        best = kept[0].score
-        kept = [s for s in kept if s.score >= MIN_SHARE * best][: taxonomy.max_subjects]
+        best, lead, n = kept[0].score, _lead(tokens), len(tokens.sentences)
+        kept = [kept[0], *(s for s in kept[1:] if _in_substance(s, best, support.get(s.theme), lead, n))]
+        kept = kept[: taxonomy.max_subjects]
     elif taxonomy.subjects and sum(tokens.alpha) >= MIN_WORDS:
         kept = _weakest_guess(doc, taxonomy, subjects)
     return kept + level2
