@@ -5,7 +5,7 @@ people and places)."""
 
 from __future__ import annotations
 
-from pipeline.themes import load_taxonomy, tag_themes
+from pipeline.themes import load_taxonomy, score_themes, tag_themes
 from pipeline.themes.tagging import Support, ThemeScore, _in_substance
 
 CRIME, DISASTER, ECONOMY, LABOUR = "medtop:02000000", "medtop:03000000", "medtop:04000000", "medtop:09000000"
@@ -69,3 +69,23 @@ def test_a_light_subject_needs_several_cues_over_several_sentences():
     # the same three sentences in a long release are one passage of it
     assert not _in_substance(light, 10.0, Support(4, frozenset({3, 5, 8})), lead=2, n_sentences=80)
     assert not _in_substance(_score(2.0), 10.0, Support(6, frozenset(range(8))), lead=2, n_sentences=20)
+
+
+ENVIRONMENT = "medtop:06000000"
+
+WILDLIFE = (
+    "Des loutres observées de nouveau dans les marais de la Vire\n\n"
+    "Les gardes de la réserve naturelle des marais de la Vire ont photographié au printemps une famille de "
+    "loutres, un mammifère qui avait disparu de la vallée depuis quarante ans. La loutre figure parmi les "
+    "espèces protégées : son retour témoigne de la meilleure qualité de l'eau de la rivière.\n\n"
+    "Les bénévoles de l'association comptent aussi les oiseaux des roselières et les rapaces qui nichent "
+    "dans les peupliers. Les sentiers de la réserve restent ouverts, mais les visiteurs sont priés de tenir "
+    "leur chien en laisse pour ne pas déranger la faune sauvage."
+)
+
+
+def test_a_wildlife_release_is_the_environment_in_the_words_of_nature_conservation(nlp):
+    doc = nlp(WILDLIFE)
+    assert [s.theme for s in tag_themes(doc, load_taxonomy()) if s.level == 1][0] == ENVIRONMENT
+    found = {s.theme: s for s in score_themes(doc, load_taxonomy())}[ENVIRONMENT].evidence.split("; ")
+    assert {"réserve naturelle", "faune sauvage", "rapaces"} <= set(found)
