@@ -18,6 +18,7 @@ from bisect import bisect
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import pandas as pd
 from spacy.tokens import Doc
@@ -78,6 +79,17 @@ def _children(taxonomy: Taxonomy) -> dict[str, tuple[str, ...]]:
     return _CHILDREN[key]
 
 
+_INDEX: dict[str, dict[str, int]] = {}
+
+
+def _theme_index(taxonomy: Taxonomy) -> dict[str, int]:
+    """Theme id -> its position in taxonomy.themes (once per taxonomy)."""
+    key = f"{taxonomy.version}:{taxonomy.source}"
+    if key not in _INDEX:
+        _INDEX[key] = {theme.id: k for k, theme in enumerate(taxonomy.themes)}
+    return _INDEX[key]
+
+
 def _cue_score(counts: Counter[Cue], cap: int) -> float:
     return sum(c.weight * min(n, cap) for c, n in counts.items())
 
@@ -95,9 +107,10 @@ def score_themes(doc: Doc, taxonomy: Taxonomy, *, tokens: TokenTable | None = No
 
 def _scores(
     doc: Doc, taxonomy: Taxonomy, tokens: TokenTable | None, explain_from: float = 0.0
-) -> tuple[list[ThemeScore], dict[str, float], dict[str, Evidence], dict[str, Support]]:
+) -> tuple[list[ThemeScore], dict[str, float], dict[str, Evidence], Callable[[str], Support | None]]:
     """score_themes, each subject's own evidence (its score without its children's share), each
-    level-2 theme's evidence (cues and passages) for the focus rules, and each subject's Support.
+    level-2 theme's evidence (cues and passages) for the focus rules, and a subject's Support (asked
+    for the few subjects that pass only).
     Level-2 themes scoring under `explain_from` (tag_themes: the threshold) get neither evidence text
     nor Evidence: never shown."""
     if tokens is None:
@@ -121,7 +134,7 @@ def _scores(
             if explained:
                 details[theme.id] = Evidence(found, frozenset(where), cap)
     own: dict[str, float] = {}
-    support: dict[str, Support] = {}
+    support: Callable[[str], Support | None] = _no_support
     if taxonomy.subjects:
         if hidden:  # boilerplate words do not vote either
             lemmas = lemmas.copy()
@@ -130,7 +143,7 @@ def _scores(
         content = content_lemmas(tokens, lemmas)
         out.update(_subject_scores(doc, taxonomy, counts, content, out, own))
         sentence_of = tokens.sentence_of
-        support = _support(taxonomy, counts, positions, lambda w: sentence_of[bisect(ends, w)])
+        support = partial(_support, taxonomy, counts, positions, lambda w: sentence_of[bisect(ends, w)])
     return sorted(out.values(), key=lambda s: (-s.score, s.theme)), own, details, support
 
 
@@ -139,15 +152,16 @@ def _support(
     counts: list[Counter[Cue]],
     positions: list[list[int]],
     sentence: Callable[[int], int],
-) -> dict[str, Support]:
-    """Each subject's Support, from the word positions of its matches and its children's."""
-    index = {theme.id: k for k, theme in enumerate(taxonomy.themes)}
-    out = {}
-    for subject, children in _children(taxonomy).items():
-        at = positions[index[subject]] + [w for c in children for w in positions[index[c]]]
-        if at:
-            out[subject] = Support(len(counts[index[subject]]), frozenset(map(sentence, at)))
-    return out
+    subject: str,
+) -> Support | None:
+    """A subject's Support, from the word positions of its matches and its children's."""
+    index = _theme_index(taxonomy)
+    at = positions[index[subject]] + [w for c in _children(taxonomy)[subject] for w in positions[index[c]]]
+    return Support(len(counts[index[subject]]), frozenset(map(sentence, at))) if at else None
+
+
+def _no_support(subject: str) -> Support | None:
+    return None
 
 
 def _lead(tokens: TokenTable) -> int:
@@ -225,7 +239,7 @@ def tag_themes(
     kept = [s for s in subjects if s.score >= subject_limit and own[s.theme] > 0]
     if kept:
         best, lead, n = kept[0].score, _lead(tokens), len(tokens.sentences)
-        kept = [kept[0], *(s for s in kept[1:] if _in_substance(s, best, support.get(s.theme), lead, n))]
+        kept = [kept[0], *(s for s in kept[1:] if _in_substance(s, best, support(s.theme), lead, n))]
         kept = kept[: taxonomy.max_subjects]
     elif taxonomy.subjects and sum(tokens.alpha) >= MIN_WORDS:
         kept = _weakest_guess(doc, taxonomy, subjects)
