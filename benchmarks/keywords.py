@@ -30,12 +30,11 @@ pke FirstPhrases F@5 0.328 F@10 0.331; textacy YAKE 0.260 / 0.331; pke TfIdf 0.2
 
 
 def load_score(dataset: Path):
-    folder = str(dataset.resolve().parent)
-    if folder not in sys.path:
-        sys.path.insert(0, folder)
-    import score  # the reference scorer beside the dataset folders
+    """score.py beside the dataset folder, else the shared one (for the project's sets under tests/data)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from common import load_scorer
 
-    return score
+    return load_scorer(dataset)
 
 
 def predict_pipeline(dataset: Path, out: Path, top_k: int) -> dict[str, list[str]]:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from .dates import find_publication_date
 from .header import infer_title
 from .language import detect_language, language_status
+from .publisher_of import find_publisher
 from .reading import Document, ReadError
 from .registry import EXTRACTORS, Context
 from .settings import Settings
@@ -113,7 +114,8 @@ def analyse_document(
         "path": document.path,
         "status": "ok",
         "title": document.metadata.get("title") or infer_title(document.text),
-        "source": document.metadata.get("source"),
+        "source": None,  # set below: the front matter's, else the one the release states
+        "source_origin": None,
         "url": document.metadata.get("url"),
         "published": published,
         "published_source": published_source,
@@ -131,6 +133,7 @@ def analyse_document(
     skipped = language_status(code, confidence)
     if doc is None or skipped:
         row["status"], row["status_detail"] = skipped or ("not_analysed", "not given to the model")
+        row["source"], row["source_origin"] = find_publisher(document.text, document.metadata)
         return {DOCUMENTS.name: [row]}
     tokens = token_table(doc)
     row["n_tokens"], row["n_sentences"] = _word_and_sentence_counts(tokens)
@@ -141,6 +144,9 @@ def analyse_document(
         rows[extractor.table.name] = _records(doc_id, records)
         if extractor.amend is not None:
             extractor.amend(rows[extractor.table.name])
+    row["source"], row["source_origin"] = find_publisher(
+        document.text, document.metadata, context.found["entities"], settings.gazetteer
+    )
     return rows
 
 

@@ -95,14 +95,19 @@ class AnalysisCache:
             if tmp is not None and self.write_error is not None:
                 Path(tmp).unlink(missing_ok=True)
 
+    def write_note(self) -> str | None:
+        """The note of a failed write: a Dask task sends it back with its report (the usage note of
+        `notes` needs the whole folder, which the client reads once)."""
+        if self.write_error is None:
+            return None
+        return (
+            f"the analysis cache could not be written ({self.write_error}): "
+            "the next run re-analyses the documents of this one"
+        )
+
     def notes(self) -> list[str]:
         """What the run should say about the cache: a failed write, unused entries outnumbering used ones."""
-        notes = []
-        if self.write_error is not None:
-            notes.append(
-                f"the analysis cache could not be written ({self.write_error}): "
-                "the next run re-analyses the documents of this one"
-            )
+        notes = [note] if (note := self.write_note()) else []
         usage = folder_usage(self.folder, self.used)
         if usage.unused > usage.used:
             notes.append(

@@ -87,7 +87,20 @@ DOCUMENTS = TableSpec(
             S,
             "Front-matter title, else the headline: the first line of the text that reads like one.",
         ),
-        _c("source", S, "Front-matter source (publisher)."),
+        _c(
+            "source",
+            S,
+            "Publisher: front-matter source, else the one the release states (an address of a known "
+            "publisher's site, a signature or header naming a body); empty when none is clear.",
+        ),
+        _c(
+            "source_origin",
+            S,
+            "Where `source` comes from: front_matter, url (front-matter url or a 'Source :' address whose "
+            "host is a publisher's of pipeline/data/publishers.toml), signature ('Communiqué du ministère "
+            "de ...', a letterhead, 'Source : <name>', 'À propos de X', a contact block or last line naming "
+            "an organisation), or empty.",
+        ),
         _c("url", S, "Front-matter url."),
         _c(
             "published",
@@ -336,7 +349,7 @@ KEYWORD_CANDIDATES = TableSpec(
         _c("first_offset", I64, "Offset of the first occurrence in the analysed text."),
         _c("first_sentence", I64, "Sentence of the first occurrence (0 = the first)."),
         _c("rel_position", F64, "first_offset / length of the text, in [0, 1)."),
-        _c("frequency", I64, "Occurrences, as a phrase or inside a longer one."),
+        _c("frequency", I64, "Occurrences outside the dateline and contact lines."),
         _c("sentence_count", I64, "Distinct sentences it occurs in."),
         _c("in_title", B, "Occurs in the title line."),
         _c("n_words", I64, "Content words (nouns, names, adjectives, numbers)."),

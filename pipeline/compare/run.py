@@ -166,6 +166,7 @@ def _write(out_dir: Path, table: pa.Table, formats: tuple[str, ...]) -> list[Pat
 
     names = []
     with output_folder(out_dir, wait=True) as folder:
+        manifest = folder.carry_current({f"{SPECIFICITIES.name}.{ext}" for ext in ("parquet", "csv", "xlsx")})
         if "parquet" in formats:
             write_parquet(table, folder.staged(f"{SPECIFICITIES.name}.parquet"))
             names.append(f"{SPECIFICITIES.name}.parquet")
@@ -177,7 +178,7 @@ def _write(out_dir: Path, table: pa.Table, formats: tuple[str, ...]) -> list[Pat
 
             write_table_workbook(SPECIFICITIES.name, table, folder.staged(f"{SPECIFICITIES.name}.xlsx"))
             names.append(f"{SPECIFICITIES.name}.xlsx")
-        folder.publish()
+        folder.publish(manifest, stale=())  # the run's tables are the same: its report stays
     return [out_dir / n for n in names]
 
 

@@ -56,10 +56,33 @@ class AnchoredKinds(EarlierDates):
             before = [prev for prev, res in self.done if prev.end <= e.start and res.date is not None]
             if not before or before[-1].end > s0:
                 return None
+        if e.base is None and e.unit in ("month", "year"):
+            period = self.previous_period(e)
+            if period is not None:  # "signé en 2019 et renouvelé trois ans plus tard"
+                y, mo = period
+                if e.unit == "year":
+                    return Resolved(f"{y + e.offset:04d}", "year", y + e.offset, None, explicit=True)
+                if mo is not None:
+                    y, mo = add_months(y, mo, e.offset)
+                    return Resolved(f"{y:04d}-{mo:02d}", "month", y, None, explicit=True)
         if base is None or base.date is None:
             return None  # "deux jours plus tard" with no date before it: nothing to count from
         value, gran, d, y = shift_date(base.date, e.offset, e.unit)
         return Resolved(value, gran, y, d, explicit=base.explicit)
+
+    def previous_period(self, e: Expr, window: int = 600) -> tuple[int, int | None] | None:
+        """Year and month (None for a bare year) of the closest calendar date before a shift counted in
+        months or years; None when that date is a day (`base_day` counts from it) or not calendar."""
+        for prev, res in reversed(self.done):
+            if prev.end > e.start:
+                continue
+            if e.start - prev.end > window:
+                return None
+            found = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", res.value)
+            if res.date is not None or not found:
+                return None
+            return int(found.group(1)), int(found.group(2)) if found.group(2) else None
+        return None
 
     def r_bareday(self, e: Expr) -> Resolved | None:
         """ "le 21": the month (and year) of the closest date before it in the paragraph, else the month

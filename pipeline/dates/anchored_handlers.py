@@ -126,7 +126,19 @@ def h_numeric_dm(m: re.Match[str], v: View) -> list[Expr]:
     d, mo = int(m.group("d")), int(m.group("m"))
     if safe_date(2000, mo, d) is None or not DM_BEFORE.search(v.before(m.start(), 20)):
         return []
+    if m.group("sep") == "." and (
+        len(m.group("d")) + len(m.group("m")) != 4
+        or not re.search(r"\b(?:le|du|au|jusqu'au)\s+$", v.before(m.start(), 12))
+        or _unit_word(v, m.end())
+    ):
+        return []  # "le 30.09" is a date; "le 2.5", "au 12.10 m" are numbers
     return [Expr("cal", m.start(), m.end(), month=mo, day=d)]
+
+
+def _unit_word(v: View, end: int) -> bool:
+    """A unit or a symbol right after a number ("12.10 m", "30.09 %"): a quantity."""
+    unit = _UNIT_AFTER.match(v.fold, end)
+    return bool(unit and (unit.group(1) or unit.group(2) in QUANTITY_UNITS))
 
 
 # What may follow a bare day: punctuation, a conjunction, a time of day, "prochain", "inclus" ...

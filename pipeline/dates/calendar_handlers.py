@@ -11,7 +11,14 @@ import re
 
 from . import patterns as P
 from .anchored_handlers import DM_BEFORE as _DM_BEFORE
-from .false_positives import after_agreement, in_quantity_range, in_street_name, is_quantity, number_glued
+from .false_positives import (
+    after_agreement,
+    in_quantity_range,
+    in_street_date,
+    in_street_name,
+    is_quantity,
+    number_glued,
+)
 from .lexicon import MONTHS_FULL, QUANTITY_UNITS, month_number, weekday_number
 from .model import Expr
 from .resolve import safe_date, two_digit_year
@@ -225,7 +232,7 @@ def h_month_year(m: re.Match[str], v: View) -> list[Expr]:
     if not _abbr_ok(m, "m", True):
         return []
     mo = month_number(m.group("m"))
-    if not mo or in_street_name(v, m.start()):
+    if not mo or in_street_date(v, m.start()):  # "route du 8 Mai 1945": the street, not May 1945
         return []
     return [Expr("cal", m.start(), m.end(), year=y, month=mo, two_digit=two, mod=parse_mod(m.group("mod")))]
 
@@ -263,6 +270,10 @@ def h_month(m: re.Match[str], v: View) -> list[Expr]:
     return [Expr("cal", m.start(), m.end(), year=y, month=mo, rel=rel, mod=parse_mod(m.group("mod")))]
 
 
+# A standard's code before a number (case-sensitive: "EN" alone is the preposition of a capitalised title).
+_STANDARD_BEFORE = re.compile(r"\b(?:NF|ISO|IEC|CEI|DIN|ASTM)(?:\s+(?:EN|ISO|IEC|CEI))*\s*$")
+
+
 def h_year(m: re.Match[str], v: View) -> list[Expr]:
     y = int(m.group("y"))
     ys, ye = m.start("y"), m.end("y")
@@ -282,6 +293,10 @@ def h_year(m: re.Match[str], v: View) -> list[Expr]:
         return []
     if m.group("an") is None and v.text[max(0, ys - 8) : ys].rstrip().endswith("Horizon"):
         return []  # the EU programme "Horizon 2020", not the year
+    if in_street_date(v, m.start()):
+        return []  # "avenue du 19 mars 1962": the year of a street's name
+    if _STANDARD_BEFORE.search(v.text[max(0, ys - 20) : ys]):
+        return []  # "la norme NF EN 1176", "ISO 2015": a standard's number
     start = m.start()
     if m.group("an") and m.group("an") in ("annee", "an"):
         start = m.start("y") if not m.group("mod") else m.start()

@@ -8,6 +8,7 @@ read as its week, a quarter), so the resolution rules are the shared ones.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .lexicon import MONTHS_FULL, WEEKDAYS
@@ -63,9 +64,9 @@ def h_rel_quarter(m: re.Match[str], v: View) -> list[Expr]:
     """ "le trimestre dernier", "ce semestre": counted from the publication date's quarter or half."""
     if v.published is None:
         return []
-    unit = m.group("u1") or m.group("u2")
-    rel = m.group("rel") or ""
-    off = -1 if rel.startswith(("dern", "pass")) else 1 if rel.startswith("proch") else 0
+    unit = m.group("u1") or m.group("u2") or m.group("u3")
+    rel = m.group("rel") or m.group("rel2") or ""
+    off = -1 if rel.startswith(("dern", "pass", "prec")) else 1 if rel.startswith("proch") else 0
     size = 3 if unit == "trimestre" else 6
     index = (v.published.year * 12 + v.published.month - 1) // size + off
     y, part = divmod(index, 12 // size)
@@ -95,3 +96,23 @@ def h_numeric_range(m: re.Match[str], v: View) -> list[Expr]:
         y1 = y2 - 1 if (m1, d1) > (m2, d2) else y2
     end = Expr("cal", m.start("d2"), m.end(), year=y2, month=m2, day=d2)
     return [Expr("cal", m.start(), m.end(), year=y1, month=m1, day=d1, end_expr=end)]
+
+
+# After a week's number: "la semaine 2 du programme", "la semaine 35 heures" are no calendar weeks.
+_NOT_CALENDAR_WEEK = re.compile(r"\s*(?:du|de|d'|des|sur|jours?|heures?|h\b|%)")
+
+
+def h_week_number(m: re.Match[str], v: View) -> list[Expr]:
+    """ "en semaine 14": the ISO week of the publication's year (or of the year written), counted in
+    weeks from the publication's week."""
+    if v.published is None:
+        return []
+    if not m.group("y") and _NOT_CALENDAR_WEEK.match(v.fold, m.end()):
+        return []
+    y = int(m.group("y")) if m.group("y") else v.published.isocalendar()[0]
+    try:
+        monday = dt.date.fromisocalendar(y, int(m.group("n")), 1)
+    except ValueError:
+        return []  # week 53 of a year that has 52
+    this_monday = v.published - dt.timedelta(days=v.published.isoweekday() - 1)
+    return [Expr("relweek", m.start("w"), m.end(), offset=(monday - this_monday).days // 7)]

@@ -40,7 +40,7 @@ from .calendar_handlers import (
     h_year,
     h_year2,
 )
-from .everyday_handlers import h_numeric_range, h_rel_quarter, h_rentree, h_week_of
+from .everyday_handlers import h_numeric_range, h_rel_quarter, h_rentree, h_week_number, h_week_of
 from .lexicon import HOLIDAYS_EASTER, HOLIDAYS_FIXED, MONTHS_ABBR, MONTHS_FULL, WEEKDAYS, fold, lower
 from .model import DateMention, Expr
 from .normalise import Resolver
@@ -75,6 +75,7 @@ FAMILIES: list[tuple[re.Pattern[str], Handler, int, str]] = [
     (P.RANGE_WEEKDAYS, h_range_weekdays, 1, "w"),
     (P.QUINZAINE, h_quinzaine, 1, "m"),
     (P.WEEK_OF, h_week_of, 1, "m"),
+    (P.WEEK_NUMBER, h_week_number, 3, "r"),
     (P.NUMERIC_RANGE, h_numeric_range, 0, "d"),
     (P.HOLIDAY, h_holiday, 2, "h"),
     (P.EN_HUIT, h_en_huit, 2, "w"),
@@ -135,7 +136,8 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
     add("q", ("trimestre", "trimestres", "semestre", "semestres", "trim"))
     add("e", ("rentree",))
     relative_words = """hier aujourd demain veille lendemain surlendemain jour an ans annee annees semaine
-        semaines mois week weekend desormais jours decennies siecle siecles courant"""
+        semaines mois week weekend desormais jours decennie decennies siecle siecles courant actuelle passe
+        avenir"""
     add("r", relative_words.split())
     return {w: tuple(sorted(c)) for w, c in cats.items()}
 

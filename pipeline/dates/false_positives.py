@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import QUANTITY_CUES, QUANTITY_UNITS, REFERENCE_WORDS, STREET_WORDS
+from .lexicon import MONTHS_FULL, QUANTITY_CUES, QUANTITY_UNITS, REFERENCE_WORDS, STREET_WORDS
 from .view import View
 
 # "au cours du mois de mai", "en cours": the idiom, not the street ("cours Mirabeau")
@@ -26,6 +26,16 @@ def in_street_name(v: View, start: int) -> bool:
             False  # "le pont du 8 mai": the long week-end; a bridge's name is capitalised ("pont du 8-Mai")
         )
     return bool(m)
+
+
+# The day and month written before a year or a month ("8 mai " before "1945", "8 " before "mai 1945").
+_DATE_PARTS_BEFORE = re.compile(r"(?:(?:1er|\d{1,2})[ -]+)?(?:(?:" + "|".join(MONTHS_FULL) + r")[ -]+)?$")
+
+
+def in_street_date(v: View, start: int) -> bool:
+    """ "route du 8 Mai 1945": a part of a date whose whole names a street."""
+    parts = _DATE_PARTS_BEFORE.search(v.fold[max(0, start - 16) : start])
+    return in_street_name(v, start - len(parts.group()) if parts else start)
 
 
 def after_agreement(v: View, start: int) -> bool:

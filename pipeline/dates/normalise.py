@@ -54,6 +54,12 @@ def _cal_value(y: int | None, mo: int | None, d: int | None) -> tuple[str, str]:
     return f"{ys}-{mo:02d}-{d:02d}", "day"
 
 
+# "Aujourd'hui s'ouvre le salon": a verb then its subject's determiner right after "aujourd'hui"
+_INVERTED_VERB = re.compile(
+    r"\s+(?:(?:s'|se\s+)([a-z]{3,})|([a-z]{3,}(?:e|ent)))\s+(?:le|la|les|l'|un|une|des)\b"
+)
+
+
 class Resolver(AnchoredKinds):
     """Resolves the selected expressions in text order, so that each can lean on the dates before it."""
 
@@ -95,7 +101,9 @@ class Resolver(AnchoredKinds):
                 return None
             return Resolved(fmt_day(d), "day", d.year, d)
         if e.month is not None:
-            y = choose_month_year(e.month, self.P, tense, e.rel)
+            # "les chiffres de novembre": a month naming what was measured in it (not "en novembre")
+            of_noun = bool(re.search(r"[a-z]{3,}s?\s+(?:de|d')\s*$", self.v.before(e.start, 25)))
+            y = choose_month_year(e.month, self.P, tense, e.rel, of_noun)
             return Resolved(f"{y:04d}-{e.month:02d}", "month", y)
         return None
 
@@ -153,6 +161,10 @@ class Resolver(AnchoredKinds):
     def _dated_event(self, e: Expr, before: str) -> bool:
         if re.search(r"(?:d'|jusqu'a\s+|jusqu'|depuis\s+|a\s+ce\s+jour\s+|comme\s+)\s*$", before):
             return False
+        # "Aujourd'hui s'ouvre le salon", "aujourd'hui débute la campagne": the subject after its verb
+        inverted = _INVERTED_VERB.match(self.v.fold, e.end)
+        if inverted and (inverted.group(1) or inverted.group(2)) not in self._STATIVE:
+            return True
         if re.search(r"(?:des|a\s+partir\s+d'|c'est)\s*$", before):
             return True  # "dès aujourd'hui", "c'est aujourd'hui que ..."
         t = self.tense(e)
@@ -160,10 +172,19 @@ class Resolver(AnchoredKinds):
             return True
         prev = re.findall(r"[\w'-]+", before)
         if prev:
-            w = prev[-1]
+            w = re.sub(r"^(?:s|se|n|l|qu)'", "", prev[-1])  # "s'ouvre aujourd'hui"
+            reflexive = prev[-1].startswith("s'") or len(prev) > 1 and prev[-2] == "se"
+            if reflexive and w in self._STATIVE_REFLEXIVE:
+                return False
             if w not in self._STATIVE and re.fullmatch(r"[a-z]{3,}(?:e|ent)", w):
                 return True  # "lance aujourd'hui", "présentent aujourd'hui": a news present
+            if reflexive and re.fullmatch(r"[a-z]{3,}", w):
+                return True  # "se réunit aujourd'hui", "se rend aujourd'hui": an event of the day
         return False
+
+    # "se situe aujourd'hui", "se trouve aujourd'hui": where or how something is, nowadays
+    _STATIVE_REFLEXIVE = frozenset(["situe", "situent", "trouve", "trouvent", "compose", "composent",
+                                    "porte", "portent", "vend", "vendent", "fait", "font"])  # fmt: skip
 
     def r_anchor(self, e: Expr) -> Resolved | None:
         if e.base is not None:  # "le lendemain du 20 mars"
@@ -283,11 +304,12 @@ class Resolver(AnchoredKinds):
         tense = self.tense(e)
         y = self.year_for(e, None, tense)
         if y is None and self.P is not None:
-            # "le troisième trimestre a été marqué" in March: last year's; "le premier trimestre sera" in
+            # "le troisième trimestre a été marqué" in March, "au premier semestre, les ventes ont
+            # progressé" in March (the half is not over): last year's; "le premier trimestre sera" in
             # November: next year's
             first, last = _QUARTER_MONTHS[q]
             y = self.P.year
-            if tense.strong and tense.direction < 0 and first > self.P.month:
+            if tense.strong and tense.direction < 0 and last > self.P.month:
                 y -= 1
             elif tense.strong and tense.direction > 0 and last < self.P.month:
                 y += 1

@@ -150,7 +150,8 @@ YEAR = re.compile(
 )
 YEAR_2 = re.compile(rf"(?<![\w])(?P<pre>en|depuis|des|jusqu'en|l'an)\s+{yy('yy')}(?![\w])")
 DECADE = re.compile(
-    rf"(?<![\w]){MOD}?(?P<det>(?:les|des|aux|dans\s+les|depuis\s+les|fin\s+des|debut\s+des)\s+)?annees\s+"
+    rf"(?<![\w]){MOD}?(?P<det>(?:les|des|aux|dans\s+les|depuis\s+les|fin\s+des|debut\s+des)\s+)?"
+    r"(?P<word>annees|(?:la\s+)?decennie)\s+"
     rf"(?P<dec>(?:19|20)[0-9]0|'?[0-9]0|{alt(DECADE_WORDS)})(?![\w])"
 )
 CENTURY = re.compile(
@@ -191,6 +192,12 @@ WEEKDAY = re.compile(
     r"(?:\s+(?P<rel>dernier|prochain|passe|precedent|suivant|qui\s+vient)(?![\w]))?"
 )
 _N = rf"(?:\d{{1,3}}|{NUMWORD_ALT})"
+# "il y a tout juste un an", "voici près de deux ans": a hedge between the preposition and the count.
+_HEDGE = r"(?:(?:tout\s+)?juste\s+|exactement\s+|environ\s+|pres\s+de\s+|presque\s+|a\s+peine\s+|bientot\s+)?"
+# "une vingtaine d'années": a round count (APPROX).
+_ABOUT = (
+    r"une\s+(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine)\s+(?:de|d')"
+)
 RELATIVE = re.compile(
     r"(?<![\w-])(?:"
     r"(?P<hier>avant-hier|hier)"
@@ -206,14 +213,30 @@ RELATIVE = re.compile(
     r"|(?P<wrel>cette\s+semaine|la\s+semaine\s+(?:derniere|passee|prochaine|precedente|suivante|d'avant|d'apres))"
     r"|(?P<mrel>ce\s+mois(?:-ci)?|le\s+mois\s+(?:dernier|passe|prochain|precedent|suivant|en\s+cours))"
     r"|(?P<werel>ce\s+week-?end|le\s+week-?end\s+(?:dernier|passe|prochain))"
-    r"|(?P<ago>il\s+y\s+a\s+(?P<agon>" + _N + r"|quelques|plusieurs|peu\s+de|pres\s+d'un|plus\s+d'un)\s+"
-    r"(?P<agou>ans?|annees?|mois|semaines?|jours?|decennies?|siecles?))"
-    r"|(?P<inn>(?P<innp>dans|d'ici)\s+(?P<innn>"
+    r"|(?P<ago>(?:il\s+y\s+a|voici)\s+"
+    + _HEDGE
+    + r"(?P<agon>"
     + _N
-    + r"|quelques|plusieurs)\s+(?P<innu>ans?|annees?|mois|semaines?|jours?)"
+    + r"|"
+    + _ABOUT
+    + r"|quelques|plusieurs|peu\s+de|pres\s+d'un|plus\s+d'un)(?:\s+|(?<='))"
+    r"(?P<agou>ans?|annees?|mois|semaines?|jours?|decennies?|siecles?)(?!\s+qu|\s+(?:d'|de\s+)(?!cela\b|ca\b))"
+    r"(?P<jpj>\s+jour\s+pour\s+jour)?"
+    r")"
+    r"|(?P<inn>(?P<innp>dans|d'ici)\s+"
+    + _HEDGE
+    + r"(?P<innn>"
+    + _N
+    + r"|"
+    + _ABOUT
+    + r"|quelques|plusieurs)(?:\s+|(?<='))(?P<innu>ans?|annees?|mois|semaines?|jours?)"
     r"(?!\s+(?:de|d'|du|des)\b))"
-    r"|(?P<fut>(?:les\s+)?(?:annees|mois|semaines|jours|decennies)\s+a\s+venir"
-    r"|les\s+prochaines\s+(?:annees|semaines|decennies)|les\s+prochains\s+(?:mois|jours))"
+    r"|(?P<fut>(?:les\s+)?(?:annees|mois|semaines|jours|decennies)\s+(?:a\s+venir|qui\s+viennent)"
+    r"|les\s+prochaines\s+(?:annees|semaines|decennies)|les\s+prochains\s+(?:mois|jours)"
+    r"|dans\s+un\s+(?:avenir\s+proche|proche\s+avenir|futur\s+proche)"
+    r"|a\s+l'avenir(?!\s+(?:de|d'|du|des)\b))"
+    r"|(?P<now>a\s+l'heure\s+actuelle)"
+    r"|(?P<past>par\s+le\s+passe)"
     r"|(?P<des>desormais)"
     r")(?![\w])"
 )
@@ -260,9 +283,10 @@ SHIFT = re.compile(
     r"\s+(?P<dir>plus\s+tard|apres|auparavant|plus\s+tot|avant)"
     r"|(?P<jour>le\s+jour\s+(?:suivant|d'apres|precedent|d'avant)))(?!\w)"
 )
-# "21/03", "le 4/5": a day and a month, no year (the handler asks for a date word before it).
+# "21/03", "le 4/5", "le 30.09": a day and a month, no year (the handler asks for a date word before it).
 NUMERIC_DM = re.compile(
-    r"(?<![\w.,/:-])(?P<d>0?[1-9]|[12]\d|3[01])/(?P<m>0?[1-9]|1[0-2])(?![\w/]|[.,]\d|\s*(?:%|€|\$|h\b))"
+    r"(?<![\w.,/:-])(?P<d>0?[1-9]|[12]\d|3[01])(?P<sep>[/.])(?P<m>0?[1-9]|1[0-2])"
+    r"(?![\w/]|[.,]\d|\s*(?:%|€|\$|h\b))"
 )
 # A bare day number ends here: not a number, an amount, a percentage, a time ("14h") or a date part.
 END_OF_BARE_DAY = r"(?![\d\w°%€$-]|[.,]\d|\s*(?:[/:]|h\b))"
@@ -294,10 +318,11 @@ WEEK_OF = re.compile(
     rf"(?<![\w])(?:(?:la|cette)\s+)?semaine\s+du\s+(?:{weekday('wd')}\s+)?{day('d')}{S1}{month_full('m')}"
     rf"(?:{S1}{year('y')})?"
 )
-# "le trimestre dernier", "ce semestre", "au trimestre prochain": a quarter or half counted from now.
+# "le trimestre dernier", "ce semestre", "au prochain trimestre": a quarter or half counted from now.
 REL_QUARTER = re.compile(
     r"(?<![\w])(?:(?P<this>ce|cet)\s+(?P<u1>trimestre|semestre)(?:-ci)?"
-    r"|(?:le|du|au)\s+(?P<u2>trimestre|semestre)\s+(?P<rel>dernier|passe|prochain|en\s+cours))(?![\w-])"
+    r"|(?:le|du|au)\s+(?P<u2>trimestre|semestre)\s+(?P<rel>dernier|passe|prochain|en\s+cours|precedent)"
+    r"|(?:le|du|au)\s+(?P<rel2>prochain)\s+(?P<u3>trimestre|semestre))(?![\w-])"
 )
 # "du 17/03 au 21/03", "du 17 au 21/03/2025": a range of numeric dates.
 _DD = r"(?:1er|0?[1-9]|[12]\d|3[01])"
@@ -306,4 +331,9 @@ NUMERIC_RANGE = re.compile(
     rf"(?<![\w-])(?P<pre>du|entre\s+le)\s+(?P<d1>{_DD})(?:/(?P<m1>{_MM})(?:/(?P<y1>(?:19|20)\d{{2}}))?)?"
     rf"\s+(?P<mid>au|et\s+le|jusqu'au)\s+(?P<d2>{_DD})/(?P<m2>{_MM})(?:/(?P<y2>(?:19|20)\d{{2}}|\d{{2}}))?"
     r"(?![\w/]|[.,]\d)"
+)
+# "en semaine 14", "la semaine 14 de 2026": an ISO week named by its number.
+WEEK_NUMBER = re.compile(
+    r"(?<![\w])(?:en|la|de\s+la|pour\s+la|des\s+la|a\s+partir\s+de\s+la)\s+(?P<w>semaine)\s+(?:n°\s*|no\s*)?"
+    rf"(?P<n>[1-9]|[1-4]\d|5[0-3])(?![\d\w]|[.,]\d)(?:\s+(?:de\s+)?{year('y')})?"
 )

@@ -24,6 +24,7 @@ from .lexicon import (
     roman_to_int,
 )
 from .model import Expr
+from .resolve import add_months, safe_date
 from .view import View, parse_day, parse_mod, parse_year
 
 _AUX_BEFORE_EN = re.compile(r"\b(?:a|ont|avait|avaient|aurait|auraient|ayant|avoir)\s+en\s*$")
@@ -60,7 +61,7 @@ def h_decade(m: re.Match[str], v: View) -> list[Expr]:
     elif det:
         start = m.start("det") + len(det) - len(det.split()[-1])  # "dans les" -> "les"
     else:
-        start = m.start("dec") - len("annees ")
+        start = m.start("word")  # "années 80", "la décennie 2010"
     mod = parse_mod(m.group("mod"))
     if det.startswith("fin des"):
         mod = "END"
@@ -172,10 +173,15 @@ def h_quarter_short(m: re.Match[str], v: View) -> list[Expr]:
 
 
 # A noun and "de"/"du" before a holiday make it a modifier ("marché de Noël"), except nouns of time.
+# "le marché de Noël", "les œufs de Pâques": a noun + "de" + a holiday without article names a kind of
+# thing, not the day; with the article ("le concert du Nouvel An", "la messe de la Toussaint", "les feux
+# de la Saint-Jean") the event of that year's day. Locutions ("en raison de", "à l'approche de") are not
+# nouns.
 _NOUN_OF = re.compile(
     r"\b(?!(?:fete|jour|journee|veille|lendemain|vacances|pont|week-end|weekend|semaine|periode|nuit|soir|"
-    r"matin|soiree|matinee|date|moment|occasion|lors|partir|compter|avant|apres|depuis|dimanche|lundi|jeudi)\b)"
-    r"[a-z]{3,}s?\s+(?:de\s+la|de\s+l'|de|du|d')\s*$"
+    r"matin|soiree|matinee|date|moment|occasion|lors|partir|compter|avant|apres|depuis|dimanche|lundi|jeudi|"
+    r"raison|cause|approche|vue|autour|pres|prevision|perspective)\b)"
+    r"[a-zœæ]{3,}s?\s+(?:de|d')\s*$"
 )
 
 
@@ -257,11 +263,21 @@ def h_weekday(m: re.Match[str], v: View) -> list[Expr]:
     return [Expr("weekday", start, m.end(), weekday=wd, rel=rel, day=day)]
 
 
+_ROUND = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
+          "cinquantaine": 50, "centaine": 100}  # fmt: skip
+
+
 def _count(raw: str) -> int | None:
     raw = re.sub(r"\s+", " ", raw)
     if raw.isdigit():
         return int(raw)
-    return NUMBER_WORDS.get(raw)
+    about = re.match(r"une (\w+) d", raw)  # "une vingtaine d'années"
+    return _ROUND.get(about.group(1)) if about else NUMBER_WORDS.get(raw)
+
+
+def _approx(raw: str) -> str | None:
+    """ "une vingtaine d'années" counts roughly: the value takes the APPROX modifier."""
+    return "APPROX" if raw.startswith("une ") and raw.endswith(("de", "d'")) else None
 
 
 _UNITS = {"an": "year", "ans": "year", "annee": "year", "annees": "year", "mois": "month", "semaine": "week",
@@ -272,6 +288,21 @@ _UNITS = {"an": "year", "ans": "year", "annee": "year", "annees": "year", "mois"
 def _weeks_of_days(n: int, unit: str | None) -> int:
     """ "huit jours", "quinze jours" are one and two weeks in French."""
     return n - 1 if unit == "day" and n in (8, 15) else n
+
+
+_THINK_OF = re.compile(r"\b(?:pens|song|reflech|croi|interess|prepar|consacr|confian|ouvert)\w*\s+$")
+
+
+def _same_day_ago(v: View, n: int, unit: str | None) -> int | None:
+    """Days back to the same day n years, months or weeks before the publication ("jour pour jour")."""
+    p = v.published
+    if p is None or unit not in ("year", "month", "week"):
+        return None
+    if unit == "week":
+        return -7 * n
+    y, mo = add_months(p.year, p.month, -n * (12 if unit == "year" else 1))
+    day = safe_date(y, mo, p.day)
+    return (day - p).days if day else None
 
 
 def h_relative(m: re.Match[str], v: View) -> list[Expr]:
@@ -314,16 +345,26 @@ def h_relative(m: re.Match[str], v: View) -> list[Expr]:
         unit = _UNITS.get(g["agou"])
         if n is None or unit in ("decade", "century"):
             return [Expr("ref", s, e, ref="PAST_REF")]
-        return [Expr("ago", s, e, offset=-_weeks_of_days(n, unit), unit=unit)]
+        day = _same_day_ago(v, n, unit) if g["jpj"] else None  # "il y a un an jour pour jour"
+        if day is not None:
+            return [Expr("ago", s, e, offset=day, unit="day")]
+        return [Expr("ago", s, e, offset=-_weeks_of_days(n, unit), unit=unit, mod=_approx(g["agon"]))]
     if g["inn"]:
         n = _count(g["innn"])
         unit = _UNITS.get(g["innu"])
         if n is None:
             return [Expr("ref", s, e, ref="FUTURE_REF")]
         # "d'ici deux ans": from the publication date to two years later
-        return [Expr("ago", s, e, offset=_weeks_of_days(n, unit), unit=unit, dici=g["innp"] == "d'ici")]
+        dici, mod = g["innp"] == "d'ici", _approx(g["innn"])
+        return [Expr("ago", s, e, offset=_weeks_of_days(n, unit), unit=unit, dici=dici, mod=mod)]
     if g["fut"]:
+        if g["fut"].startswith("a ") and _THINK_OF.search(v.before(s, 30)):
+            return []  # "penser à l'avenir": the noun, not "from now on"
         return [Expr("ref", s, e, ref="FUTURE_REF")]
+    if g["now"]:  # "à l'heure actuelle": nowadays
+        return [Expr("ref", s, e, ref="PRESENT_REF")]
+    if g["past"]:  # "par le passé"
+        return [Expr("ref", s, e, ref="PAST_REF")]
     if g["des"]:
         return [Expr("desormais", s, e)]
     return []

@@ -388,10 +388,11 @@ def _by_tense(cands: list[dt.date], published: dt.date, tense: Tense) -> dt.date
     return min(cands, key=lambda c: (c - published).days if c >= published else 1.5 * (published - c).days)
 
 
-def choose_month_year(month: int, published: dt.date, tense: Tense, rel: int) -> int:
+def choose_month_year(month: int, published: dt.date, tense: Tense, rel: int, of_noun: bool = False) -> int:
     """The year of a year-less month: the publication year, unless "dernier"/"prochain" or a strong
     tense contradicts it by two months or more ("en décembre, le ministre a annoncé" in January), or a
-    weak one by five ("la décision est attendue en février" in November)."""
+    weak one by five ("la décision est attendue en février" in November); with no tense, a month nine
+    or more ahead that completes a noun ("les ventes de décembre") is last year's."""
     diff = month - published.month
     if rel < 0:
         return published.year if diff < 0 else published.year - 1
@@ -406,6 +407,10 @@ def choose_month_year(month: int, published: dt.date, tense: Tense, rel: int) ->
         return published.year - 1
     if tense.direction > 0 and diff <= -5:
         return published.year + 1
+    # no tense, a noun's complement: "les chiffres de novembre confirment" read in January is the November
+    # just past ("rendez-vous en novembre" stays ahead)
+    if of_noun and tense.direction == 0 and diff >= 9:
+        return published.year - 1
     return published.year
 
 

@@ -17,7 +17,7 @@ import json
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -111,9 +111,35 @@ class OutputFolder:
         path.parent.mkdir(parents=True, exist_ok=True)
         return path
 
-    def publish(self, manifest: dict[str, Any] | None = None) -> None:
+    def carry_current(self, replaced: Collection[str]) -> dict[str, Any]:
+        """Stage every output of the published generation but `replaced` (hard links: nothing is
+        copied where the file system allows them), for a command that adds a table to a run's outputs
+        (`pipeline compare`): its generation keeps the run's tables. Returns the published manifest
+        without its generation and file list."""
+        assert self.staging is not None
+        current = self.current()
+        source = self.out_dir / GENERATIONS / current if current else None
+        if source is None or not source.is_dir():
+            return {}
+        for entry in source.iterdir():
+            if entry.name in replaced or entry.name == MANIFEST:
+                continue
+            if entry.is_dir():
+                shutil.copytree(entry, self.staging / entry.name, copy_function=_link_or_copy)
+            else:
+                _link_or_copy(entry, self.staging / entry.name)
+        try:
+            manifest = json.loads((source / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return {k: v for k, v in manifest.items() if k not in ("generation", "files")}
+
+    def publish(
+        self, manifest: dict[str, Any] | None = None, *, stale: Collection[str] = STALE_AFTER_RUN
+    ) -> None:
         """Write manifest.json, link every output name to .current/<name>, switch .current to this
-        generation (one rename: the moment the new outputs appear), then tidy up."""
+        generation (one rename: the moment the new outputs appear), then tidy up. `stale`: outputs made
+        from the earlier tables that the switch removes (a run's: report.html)."""
         assert self.staging is not None
         body = {"generation": self.generation, **(manifest or {})}
         body["files"] = sorted(p.name for p in self.staging.iterdir() if p.name != MANIFEST)
@@ -121,7 +147,7 @@ class OutputFolder:
         names = sorted(p.name for p in self.staging.iterdir())
         for name in names:
             self._link(name, f"{CURRENT}/{name}")
-        for name in STALE_AFTER_RUN:
+        for name in stale:
             (self.out_dir / name).unlink(missing_ok=True)
         self._link(CURRENT, f"{GENERATIONS}/{self.generation}")  # the switch
         for entry in self.out_dir.iterdir():  # links to outputs this run did not write
@@ -144,6 +170,14 @@ class OutputFolder:
         os.replace(temp, path)
         if aside is not None:
             shutil.rmtree(aside, ignore_errors=True)
+
+
+def _link_or_copy(source: Path | str, target: Path | str) -> None:
+    """A hard link to `source`, or a copy where the file system has none."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def published_generation(out_dir: Path) -> Path | None:

@@ -23,7 +23,12 @@ Two passes, as everywhere in the pipeline:
 * ``rank_keyphrases(candidates)`` is the corpus pass: it adds document frequencies over the documents
   ranked together (neutral for a one-document corpus) and keeps the ``top_k`` best per document. A
   one-word candidate is weighed by how common the word is in general French (commonness: "pays",
-  "action" fill any release), and a phrase in nearly every document of a corpus is down-weighted.
+  "action" fill any release), a noun of the release's own frame ("plan", "volet") or a common noun
+  written with a capital ("République", "Cour") weighs less alone, and a phrase in nearly every
+  document of a corpus is down-weighted. Each top slot goes to a new topic: a run of words of a better
+  phrase already chosen ("moustique" after "moustique tigre") moves after the top, and a longer phrase
+  takes the slot of a word mostly seen inside it. Occurrences in the dateline and contact lines do
+  not count as repetitions.
 
 Why these features (measured on the WikiNews-fr dev part, see benchmarks/keywords.py): the title carries
 the topic in news and press releases (FirstPhrases is the strongest baseline at 5), repetition is the

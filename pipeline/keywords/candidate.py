@@ -17,7 +17,7 @@ class KeyphraseCandidate:
     first_offset: int  # character offset of the first occurrence in the analysed text
     first_sentence: int  # index of the sentence of the first occurrence (0 = the first sentence)
     rel_position: float  # first_offset / length of the text, in [0, 1)
-    frequency: int  # occurrences of the phrase (as a phrase or inside a longer one)
+    frequency: int  # occurrences outside the dateline and contact lines (alone or inside a longer phrase)
     sentence_count: int  # distinct sentences it occurs in
     in_title: bool  # in the title line (title_span) or the metadata title: where releases state the topic
     n_words: int  # content words (nouns, names, adjectives, numbers)

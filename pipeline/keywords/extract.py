@@ -66,7 +66,9 @@ def keyphrase_candidates(
                 first_offset=a.first_offset,
                 first_sentence=a.first_sentence,
                 rel_position=round(a.first_offset / text_len, 6),
-                frequency=a.frequency,
+                # Repetition is the topic; the dateline and contact lines repeat the publisher's town
+                # and name in every release, so occurrences there are not counted.
+                frequency=a.body_frequency,
                 sentence_count=len(a.sentences),
                 in_title=not a.sentences.isdisjoint(title_sents) or in_metadata_title(a.surfaces, titled),
                 n_words=a.n_words,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from .. import header
 
@@ -24,21 +25,31 @@ _CONTACT_LINE = re.compile(
     r"|(?:\+\d{2,3}\s?|\b0)\d(?:[ .-]?\d{2}){4}\b",
     re.I,
 )
+# What every _CONTACT_LINE match contains (a digit, "@", "Cedex" or "Tél"): a quicker first test.
+_CONTACT_HINT = re.compile(r"[\d@]|[cC][eE][dD][eE][xX]|[tT][eéÉE][lL]")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\]\([^)\s]+\)")  # web addresses, markdown link targets
 _MARKUP = str.maketrans({"_": " ", "*": " ", "#": " ", "=": " "})
+_HAS_MARKUP = re.compile(r"[_*#=]")
 _BLANK = " \t\r\ufe0f\U0001f4c5\U0001f5d3"  # spaces and the calendar emojis some publishers put first
 
 
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) character spans of the boilerplate of `text`, in text order: a dateline among the
     first lines (up to its date: "Lyon, 3 mai 2024 - Le maire ..." keeps its lead), address and contact
-    lines and web addresses anywhere, and everything after a contact heading."""
+    lines and web addresses anywhere, and everything after a contact heading. The last few texts' spans
+    are remembered: the themes and the keyphrases of a document both ask."""
+    return list(_spans(text))
+
+
+@lru_cache(maxsize=4)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     pos = 0
     seen = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        masked = line.translate(_MARKUP)  # the same offsets, without markdown emphasis
+        # the same offsets, without markdown emphasis (translate only the lines that have some: it is slow)
+        masked = line.translate(_MARKUP) if _HAS_MARKUP.search(line) else line
         plain = masked.strip(_BLANK)
         if not plain:
             continue
@@ -46,13 +57,14 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
         if _CONTACT_HEADING.match(plain) and seen > 1:
             spans.append((start, len(text)))
             break
-        spans += [(start + m.start(), start + m.end()) for m in _URL.finditer(line)]
+        if "http" in line or "www." in line or "](" in line:  # the regex alone is slower
+            spans += [(start + m.start(), start + m.end()) for m in _URL.finditer(line)]
         end = _dateline_end(masked) if seen <= header.HEAD_LINES else 0
         if end:
             spans.append((start, start + end))
-        elif len(plain) <= 120 and _CONTACT_LINE.search(plain):
+        elif len(plain) <= 120 and _CONTACT_HINT.search(plain) and _CONTACT_LINE.search(plain):
             spans.append((start, start + len(line)))
-    return _merged(spans)
+    return tuple(_merged(spans))
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -10,11 +10,12 @@ phrase never spans punctuation or a line break.
 from __future__ import annotations
 
 import re
-from bisect import bisect
+from bisect import bisect, bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, compress, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import is_
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc
 
 from ..french import fold
+from ..keywords.zones import boilerplate_spans
 from ..token_strings import decode
 from ..token_table import TokenTable, token_table
 
@@ -65,15 +67,24 @@ def _fold(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def normalize_word(word: str) -> str:
-    """Case, accents, hyphens, plural and feminine endings folded away: "Données" -> "donne",
-    "personnelles" -> "personnel", "réseaux" -> "reseau", "internationaux" -> "international"."""
+    """Case, accents, hyphens, plural and feminine endings folded away: "Données" -> "donné",
+    "personnelles" -> "personnel", "réseaux" -> "reseau", "internationaux" -> "international".
+
+    A final "é" keeps its accent, so that a participle is not the noun it looks like without it:
+    "financé(es)" -> "financé" but "finance" -> "financ", "marché" -> "marché" but "marche" -> "march",
+    "armée" -> "armé" but "arme" -> "arme"."""
     w = _fold(word).replace("-", "").strip("'.")
+    acute = word.replace("-", "").strip("'.").lower()
     if len(w) > 3 and w.endswith(("s", "x")):
-        w = w[:-1]
+        w, acute = w[:-1], acute[:-1]
         if w.endswith("eau"):
             pass
         elif w.endswith("au") and len(w) > 4:
             w = w[:-2] + "al"
+    if acute.endswith("ée") and len(w) > 3:
+        w, acute = w[:-1], acute[:-1]
+    if acute.endswith("é") and w.endswith("e"):
+        return w[:-1] + "é"
     if len(w) > 4 and w.endswith("e"):
         w = w[:-1]
         if len(w) > 4 and w[-1] == w[-2] and w[-1] in "lnt":
@@ -116,7 +127,26 @@ def token_lemmas(doc: Doc) -> list[str]:
     return decode(doc.vocab.strings, doc.to_array([LEMMA]).tolist()) if len(doc) else []
 
 
-def doc_words(doc: Doc, tokens: TokenTable | None = None, lemmas: list[str] | None = None) -> list[Word]:
+def boilerplate_tokens(tokens: TokenTable) -> list[tuple[int, int]]:
+    """(first, end) token ranges of the release's boilerplate (keywords.zones: dateline, contact lines and
+    everything after a contact heading, web addresses): the sender's "Bureau de la communication
+    interministérielle" or its address is not what the release discusses. The text is the token
+    table's (Doc.text visits every token: slower than the rest of the themes stage)."""
+    starts, text = tokens.idx, tokens.text
+    return [
+        (a, b)
+        for a, b in ((bisect_left(starts, lo), bisect_left(starts, hi)) for lo, hi in boilerplate_spans(text))
+        if a < b
+    ]
+
+
+def doc_words(
+    doc: Doc,
+    tokens: TokenTable | None = None,
+    lemmas: list[str] | None = None,
+    hidden: Sequence[tuple[int, int]] = (),
+    ends: list[int] | None = None,
+) -> list[Word]:
     """(normalised word, text as written, normalised lemma) for the content words of `doc`, in order;
     punctuation and line breaks become barriers that no phrase crosses (a line break: PARAGRAPH, which
     tells the passages apart; barriers may follow each other). Words that spaCy split are rejoined
@@ -124,7 +154,9 @@ def doc_words(doc: Doc, tokens: TokenTable | None = None, lemmas: list[str] | No
 
     Token attributes come from the document's TokenTable: iterating the Doc builds a Token object per
     token, which cost more than the matching itself (`tokens`: that table when the caller has it; `lemmas`:
-    token_lemmas(doc) when the caller has read them). Each (text, lemma) is read once per process."""
+    token_lemmas(doc) when the caller has read them). Each (text, lemma) is read once per process.
+    `hidden`: token ranges read as barriers (boilerplate_tokens); `ends`: a list that receives each
+    token's end in the returned words (word w comes from token bisect(ends, w): its sentence)."""
     if tokens is None:
         tokens = token_table(doc)
     n, texts, spaces = tokens.n, tokens.words, tokens.spaced
@@ -149,6 +181,10 @@ def doc_words(doc: Doc, tokens: TokenTable | None = None, lemmas: list[str] | No
         text = "".join(texts[i : end + 1]).strip("-")
         entries[i : end + 1] = [_word_parts(text, text)] + [()] * (end - i)
         start = end
+    for a, b in hidden:
+        entries[a:b] = [(BARRIER,)] * (b - a)
+    if ends is not None:
+        ends[:] = accumulate(map(len, entries))
     return list(chain.from_iterable(entries))  # type: ignore[arg-type]
 
 
@@ -182,7 +218,18 @@ def _word_parts(text: str, lemma: str) -> tuple[Word, ...]:
     if len(parts) == 1 and lemma and lemma != text:
         word, written, _ = parts[0]
         parts[0] = (word, written, normalize_word(lemma))
-    return tuple(parts)
+    return tuple((w, written, _unaccented_capitals(written) or lemma) for w, written, lemma in parts)
+
+
+def _unaccented_capitals(written: str) -> str:
+    """For a word in capitals written without accents and ending in E ("SECURITE", "SOCIETES"): its
+    reading with a final "é", offered in the lemma's place, since capitals often drop the accent that
+    normalize_word keeps apart; "" for any other word."""
+    if not (written.isupper() and written.isascii()):
+        return ""
+    low = written.lower()
+    low = low[:-1] if low.endswith("s") and len(low) > 3 else low
+    return normalize_word(low[:-1] + "é") if low.endswith("e") and len(low) > 3 else ""
 
 
 @dataclass(frozen=True)
@@ -192,6 +239,8 @@ class _Index:
 
     by_first: dict[str, tuple[tuple[int, Cue], ...]]  # first word -> (theme index, cue)
     prefixed: tuple[tuple[str, int, Cue], ...]  # (prefix, theme index, cue) for cues starting "word*"
+    # per theme index: its subject's index (a level-2 theme: its parent's), or a number of its own
+    family: tuple[int, ...] = ()
     starting: dict[Word, tuple[tuple[int, Cue], ...]] = field(default_factory=dict, compare=False)
 
     def cues_at(self, word: Word) -> tuple[tuple[int, Cue], ...]:
@@ -214,6 +263,7 @@ class _Index:
 
 
 _INDEXES: dict[str, _Index] = {}
+NEUTRAL = -1  # the theme index of the taxonomy's neutral phrases (they match, and count for no theme)
 _MAX_REMEMBERED = 200_000  # words whose cues an _Index remembers (a bound for very large corpora)
 
 
@@ -222,17 +272,19 @@ def _index(taxonomy: Taxonomy) -> _Index:
     if key not in _INDEXES:
         by_first: dict[str, list[tuple[int, Cue]]] = {}
         prefixed: list[tuple[str, int, Cue]] = []
-        for t, theme in enumerate(taxonomy.themes):
-            for cue in theme.cues:
-                first = cue.words[0]
-                if first.endswith("*"):
-                    prefixed.append((first[:-1], t, cue))
-                else:
-                    by_first.setdefault(first, []).append((t, cue))
+        listed = [(t, cue) for t, theme in enumerate(taxonomy.themes) for cue in theme.cues]
+        for t, cue in listed + [(NEUTRAL, cue) for cue in taxonomy.neutral]:
+            first = cue.words[0]
+            if first.endswith("*"):
+                prefixed.append((first[:-1], t, cue))
+            else:
+                by_first.setdefault(first, []).append((t, cue))
         longest = lambda item: -len(item[-1].words)  # noqa: E731
+        subjects = {s.id: k for k, s in enumerate(taxonomy.subjects)}
         _INDEXES[key] = _Index(
             by_first={w: tuple(sorted(c, key=longest)) for w, c in by_first.items()},
             prefixed=tuple(sorted(prefixed, key=longest)),
+            family=tuple(subjects.get(t.parent or t.id, -2 - k) for k, t in enumerate(taxonomy.themes)),
         )
     return _INDEXES[key]
 
@@ -261,14 +313,19 @@ def count_cues(words: list[Word], taxonomy: Taxonomy) -> list[Counter[Cue]]:
     return match_cues(words, taxonomy)[0]
 
 
-def match_cues(words: list[Word], taxonomy: Taxonomy) -> tuple[list[Counter[Cue]], list[list[int]]]:
+def match_cues(
+    words: list[Word], taxonomy: Taxonomy
+) -> tuple[list[Counter[Cue]], list[list[int]], list[list[int]]]:
     """Occurrences of each cue per theme, and per theme the passage (0 for the first line, then one
-    more after each line break) of each match. Within a theme the longest cue starting at a word wins
-    and the words it covers are not read again ("données personnelles" does not also count
-    "données")."""
+    more after each line break) and the word index of each match. Within a theme the longest cue
+    starting at a word wins and the words it covers are not read again ("données personnelles" does
+    not also count "données"). A cue inside a longer phrase of another subject (a level-2 theme belongs to its
+    parent's) or of the taxonomy's neutral phrases does not count: "cours d'eau" is the environment,
+    not a lesson; "dialogue social" is labour, not diplomacy."""
     index = _index(taxonomy)
     counts: list[Counter[Cue]] = [_NONE] * len(taxonomy.themes)  # a theme's own Counter once it matches
     passages: list[list[int]] = [[] for _ in taxonomy.themes]
+    positions: list[list[int]] = [[] for _ in taxonomy.themes]
     free_from = [0] * len(taxonomy.themes)  # per theme: first word not yet covered by a match
     # The cues that can start at each word, looked up in bulk: most words start none, and the loop below
     # visits only those that do.
@@ -276,19 +333,30 @@ def match_cues(words: list[Word], taxonomy: Taxonomy) -> tuple[list[Counter[Cue]
     if None in options:
         options = [index.cues_at(w) if o is None else o for w, o in zip(words, options, strict=True)]
     breaks = list(compress(range(len(words)), map(is_, words, repeat(PARAGRAPH))))
+    family = index.family
+    cover_end, cover_family, cover_length = 0, NEUTRAL, 0  # the phrase that covers words up to cover_end
     for i in compress(range(len(words)), options):
         passage = bisect(breaks, i)
         done: set[int] = set()
         for t, cue in options[i]:
-            if t in done or free_from[t] > i:
+            if t in done or (t != NEUTRAL and free_from[t] > i):
                 continue
+            n = len(cue.words)
             # A one-word cue offered here matches by construction.
-            if (len(cue.words) > 1 or cue.exact_case) and not _cue_at(words, i, cue):
+            if (n > 1 or cue.exact_case) and not _cue_at(words, i, cue):
                 continue
+            mine = NEUTRAL if t == NEUTRAL else family[t]
+            if i + n <= cover_end and n < cover_length and mine != cover_family:
+                continue  # inside a longer phrase of another subject, or a neutral one
+            if n > 1 and i + n > cover_end:
+                cover_end, cover_family, cover_length = i + n, mine, n
             done.add(t)
+            if t == NEUTRAL:
+                continue
             if counts[t] is _NONE:
                 counts[t] = Counter()
             counts[t][cue] += 1
             passages[t].append(passage)
+            positions[t].append(i)
             free_from[t] = i + len(cue.words)
-    return counts, passages
+    return counts, passages, positions

@@ -7,21 +7,25 @@ document is about (focus.py: not a passing mention, not a sibling's words under 
 Level 1 (subjects): the subject's own cues, plus word-vector votes (vectors.py), plus a share of its
 level-2 children's scores. Assigned when the total reaches `subject_threshold` and the subject has
 evidence of its own (a level-2 theme alone never makes its parent a subject); at most `max_subjects`,
-strongest first, and none below a fraction of the strongest. A French document of at least
+strongest first. The strongest is always kept; the others only when discussed in substance
+(_in_substance: spread over the release, not raised by one passage). A French document of at least
 MIN_WORDS words gets at least one subject: when none passes, the strongest is kept with `weak` = True.
 """
 
 from __future__ import annotations
 
+from bisect import bisect
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import pandas as pd
 from spacy.tokens import Doc
 
 from ..token_table import TokenTable, token_table
 from .focus import Evidence, focused
-from .matching import Cue, doc_words, match_cues, token_lemmas
+from .matching import Cue, boilerplate_tokens, doc_words, match_cues, token_lemmas
 from .taxonomy import Taxonomy
 from .vectors import content_lemmas, nearest_subject, subject_vectors, vector_votes
 
@@ -29,6 +33,16 @@ CHILD_SHARE = 0.5  # share of a level-2 child's score that counts for its parent
 VECTOR_WEIGHT = 0.5  # score of one word-vector vote (a plain cue scores 1)
 MIN_WORDS = 50  # documents this long always get a subject
 MIN_SHARE = 0.25  # a subject scoring under this share of the strongest one is not kept
+# A secondary subject is discussed in substance when its cue matches (its own or its children's) sit in
+# MIN_SENTENCES sentences or in the lead, and it either weighs SECONDARY_SHARE of the strongest subject
+# or is spoken of in SPREAD_CUES distinct cues of its own over SPREAD_SENTENCES sentences, and at least
+# SPREAD_PART of the release's sentences (a long release's one paragraph is not its substance).
+SECONDARY_SHARE = 0.4
+MIN_SENTENCES = 2
+SPREAD_CUES = 4
+SPREAD_SENTENCES = 3
+SPREAD_PART = 0.1
+LEAD_WORDS = 6  # the lead: the first sentence of this many words (a heading or dateline is shorter)
 
 
 _NO_VOTES: Counter[str] = Counter()  # read only
@@ -49,12 +63,31 @@ class ThemeScore:
 _CHILDREN: dict[str, dict[str, tuple[str, ...]]] = {}
 
 
+@dataclass(frozen=True)
+class Support:
+    """Where a subject's cue evidence sits: how spread over the release it is."""
+
+    cues: int  # distinct cues of the subject's own that matched
+    sentences: frozenset[int]  # sentences holding a match of its cues or of its level-2 children's
+
+
 def _children(taxonomy: Taxonomy) -> dict[str, tuple[str, ...]]:
     """Level-1 id -> the ids of its level-2 children (once per taxonomy)."""
     key = f"{taxonomy.version}:{taxonomy.source}"
     if key not in _CHILDREN:
         _CHILDREN[key] = {s.id: tuple(c.id for c in taxonomy.children(s.id)) for s in taxonomy.subjects}
     return _CHILDREN[key]
+
+
+_INDEX: dict[str, dict[str, int]] = {}
+
+
+def _theme_index(taxonomy: Taxonomy) -> dict[str, int]:
+    """Theme id -> its position in taxonomy.themes (once per taxonomy)."""
+    key = f"{taxonomy.version}:{taxonomy.source}"
+    if key not in _INDEX:
+        _INDEX[key] = {theme.id: k for k, theme in enumerate(taxonomy.themes)}
+    return _INDEX[key]
 
 
 def _cue_score(counts: Counter[Cue], cap: int) -> float:
@@ -74,15 +107,19 @@ def score_themes(doc: Doc, taxonomy: Taxonomy, *, tokens: TokenTable | None = No
 
 def _scores(
     doc: Doc, taxonomy: Taxonomy, tokens: TokenTable | None, explain_from: float = 0.0
-) -> tuple[list[ThemeScore], dict[str, float], dict[str, Evidence]]:
-    """score_themes, each subject's own evidence (its score without its children's share), and each
-    level-2 theme's evidence (cues and passages) for the focus rules. Level-2 themes scoring under
-    `explain_from` (tag_themes: the threshold) get neither evidence text nor Evidence: never shown."""
+) -> tuple[list[ThemeScore], dict[str, float], dict[str, Evidence], Callable[[str], Support | None]]:
+    """score_themes, each subject's own evidence (its score without its children's share), each
+    level-2 theme's evidence (cues and passages) for the focus rules, and a subject's Support (asked
+    for the few subjects that pass only).
+    Level-2 themes scoring under `explain_from` (tag_themes: the threshold) get neither evidence text
+    nor Evidence: never shown."""
     if tokens is None:
         tokens = token_table(doc)
     lemmas = token_lemmas(doc)
-    words = doc_words(doc, tokens, lemmas)
-    counts, passages = match_cues(words, taxonomy)
+    hidden = boilerplate_tokens(tokens)
+    ends: list[int] = []
+    words = doc_words(doc, tokens, lemmas, hidden, ends)
+    counts, passages, positions = match_cues(words, taxonomy)
     cap = taxonomy.max_hits_per_cue
     out: dict[str, ThemeScore] = {}
     details: dict[str, Evidence] = {}
@@ -97,10 +134,56 @@ def _scores(
             if explained:
                 details[theme.id] = Evidence(found, frozenset(where), cap)
     own: dict[str, float] = {}
+    support: Callable[[str], Support | None] = _no_support
     if taxonomy.subjects:
+        if hidden:  # boilerplate words do not vote either
+            lemmas = lemmas.copy()
+            for a, b in hidden:
+                lemmas[a:b] = [""] * (b - a)
         content = content_lemmas(tokens, lemmas)
         out.update(_subject_scores(doc, taxonomy, counts, content, out, own))
-    return sorted(out.values(), key=lambda s: (-s.score, s.theme)), own, details
+        sentence_of = tokens.sentence_of
+        support = partial(_support, taxonomy, counts, positions, lambda w: sentence_of[bisect(ends, w)])
+    return sorted(out.values(), key=lambda s: (-s.score, s.theme)), own, details, support
+
+
+def _support(
+    taxonomy: Taxonomy,
+    counts: list[Counter[Cue]],
+    positions: list[list[int]],
+    sentence: Callable[[int], int],
+    subject: str,
+) -> Support | None:
+    """A subject's Support, from the word positions of its matches and its children's."""
+    index = _theme_index(taxonomy)
+    at = positions[index[subject]] + [w for c in _children(taxonomy)[subject] for w in positions[index[c]]]
+    return Support(len(counts[index[subject]]), frozenset(map(sentence, at))) if at else None
+
+
+def _no_support(subject: str) -> Support | None:
+    return None
+
+
+def _lead(tokens: TokenTable) -> int:
+    """The lead's sentence: the first of LEAD_WORDS words or more (-1 in a text without one)."""
+    alpha = tokens.alpha
+    return next((k for k, (a, b) in enumerate(tokens.sentences) if sum(alpha[a:b]) >= LEAD_WORDS), -1)
+
+
+def _in_substance(
+    subject: ThemeScore, best: float, support: Support | None, lead: int, n_sentences: int
+) -> bool:
+    """Whether a secondary subject is discussed in substance, not raised by one passage: see the
+    constants SECONDARY_SHARE to SPREAD_PART."""
+    if support is None or subject.score < MIN_SHARE * best:
+        return False
+    sentences = support.sentences
+    if len(sentences) < MIN_SENTENCES and lead not in sentences:
+        return False
+    if subject.score >= SECONDARY_SHARE * best:
+        return True
+    spread = max(SPREAD_SENTENCES, SPREAD_PART * n_sentences)
+    return support.cues >= SPREAD_CUES and len(sentences) >= spread
 
 
 def _subject_scores(
@@ -147,7 +230,7 @@ def tag_themes(
     if tokens is None:
         tokens = token_table(doc)
     limit = taxonomy.threshold if threshold is None else threshold
-    scores, own, details = _scores(doc, taxonomy, tokens, limit)
+    scores, own, details, support = _scores(doc, taxonomy, tokens, limit)
     subject_limit = taxonomy.subject_threshold if threshold is None else threshold
     passed = [s for s in scores if s.level == 2 and s.score >= limit]
     kept_ids = focused([(s.theme, s.score) for s in passed], details)
@@ -155,8 +238,9 @@ def tag_themes(
     subjects = [s for s in scores if s.level == 1]
     kept = [s for s in subjects if s.score >= subject_limit and own[s.theme] > 0]
     if kept:
-        best = kept[0].score
-        kept = [s for s in kept if s.score >= MIN_SHARE * best][: taxonomy.max_subjects]
+        best, lead, n = kept[0].score, _lead(tokens), len(tokens.sentences)
+        kept = [kept[0], *(s for s in kept[1:] if _in_substance(s, best, support(s.theme), lead, n))]
+        kept = kept[: taxonomy.max_subjects]
     elif taxonomy.subjects and sum(tokens.alpha) >= MIN_WORDS:
         kept = _weakest_guess(doc, taxonomy, subjects)
     return kept + level2

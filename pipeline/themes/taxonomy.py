@@ -30,6 +30,7 @@ _TOP_KEYS = {
     "extends",
     "themes",
     "description",
+    "neutral",
 }
 _THEME_KEYS = {"label", "cues", "strong", "description", "level", "parent"}
 
@@ -60,6 +61,9 @@ class Taxonomy:
     source: str  # the file it was read from
     subject_threshold: float = 4.0  # score a level-1 subject needs (without the `weak` flag)
     max_subjects: int = 3  # level-1 subjects kept per document at most
+    # Phrases that speak for no theme and hide the cues inside them ("président de l'association" is not
+    # politics, "environnement économique" not the environment): matched, never counted.
+    neutral: tuple[Cue, ...] = ()
 
     @property
     def ids(self) -> list[str]:
@@ -123,6 +127,8 @@ def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
     for theme_id, spec in table.items():
         themes[theme_id] = _theme(path, theme_id, spec)
     _check_parents(path, themes)
+    neutral = dict.fromkeys(base.neutral) if extends is not None else {}
+    neutral.update(dict.fromkeys(_neutral(path, data.get("neutral", []))))
     version = hashlib.sha256(b"\0".join(contents)).hexdigest()[:16]
     return Taxonomy(
         themes=tuple(themes.values()),
@@ -132,7 +138,21 @@ def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
         source=str(path),
         subject_threshold=float(settings.get("subject_threshold", settings["threshold"])),
         max_subjects=int(settings["max_subjects"]),
+        neutral=tuple(neutral),
     )
+
+
+def _neutral(path: Path, values: Any) -> list[Cue]:
+    """The `neutral` phrases: at least two content words each (a phrase hides the cues inside it)."""
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise TaxonomyError(f"{path}: neutral must be a list of strings")
+    out = []
+    for text in values:
+        words = cue_words(text)
+        if len(words) < 2:
+            raise TaxonomyError(f"{path}: neutral phrase {text!r} needs at least two content words")
+        out.append(Cue(text=text.strip(), words=words, weight=0.0, exact_case=False))
+    return out
 
 
 def _read(path: Path) -> tuple[dict[str, Any], bytes]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,25 @@ def test_the_files_written_are_named_with_their_brackets(tmp_path: Path) -> None
     result = runner.invoke(app, ["compare", str(run), "--by", "source", "--items", "themes"])
     assert result.exit_code == 0, result.output
     assert f"{run / 'specificities.csv'}" in result.output.replace("\n", "")
+
+
+def test_compare_keeps_the_runs_tables_and_manifest_in_its_generation(tmp_path: Path) -> None:
+    """A run's outputs are links into its generation: compare publishes a new one, which must hold the
+    run's tables (hard links), its manifest's options and its report, beside the specificities."""
+    from pipeline.export import output_folder
+
+    tables = write_run(tmp_path / "tables")
+    out = tmp_path / "out"
+    with output_folder(out) as folder:
+        for path in tables.iterdir():
+            path.rename(folder.staged(path.name))
+        folder.publish({"schema_version": 1, "options": {"top_k": 4}})
+    (out / "report.html").write_text("<html></html>", encoding="utf-8")
+    for _ in range(2):  # a second compare reads what the first published
+        result = runner.invoke(app, ["compare", str(out), "--by", "source", "--items", "lemmas"])
+        assert result.exit_code == 0, result.output
+    assert (out / "documents.parquet").is_file() and (out / "lemma_counts.parquet").is_file()
+    assert (out / "specificities.parquet").is_file() and (out / "report.html").is_file()
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["options"] == {"top_k": 4}
+    assert {"documents.parquet", "specificities.csv"} <= set(manifest["files"])

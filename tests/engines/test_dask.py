@@ -306,3 +306,25 @@ def test_a_worker_killed_during_the_run_changes_nothing(
         assert killed and result.documents == 10
         assert killed[0] not in client.run(os.getpid).values()  # the process is gone, replaced
     _assert_same_tables(expected, _tables(out))
+
+
+def test_a_failed_cache_write_on_a_worker_is_reported(corpus: Path, cluster, tmp_path: Path) -> None:
+    """A worker that cannot write the analysis cache (here: its folder is a file) still writes its part;
+    the run says once, in its notes, that the next run will re-analyse."""
+    from pipeline.engines.dask.engine import run_dask
+
+    blocked = tmp_path / "cache-is-a-file"
+    blocked.write_text("not a folder")
+    options = RunOptions(
+        str(corpus),
+        str(tmp_path / "out"),
+        formats=("parquet",),
+        engine="dask",
+        scheduler=cluster.scheduler_address,
+        cache_dir=blocked,
+    )
+    result = run_dask(options, batch_size=3)
+    assert result.documents == 10 and result.cached == 0
+    (note,) = result.notes
+    assert "could not be written" in note and "Not a directory" in note
+    assert "note: the analysis cache could not be written" in result.summary()

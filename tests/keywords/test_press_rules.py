@@ -156,3 +156,28 @@ def test_a_body_named_with_a_complement_in_a_is_one_phrase(nlp):
     found = surfaces(nlp, "Le Comité de soutien à Mathis Carrel a salué la décision de la cour.")
     assert "Comité de soutien à Mathis Carrel" in found and "Mathis Carrel" in found
     assert "France à Bruxelles" not in surfaces(nlp, "Le vote de la France à Bruxelles a surpris.")
+
+
+def test_the_dateline_and_contact_lines_do_not_count_as_repetitions(nlp):
+    # The town and the coopérative's name come back in the dateline and contact block of every release of
+    # the publisher; only the body's mentions count, so the publisher is not ranked above the topic the
+    # body repeats.
+    text = (
+        "Saint-Maximin, le 3 février 2025 - La coopérative Vignerons du Caramy inaugure une unité de "
+        "méthanisation à Saint-Maximin. L'unité de méthanisation traitera les marcs de raisin.\n\n"
+        "## Contact presse\n\nCoopérative Vignerons du Caramy\nSaint-Maximin\npresse@caramy.example\n"
+    )
+    found = surfaces(nlp, text)
+    assert found["Saint-Maximin"].frequency == 1  # the body's mention only, not the dateline's
+    assert found["unité de méthanisation"].frequency == 2
+    assert found["Vignerons du Caramy"].frequency == 1
+
+
+def test_a_hyphenated_locution_is_no_keyphrase(nlp):
+    text = (
+        "La régie des eaux de Cormelles change ses compteurs, c'est-à-dire les appareils qui mesurent la "
+        "consommation. Au-delà des compteurs, la régie rénove les canalisations."
+    )
+    found = {s.lower() for s in surfaces(nlp, text)}
+    assert "compteurs" in found
+    assert not {"est-à-dire", "c'est-à-dire", "au-delà"} & found

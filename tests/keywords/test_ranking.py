@@ -201,3 +201,81 @@ def test_sorting_packed_keys_gives_the_order_of_lexsort(high):
     rng = np.random.default_rng(7)
     keys = [rng.integers(0, high, 5000), rng.integers(0, 40, 5000), rng.integers(0, 3, 5000)]
     assert np.array_equal(_sorted_by(*keys), np.lexsort(tuple(reversed(keys))))
+
+
+# ----------------------------------------------------------------------------- redundancy
+def test_a_run_of_words_of_a_better_phrase_gives_its_slot_to_the_next_topic():
+    # "frelon" scores above "apiculteur" on its own, but "frelon asiatique", ranked first, says it
+    # already: the next topic gets its slot, and "frelon" comes last, after every new topic.
+    doc = [
+        cand("frelon asiatique", 12, offset=0, n_words=2),
+        cand("frelon", 9, offset=1),
+        cand("apiculteur", 4, offset=2),
+        cand("piège", 3, offset=3),
+    ]
+    top2 = rank_keyphrases(frame({"a": doc}), top_k=2)
+    assert list(top2["lemma"]) == ["frelon asiatique", "apiculteur"]
+    everything = rank_keyphrases(frame({"a": doc}), top_k=10)
+    assert list(everything["lemma"]) == ["frelon asiatique", "apiculteur", "piège", "frelon"]
+    assert everything["score"].is_monotonic_decreasing
+
+
+def test_a_shorter_word_run_is_redundant_only_on_word_bounds():
+    # "port" is not a run of words of "portail numérique": both stay in the top 2.
+    doc = [cand("portail numérique", 5, offset=0, n_words=2), cand("port", 6, offset=1)]
+    out = rank_keyphrases(frame({"a": doc}), top_k=2)
+    assert set(out["lemma"]) == {"portail numérique", "port"}
+
+
+def test_the_full_phrase_takes_the_slot_of_a_word_mostly_seen_inside_it():
+    # "agence" is nearly always "agence de bassin" (container share 0.8): the full phrase takes its
+    # slot, with its score; "agence" is pushed out of the top 2.
+    doc = [
+        cand("agence", 20, offset=0, container_share=0.8),
+        cand("crue", 5, offset=1),
+        cand("agence de bassin", 4, offset=2, n_words=2),
+        cand("digue", 1, offset=3),
+    ]
+    out = rank_keyphrases(frame({"a": doc}), top_k=2)
+    assert list(out["lemma"]) == ["agence de bassin", "crue"]
+    assert out["score"].is_monotonic_decreasing
+
+
+def test_a_word_often_seen_alone_keeps_its_slot_beside_the_longer_phrase():
+    # "crue" is seen alone most of the time (share 0.2): "crue centennale" is another keyphrase, not a
+    # replacement; the rule only drops "crue" when it comes after the phrase that contains it.
+    doc = [
+        cand("crue", 8, offset=0, container_share=0.2),
+        cand("crue centennale", 4, offset=1, n_words=2),
+        cand("digue", 1, offset=2),
+    ]
+    out = rank_keyphrases(frame({"a": doc}), top_k=2)
+    assert list(out["lemma"]) == ["crue", "crue centennale"]
+
+
+def test_a_noun_of_the_release_frame_weighs_less_than_its_topic():
+    # "volet" and "programme" say how the release is organised, "reboisement" what it is about: with the
+    # same counts the topic comes first, and a frame noun inside a phrase is not weighed down.
+    doc = [
+        cand("volet", 4, offset=0),
+        cand("programme", 4, offset=1),
+        cand("reboisement", 4, offset=2),
+        cand("programme de reboisement", 4, offset=3, n_words=2),
+    ]
+    out = rank_keyphrases(frame({"a": doc}))
+    assert list(out["lemma"])[:2] == ["reboisement", "programme de reboisement"]
+    scores = dict(zip(out["lemma"], out["score"], strict=True))
+    assert scores["volet"] == pytest.approx(scores["reboisement"] / 2)
+
+
+def test_a_common_noun_with_a_capital_weighs_less_than_the_same_rank_lower_case():
+    # "Tribunal" (its lower-case form is the frequent one: common_rank > 0) stands for "Tribunal
+    # administratif"; a real name (common_rank 0) and a lower-case noun of the same rank are not touched.
+    doc = [
+        cand("tribunal", 4, offset=0, surface="Tribunal", is_name=True, common_rank=3000),
+        cand("incinérateur", 4, offset=1, common_rank=3000),
+        cand("vaubreuil", 4, offset=2, surface="Vaubreuil", is_name=True, common_rank=0),
+    ]
+    scores = dict(zip(*rank_keyphrases(frame({"a": doc}))[["lemma", "score"]].T.values, strict=True))
+    assert scores["tribunal"] == pytest.approx(0.3 * scores["incinérateur"])
+    assert scores["vaubreuil"] > scores["incinérateur"]

@@ -165,6 +165,7 @@ def run_dask(
     for report in reports:
         counts.add(report.counts)
     result.count(counts)
+    result.notes = sorted({note for report in reports for note in report.notes})  # one per distinct cause
     result.rows = {name: rows.get(name, 0) for name in TABLES}
     result.seconds = time.perf_counter() - started
     result.phases = {

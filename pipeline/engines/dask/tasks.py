@@ -116,6 +116,7 @@ class AnalyseReport:
     seconds: float = 0.0  # the task's time on its worker, loading the model excepted
     model_seconds: float = 0.0  # loading the model (the worker's first batch only)
     rows: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # what the run should say (a failed cache write)
 
 
 def analyse_part(job: AnalyseJob) -> AnalyseReport:
@@ -156,6 +157,8 @@ def analyse_part(job: AnalyseJob) -> AnalyseReport:
             if cache is not None:
                 cache.put(document.sha256, doc_rows)
             rows[i] = doc_rows
+        if cache is not None and (note := cache.write_note()):
+            report.notes.append(note)
     for document, doc_rows in zip(documents, rows, strict=True):
         if document is None or doc_rows is None:
             continue
