@@ -176,7 +176,7 @@ def run(
         for note in result.notes:
             err.print(f"note: {note}", markup=False, highlight=False, soft_wrap=True)
     if compare_dir is not None and compare_by:
-        _compare(compare_dir, compare_by, formats=formats, quiet=quiet)
+        _compare(compare_dir, compare_by, formats=formats, quiet=quiet, after_run=True)
     if report_dir is not None:
         _report(report_dir, None, quiet, compare_by)
 
@@ -266,6 +266,11 @@ def compare_command(
     format: str = typer.Option(
         "csv,parquet", "--format", "-f", help="Comma-separated formats of the table: csv, parquet, xlsx."
     ),
+    csv_flavor: str | None = typer.Option(
+        None,
+        "--csv-flavor",
+        help="rfc, excel or excel-fr (see `run --help`); default: the flavour of the run's own CSV files.",
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print the top items."),
 ) -> None:
     """What each part of the corpus says more than the others: Lafon's specificities (the score TXM
@@ -274,10 +279,16 @@ def compare_command(
     Writes OUT_DIR/specificities.csv/.parquet (every part x item: frequencies, sizes, score, rank) and
     prints the most specific items of each part. Reads the run's tables only: no model, seconds."""
     formats = tuple(f.strip().lower() for f in format.split(",") if f.strip())
-    _compare(out_dir, by, items=items, min_freq=min_freq, top=top, formats=formats, quiet=quiet)
-
-
-_ITEM_NAMES = {"lemmas": "lemma", "keywords": "keyword", "entities": "entity", "themes": "theme"}
+    _compare(
+        out_dir,
+        by,
+        items=items,
+        min_freq=min_freq,
+        top=top,
+        formats=formats,
+        quiet=quiet,
+        csv_flavor=csv_flavor,
+    )
 
 
 def _compare(
@@ -289,15 +300,17 @@ def _compare(
     top: int = 10,
     formats: tuple[str, ...] = ("csv", "parquet"),
     quiet: bool = False,
+    csv_flavor: str | None = None,
+    after_run: bool = False,
 ) -> None:
     from .compare import CompareError, compare, summary
 
-    wanted = [i.strip().lower() for i in items.split(",") if i.strip()]
-    types = tuple(_ITEM_NAMES.get(i, i) for i in wanted)
+    types = tuple(i.strip().lower() for i in items.split(",") if i.strip())
     try:
-        result = compare(out_dir, by, items=types, min_freq=min_freq, formats=formats)
+        result = compare(out_dir, by, items=types, min_freq=min_freq, formats=formats, csv_flavor=csv_flavor)
     except (CompareError, OutputError) as exc:
-        raise _fail(str(exc)) from None
+        done = f"the run's tables are written to {out_dir}, but --compare-by failed: " if after_run else ""
+        raise _fail(done + str(exc)) from None
     if not quiet:
         typer.echo(summary(result, top))
         err.print(
@@ -377,7 +390,10 @@ def dictionary(
     if out is None:
         typer.echo(text)
     else:
-        out.write_text(text + "\n", encoding="utf-8")
+        try:
+            out.write_text(text + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise _fail(f"cannot write {out}: {exc.strerror or exc}") from None
 
 
 def _progress() -> Progress:

@@ -7,6 +7,7 @@ is cached. The table is written with the run's output lock, staged and published
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from .counts import ITEM_TYPES, SOURCES, CompareError, count_codes, parts_of
 from .csv_rfc import write_rfc_csv
 from .specificity import specificities_of
 
+_PLURALS = {"lemmas": "lemma", "keywords": "keyword", "entities": "entity", "themes": "theme"}
 DOCUMENT_COLUMNS = ["doc_id", "status", "source", "published", "language", "published_source", "url"]
 FORMATS = ("csv", "parquet", "xlsx")
 
@@ -116,14 +118,22 @@ def compare(
     min_freq: int = 2,
     formats: tuple[str, ...] = ("csv", "parquet"),
     write: bool = True,
+    csv_flavor: str | None = None,
 ) -> Comparison:
     """Specificities of every part of the run in `out_dir` split on `by`, written as
-    OUT_DIR/specificities.<format> when `write`. Raises CompareError (unknown field, no tables)."""
+    OUT_DIR/specificities.<format> when `write`, the CSV in `csv_flavor` (default: the run's own, so
+    that it opens like the run's other CSV files). Raises CompareError (unknown field, no tables)."""
     out_dir = Path(out_dir)
+    from ..export import CSV_FLAVORS
+
+    flavor = csv_flavor or _run_csv_flavor(out_dir)
+    if flavor not in CSV_FLAVORS:
+        raise CompareError(f"unknown CSV flavour {flavor!r}: choose one of {', '.join(CSV_FLAVORS)}")
+    items = tuple(_PLURALS.get(i, i) for i in items)  # "lemmas" as the CLI's --items says, or "lemma"
     unknown = [i for i in items if i not in ITEM_TYPES]
     if unknown or not items:
         raise CompareError(
-            f"unknown item type {', '.join(unknown) or '(none)'}: choose from {', '.join(ITEM_TYPES)}"
+            f"unknown item type {', '.join(unknown) or '(none)'}: choose from {', '.join(_PLURALS)}"
         )
     bad = [f for f in formats if f not in FORMATS]
     if bad:
@@ -138,6 +148,12 @@ def compare(
     analysed = pc.sum(pc.equal(documents.column("status"), "ok").cast(pa.int64())).as_py() or 0
     if not parts.num_rows:
         raise CompareError(f"no analysed document of {out_dir} has a value of {by!r}")
+    values = pc.unique(parts.column("part"))
+    if len(values) < 2:  # every score would be 0: say so rather than print empty parts
+        raise CompareError(
+            f"every analysed document with a {by!r} has the same one ({values[0].as_py()}): "
+            "a comparison needs at least two parts; choose another --by"
+        )
     tables: dict[str, pa.Table] = {}
     for item_type in items:
         name, item_col, label_col, count_col = SOURCES[item_type]
@@ -157,12 +173,23 @@ def compare(
     sizes = parts.group_by("part").aggregate([("doc_id", "count")]).to_pylist()
     result = Comparison(by, table, {r["part"]: r["doc_id_count"] for r in sizes}, analysed - parts.num_rows)
     if write:
-        result.files = _write(out_dir, table, formats)
+        result.files = _write(out_dir, table, formats, flavor)
     return result
 
 
-def _write(out_dir: Path, table: pa.Table, formats: tuple[str, ...]) -> list[Path]:
-    from ..export import output_folder, write_parquet
+def _run_csv_flavor(out_dir: Path) -> str:
+    """The CSV flavour the run in `out_dir` wrote its tables in (rfc when its manifest does not say)."""
+    from ..export import MANIFEST
+
+    try:
+        manifest = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        return str(manifest["options"]["csv_flavor"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return "rfc"
+
+
+def _write(out_dir: Path, table: pa.Table, formats: tuple[str, ...], flavor: str = "rfc") -> list[Path]:
+    from ..export import output_folder, write_csv, write_parquet
 
     names = []
     with output_folder(out_dir, wait=True) as folder:
@@ -171,7 +198,10 @@ def _write(out_dir: Path, table: pa.Table, formats: tuple[str, ...]) -> list[Pat
             write_parquet(table, folder.staged(f"{SPECIFICITIES.name}.parquet"))
             names.append(f"{SPECIFICITIES.name}.parquet")
         if "csv" in formats:
-            write_rfc_csv(table, folder.staged(f"{SPECIFICITIES.name}.csv"))  # = write_csv's bytes
+            if flavor == "rfc":
+                write_rfc_csv(table, folder.staged(f"{SPECIFICITIES.name}.csv"))  # = write_csv's bytes
+            else:
+                write_csv(table, folder.staged(f"{SPECIFICITIES.name}.csv"), flavor)
             names.append(f"{SPECIFICITIES.name}.csv")
         if "xlsx" in formats:
             from ..export.xlsx import write_table_workbook
