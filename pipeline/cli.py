@@ -124,10 +124,6 @@ def run(
     document's analysis is cached in OUT/.cache, so a re-run only analyses new or changed files.
     CORPUS_DIR and --out are passed on as given: URLs (file://, s3://, gs://) need --engine dask.
     """
-    from .core import run_with
-    from .options import RunOptions, report_folder
-    from .themes import TaxonomyError
-
     formats = tuple(f.strip().lower() for f in format.split(",") if f.strip())
     progress = None if quiet else _progress()
     task = None
@@ -142,6 +138,10 @@ def run(
         progress.update(task, completed=done)
 
     try:
+        from .core import run_with  # imported here: a Ctrl-C while spaCy loads is said like any other
+        from .options import RunOptions, report_folder
+        from .themes import TaxonomyError
+
         report_dir = report_folder(out, engine) if report else None  # checked before hours of analysis
         compare_dir = report_folder(out, engine) if compare_by else None
         options = RunOptions(
@@ -163,12 +163,12 @@ def run(
             force=force,
         )
         result = run_with(options, on_progress)
+    except KeyboardInterrupt:  # first: TaxonomyError is unbound when the Ctrl-C came during the imports
+        raise _fail("interrupted: the previous outputs were left as they were", 130) from None
     except (CorpusError, OutputError, TaxonomyError, ValueError) as exc:
         raise _fail(str(exc)) from None
-    except KeyboardInterrupt:
-        raise _fail("interrupted: the previous outputs were left as they were", 130) from None
     finally:
-        if progress is not None:
+        if progress is not None and task is not None:  # a bar never shown leaves no blank line
             progress.stop()
     if not quiet:
         err.print(result.summary(), markup=False, highlight=False, soft_wrap=True)

@@ -6,8 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
@@ -126,3 +128,22 @@ def test_add_a_pdf_or_docx_that_is_not_one(tmp_path: Path) -> None:
         assert result.exit_code == 1
         assert f"named {suffix} but is not" in one_line_error(result.output)
     assert list(corpus.iterdir()) == []
+
+
+class _InterruptedImport:
+    """A meta-path finder that raises KeyboardInterrupt for one module: a Ctrl-C while it loads."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def find_spec(self, fullname: str, path: object = None, target: object = None) -> None:
+        if fullname == self.name:
+            raise KeyboardInterrupt
+
+
+def test_ctrl_c_while_the_run_starts_is_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(sys.modules, "pipeline.core", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [_InterruptedImport("pipeline.core"), *sys.meta_path])
+    result = runner.invoke(app, ["run", str(tmp_path), "--out", str(tmp_path.parent / "out"), "-q"])
+    assert result.exit_code == 130
+    assert "interrupted" in one_line_error(result.output)

@@ -67,7 +67,7 @@ def parts_of(documents: pa.Table, front_matter: pa.Table | None, by: str) -> pa.
             + (
                 f" or a front-matter key ({', '.join(keys)})"
                 if keys
-                else " (the documents carry no front matter)"
+                else " (no front matter in this run: no document has any, or the run is of an older version)"
             )
         )
     parts = pa.table(

@@ -140,6 +140,8 @@ def compare(
         raise CompareError(f"unknown format {', '.join(bad)}: choose from {', '.join(FORMATS)}")
     if min_freq < 1:
         raise CompareError("--min-freq must be at least 1")
+    if not out_dir.exists():  # a mistyped folder: said as such
+        raise CompareError(f"no folder {out_dir}: give the output folder of a run (its --out)")
     documents = read_table(out_dir, "documents", DOCUMENT_COLUMNS)
     if documents is None:
         raise CompareError(f"{out_dir} holds no documents table: run `pipeline run` first")
@@ -164,7 +166,8 @@ def compare(
         if table is None:
             if item_type == "lemma":
                 raise CompareError(
-                    f"{out_dir} has no {name}.parquet: re-run `pipeline run` with this version"
+                    f"{out_dir} has no {name}.parquet (a run of an older version): re-run `pipeline run`, "
+                    "or leave lemmas out (--items keywords,entities,themes)"
                 )
             continue
         tables[name] = table
@@ -216,7 +219,9 @@ def summary(result: Comparison, top: int = 10) -> str:
     """The top items of each part, as the CLI prints them."""
     lines = []
     if result.without_value:
-        lines.append(f"{result.without_value} analysed documents have no {result.field}: left out")
+        n = result.without_value
+        documents = f"{n} analysed documents have" if n > 1 else "1 analysed document has"
+        lines.append(f"{documents} no {result.field}: left out")
     table = result.table
     shown = table.filter(
         pc.and_(pc.less_equal(table.column("rank"), top), pc.greater(table.column("score"), 0))
