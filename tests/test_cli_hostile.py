@@ -147,3 +147,24 @@ def test_ctrl_c_while_the_run_starts_is_said(tmp_path: Path, monkeypatch: pytest
     result = runner.invoke(app, ["run", str(tmp_path), "--out", str(tmp_path.parent / "out"), "-q"])
     assert result.exit_code == 130
     assert "interrupted" in one_line_error(result.output)
+
+
+def test_compare_during_a_run_says_so_at_once_and_writes_nothing(tmp_path: Path) -> None:
+    from pipeline.export import OutputFolder
+
+    out = write_run(tmp_path / "out")
+    with OutputFolder(out):  # a run writing to the folder (before: compare waited for it unseen, then
+        # published specificities of the tables it had read before the run replaced them)
+        result = runner.invoke(app, ["compare", str(out), "--by", "source", "-q"])
+    assert result.exit_code == 1
+    assert "compare once it has finished" in one_line_error(result.output)
+    assert not (out / "specificities.csv").exists()
+
+
+def test_compare_with_no_format_keeps_the_previous_table(tmp_path: Path) -> None:
+    out = write_run(tmp_path / "out")
+    assert runner.invoke(app, ["compare", str(out), "--by", "source", "-q"]).exit_code == 0
+    result = runner.invoke(app, ["compare", str(out), "--by", "source", "-q", "--format", ""])
+    assert result.exit_code == 1
+    assert "unknown format (none)" in one_line_error(result.output)
+    assert (out / "specificities.csv").exists()

@@ -8,8 +8,11 @@ is cached. The table is written with the run's output lock, staged and published
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
@@ -20,6 +23,9 @@ from ..tables import FRONT_MATTER, SPECIFICITIES
 from .counts import ITEM_TYPES, SOURCES, CompareError, count_codes, parts_of
 from .csv_rfc import write_rfc_csv
 from .specificity import specificities_of
+
+if TYPE_CHECKING:
+    from ..export import OutputFolder
 
 _PLURALS = {"lemmas": "lemma", "keywords": "keyword", "entities": "entity", "themes": "theme"}
 DOCUMENT_COLUMNS = ["doc_id", "status", "source", "published", "language", "published_source", "url"]
@@ -136,12 +142,36 @@ def compare(
             f"unknown item type {', '.join(unknown) or '(none)'}: choose from {', '.join(_PLURALS)}"
         )
     bad = [f for f in formats if f not in FORMATS]
-    if bad:
-        raise CompareError(f"unknown format {', '.join(bad)}: choose from {', '.join(FORMATS)}")
+    if bad or (write and not formats):  # none: the previous table would be removed, none written
+        raise CompareError(f"unknown format {', '.join(bad) or '(none)'}: choose from {', '.join(FORMATS)}")
     if min_freq < 1:
         raise CompareError("--min-freq must be at least 1")
     if not out_dir.exists():  # a mistyped folder: said as such
         raise CompareError(f"no folder {out_dir}: give the output folder of a run (its --out)")
+    if not any((out_dir / f"documents.{ext}").exists() for ext in ("parquet", "csv")):
+        raise CompareError(f"{out_dir} holds no documents table: run `pipeline run` first")
+    if not write:
+        return _score(out_dir, by, items, min_freq)
+    with _locked(out_dir) as folder:  # read and written under the lock: never a run's tables half-old
+        result = _score(out_dir, by, items, min_freq)
+        result.files = _write(folder, out_dir, result.table, formats, flavor)
+    return result
+
+
+@contextmanager
+def _locked(out_dir: Path) -> Iterator[OutputFolder]:
+    """The output folder under its lock; a run writing to it is said at once, not waited for unseen."""
+    from ..export import OutputBusy, output_folder
+
+    try:
+        with output_folder(out_dir) as folder:
+            yield folder
+    except OutputBusy as exc:
+        raise CompareError(f"{exc}".split(";")[0] + ": compare once it has finished") from None
+
+
+def _score(out_dir: Path, by: str, items: tuple[str, ...], min_freq: int) -> Comparison:
+    """Read the run's tables, count each part's items and score them."""
     documents = read_table(out_dir, "documents", DOCUMENT_COLUMNS)
     if documents is None:
         raise CompareError(f"{out_dir} holds no documents table: run `pipeline run` first")
@@ -174,10 +204,7 @@ def compare(
     counts = count_codes(tables, parts, items)
     table = specificities_of(counts, by, min_freq=min_freq)
     sizes = parts.group_by("part").aggregate([("doc_id", "count")]).to_pylist()
-    result = Comparison(by, table, {r["part"]: r["doc_id_count"] for r in sizes}, analysed - parts.num_rows)
-    if write:
-        result.files = _write(out_dir, table, formats, flavor)
-    return result
+    return Comparison(by, table, {r["part"]: r["doc_id_count"] for r in sizes}, analysed - parts.num_rows)
 
 
 def _run_csv_flavor(out_dir: Path) -> str:
@@ -191,27 +218,28 @@ def _run_csv_flavor(out_dir: Path) -> str:
         return "rfc"
 
 
-def _write(out_dir: Path, table: pa.Table, formats: tuple[str, ...], flavor: str = "rfc") -> list[Path]:
-    from ..export import output_folder, write_csv, write_parquet
+def _write(
+    folder: OutputFolder, out_dir: Path, table: pa.Table, formats: tuple[str, ...], flavor: str = "rfc"
+) -> list[Path]:
+    from ..export import write_csv, write_parquet
 
     names = []
-    with output_folder(out_dir, wait=True) as folder:
-        manifest = folder.carry_current({f"{SPECIFICITIES.name}.{ext}" for ext in ("parquet", "csv", "xlsx")})
-        if "parquet" in formats:
-            write_parquet(table, folder.staged(f"{SPECIFICITIES.name}.parquet"))
-            names.append(f"{SPECIFICITIES.name}.parquet")
-        if "csv" in formats:
-            if flavor == "rfc":
-                write_rfc_csv(table, folder.staged(f"{SPECIFICITIES.name}.csv"))  # = write_csv's bytes
-            else:
-                write_csv(table, folder.staged(f"{SPECIFICITIES.name}.csv"), flavor)
-            names.append(f"{SPECIFICITIES.name}.csv")
-        if "xlsx" in formats:
-            from ..export.xlsx import write_table_workbook
+    manifest = folder.carry_current({f"{SPECIFICITIES.name}.{ext}" for ext in ("parquet", "csv", "xlsx")})
+    if "parquet" in formats:
+        write_parquet(table, folder.staged(f"{SPECIFICITIES.name}.parquet"))
+        names.append(f"{SPECIFICITIES.name}.parquet")
+    if "csv" in formats:
+        if flavor == "rfc":
+            write_rfc_csv(table, folder.staged(f"{SPECIFICITIES.name}.csv"))  # = write_csv's bytes
+        else:
+            write_csv(table, folder.staged(f"{SPECIFICITIES.name}.csv"), flavor)
+        names.append(f"{SPECIFICITIES.name}.csv")
+    if "xlsx" in formats:
+        from ..export.xlsx import write_table_workbook
 
-            write_table_workbook(SPECIFICITIES.name, table, folder.staged(f"{SPECIFICITIES.name}.xlsx"))
-            names.append(f"{SPECIFICITIES.name}.xlsx")
-        folder.publish(manifest, stale=())  # the run's tables are the same: its report stays
+        write_table_workbook(SPECIFICITIES.name, table, folder.staged(f"{SPECIFICITIES.name}.xlsx"))
+        names.append(f"{SPECIFICITIES.name}.xlsx")
+    folder.publish(manifest, stale=())  # the run's tables are the same: its report stays
     return [out_dir / n for n in names]
 
 
