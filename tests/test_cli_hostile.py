@@ -168,3 +168,27 @@ def test_compare_with_no_format_keeps_the_previous_table(tmp_path: Path) -> None
     assert result.exit_code == 1
     assert "unknown format (none)" in one_line_error(result.output)
     assert (out / "specificities.csv").exists()
+
+
+def test_a_csv_only_run_with_an_undated_release_splits_by_month(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline.export import write_csv
+
+    out = write_run(tmp_path / "out")
+    documents = pq.read_table(out / "documents.parquet")
+    published = documents.column("published").to_pylist()
+    published[0] = None  # a release with no date found: "" in the CSV
+    documents = documents.set_column(
+        documents.schema.get_field_index("published"), "published", pa.array(published, pa.date32())
+    )
+    write_csv(documents, out / "documents.csv", "excel-fr")
+    (out / "documents.parquet").unlink()  # `run --format csv`
+    for command in (
+        ["compare", str(out), "--by", "month", "-q"],
+        ["report", str(out), "--by", "month", "-q"],
+    ):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 0, result.output
+    assert (out / "specificities.csv").exists() and (out / "report.html").exists()
