@@ -18,6 +18,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",  # a docstring's paragraph is one paragraph in --help, not its source lines
 )
 err = Console(stderr=True)
 NOTHING_ADDED = 3  # `add` exit code: no input rejected, none added (all already in the corpus)

@@ -192,3 +192,10 @@ def test_a_csv_only_run_with_an_undated_release_splits_by_month(tmp_path: Path) 
         result = runner.invoke(app, command)
         assert result.exit_code == 0, result.output
     assert (out / "specificities.csv").exists() and (out / "report.html").exists()
+
+
+def test_help_reflows_each_paragraph_of_a_docstring() -> None:
+    result = runner.invoke(app, ["run", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    # one paragraph of the docstring, not the source's line breaks
+    assert "quotes, entity_summary and similar_documents (one file per table and format)" in result.output
