@@ -199,3 +199,18 @@ def test_help_reflows_each_paragraph_of_a_docstring() -> None:
     assert result.exit_code == 0
     # one paragraph of the docstring, not the source's line breaks
     assert "quotes, entity_summary and similar_documents (one file per table and format)" in result.output
+
+
+def test_report_during_a_run_says_so_and_writes_nothing(tmp_path: Path) -> None:
+    from pipeline.export import OutputFolder
+
+    out = write_run(tmp_path / "out")
+    with OutputFolder(out):  # the run would remove the report written from the tables it replaces
+        result = runner.invoke(app, ["report", str(out), "-q"])
+    assert result.exit_code == 1
+    assert "make the report once it has finished" in one_line_error(result.output)
+    assert not (out / "report.html").exists()
+    assert runner.invoke(app, ["report", str(out), "-q"]).exit_code == 0  # the lock was released
+    elsewhere = tmp_path / "rapport.html"
+    with OutputFolder(out):  # a report written elsewhere does not need the folder
+        assert runner.invoke(app, ["report", str(out), "--html", str(elsewhere), "-q"]).exit_code == 0
