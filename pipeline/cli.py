@@ -18,6 +18,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",  # a docstring's paragraph is one paragraph in --help, not its source lines
 )
 err = Console(stderr=True)
 NOTHING_ADDED = 3  # `add` exit code: no input rejected, none added (all already in the corpus)
@@ -124,10 +125,6 @@ def run(
     document's analysis is cached in OUT/.cache, so a re-run only analyses new or changed files.
     CORPUS_DIR and --out are passed on as given: URLs (file://, s3://, gs://) need --engine dask.
     """
-    from .core import run_with
-    from .options import RunOptions, report_folder
-    from .themes import TaxonomyError
-
     formats = tuple(f.strip().lower() for f in format.split(",") if f.strip())
     progress = None if quiet else _progress()
     task = None
@@ -142,6 +139,10 @@ def run(
         progress.update(task, completed=done)
 
     try:
+        from .core import run_with  # imported here: a Ctrl-C while spaCy loads is said like any other
+        from .options import RunOptions, report_folder
+        from .themes import TaxonomyError
+
         report_dir = report_folder(out, engine) if report else None  # checked before hours of analysis
         compare_dir = report_folder(out, engine) if compare_by else None
         options = RunOptions(
@@ -163,12 +164,12 @@ def run(
             force=force,
         )
         result = run_with(options, on_progress)
+    except KeyboardInterrupt:  # first: TaxonomyError is unbound when the Ctrl-C came during the imports
+        raise _fail("interrupted: the previous outputs were left as they were", 130) from None
     except (CorpusError, OutputError, TaxonomyError, ValueError) as exc:
         raise _fail(str(exc)) from None
-    except KeyboardInterrupt:
-        raise _fail("interrupted: the previous outputs were left as they were", 130) from None
     finally:
-        if progress is not None:
+        if progress is not None and task is not None:  # a bar never shown leaves no blank line
             progress.stop()
     if not quiet:
         err.print(result.summary(), markup=False, highlight=False, soft_wrap=True)
@@ -176,7 +177,7 @@ def run(
         for note in result.notes:
             err.print(f"note: {note}", markup=False, highlight=False, soft_wrap=True)
     if compare_dir is not None and compare_by:
-        _compare(compare_dir, compare_by, formats=formats, quiet=quiet)
+        _compare(compare_dir, compare_by, formats=formats, quiet=quiet, after_run=True)
     if report_dir is not None:
         _report(report_dir, None, quiet, compare_by)
 
@@ -266,6 +267,11 @@ def compare_command(
     format: str = typer.Option(
         "csv,parquet", "--format", "-f", help="Comma-separated formats of the table: csv, parquet, xlsx."
     ),
+    csv_flavor: str | None = typer.Option(
+        None,
+        "--csv-flavor",
+        help="rfc, excel or excel-fr (see `run --help`); default: the flavour of the run's own CSV files.",
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print the top items."),
 ) -> None:
     """What each part of the corpus says more than the others: Lafon's specificities (the score TXM
@@ -274,10 +280,16 @@ def compare_command(
     Writes OUT_DIR/specificities.csv/.parquet (every part x item: frequencies, sizes, score, rank) and
     prints the most specific items of each part. Reads the run's tables only: no model, seconds."""
     formats = tuple(f.strip().lower() for f in format.split(",") if f.strip())
-    _compare(out_dir, by, items=items, min_freq=min_freq, top=top, formats=formats, quiet=quiet)
-
-
-_ITEM_NAMES = {"lemmas": "lemma", "keywords": "keyword", "entities": "entity", "themes": "theme"}
+    _compare(
+        out_dir,
+        by,
+        items=items,
+        min_freq=min_freq,
+        top=top,
+        formats=formats,
+        quiet=quiet,
+        csv_flavor=csv_flavor,
+    )
 
 
 def _compare(
@@ -289,15 +301,17 @@ def _compare(
     top: int = 10,
     formats: tuple[str, ...] = ("csv", "parquet"),
     quiet: bool = False,
+    csv_flavor: str | None = None,
+    after_run: bool = False,
 ) -> None:
     from .compare import CompareError, compare, summary
 
-    wanted = [i.strip().lower() for i in items.split(",") if i.strip()]
-    types = tuple(_ITEM_NAMES.get(i, i) for i in wanted)
+    types = tuple(i.strip().lower() for i in items.split(",") if i.strip())
     try:
-        result = compare(out_dir, by, items=types, min_freq=min_freq, formats=formats)
+        result = compare(out_dir, by, items=types, min_freq=min_freq, formats=formats, csv_flavor=csv_flavor)
     except (CompareError, OutputError) as exc:
-        raise _fail(str(exc)) from None
+        done = f"the run's tables are written to {out_dir}, but --compare-by failed: " if after_run else ""
+        raise _fail(done + str(exc)) from None
     if not quiet:
         typer.echo(summary(result, top))
         err.print(
@@ -377,7 +391,10 @@ def dictionary(
     if out is None:
         typer.echo(text)
     else:
-        out.write_text(text + "\n", encoding="utf-8")
+        try:
+            out.write_text(text + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise _fail(f"cannot write {out}: {exc.strerror or exc}") from None
 
 
 def _progress() -> Progress:

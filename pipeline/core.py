@@ -101,7 +101,12 @@ def cache(
         from .options import load_settings
 
         fingerprint = load_settings(RunOptions(corpus_dir, out_dir)).fingerprint(model_version())
-    used = {hashlib.sha256(p.read_bytes()).hexdigest() for p in find_documents(Path(corpus_dir))}
+    if not root.is_dir():  # a mistyped folder is said, not shown as an empty cache
+        raise OutputError(f"no analysis cache in {root}: run `pipeline run --out {out}` first")
+    documents = find_documents(Path(corpus_dir))
+    if prune and not documents:
+        raise OutputError(f"no documents in {corpus_dir}: --prune would remove every entry of {root}")
+    used = {hashlib.sha256(p.read_bytes()).hexdigest() for p in documents}
     if not prune:
         return inspect_cache(root, fingerprint, used)
     lock = RunLock(out, wait=False)

@@ -62,6 +62,17 @@ def scan_corpus(root: Path) -> list[Entry]:
     return mark_duplicate_ids(walker.entries)
 
 
+def require_entries(entries: list[Entry], root: object) -> list[Entry]:
+    """A run's listing, refused when empty: a mistyped or emptied corpus folder must not publish empty
+    tables over the previous run's outputs."""
+    if not entries:
+        raise CorpusError(
+            f"no documents (.txt/.md files) in {root}: nothing to analyse, the previous outputs are left "
+            "as they were (`pipeline add` turns .html/.pdf/.docx files into corpus documents)"
+        )
+    return entries
+
+
 def find_documents(root: Path) -> list[Path]:
     """Every .txt/.md file under `root` that is read as a document, sorted (see `scan_corpus`)."""
     return [root / e.path for e in scan_corpus(root) if e.status is None]

@@ -53,6 +53,8 @@ class RunOptions:
             for location in (self.corpus, self.out):
                 if is_url(location):
                     raise ValueError(needs_dask(location))
+        if not is_url(self.corpus) and not is_url(self.out):
+            check_out_outside_corpus(Path(self.corpus), Path(self.out))
         allowed = (*FORMATS, "xlsx")
         unknown = [f for f in self.formats if f not in allowed]
         if unknown or not self.formats:
@@ -63,6 +65,16 @@ class RunOptions:
             raise ValueError(
                 f"unknown CSV flavour {self.csv_flavor!r}: choose one of {', '.join(CSV_FLAVORS)}"
             )
+
+
+def check_out_outside_corpus(corpus: Path, out: Path) -> None:
+    """Refuse an output folder inside the corpus: the next run would read its texts/ as documents."""
+    corpus_real, out_real = corpus.resolve(), out.resolve()
+    if out_real == corpus_real or out_real.is_relative_to(corpus_real):
+        raise ValueError(
+            f"--out {out} is inside the corpus folder {corpus}: the next run would read its texts as "
+            "documents; choose an output folder outside the corpus"
+        )
 
 
 def default_jobs() -> int:

@@ -47,7 +47,11 @@ def parts_of(documents: pa.Table, front_matter: pa.Table | None, by: str) -> pa.
     ok = documents.filter(pc.equal(documents.column("status"), "ok"))
     key = by.strip().lower()
     if key in DATE_FIELDS and "published" in ok.column_names:
-        published = pc.cast(ok.column("published"), pa.date32())
+        published = ok.column("published")
+        if not pa.types.is_date(published.type):  # a CSV-only run: text, "" for an undated release
+            text = pc.cast(published, pa.string())
+            published = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
+        published = pc.cast(published, pa.date32())
         fmt = "%Y" if key == "year" else "%Y-%m"
         values = pc.strftime(pc.cast(published, pa.timestamp("s")), format=fmt)
     elif key in ok.column_names:
@@ -67,7 +71,7 @@ def parts_of(documents: pa.Table, front_matter: pa.Table | None, by: str) -> pa.
             + (
                 f" or a front-matter key ({', '.join(keys)})"
                 if keys
-                else " (the documents carry no front matter)"
+                else " (no front matter in this run: no document has any, or the run is of an older version)"
             )
         )
     parts = pa.table(

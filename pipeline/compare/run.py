@@ -7,8 +7,12 @@ is cached. The table is written with the run's output lock, staged and published
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
@@ -20,6 +24,10 @@ from .counts import ITEM_TYPES, SOURCES, CompareError, count_codes, parts_of
 from .csv_rfc import write_rfc_csv
 from .specificity import specificities_of
 
+if TYPE_CHECKING:
+    from ..export import OutputFolder
+
+_PLURALS = {"lemmas": "lemma", "keywords": "keyword", "entities": "entity", "themes": "theme"}
 DOCUMENT_COLUMNS = ["doc_id", "status", "source", "published", "language", "published_source", "url"]
 FORMATS = ("csv", "parquet", "xlsx")
 
@@ -116,20 +124,54 @@ def compare(
     min_freq: int = 2,
     formats: tuple[str, ...] = ("csv", "parquet"),
     write: bool = True,
+    csv_flavor: str | None = None,
 ) -> Comparison:
     """Specificities of every part of the run in `out_dir` split on `by`, written as
-    OUT_DIR/specificities.<format> when `write`. Raises CompareError (unknown field, no tables)."""
+    OUT_DIR/specificities.<format> when `write`, the CSV in `csv_flavor` (default: the run's own, so
+    that it opens like the run's other CSV files). Raises CompareError (unknown field, no tables)."""
     out_dir = Path(out_dir)
+    from ..export import CSV_FLAVORS
+
+    flavor = csv_flavor or _run_csv_flavor(out_dir)
+    if flavor not in CSV_FLAVORS:
+        raise CompareError(f"unknown CSV flavour {flavor!r}: choose one of {', '.join(CSV_FLAVORS)}")
+    items = tuple(_PLURALS.get(i, i) for i in items)  # "lemmas" as the CLI's --items says, or "lemma"
     unknown = [i for i in items if i not in ITEM_TYPES]
     if unknown or not items:
         raise CompareError(
-            f"unknown item type {', '.join(unknown) or '(none)'}: choose from {', '.join(ITEM_TYPES)}"
+            f"unknown item type {', '.join(unknown) or '(none)'}: choose from {', '.join(_PLURALS)}"
         )
     bad = [f for f in formats if f not in FORMATS]
-    if bad:
-        raise CompareError(f"unknown format {', '.join(bad)}: choose from {', '.join(FORMATS)}")
+    if bad or (write and not formats):  # none: the previous table would be removed, none written
+        raise CompareError(f"unknown format {', '.join(bad) or '(none)'}: choose from {', '.join(FORMATS)}")
     if min_freq < 1:
         raise CompareError("--min-freq must be at least 1")
+    if not out_dir.exists():  # a mistyped folder: said as such
+        raise CompareError(f"no folder {out_dir}: give the output folder of a run (its --out)")
+    if not any((out_dir / f"documents.{ext}").exists() for ext in ("parquet", "csv")):
+        raise CompareError(f"{out_dir} holds no documents table: run `pipeline run` first")
+    if not write:
+        return _score(out_dir, by, items, min_freq)
+    with _locked(out_dir) as folder:  # read and written under the lock: never a run's tables half-old
+        result = _score(out_dir, by, items, min_freq)
+        result.files = _write(folder, out_dir, result.table, formats, flavor)
+    return result
+
+
+@contextmanager
+def _locked(out_dir: Path) -> Iterator[OutputFolder]:
+    """The output folder under its lock; a run writing to it is said at once, not waited for unseen."""
+    from ..export import OutputBusy, output_folder
+
+    try:
+        with output_folder(out_dir) as folder:
+            yield folder
+    except OutputBusy as exc:
+        raise CompareError(f"{exc}".split(";")[0] + ": compare once it has finished") from None
+
+
+def _score(out_dir: Path, by: str, items: tuple[str, ...], min_freq: int) -> Comparison:
+    """Read the run's tables, count each part's items and score them."""
     documents = read_table(out_dir, "documents", DOCUMENT_COLUMNS)
     if documents is None:
         raise CompareError(f"{out_dir} holds no documents table: run `pipeline run` first")
@@ -138,6 +180,12 @@ def compare(
     analysed = pc.sum(pc.equal(documents.column("status"), "ok").cast(pa.int64())).as_py() or 0
     if not parts.num_rows:
         raise CompareError(f"no analysed document of {out_dir} has a value of {by!r}")
+    values = pc.unique(parts.column("part"))
+    if len(values) < 2:  # every score would be 0: say so rather than print empty parts
+        raise CompareError(
+            f"every analysed document with a {by!r} has the same one ({values[0].as_py()}): "
+            "a comparison needs at least two parts; choose another --by"
+        )
     tables: dict[str, pa.Table] = {}
     for item_type in items:
         name, item_col, label_col, count_col = SOURCES[item_type]
@@ -148,37 +196,50 @@ def compare(
         if table is None:
             if item_type == "lemma":
                 raise CompareError(
-                    f"{out_dir} has no {name}.parquet: re-run `pipeline run` with this version"
+                    f"{out_dir} has no {name}.parquet (a run of an older version): re-run `pipeline run`, "
+                    "or leave lemmas out (--items keywords,entities,themes)"
                 )
             continue
         tables[name] = table
     counts = count_codes(tables, parts, items)
     table = specificities_of(counts, by, min_freq=min_freq)
     sizes = parts.group_by("part").aggregate([("doc_id", "count")]).to_pylist()
-    result = Comparison(by, table, {r["part"]: r["doc_id_count"] for r in sizes}, analysed - parts.num_rows)
-    if write:
-        result.files = _write(out_dir, table, formats)
-    return result
+    return Comparison(by, table, {r["part"]: r["doc_id_count"] for r in sizes}, analysed - parts.num_rows)
 
 
-def _write(out_dir: Path, table: pa.Table, formats: tuple[str, ...]) -> list[Path]:
-    from ..export import output_folder, write_parquet
+def _run_csv_flavor(out_dir: Path) -> str:
+    """The CSV flavour the run in `out_dir` wrote its tables in (rfc when its manifest does not say)."""
+    from ..export import MANIFEST
+
+    try:
+        manifest = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        return str(manifest["options"]["csv_flavor"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return "rfc"
+
+
+def _write(
+    folder: OutputFolder, out_dir: Path, table: pa.Table, formats: tuple[str, ...], flavor: str = "rfc"
+) -> list[Path]:
+    from ..export import write_csv, write_parquet
 
     names = []
-    with output_folder(out_dir, wait=True) as folder:
-        manifest = folder.carry_current({f"{SPECIFICITIES.name}.{ext}" for ext in ("parquet", "csv", "xlsx")})
-        if "parquet" in formats:
-            write_parquet(table, folder.staged(f"{SPECIFICITIES.name}.parquet"))
-            names.append(f"{SPECIFICITIES.name}.parquet")
-        if "csv" in formats:
+    manifest = folder.carry_current({f"{SPECIFICITIES.name}.{ext}" for ext in ("parquet", "csv", "xlsx")})
+    if "parquet" in formats:
+        write_parquet(table, folder.staged(f"{SPECIFICITIES.name}.parquet"))
+        names.append(f"{SPECIFICITIES.name}.parquet")
+    if "csv" in formats:
+        if flavor == "rfc":
             write_rfc_csv(table, folder.staged(f"{SPECIFICITIES.name}.csv"))  # = write_csv's bytes
-            names.append(f"{SPECIFICITIES.name}.csv")
-        if "xlsx" in formats:
-            from ..export.xlsx import write_table_workbook
+        else:
+            write_csv(table, folder.staged(f"{SPECIFICITIES.name}.csv"), flavor)
+        names.append(f"{SPECIFICITIES.name}.csv")
+    if "xlsx" in formats:
+        from ..export.xlsx import write_table_workbook
 
-            write_table_workbook(SPECIFICITIES.name, table, folder.staged(f"{SPECIFICITIES.name}.xlsx"))
-            names.append(f"{SPECIFICITIES.name}.xlsx")
-        folder.publish(manifest, stale=())  # the run's tables are the same: its report stays
+        write_table_workbook(SPECIFICITIES.name, table, folder.staged(f"{SPECIFICITIES.name}.xlsx"))
+        names.append(f"{SPECIFICITIES.name}.xlsx")
+    folder.publish(manifest, stale=())  # the run's tables are the same: its report stays
     return [out_dir / n for n in names]
 
 
@@ -186,7 +247,9 @@ def summary(result: Comparison, top: int = 10) -> str:
     """The top items of each part, as the CLI prints them."""
     lines = []
     if result.without_value:
-        lines.append(f"{result.without_value} analysed documents have no {result.field}: left out")
+        n = result.without_value
+        documents = f"{n} analysed documents have" if n > 1 else "1 analysed document has"
+        lines.append(f"{documents} no {result.field}: left out")
     table = result.table
     shown = table.filter(
         pc.and_(pc.less_equal(table.column("rank"), top), pc.greater(table.column("score"), 0))

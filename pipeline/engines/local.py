@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..cache import AnalysisCache
-from ..corpus import scan_corpus
+from ..corpus import require_entries, scan_corpus
 from ..corpus_pass import build_corpus_tables
 from ..export import OutputError, output_folder, run_manifest, write_outputs, write_parquet
 from ..nlp import model_version
@@ -46,7 +46,7 @@ def run_local(options: RunOptions, on_progress: ProgressCallback | None = None) 
 def _run_local(options: RunOptions, on_progress: ProgressCallback | None = None) -> RunResult:
     corpus_dir, out_dir = Path(options.corpus), Path(options.out)
     started = time.perf_counter()
-    entries = scan_corpus(corpus_dir)
+    entries = require_entries(scan_corpus(corpus_dir), corpus_dir)
     settings = load_settings(options)
     result = RunResult(out_dir=out_dir)
     counts = Counts()

@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ..tables import TABLES
-from .folder import MANIFEST, OutputError, OutputFolder, output_folder, published_generation
+from .folder import MANIFEST, OutputBusy, OutputError, OutputFolder, output_folder, published_generation
 from .formats import (
     CSV_FLAVORS,
     FORMATS,
@@ -28,6 +28,7 @@ __all__ = [
     "FORMATS",
     "FORMULA_STARTS",
     "MANIFEST",
+    "OutputBusy",
     "OutputError",
     "OutputFolder",
     "csv_frame",

@@ -37,6 +37,10 @@ def _cannot_write(out_dir: Path, exc: OSError) -> OutputError:
     return OutputError(f"cannot write to output folder {out_dir}: {exc.strerror or exc}")
 
 
+class OutputBusy(OutputError):
+    """Another live run holds the output folder's lock."""
+
+
 class OutputFolder:
     """OUT_DIR under an exclusive lock; files are staged in a new generation and published together."""
 
@@ -56,7 +60,7 @@ class OutputFolder:
             self.out_dir.mkdir(parents=True, exist_ok=True)
             lock.acquire()
         except LockBusy as exc:
-            raise OutputError(
+            raise OutputBusy(
                 f"another run is writing to {self.out_dir} ({exc}); wait for it to finish (or use --wait)"
             ) from None
         except OSError as exc:

@@ -39,6 +39,8 @@ _MAGIC = (
     (b"\x7fELF", "a program"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (.doc/.xls): save it as .docx or PDF"),
 )
+_CONTAINER_SUFFIXES = {".pdf": "pdf", ".docx": "docx"}
+_WEB_ADDRESS = re.compile(r"(?i)(https?|ftp)://|www\.")
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.I)
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
@@ -49,9 +51,15 @@ def read_input(source: str | Path, stdin: BinaryIO | None = None) -> tuple[bytes
         stream = stdin if stdin is not None else sys.stdin.buffer
         return _bounded_read(stream), ""
     path = Path(source)
+    if _WEB_ADDRESS.match(str(source)) and not path.exists():
+        raise IngestError(
+            "unreadable",
+            "is a web address: `add` reads local files only (no network); save the page or the PDF, "
+            "then add that file (--url records its address)",
+        )
     try:
         if path.is_dir():
-            raise IngestError("unreadable", "is a folder, not a file")
+            raise IngestError("unreadable", "is a folder, not a file: give its files (e.g. folder/*.pdf)")
         size = path.stat().st_size
         if size > MAX_CONTAINER_BYTES:
             raise IngestError("too_large", f"file is {_mb(size)}, over the {_mb(MAX_CONTAINER_BYTES)} limit")
@@ -68,6 +76,11 @@ def extract(raw: bytes, suffix: str = "") -> Extracted:
     if not raw.strip():
         raise IngestError("empty", "file is empty")
     kind = sniff(raw, suffix)
+    if suffix in _CONTAINER_SUFFIXES and kind != _CONTAINER_SUFFIXES[suffix]:
+        # a failed download saved under the document's name (an HTML error page as .pdf): not its text
+        raise IngestError(
+            "damaged", f"file is named {suffix} but is not a {suffix} file: damaged, or a failed download?"
+        )
     if kind in ("text", "html") and len(raw) > MAX_TEXT_BYTES:
         raise IngestError("too_large", f"file is {_mb(len(raw))}, over the {_mb(MAX_TEXT_BYTES)} limit")
     extractor = {"text": _text, "html": _html, "mhtml": _mhtml, "pdf": extract_pdf, "docx": _docx}[kind]

@@ -21,6 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from ..compare import CompareError
+from ..export.lock import LockBusy, RunLock
 from . import compare, entities, overview, pages, similar, themes
 from .common import DOCS_PER_LIST, Context
 from .data import ReportError, load_tables
@@ -46,6 +47,33 @@ def build_report(
     if out_dir.exists() and not out_dir.is_dir():
         raise ReportError(f"{out_dir} is a file, not the output folder of a run")
     html_path = Path(html_path) if html_path is not None else out_dir / "report.html"
+    lock = _lock(out_dir, html_path)
+    try:
+        return _build(out_dir, html_path, compare_by, track)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _lock(out_dir: Path, html_path: Path) -> RunLock | None:
+    """The run lock of `out_dir` when the report goes into it: a run publishing meanwhile would remove
+    the report, which would then be written back from the tables read before the run replaced them.
+    None for a report written elsewhere, or a folder that cannot be locked (read-only: said on writing)."""
+    if not out_dir.is_dir() or html_path.parent.resolve() != out_dir.resolve():
+        return None
+    lock = RunLock(out_dir)
+    try:
+        lock.acquire()
+    except LockBusy as exc:
+        raise ReportError(
+            f"a run ({exc}) is writing to {out_dir}: make the report once it has finished"
+        ) from None
+    except OSError:
+        return None
+    return lock
+
+
+def _build(out_dir: Path, html_path: Path, compare_by: str | None, track: tuple[str, ...]) -> Path:
     try:
         html = render(out_dir, compare_by, track)
     except CompareError:

@@ -53,6 +53,8 @@ class RunTables:
 def load_tables(out_dir: Path) -> RunTables:
     """Every known table of the run in `out_dir`; raises ReportError when there is no documents table."""
     tables = RunTables(Path(out_dir))
+    if not Path(out_dir).exists():  # a mistyped folder: said as such
+        raise ReportError(f"no folder {out_dir}: give the output folder of a run (its --out)")
     for name in TABLE_NAMES:
         frame = _read(Path(out_dir), name)
         if frame is not None:

@@ -24,6 +24,7 @@ from typing import Any
 from distributed import Client, Future, LocalCluster, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from ...corpus import require_entries
 from ...corpus_pass import merge_finished, merge_stats
 from ...export import run_manifest
 from ...nlp import model_version
@@ -93,7 +94,9 @@ def run_dask(
     (by default OUT/.cache when OUT is local: the same cache as a local run's)."""
     started = time.perf_counter()
     corpus, out = Location.parse(options.corpus), Location.parse(options.out)
-    paths = list_corpus(corpus)  # documents, and what is only listed (tasks.analyse_part)
+    paths = require_entries(
+        list_corpus(corpus), corpus.url
+    )  # documents, and what is only listed (tasks.analyse_part)
     settings = load_settings(options)
     fingerprint = settings.fingerprint(model_version())
     settings_key = hashlib.sha256(pickle.dumps(settings)).hexdigest()[:16]
