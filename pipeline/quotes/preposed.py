@@ -79,10 +79,10 @@ def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
         subj = subject_before(ctx, v, start)
         if subj is not None and subj.kind != "LOC":
             return subj, lemma
-        return None
+        break  # "Interrogée sur X, elle a été claire : « ... »": the sentence's subject, below
     # "Jean Dupont, président de X : « ... »", "Déclaration de la présidente : « ... »"
     if prev == ":":
-        said = words_of(ctx, start, p) or colon_subject(ctx, start, p)
+        said = words_of(ctx, start, p) or colon_subject(ctx, start, p, first_person(ctx, open_tok))
         if said is not None:
             return said, None
         np_ = noun_phrase(ctx, ctx.nxt(start), p + 1)
@@ -162,19 +162,44 @@ def previous_sentence(ctx: Context, open_tok: int, close_tok: int) -> tuple[Raw,
         if subj is not None and subj.kind in ("PER", "ROLE", "PRON", "ORG"):
             return subj, lemma
         return None
-    return None
+    return person_then_own_words(ctx, open_tok, close_tok, start, p)
 
 
-def colon_subject(ctx: Context, start: int, p: int) -> Raw | None:
+def person_then_own_words(
+    ctx: Context, open_tok: int, close_tok: int, start: int, p: int
+) -> tuple[Raw, str | None] | None:
+    """ "La secrétaire adjointe, Jeanne Roy, reste prudente. « Nous irons ... »": a sentence about a
+    named person, then words in the first person: hers. A person by name only (a role or a pronoun
+    is too loose without a verb of saying)."""
+    if not first_person(ctx, open_tok):
+        return None
+    subj = subject_at(ctx, ctx.nxt(start), p)
+    if subj is None or subj.kind != "PER":
+        return None
+    subj.pos = ctx.starts[open_tok]
+    return subj, None
+
+
+def colon_subject(ctx: Context, start: int, p: int, pronoun: bool = False) -> Raw | None:
     """The person who is the subject of a sentence ending in a colon: "X a pris la parole : « ... »",
-    "Interrogée sur le calendrier, la ministre a été claire : « ... »"."""
+    "Interrogée sur le calendrier, la ministre a été claire : « ... »"; a pronoun ("elle est restée
+    prudente : « ... »") only when `pronoun` (the quotation speaks in the first person)."""
     i = ctx.nxt(start)
     found = subject_at(ctx, i, p)
     if found is None:  # past a fronted adverbial or participle clause
         comma = next((k for k in range(i, min(p, i + 16)) if ctx.words[k] == ","), None)
         if comma is not None and not any(ctx.finite(k) for k in range(i, comma)):
             found = subject_at(ctx, ctx.nxt(comma + 1), p)
-    return found if found is not None and found.kind in ("PER", "ROLE") else None
+    kinds = ("PER", "ROLE", "PRON") if pronoun else ("PER", "ROLE")
+    return found if found is not None and found.kind in kinds else None
+
+
+def first_person(ctx: Context, open_tok: int) -> bool:
+    """The quotation opened at open_tok holds a first- or second-person word: someone's own words."""
+    close = next((b for a, b in ctx.quoted if a == ctx.starts[open_tok]), None)
+    if close is None:
+        return False
+    return any(ctx.low(k) in SPEAKING_PERSONS for k in range(open_tok + 1, ctx.tok(close)))
 
 
 def object_of_verb(ctx: Context, open_tok: int, p: int, start: int) -> tuple[Raw, str | None] | None:

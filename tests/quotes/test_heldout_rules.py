@@ -132,6 +132,37 @@ def test_a_place_is_no_speaker_of_a_slogan(nlp) -> None:
     assert run(nlp, text, ("Carnot", "LOC", "Carnot")) == []
 
 
+def test_first_person_words_after_a_sentence_about_a_named_person(nlp) -> None:
+    text = (
+        "Le trésorier du club, Hugo Terrasson, reste confiant. « Nous aurons bouclé le budget "
+        "avant la fin de la saison. »"
+    )
+    [q] = run(nlp, text, HUGO)
+    assert q.speaker == "Hugo Terrasson" and q.verb is None
+
+
+def test_no_speaker_for_words_without_a_person_after_a_sentence_about_someone(nlp) -> None:
+    text = (
+        "Hugo Terrasson a été nommé trésorier en 2019. « Le budget sera bouclé avant la fin de la "
+        "saison », indique le bilan financier."
+    )
+    assert all(q.speaker_canonical != "Hugo Terrasson" for q in run(nlp, text, HUGO))
+
+
+def test_no_speaker_for_a_title_after_a_sentence_about_a_person(nlp) -> None:
+    text = "Hugo Terrasson publie un livre. « Les rivières oubliées du bocage normand » paraît en mai."
+    assert run(nlp, text, HUGO) == []
+
+
+def test_pronoun_subject_before_a_colon_with_first_person_words(nlp) -> None:
+    text = (
+        "Odile Charbonnel a terminé quatrième. Interrogée sur la suite, elle est restée mesurée : "
+        "« Je veux d'abord guérir ma cheville. »"
+    )
+    [q] = run(nlp, text, ODILE)
+    assert q.speaker_canonical == "Odile Charbonnel"
+
+
 def test_heldout_fixtures_are_consistent() -> None:
     folder = DATA / "heldout"
     texts = {
