@@ -12,7 +12,9 @@ from dataclasses import replace
 from .context import Context
 from .phrases import noun_phrase
 from .records import Raw, Speaker
-from .words import ALL_MARKS, CLITICS, GENERIC_ROLES
+from .words import ALL_MARKS, CLITICS, GENERIC_ROLES, PROFESSIONS
+
+PARAGRAPH_CHARS = 600  # how far back a profession noun looks for the person it names
 
 
 def sentence_subjects(ctx: Context) -> Iterator[Raw]:
@@ -79,7 +81,7 @@ def resolve(raw: Raw, events: list[tuple[int, Speaker]]) -> Speaker | None:
                     role = sp.role or role
                     break
             else:
-                found = _generic(raw, before)
+                found = _generic(raw, [(pos, sp) for pos, sp in events if pos < raw.pos])
                 if found is not None:
                     canonical, role = found.canonical, found.role or role
         assert raw.surface is not None
@@ -90,13 +92,20 @@ def resolve(raw: Raw, events: list[tuple[int, Speaker]]) -> Speaker | None:
     )
 
 
-def _generic(raw: Raw, before: list[Speaker]) -> Speaker | None:
-    """The last speaker whose function a generic role noun stands for ("l'élu" -> the mayor)."""
+def _generic(raw: Raw, before: list[tuple[int, Speaker]]) -> Speaker | None:
+    """The person a role noun names when no earlier speaker has that role: a generic noun stands
+    for the functions it covers ("l'élu" -> the mayor); a profession ("le chercheur", "la nageuse")
+    for the nearest person named just before (within a paragraph's length) whose function the
+    text gave in other words ("Jean Roy, écologue, ..."), of the same gender."""
     kinds = GENERIC_ROLES.get(raw.head or "")
-    if not kinds:
-        return None
-    for sp in reversed(before):
-        same_gender = not raw.gender or not sp.gender or raw.gender == sp.gender
-        if sp.head and sp.head.split()[0] in kinds and sp.canonical and same_gender:
-            return sp
+    for pos, sp in reversed(before):
+        if raw.gender and sp.gender and raw.gender != sp.gender:
+            continue
+        if kinds:
+            if sp.head and sp.head.split()[0] in kinds and sp.canonical:
+                return sp
+            continue
+        if raw.head not in PROFESSIONS or sp.kind != "PER" or raw.pos - pos > PARAGRAPH_CHARS:
+            return None
+        return sp if sp.head is None else None
     return None

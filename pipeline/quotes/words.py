@@ -152,6 +152,14 @@ def role_key(word: str) -> str | None:
 GENERIC_ROLES = {
     "élu": words("maire adjoint député sénateur conseiller président vice-président"),
 }
+# Role nouns that say what a person does rather than name an office: "le chercheur" may be the person
+# just named with other words ("Jean Roy, écologue"); "le ministre" never is.
+PROFESSIONS = words(
+    """
+    chercheur entraîneur sélectionneur joueur nageur coureur athlète syndicaliste militant auteur
+    coauteur co-auteur économiste
+    """
+)
 FEMININE_ROLES = frozenset(k for k, v in ROLE_PAIRS.items() if k != v)
 ROLE_DETS = words("ce cette l' la le les leur leurs notre sa ses son un une votre")
 TITLES = COURTESY_TITLES | words("docteur maître professeur")

@@ -163,6 +163,33 @@ def test_pronoun_subject_before_a_colon_with_first_person_words(nlp) -> None:
     assert q.speaker_canonical == "Odile Charbonnel"
 
 
+def test_a_profession_noun_names_the_person_just_described(nlp) -> None:
+    text = (
+        "Hugo Terrasson, hydrologue au bureau d'études, a mesuré le débit de la rivière. "
+        "« Le niveau de la nappe baisse depuis trois étés », explique le chercheur."
+    )
+    [q] = run(nlp, text, HUGO)
+    assert q.speaker == "le chercheur" and q.speaker_canonical == "Hugo Terrasson"
+
+
+def test_an_office_noun_does_not_take_the_nearest_person(nlp) -> None:
+    text = (
+        "Hugo Terrasson, hydrologue au bureau d'études, a mesuré le débit de la rivière. "
+        "« Des restrictions d'eau seront prises dès juillet », a annoncé le préfet."
+    )
+    [q] = run(nlp, text, HUGO)
+    assert q.speaker == "le préfet" and q.speaker_canonical is None
+
+
+def test_a_profession_noun_does_not_take_a_person_of_the_other_gender(nlp) -> None:
+    text = (
+        "Mme Odile Charbonnel, hydrologue au bureau d'études, a mesuré le débit de la rivière. "
+        "« Le niveau de la nappe baisse depuis trois étés », explique le chercheur."
+    )
+    [q] = run(nlp, text, ODILE)
+    assert q.speaker_canonical is None
+
+
 def test_heldout_fixtures_are_consistent() -> None:
     folder = DATA / "heldout"
     texts = {
