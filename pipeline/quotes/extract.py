@@ -87,6 +87,8 @@ def _keep(ctx: Context, cand: Candidate, s: int, e: int) -> bool:
         return True
     if ctx.pos[p] in ("DET", "ADP") and words >= 5 and _object_of_a_verb(ctx, p, s, e):
         return True
+    if words >= 5 and cand.verb is not None and ctx.low(ctx.tok(s)) in ("à", "de", "d'"):
+        return True  # "a appelé les habitants « à rester chez eux »": the verb's complement
     naming = ctx.low(p) in NAMING and ctx.pos[ctx.prv(p - 1)] != "AUX"  # "s'est dit « ... »" speaks
     return not (ctx.pos[p] in ("DET", "ADP", "NOUN", "PROPN", "ADJ", "NUM") or naming)
 

@@ -213,9 +213,23 @@ def object_of_verb(ctx: Context, open_tok: int, p: int, start: int) -> tuple[Raw
             v = ctx.prv(v - 1)
     if v >= start and ctx.pos[v] != "VERB" and ctx.pos[ctx.prv(v + 1)] == "ADP":
         v = verb_before_object(ctx, ctx.prv(v + 1), start)
+    elif (
+        v >= start
+        and ctx.pos[v] in ("NOUN", "PROPN", "PRON")
+        and ctx.low(ctx.nxt(open_tok + 1))
+        in (
+            "à",
+            "de",
+            "d'",
+        )
+    ):  # "a appelé les habitants « à rester chez eux »": the preposition inside the marks
+        v = verb_before_object(ctx, ctx.nxt(open_tok + 1), start, p)
     if v < start or ctx.pos[v] != "VERB" or not (ctx.finite(v) or ctx.verb_form[v] == ["Part"]):
         return None
-    if ctx.verb_form[v] == ["Part"] and ctx.pos[ctx.prv(v - 1)] != "AUX":
+    before = ctx.prv(v - 1)
+    while before > start and ctx.pos[before] == "ADV":  # "a également appelé"
+        before = ctx.prv(before - 1)
+    if ctx.verb_form[v] == ["Part"] and ctx.pos[before] != "AUX":
         return None  # "une réforme saluée « ... »": a participle without its auxiliary
     lemma = ctx.saying(v)
     if lemma is None and not _speech_like(ctx, open_tok):
@@ -226,12 +240,14 @@ def object_of_verb(ctx: Context, open_tok: int, p: int, start: int) -> tuple[Raw
     return subj, lemma or ctx.lemma(v)
 
 
-def verb_before_object(ctx: Context, link: int, start: int) -> int:
+def verb_before_object(ctx: Context, link: int, start: int, last: int | None = None) -> int:
     """The verb of saying before its object and the preposition that leads to the quotation: "a
-    invité les ministres à « ... »", "a demandé aux maires de « ... »" (-1 if there is none)."""
+    invité les ministres à « ... »", "a demandé aux maires de « ... »" (-1 if there is none). `last`:
+    where to start looking back when the preposition is inside the marks."""
     if ctx.low(link) not in ("à", "de", "d'"):
         return -1
-    for k in range(ctx.prv(link - 1), max(start, link - 9) - 1, -1):
+    last = ctx.prv(link - 1) if last is None else last
+    for k in range(last, max(start, last - 8) - 1, -1):
         if ctx.is_space(k):
             continue
         if ctx.pos[k] == "VERB":

@@ -73,6 +73,9 @@ def role_extent(ctx: Context, j: int, limit: int, allow_noun_start: bool = False
         if ctx.space[k] or low in ROLE_ADJ:
             k += 1
             continue
+        if text == "-" and k > j and glued(ctx, k):
+            k += 1  # "sapeurs-pompiers" split by the tokenizer: one word
+            continue
         if text == ",":
             nxt = ctx.nxt(k + 1)
             if ctx.low(nxt) in ("des", "de", "du", "d'", "et") and not (
@@ -112,6 +115,18 @@ def role_extent(ctx: Context, j: int, limit: int, allow_noun_start: bool = False
     while k > j and (ctx.pos[k - 1] in ("ADP", "DET", "CCONJ") or ctx.is_space(k - 1)):
         k -= 1
     return k
+
+
+def glued(ctx: Context, k: int) -> bool:
+    """The hyphen at k joins two words with no space around it ("sapeurs-pompiers")."""
+    start = ctx.starts[k]
+    return (
+        ctx.has(k + 1)
+        and ctx.alpha[k - 1]
+        and ctx.alpha[k + 1]
+        and ctx.starts[k - 1] + len(ctx.words[k - 1]) == start
+        and ctx.starts[k + 1] == start + 1
+    )
 
 
 def circumstance(ctx: Context, k: int) -> bool:
