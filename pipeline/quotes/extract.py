@@ -40,6 +40,9 @@ def extract_quotes(
             cands.append(cand)
     for cand in cands:
         _attribute(ctx, cand)
+    for k, cand in enumerate(cands):  # "« Q1 » indique le journal. « Q2 »": Q2 goes on only after a speaker
+        if cand.raw is not None and cand.raw.kind == "GOES_ON" and (k == 0 or cands[k - 1].raw is None):
+            cand.raw = None
     _chain(ctx, cands)
     items: list[tuple[int, int, Any]] = [(c.raw.pos, 1, c) for c in cands if c.raw is not None]
     items += [(raw.pos, 0, raw) for raw in sentence_subjects(ctx)]

@@ -18,11 +18,11 @@ from .words import (
     INTRO_PREPS,
     OBJECT_LINKS,
     PRONOUNS,
+    SIGN_NOUNS,
     SPEAKING_PERSONS,
     SPEECH_NOUNS,
     STRESSED_PRONOUNS,
     VERB_CLITICS,
-    role_key,
 )
 
 
@@ -42,7 +42,7 @@ def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
     if found is not None:
         return found
     if not (prev in (":", ",", "que", "qu'") or ctx.saying(p) or ctx.low(p) in ("-il", "-elle")):
-        return None
+        return que_clause(ctx, p, start)
     # "selon X, « ... »", "pour X, « ... »"
     if prev == ",":
         for k in range(start, p):
@@ -91,13 +91,34 @@ def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
     return None
 
 
+def que_clause(ctx: Context, p: int, start: int) -> tuple[Raw, str | None] | None:
+    """ "X a rappelé que l'objectif restait de « doubler ... »": words quoted inside the clause a verb
+    of saying opens with "que" are that verb's subject's."""
+    for k in range(p - 1, start, -1):
+        if ctx.words[k] in ALL_MARKS or ctx.words[k] in (";", ":") or "\n" in ctx.words[k]:
+            return None
+        if ctx.low(k) not in ("que", "qu'"):
+            continue
+        v = ctx.prv(k - 1)
+        while v > start and ctx.pos[v] == "ADV":
+            v = ctx.prv(v - 1)
+        lemma = ctx.saying(v)
+        if lemma is None or ctx.pos[v] != "VERB":
+            return None
+        subj = subject_before(ctx, v, start)
+        if subj is None or subj.kind not in ("PER", "ROLE", "PRON", "ORG"):
+            return None
+        return subj, lemma
+    return None
+
+
 def thing_says(ctx: Context, v: int) -> bool:
     """ "une banderole proclamant « ... »", "un panneau indiquant « ... »": a present participle right
     after a noun that is no role tells what a thing reads -- a slogan or a sign, not anyone's words."""
     if not ctx.low(v).endswith("ant") or ctx.verb_form[v] != ["Part"]:
         return False
     n = ctx.prv(v - 1)
-    return ctx.has(n) and ctx.pos[n] == "NOUN" and role_key(ctx.low(n)) is None
+    return ctx.has(n) and ctx.low(n).rstrip("s") in SIGN_NOUNS
 
 
 def stressed_pronoun(ctx: Context, k: int, p: int) -> Raw | None:
@@ -153,7 +174,7 @@ def previous_sentence(ctx: Context, open_tok: int, close_tok: int) -> tuple[Raw,
         return None
     start = ctx.sentence_start(p)
     if any(start <= ctx.tok(b) < p and sum(ctx.alpha[ctx.tok(a) : ctx.tok(b)]) > 4 for a, b in ctx.quoted):
-        return Raw("INHERIT", ctx.starts[open_tok]), None  # words quoted just before: the speaker goes on
+        return Raw("GOES_ON", ctx.starts[open_tok]), None  # words quoted just before: the speaker goes on
     for v in range(p - 1, start - 1, -1):
         lemma = ctx.saying(v)
         if lemma is None or not (ctx.finite(v) or ctx.verb_form[v] == ["Part"]):

@@ -57,7 +57,7 @@ def subject_at(ctx: Context, i: int, limit: int) -> Raw | None:
 def resolve(raw: Raw, events: list[tuple[int, Speaker]]) -> Speaker | None:
     """The speaker `raw` names, given the (position, speaker) antecedents read so far."""
     before = [sp for pos, sp in events if pos < raw.pos]
-    if raw.kind == "INHERIT":
+    if raw.kind in ("INHERIT", "GOES_ON"):
         return replace(before[-1]) if before else None
     if raw.kind == "PRON":
         for sp in reversed(before):

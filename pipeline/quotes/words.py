@@ -173,6 +173,13 @@ PRONOUNS = {
     "-ils": ("Masc", "Plur"),
     "-elles": ("Fem", "Plur"),
 }
+# Things that bear words no one is quoted saying: "une banderole proclamant « ... »" (singular forms).
+SIGN_NOUNS = words(
+    """
+    affiche affichette banderole bannière écriteau inscription message panneau pancarte pancarte
+    slogan t-shirt tee-shirt tract
+    """
+)
 # Object pronouns between a quotation and its verb: "« ... », leur a-t-elle dit", "nous a confié X".
 OBJECT_CLITICS = words("lui leur nous vous me m' te t'")
 # Stressed pronouns after "selon", "pour", "d'après": "Selon elle, « ... »", "« ... », selon lui".

@@ -232,6 +232,38 @@ def test_preposition_inside_the_marks_after_a_verb_that_says_nothing(nlp) -> Non
     assert run(nlp, text, LUCIE) == []
 
 
+def test_words_quoted_inside_a_que_clause_of_a_verb_of_saying(nlp) -> None:
+    text = (
+        "La présidente du club, Lucie Marvaud, a rappelé que la priorité restait de « former "
+        "des arbitres dans chaque commune du canton »."
+    )
+    [q] = run(nlp, text, LUCIE)
+    assert q.speaker_canonical == "Lucie Marvaud" and q.verb == "rappeler"
+
+
+def test_a_title_inside_a_que_clause_is_no_quote(nlp) -> None:
+    text = "Lucie Marvaud a rappelé que le programme « Arbitres de demain » serait prolongé."
+    assert run(nlp, text, LUCIE) == []
+
+
+def test_a_participle_of_saying_after_a_noun_that_is_no_sign(nlp) -> None:
+    text = (
+        "Hugo Terrasson a rejeté l'idée d'une fusion affirmant : « nous avons les moyens de "
+        "rester indépendants »."
+    )
+    [q] = run(nlp, text, HUGO)
+    assert q.speaker == "Hugo Terrasson"
+
+
+def test_a_quote_after_an_unattributed_one_does_not_take_the_last_subject(nlp) -> None:
+    text = (
+        "Hugo Terrasson a disparu en mer en mars. « Le bateau a heurté un conteneur à la dérive "
+        "pendant la nuit » rapporte le journal local. « Les secours sont arrivés deux heures plus "
+        "tard sur les lieux du naufrage »\nHugo Terrasson naviguait seul."
+    )
+    assert all(q.speaker_canonical != "Hugo Terrasson" for q in run(nlp, text, HUGO))
+
+
 def test_heldout_fixtures_are_consistent() -> None:
     for folder in (DATA / "heldout", DATA / "heldout2"):
         _consistent(folder)
