@@ -38,7 +38,11 @@ def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
     for _a, b in ctx.quoted:  # do not reach back past an earlier quotation
         if b < ctx.starts[p] and ctx.tok(b) >= start:
             start = ctx.tok(b) + 1
-    found = object_of_verb(ctx, open_tok, p, start) or subject_of_quote(ctx, open_tok, p, start)
+    found = (
+        object_of_verb(ctx, open_tok, p, start)
+        or subject_of_quote(ctx, open_tok, p, start)
+        or relative_of_object(ctx, open_tok, p, start)
+    )
     if found is not None:
         return found
     if not (prev in (":", ",", "que", "qu'") or ctx.saying(p) or ctx.low(p) in ("-il", "-elle")):
@@ -52,8 +56,9 @@ def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
                     if pron is not None:  # "Selon elle, « ... »"
                         return pron, None
                     np_ = noun_phrase(ctx, ctx.nxt(k + len(seq)), p + 1)
-                    if np_ is not None and np_[0].kind == "PER":
-                        np_ = np_[0], past_apposition(ctx, np_[1], p)
+                    if np_ is not None and np_[0].kind == "PER" and np_[0].mention is not None:
+                        name_end = ctx.tok(np_[0].mention.end - 1) + 1
+                        np_ = np_[0], max(np_[1], past_apposition(ctx, name_end, p))
                     if np_ is not None and np_[0].kind != "PRON" and ctx.nxt(np_[1]) >= p:
                         if seq == ("pour",) and np_[0].kind == "LOC":
                             continue
@@ -91,6 +96,29 @@ def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
     return None
 
 
+def relative_of_object(ctx: Context, open_tok: int, p: int, start: int) -> tuple[Raw, str | None] | None:
+    """ "X a salué un projet qui « rapproche enfin ... »": the quotation is the relative clause of the
+    object of a verb of saying; the verb's subject said it."""
+    q = ctx.nxt(open_tok + 1)
+    while ctx.low(q) in VERB_CLITICS:
+        q = ctx.nxt(q + 1)
+    if ctx.low(p) != "qui" or not ctx.finite(q):
+        return None
+    close = next((b for a, b in ctx.quoted if a == ctx.starts[open_tok]), None)
+    if close is None or sum(ctx.alpha[k] for k in range(q, ctx.tok(close))) < 5:
+        return None  # "une annonce qui « rassure »": a scare quote
+    for k in range(ctx.prv(p - 1), max(start, p - 9) - 1, -1):
+        if ctx.is_space(k) or ctx.pos[k] in ("DET", "NOUN", "ADJ", "ADP", "NUM", "PROPN"):
+            continue
+        if ctx.pos[k] != "VERB" or ctx.saying(k) is None:
+            return None
+        subj = subject_before(ctx, k, start)
+        if subj is None or subj.kind not in ("PER", "ROLE", "PRON", "ORG"):
+            return None
+        return subj, ctx.saying(k)
+    return None
+
+
 def que_clause(ctx: Context, p: int, start: int) -> tuple[Raw, str | None] | None:
     """ "X a rappelé que l'objectif restait de « doubler ... »": words quoted inside the clause a verb
     of saying opens with "que" are that verb's subject's."""
@@ -103,8 +131,8 @@ def que_clause(ctx: Context, p: int, start: int) -> tuple[Raw, str | None] | Non
         while v > start and ctx.pos[v] == "ADV":
             v = ctx.prv(v - 1)
         lemma = ctx.saying(v)
-        if lemma is None or ctx.pos[v] != "VERB":
-            return None
+        if lemma is None or ctx.pos[v] != "VERB" or ctx.low(v).endswith("ant"):
+            return None  # "..., indiquant que « ... »": whose participle it is lies too far back
         subj = subject_before(ctx, v, start)
         if subj is None or subj.kind not in ("PER", "ROLE", "PRON", "ORG"):
             return None

@@ -107,5 +107,5 @@ def _generic(raw: Raw, before: list[tuple[int, Speaker]]) -> Speaker | None:
             continue
         if raw.head not in PROFESSIONS or sp.kind != "PER" or raw.pos - pos > PARAGRAPH_CHARS:
             return None
-        return sp if sp.head is None else None
+        return sp if sp.head is None or sp.head.split()[0] in PROFESSIONS else None
     return None

@@ -31,7 +31,7 @@ _ER_VERBS = _in_order(
     déclarer déplorer dénoncer détailler estimer expliquer exprimer féliciter indiquer insister juger
     lancer marteler noter nuancer observer penser plaider préciser proclamer raconter rappeler regretter
     relever répliquer résumer rétorquer saluer signaler souligner témoigner espérer interroger inquiéter
-    répéter glisser
+    répéter glisser réclamer demander exiger
     """
 )
 _IRREGULAR = {
@@ -130,7 +130,10 @@ ROLE_PAIRS = ROLE_NOUNS | pairs(
     élu élue=élu adjoint adjointe=adjoint chercheur chercheuse=chercheur entraîneur entraîneuse=entraîneur
     sélectionneur sélectionneuse=sélectionneur joueur joueuse=joueur nageur nageuse=nageur coureur
     coureuse=coureur athlète syndicaliste militant militante=militant auteur autrice=auteur
-    auteure=auteur coauteur coautrice=coauteur co-auteur co-autrice=co-auteur économiste
+    auteure=auteur coauteur coautrice=coauteur co-auteur co-autrice=co-auteur économiste chargé
+    chargée=chargé réalisateur réalisatrice=réalisateur cinéaste artiste écrivain écrivaine=écrivain
+    comédien comédienne=comédien acteur actrice=acteur chanteur chanteuse=chanteur musicien
+    musicienne=musicien
     """
 )
 ROLE_ADJ = ROLE_ADJECTIVES
@@ -157,7 +160,8 @@ GENERIC_ROLES = {
 PROFESSIONS = words(
     """
     chercheur entraîneur sélectionneur joueur nageur coureur athlète syndicaliste militant auteur
-    coauteur co-auteur économiste
+    coauteur co-auteur économiste réalisateur cinéaste artiste écrivain comédien acteur chanteur
+    musicien
     """
 )
 FEMININE_ROLES = frozenset(k for k, v in ROLE_PAIRS.items() if k != v)

@@ -241,6 +241,14 @@ def test_words_quoted_inside_a_que_clause_of_a_verb_of_saying(nlp) -> None:
     assert q.speaker_canonical == "Lucie Marvaud" and q.verb == "rappeler"
 
 
+def test_a_participle_que_clause_does_not_take_the_nearest_name(nlp) -> None:
+    text = (
+        "La mairie a démenti que Hugo Terrasson soit candidat, indiquant que le dossier « ne "
+        "figurait pas parmi les priorités du conseil »."
+    )
+    assert all(q.speaker_canonical != "Hugo Terrasson" for q in run(nlp, text, HUGO))
+
+
 def test_a_title_inside_a_que_clause_is_no_quote(nlp) -> None:
     text = "Lucie Marvaud a rappelé que le programme « Arbitres de demain » serait prolongé."
     assert run(nlp, text, LUCIE) == []
@@ -264,8 +272,58 @@ def test_a_quote_after_an_unattributed_one_does_not_take_the_last_subject(nlp) -
     assert all(q.speaker_canonical != "Hugo Terrasson" for q in run(nlp, text, HUGO))
 
 
+def test_a_demand_verb_takes_the_quote_as_object(nlp) -> None:
+    text = (
+        "Lucie Marvaud a écrit au préfet. Elle y réclame « un calendrier précis pour la réouverture "
+        "de la ligne de bus »."
+    )
+    [q] = run(nlp, text, LUCIE)
+    assert q.speaker_canonical == "Lucie Marvaud" and q.verb == "réclamer"
+
+
+def test_pour_a_name_with_a_description_holding_a_participle(nlp) -> None:
+    text = (
+        "Pour Odile Charbonnel, gérante d'une boulangerie installée à Vitré, « les clients reviennent "
+        "enfin le dimanche matin »."
+    )
+    [q] = run(nlp, text, ODILE)
+    assert q.speaker == "Odile Charbonnel"
+
+
+def test_relative_clause_of_the_object_of_a_verb_of_saying(nlp) -> None:
+    text = (
+        "Le recteur, Hugo Terrasson, a salué une réforme qui « donne enfin aux lycées professionnels "
+        "les moyens de leurs ambitions »."
+    )
+    [q] = run(nlp, text, HUGO)
+    assert q.speaker_canonical == "Hugo Terrasson" and q.verb == "saluer"
+
+
+def test_a_short_relative_in_marks_is_a_scare_quote(nlp) -> None:
+    text = "Hugo Terrasson a salué une réforme qui « rassure »."
+    assert run(nlp, text, HUGO) == []
+
+
+def test_chargee_de_is_a_role_before_a_name(nlp) -> None:
+    text = (
+        "« Les inscriptions ouvriront le premier lundi de mars », précise la chargée de mission, "
+        "Odile Charbonnel."
+    )
+    [q] = run(nlp, text, ODILE)
+    assert q.speaker == "Odile Charbonnel"
+
+
+def test_a_profession_noun_names_a_person_given_another_profession(nlp) -> None:
+    text = (
+        "La chanteuse Odile Charbonnel a reçu le prix samedi. « Cet album m'a pris dix ans de ma "
+        "vie », a confié l'artiste."
+    )
+    [q] = run(nlp, text, ODILE)
+    assert q.speaker_canonical == "Odile Charbonnel"
+
+
 def test_heldout_fixtures_are_consistent() -> None:
-    for folder in (DATA / "heldout", DATA / "heldout2"):
+    for folder in (DATA / "heldout", DATA / "heldout2", DATA / "heldout3"):
         _consistent(folder)
 
 
