@@ -102,9 +102,12 @@ def name_after_role(ctx: Context, r_end: int, limit: int) -> tuple[Mention, int,
             if m is None or m.label != "PER" or j >= limit:
                 return None
             stop = ctx.mention_tokens[j]
-            if ctx.low(ctx.nxt(stop)) != ",":
-                return None
-            return m, ctx.nxt(stop) + 1, k
+            after = ctx.nxt(stop)
+            if ctx.low(after) == ",":
+                return m, after + 1, k
+            if after >= limit or ctx.low(after) in (".", ";", "!", ")"):
+                return m, stop, k  # "..., précise la cofondatrice et présidente de X, Jeanne Roy."
+            return None
         if ctx.punct[k]:
             return None
     return None

@@ -59,6 +59,8 @@ def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
                     if np_ is not None and np_[0].kind == "PER" and np_[0].mention is not None:
                         name_end = ctx.tok(np_[0].mention.end - 1) + 1
                         np_ = np_[0], max(np_[1], past_apposition(ctx, name_end, p))
+                    if np_ is not None and np_[0].kind in ("PER", "ROLE"):
+                        np_ = np_[0], past_relative(ctx, np_[1], p)
                     if np_ is not None and np_[0].kind != "PRON" and ctx.nxt(np_[1]) >= p:
                         if seq == ("pour",) and np_[0].kind == "LOC":
                             continue
@@ -97,17 +99,21 @@ def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
 
 
 def relative_of_object(ctx: Context, open_tok: int, p: int, start: int) -> tuple[Raw, str | None] | None:
-    """ "X a salué un projet qui « rapproche enfin ... »": the quotation is the relative clause of the
-    object of a verb of saying; the verb's subject said it."""
+    """ "X a salué un projet qui « rapproche enfin ... »", "X a défendu un plan « indispensable pour
+    ... »": the quotation is the relative clause or the epithet of the object of a verb of saying;
+    the verb's subject said it (five words at least: shorter ones are scare quotes)."""
     q = ctx.nxt(open_tok + 1)
     while ctx.low(q) in VERB_CLITICS:
         q = ctx.nxt(q + 1)
-    if ctx.low(p) != "qui" or not ctx.finite(q):
-        return None
+    if ctx.low(p) == "qui":
+        if not ctx.finite(q):
+            return None
+    elif not (ctx.pos[p] == "NOUN" and ctx.text[ctx.starts[q]].islower() and ctx.pos[q] == "ADJ"):
+        return None  # "a défendu un plan « indispensable pour que ... »": the noun's epithet
     close = next((b for a, b in ctx.quoted if a == ctx.starts[open_tok]), None)
     if close is None or sum(ctx.alpha[k] for k in range(q, ctx.tok(close))) < 5:
         return None  # "une annonce qui « rassure »": a scare quote
-    for k in range(ctx.prv(p - 1), max(start, p - 9) - 1, -1):
+    for k in range(ctx.prv(p - 1) if ctx.low(p) == "qui" else p, max(start, p - 9) - 1, -1):
         if ctx.is_space(k) or ctx.pos[k] in ("DET", "NOUN", "ADJ", "ADP", "NUM", "PROPN"):
             continue
         if ctx.pos[k] != "VERB" or ctx.saying(k) is None:
@@ -155,6 +161,18 @@ def stressed_pronoun(ctx: Context, k: int, p: int) -> Raw | None:
         return None
     gender, number = STRESSED_PRONOUNS[ctx.low(k)]
     return Raw("PRON", ctx.starts[k], gender=gender, number=number)
+
+
+def past_relative(ctx: Context, end: int, p: int) -> int:
+    """ "Pour le préfet, qui a visité le site jeudi, « ... »": a relative clause between the speaker
+    and the comma that leads to the quotation."""
+    j = ctx.nxt(end)
+    if j >= p or ctx.low(j) != "," or ctx.low(ctx.nxt(j + 1)) not in ("qui", "dont"):
+        return end
+    between = range(j + 1, p)
+    if any(ctx.words[k] in ALL_MARKS or ctx.words[k] in ".;:!?" or "\n" in ctx.words[k] for k in between):
+        return end
+    return p if len(between) <= 15 else end
 
 
 def past_apposition(ctx: Context, end: int, p: int) -> int:

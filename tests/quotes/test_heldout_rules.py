@@ -322,8 +322,40 @@ def test_a_profession_noun_names_a_person_given_another_profession(nlp) -> None:
     assert q.speaker_canonical == "Odile Charbonnel"
 
 
+def test_coordinated_roles_then_the_name_at_the_end_of_the_sentence(nlp) -> None:
+    text = (
+        "« Nous doublerons la production de la ferme solaire dès l'été », a déclaré la fondatrice "
+        "et directrice de Solenza, Odile Charbonnel."
+    )
+    [q] = run(nlp, text, ODILE, ("Solenza", "ORG", "Solenza"))
+    assert q.speaker == "Odile Charbonnel"
+
+
+def test_epithet_in_marks_after_the_object_of_a_verb_of_saying(nlp) -> None:
+    text = (
+        "Hugo Terrasson a défendu un budget « nécessaire pour que les écoles du canton restent "
+        "ouvertes toute l'année »."
+    )
+    [q] = run(nlp, text, HUGO)
+    assert q.speaker == "Hugo Terrasson" and q.verb == "défendre"
+
+
+def test_a_title_after_a_noun_is_no_epithet(nlp) -> None:
+    text = "Hugo Terrasson a annoncé le programme « Écoles ouvertes et solidaires du canton de Vire »."
+    assert run(nlp, text, HUGO) == []
+
+
+def test_pour_a_role_then_a_relative_clause(nlp) -> None:
+    text = (
+        "Pour la directrice de l'école, qui a accueilli les familles lundi, « la cantine gratuite "
+        "a changé la vie de beaucoup d'enfants du quartier »."
+    )
+    [q] = run(nlp, text)
+    assert q.speaker == "la directrice de l'école"
+
+
 def test_heldout_fixtures_are_consistent() -> None:
-    for folder in (DATA / "heldout", DATA / "heldout2", DATA / "heldout3"):
+    for folder in (DATA / "heldout", DATA / "heldout2", DATA / "heldout3", DATA / "heldout4"):
         _consistent(folder)
 
 
