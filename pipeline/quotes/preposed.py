@@ -8,10 +8,12 @@ from __future__ import annotations
 from .context import Context
 from .phrases import noun_phrase
 from .records import Raw
+from .roles import role_extent
 from .speakers import subject_at
 from .verbs import inverted, skip_fillers
 from .words import (
     ALL_MARKS,
+    BODY_NOUNS,
     CLITICS,
     EMPHASIS,
     FILLER_SEQS,
@@ -408,6 +410,29 @@ def subject_before(ctx: Context, v: int, start: int) -> Raw | None:
         if raw.kind != "PRON" and not governed:
             best = raw
         k = max(end, k + 1)
+    if best is None:
+        best = body_subject(ctx, start, g + 1)
     if best is not None:
         best.pos = pos
     return best
+
+
+def body_subject(ctx: Context, start: int, end: int) -> Raw | None:
+    """ "La direction régionale a répondu que « ... »": a body named by a common noun, as written,
+    when it opens the clause of the verb of saying (never an antecedent of later pronouns)."""
+    i = ctx.nxt(start)
+    comma = next((k for k in range(i, min(end, i + 8)) if ctx.words[k] == ","), None)
+    fronted = comma is not None and not any(ctx.finite(k) for k in range(i, comma))
+    if ctx.low(i) not in ("le", "la", "l'", "les") and fronted:
+        i = ctx.nxt(comma + 1)  # "Dans un communiqué, la direction ..."
+    if ctx.low(i) not in ("le", "la", "l'", "les") or not ctx.has(i + 1):
+        return None
+    noun = ctx.nxt(i + 1)
+    if ctx.low(noun) not in BODY_NOUNS:
+        return None
+    stop = role_extent(ctx, noun + 1, end)
+    if ctx.nxt(stop) < end:
+        return None  # more than the body's name before the verb
+    gender = "Fem" if ctx.low(i) == "la" else "Masc" if ctx.low(i) == "le" else None
+    surface = ctx.span(i, stop)
+    return Raw("ROLE", ctx.starts[i], surface=surface, role=None, head=None, gender=gender)

@@ -177,6 +177,13 @@ PRONOUNS = {
     "-ils": ("Masc", "Plur"),
     "-elles": ("Fem", "Plur"),
 }
+# Common nouns that name a body speaking as one ("la direction a répondu que « ... »").
+BODY_NOUNS = words(
+    """
+    association collectif commission compagnie direction entreprise fédération gouvernement groupe
+    intersyndicale mairie ministère municipalité préfecture rectorat société syndicat
+    """
+)
 # Things that bear words no one is quoted saying: "une banderole proclamant « ... »" (singular forms).
 SIGN_NOUNS = words(
     """

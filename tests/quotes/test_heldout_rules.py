@@ -354,6 +354,24 @@ def test_pour_a_role_then_a_relative_clause(nlp) -> None:
     assert q.speaker == "la directrice de l'école"
 
 
+def test_a_body_named_by_a_common_noun_speaks_as_written(nlp) -> None:
+    text = (
+        "Dans un communiqué, la direction du réseau de bus a répondu que « aucune ligne ne sera "
+        "supprimée avant la rentrée »."
+    )
+    [q] = run(nlp, text)
+    assert q.speaker == "la direction du réseau de bus" and q.verb == "répondre"
+
+
+def test_a_body_noun_is_no_antecedent_of_a_later_pronoun(nlp) -> None:
+    text = (
+        "Odile Charbonnel préside la fédération. La fédération compte trois cents clubs. "
+        "« Nous voulons un club dans chaque commune », explique-t-elle."
+    )
+    [q] = run(nlp, text, ODILE)
+    assert q.speaker_canonical == "Odile Charbonnel"
+
+
 def test_heldout_fixtures_are_consistent() -> None:
     for folder in (DATA / "heldout", DATA / "heldout2", DATA / "heldout3", DATA / "heldout4"):
         _consistent(folder)
