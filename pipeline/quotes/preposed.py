@@ -419,7 +419,8 @@ def subject_before(ctx: Context, v: int, start: int) -> Raw | None:
 
 def body_subject(ctx: Context, start: int, end: int) -> Raw | None:
     """ "La direction régionale a répondu que « ... »": a body named by a common noun, as written,
-    when it opens the clause of the verb of saying (never an antecedent of later pronouns)."""
+    when it opens the clause of the verb of saying (only as a speaker: sentence subjects, the
+    antecedents of later pronouns, stay persons and roles)."""
     i = ctx.nxt(start)
     comma = next((k for k in range(i, min(end, i + 8)) if ctx.words[k] == ","), None)
     fronted = comma is not None and not any(ctx.finite(k) for k in range(i, comma))
