@@ -41,6 +41,8 @@ def subject_at(ctx: Context, i: int, limit: int) -> Raw | None:
         return None
     raw, end = np_
     j = ctx.nxt(end)
+    if ctx.low(j) in ("qui", "dont") and ctx.low(ctx.prv(j - 1)) == ",":
+        j = ctx.prv(j - 1)  # "Jean Roy, maire de X, dont la commune ..., accueille": the relative too
     if ctx.low(j) == ",":  # a relative or an apposition before the verb
         close = next((k for k in range(j + 1, min(limit, j + 25)) if ctx.words[k] == ","), None)
         if close is None:
@@ -48,10 +50,21 @@ def subject_at(ctx: Context, i: int, limit: int) -> Raw | None:
         j = ctx.nxt(close + 1)
     while j < limit and (ctx.low(j) in CLITICS or ctx.pos[j] == "ADV"):
         j = ctx.nxt(j + 1)
-    if j < limit and ctx.finite(j):
+    if j < limit and (ctx.finite(j) or _present_read_as_participle(ctx, j)):
         raw.pos = ctx.starts[i]
         return raw
     return None
+
+
+def _present_read_as_participle(ctx: Context, j: int) -> bool:
+    """ "accueille" tagged as a participle by the model: a verb with a present-tense ending."""
+    low = ctx.low(j)
+    return (
+        ctx.pos[j] == "VERB"
+        and ctx.verb_form[j] == ["Part"]
+        and low.endswith(("e", "ent"))
+        and not low.endswith(("ée", "ant"))
+    )
 
 
 def resolve(raw: Raw, events: list[tuple[int, Speaker]]) -> Speaker | None:
