@@ -40,6 +40,9 @@ def extract_quotes(
             cands.append(cand)
     for cand in cands:
         _attribute(ctx, cand)
+    for k, cand in enumerate(cands):  # "« Q1 » indique le journal. « Q2 »": Q2 goes on only after a speaker
+        if cand.raw is not None and cand.raw.kind == "GOES_ON" and (k == 0 or cands[k - 1].raw is None):
+            cand.raw = None
     _chain(ctx, cands)
     items: list[tuple[int, int, Any]] = [(c.raw.pos, 1, c) for c in cands if c.raw is not None]
     items += [(raw.pos, 0, raw) for raw in sentence_subjects(ctx)]
@@ -87,6 +90,8 @@ def _keep(ctx: Context, cand: Candidate, s: int, e: int) -> bool:
         return True
     if ctx.pos[p] in ("DET", "ADP") and words >= 5 and _object_of_a_verb(ctx, p, s, e):
         return True
+    if words >= 5 and cand.verb is not None and ctx.low(ctx.tok(s)) in ("à", "de", "d'"):
+        return True  # "a appelé les habitants « à rester chez eux »": the verb's complement
     naming = ctx.low(p) in NAMING and ctx.pos[ctx.prv(p - 1)] != "AUX"  # "s'est dit « ... »" speaks
     return not (ctx.pos[p] in ("DET", "ADP", "NOUN", "PROPN", "ADJ", "NUM") or naming)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from .context import Context
 from .records import Mention, Raw
 from .roles import plural_role, role_at, role_body, role_extent, role_gender, role_head, skip_titles
-from .words import PRONOUNS, ROLE_DETS, role_key
+from .words import ALL_MARKS, PRONOUNS, ROLE_DETS, TITLES, role_key
 
 
 def noun_phrase(ctx: Context, i: int, limit: int) -> tuple[Raw, int] | None:
@@ -30,6 +30,8 @@ def noun_phrase(ctx: Context, i: int, limit: int) -> tuple[Raw, int] | None:
         if comma:
             j = ctx.nxt(j + 1)
         j = skip_titles(ctx, j, limit)
+        if comma:
+            j = past_rank(ctx, j, limit)  # "..., le colonel Jean Roy,"
         m = ctx.mention_at.get(j)
         if m is None and j < limit and not comma and ctx.bare_name(j):
             m = ctx.bare_name(j)
@@ -39,6 +41,10 @@ def noun_phrase(ctx: Context, i: int, limit: int) -> tuple[Raw, int] | None:
                 end = ctx.nxt(end) + 1
             role_text = ctx.span(first, r_end)
             return person(ctx, m, role_text, gender, i), end
+        named = name_after_role(ctx, r_end, limit)
+        if named is not None:  # "Le coordinateur ... des Nations unies pour la région, Jean Roy, ..."
+            m, end, comma_at = named
+            return person(ctx, m, ctx.span(first, comma_at), gender, i), end
         body = role_body(ctx, noun + 1, r_end)
         return (
             Raw(
@@ -53,7 +59,7 @@ def noun_phrase(ctx: Context, i: int, limit: int) -> tuple[Raw, int] | None:
             ),
             r_end,
         )
-    named = noun_then_name(ctx, i, limit)
+    named = noun_then_name(ctx, i, limit) or noun_before_name(ctx, i, limit)
     if named is not None:
         return named
     j = skip_titles(ctx, i, limit)
@@ -79,6 +85,62 @@ def noun_phrase(ctx: Context, i: int, limit: int) -> tuple[Raw, int] | None:
     if det is not None:
         gender = "Fem" if ctx.low(det) == "la" else "Masc" if ctx.low(det) == "le" else None
     return Raw(m.label, ctx.starts[i], surface=m.text, mention=m, gender=gender), end
+
+
+def name_after_role(ctx: Context, r_end: int, limit: int) -> tuple[Mention, int, int] | None:
+    """A person's name between commas a few words after the role's end, when the role's complement
+    runs on in words the role rules do not follow ("... des Nations unies pour la région, Jean Roy,"):
+    (mention, end past the closing comma, the comma after the role)."""
+    for k in range(r_end, min(limit, r_end + 10)):
+        if ctx.finite(k) or ctx.words[k] in ALL_MARKS or "\n" in ctx.words[k]:
+            return None
+        if k in ctx.mention_at and ctx.mention_at[k].label == "PER":
+            return None
+        if ctx.words[k] == ",":
+            j = skip_titles(ctx, ctx.nxt(k + 1), limit)
+            m = ctx.mention_at.get(j)
+            if m is None or m.label != "PER" or j >= limit:
+                return None
+            stop = ctx.mention_tokens[j]
+            after = ctx.nxt(stop)
+            if ctx.low(after) == ",":
+                return m, after + 1, k
+            if after >= limit or ctx.low(after) in (".", ";", "!", ")"):
+                return m, stop, k  # "..., précise la cofondatrice et présidente de X, Jeanne Roy."
+            return None
+        if ctx.punct[k]:
+            return None
+    return None
+
+
+def past_rank(ctx: Context, j: int, limit: int) -> int:
+    """Past "le colonel", "la générale" before a person's name: a rank or a title, not a role."""
+    n = ctx.nxt(j + 1)
+    if ctx.low(j) in ("le", "la", "l'") and ctx.has(n) and ctx.pos[n] == "NOUN" and n < limit:
+        m = ctx.mention_at.get(ctx.nxt(n + 1))
+        if m is not None and m.label == "PER":
+            return ctx.nxt(n + 1)
+    return j
+
+
+def noun_before_name(ctx: Context, i: int, limit: int) -> tuple[Raw, int] | None:
+    """ "L'ancienne internationale Jeanne Roy", "le colonel Jean Roy": a determiner, a noun outside
+    the role lexicon (with its adjectives) and a person's name right after it."""
+    if ctx.low(i) not in ROLE_DETS:
+        return None
+    first = k = ctx.nxt(i + 1)
+    while k < min(limit, first + 3) and ctx.has(k) and ctx.pos[k] in ("ADJ", "NOUN"):
+        k = ctx.nxt(k + 1)  # "l'ancienne internationale" is two adjectives for the model
+    m = ctx.mention_at.get(k)
+    if k == first or m is None or m.label != "PER" or k >= limit:
+        return None
+    if any(ctx.low(n) in TITLES for n in range(first, k)):
+        return None  # "le docteur Jeanne Roy": a courtesy title, whose article tells no gender
+    end = ctx.mention_tokens[k]
+    gender = "Fem" if ctx.low(i) in ("la", "sa", "cette", "une") else None
+    gender = "Masc" if ctx.low(i) in ("le", "son", "ce", "un") else gender
+    appos, after = apposition(ctx, end, limit)
+    return person(ctx, m, appos or ctx.span(first, k), gender, i), after
 
 
 def noun_then_name(ctx: Context, i: int, limit: int) -> tuple[Raw, int] | None:

@@ -11,7 +11,7 @@ from .context import Context
 from .phrases import noun_phrase
 from .records import Candidate, Raw
 from .verbs import skip_fillers, verb_group
-from .words import SOURCE_PREPS, SPEECH_NOUNS, TIME_WORDS
+from .words import SOURCE_PREPS, SPEECH_NOUNS, STRESSED_PRONOUNS, TIME_WORDS
 
 
 def incise_inside(ctx: Context, cand: Candidate) -> Candidate | None:
@@ -48,7 +48,11 @@ def postposed(
         return None
     for seq in SOURCE_PREPS:  # "selon X", "pour reprendre les mots de X"
         if ctx.low(i) == seq[0] and tuple(ctx.low(i + k) for k in range(len(seq))) == seq:
-            np_ = noun_phrase(ctx, ctx.nxt(i + len(seq)), limit)
+            k = ctx.nxt(i + len(seq))
+            if ctx.low(k) in STRESSED_PRONOUNS and ctx.low(ctx.nxt(k + 1)) in (".", ",", ";", "!"):
+                gender, number = STRESSED_PRONOUNS[ctx.low(k)]  # "« ... », selon elle."
+                return Raw("PRON", ctx.starts[k], gender=gender, number=number), None, k + 1
+            np_ = noun_phrase(ctx, k, limit)
             if np_ is None or np_[0].kind in ("PRON", "LOC"):
                 return None
             return np_[0], None, np_[1]

@@ -8,17 +8,22 @@ from __future__ import annotations
 from .context import Context
 from .phrases import noun_phrase
 from .records import Raw
+from .roles import role_extent
 from .speakers import subject_at
 from .verbs import inverted, skip_fillers
 from .words import (
+    ALL_MARKS,
+    BODY_NOUNS,
     CLITICS,
     EMPHASIS,
     FILLER_SEQS,
     INTRO_PREPS,
     OBJECT_LINKS,
     PRONOUNS,
+    SIGN_NOUNS,
     SPEAKING_PERSONS,
     SPEECH_NOUNS,
+    STRESSED_PRONOUNS,
     VERB_CLITICS,
 )
 
@@ -35,17 +40,29 @@ def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
     for _a, b in ctx.quoted:  # do not reach back past an earlier quotation
         if b < ctx.starts[p] and ctx.tok(b) >= start:
             start = ctx.tok(b) + 1
-    found = object_of_verb(ctx, open_tok, p, start) or subject_of_quote(ctx, open_tok, p, start)
+    found = (
+        object_of_verb(ctx, open_tok, p, start)
+        or subject_of_quote(ctx, open_tok, p, start)
+        or relative_of_object(ctx, open_tok, p, start)
+    )
     if found is not None:
         return found
     if not (prev in (":", ",", "que", "qu'") or ctx.saying(p) or ctx.low(p) in ("-il", "-elle")):
-        return None
+        return que_clause(ctx, p, start)
     # "selon X, « ... »", "pour X, « ... »"
     if prev == ",":
         for k in range(start, p):
             for seq in INTRO_PREPS:
                 if ctx.low(k) == seq[0] and tuple(ctx.low(k + n) for n in range(len(seq))) == seq:
+                    pron = stressed_pronoun(ctx, ctx.nxt(k + len(seq)), p)
+                    if pron is not None:  # "Selon elle, « ... »"
+                        return pron, None
                     np_ = noun_phrase(ctx, ctx.nxt(k + len(seq)), p + 1)
+                    if np_ is not None and np_[0].kind == "PER" and np_[0].mention is not None:
+                        name_end = ctx.tok(np_[0].mention.end - 1) + 1
+                        np_ = np_[0], max(np_[1], past_apposition(ctx, name_end, p))
+                    if np_ is not None and np_[0].kind in ("PER", "ROLE"):
+                        np_ = np_[0], past_relative(ctx, np_[1], p)
                     if np_ is not None and np_[0].kind != "PRON" and ctx.nxt(np_[1]) >= p:
                         if seq == ("pour",) and np_[0].kind == "LOC":
                             continue
@@ -66,19 +83,110 @@ def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
                 return np_[0], lemma
         if not (after >= p or prev in (":", "que", "qu'")):
             return None
+        if thing_says(ctx, v):
+            return None
         subj = subject_before(ctx, v, start)
-        if subj is not None:
+        if subj is not None and subj.kind != "LOC":
             return subj, lemma
-        return None
+        break  # "Interrogée sur X, elle a été claire : « ... »": the sentence's subject, below
     # "Jean Dupont, président de X : « ... »", "Déclaration de la présidente : « ... »"
     if prev == ":":
-        said = words_of(ctx, start, p) or colon_subject(ctx, start, p)
+        said = words_of(ctx, start, p) or colon_subject(ctx, start, p, first_person(ctx, open_tok))
         if said is not None:
             return said, None
         np_ = noun_phrase(ctx, ctx.nxt(start), p + 1)
         if np_ is not None and np_[0].kind not in ("PRON", "LOC") and ctx.nxt(np_[1]) >= p:
             return np_[0], None
     return None
+
+
+def relative_of_object(ctx: Context, open_tok: int, p: int, start: int) -> tuple[Raw, str | None] | None:
+    """ "X a salué un projet qui « rapproche enfin ... »", "X a défendu un plan « indispensable pour
+    ... »": the quotation is the relative clause or the epithet of the object of a verb of saying;
+    the verb's subject said it (five words at least: shorter ones are scare quotes)."""
+    q = ctx.nxt(open_tok + 1)
+    while ctx.low(q) in VERB_CLITICS:
+        q = ctx.nxt(q + 1)
+    if ctx.low(p) == "qui":
+        if not ctx.finite(q):
+            return None
+    elif not (ctx.pos[p] == "NOUN" and ctx.text[ctx.starts[q]].islower() and ctx.pos[q] == "ADJ"):
+        return None  # "a défendu un plan « indispensable pour que ... »": the noun's epithet
+    close = next((b for a, b in ctx.quoted if a == ctx.starts[open_tok]), None)
+    if close is None or sum(ctx.alpha[k] for k in range(q, ctx.tok(close))) < 5:
+        return None  # "une annonce qui « rassure »": a scare quote
+    for k in range(ctx.prv(p - 1) if ctx.low(p) == "qui" else p, max(start, p - 9) - 1, -1):
+        if ctx.is_space(k) or ctx.pos[k] in ("DET", "NOUN", "ADJ", "ADP", "NUM", "PROPN"):
+            continue
+        if ctx.pos[k] != "VERB" or ctx.saying(k) is None:
+            return None
+        subj = subject_before(ctx, k, start)
+        if subj is None or subj.kind not in ("PER", "ROLE", "PRON", "ORG"):
+            return None
+        return subj, ctx.saying(k)
+    return None
+
+
+def que_clause(ctx: Context, p: int, start: int) -> tuple[Raw, str | None] | None:
+    """ "X a rappelé que l'objectif restait de « doubler ... »": words quoted inside the clause a verb
+    of saying opens with "que" are that verb's subject's."""
+    for k in range(p - 1, start, -1):
+        if ctx.words[k] in ALL_MARKS or ctx.words[k] in (";", ":") or "\n" in ctx.words[k]:
+            return None
+        if ctx.low(k) not in ("que", "qu'"):
+            continue
+        v = ctx.prv(k - 1)
+        while v > start and ctx.pos[v] == "ADV":
+            v = ctx.prv(v - 1)
+        lemma = ctx.saying(v)
+        if lemma is None or ctx.pos[v] != "VERB" or ctx.low(v).endswith("ant"):
+            return None  # "..., indiquant que « ... »": whose participle it is lies too far back
+        subj = subject_before(ctx, v, start)
+        if subj is None or subj.kind not in ("PER", "ROLE", "PRON", "ORG"):
+            return None
+        return subj, lemma
+    return None
+
+
+def thing_says(ctx: Context, v: int) -> bool:
+    """ "une banderole proclamant « ... »", "un panneau indiquant « ... »": a present participle right
+    after a noun that is no role tells what a thing reads -- a slogan or a sign, not anyone's words."""
+    if not ctx.low(v).endswith("ant") or ctx.verb_form[v] != ["Part"]:
+        return False
+    n = ctx.prv(v - 1)
+    return ctx.has(n) and ctx.low(n).rstrip("s") in SIGN_NOUNS
+
+
+def stressed_pronoun(ctx: Context, k: int, p: int) -> Raw | None:
+    """ "lui", "elle", "eux", "elles" right before the comma at p: a pronoun speaker after "selon"."""
+    if ctx.low(k) not in STRESSED_PRONOUNS or ctx.nxt(k + 1) < p:
+        return None
+    gender, number = STRESSED_PRONOUNS[ctx.low(k)]
+    return Raw("PRON", ctx.starts[k], gender=gender, number=number)
+
+
+def past_relative(ctx: Context, end: int, p: int) -> int:
+    """ "Pour le préfet, qui a visité le site jeudi, « ... »": a relative clause between the speaker
+    and the comma that leads to the quotation."""
+    j = ctx.nxt(end)
+    if j >= p or ctx.low(j) != "," or ctx.low(ctx.nxt(j + 1)) not in ("qui", "dont"):
+        return end
+    between = range(j + 1, p)
+    if any(ctx.words[k] in ALL_MARKS or ctx.words[k] in ".;:!?" or "\n" in ctx.words[k] for k in between):
+        return end
+    return p if len(between) <= 15 else end
+
+
+def past_apposition(ctx: Context, end: int, p: int) -> int:
+    """ "Selon X, maîtresse de conférences à Y, « ... »": a description of the person named, with no
+    verb, between the name and the comma that leads to the quotation, whatever its nouns."""
+    j = ctx.nxt(end)
+    if j >= p or ctx.low(j) != ",":
+        return end
+    between = range(j + 1, p)
+    if any(ctx.finite(k) or ctx.words[k] in ALL_MARKS or ctx.words[k] in ".;:!?" for k in between):
+        return end
+    return p if len(between) <= 15 else end
 
 
 def words_of(ctx: Context, start: int, p: int) -> Raw | None:
@@ -114,7 +222,7 @@ def previous_sentence(ctx: Context, open_tok: int, close_tok: int) -> tuple[Raw,
         return None
     start = ctx.sentence_start(p)
     if any(start <= ctx.tok(b) < p and sum(ctx.alpha[ctx.tok(a) : ctx.tok(b)]) > 4 for a, b in ctx.quoted):
-        return Raw("INHERIT", ctx.starts[open_tok]), None  # words quoted just before: the speaker goes on
+        return Raw("GOES_ON", ctx.starts[open_tok]), None  # words quoted just before: the speaker goes on
     for v in range(p - 1, start - 1, -1):
         lemma = ctx.saying(v)
         if lemma is None or not (ctx.finite(v) or ctx.verb_form[v] == ["Part"]):
@@ -123,19 +231,44 @@ def previous_sentence(ctx: Context, open_tok: int, close_tok: int) -> tuple[Raw,
         if subj is not None and subj.kind in ("PER", "ROLE", "PRON", "ORG"):
             return subj, lemma
         return None
-    return None
+    return person_then_own_words(ctx, open_tok, close_tok, start, p)
 
 
-def colon_subject(ctx: Context, start: int, p: int) -> Raw | None:
+def person_then_own_words(
+    ctx: Context, open_tok: int, close_tok: int, start: int, p: int
+) -> tuple[Raw, str | None] | None:
+    """ "La secrétaire adjointe, Jeanne Roy, reste prudente. « Nous irons ... »": a sentence about a
+    named person, then words in the first person: hers. A person by name only (a role or a pronoun
+    is too loose without a verb of saying)."""
+    if not first_person(ctx, open_tok):
+        return None
+    subj = subject_at(ctx, ctx.nxt(start), p)
+    if subj is None or subj.kind != "PER":
+        return None
+    subj.pos = ctx.starts[open_tok]
+    return subj, None
+
+
+def colon_subject(ctx: Context, start: int, p: int, pronoun: bool = False) -> Raw | None:
     """The person who is the subject of a sentence ending in a colon: "X a pris la parole : « ... »",
-    "Interrogée sur le calendrier, la ministre a été claire : « ... »"."""
+    "Interrogée sur le calendrier, la ministre a été claire : « ... »"; a pronoun ("elle est restée
+    prudente : « ... »") only when `pronoun` (the quotation speaks in the first person)."""
     i = ctx.nxt(start)
     found = subject_at(ctx, i, p)
     if found is None:  # past a fronted adverbial or participle clause
         comma = next((k for k in range(i, min(p, i + 16)) if ctx.words[k] == ","), None)
         if comma is not None and not any(ctx.finite(k) for k in range(i, comma)):
             found = subject_at(ctx, ctx.nxt(comma + 1), p)
-    return found if found is not None and found.kind in ("PER", "ROLE") else None
+    kinds = ("PER", "ROLE", "PRON") if pronoun else ("PER", "ROLE")
+    return found if found is not None and found.kind in kinds else None
+
+
+def first_person(ctx: Context, open_tok: int) -> bool:
+    """The quotation opened at open_tok holds a first- or second-person word: someone's own words."""
+    close = next((b for a, b in ctx.quoted if a == ctx.starts[open_tok]), None)
+    if close is None:
+        return False
+    return any(ctx.low(k) in SPEAKING_PERSONS for k in range(open_tok + 1, ctx.tok(close)))
 
 
 def object_of_verb(ctx: Context, open_tok: int, p: int, start: int) -> tuple[Raw, str | None] | None:
@@ -149,9 +282,23 @@ def object_of_verb(ctx: Context, open_tok: int, p: int, start: int) -> tuple[Raw
             v = ctx.prv(v - 1)
     if v >= start and ctx.pos[v] != "VERB" and ctx.pos[ctx.prv(v + 1)] == "ADP":
         v = verb_before_object(ctx, ctx.prv(v + 1), start)
+    elif (
+        v >= start
+        and ctx.pos[v] in ("NOUN", "PROPN", "PRON")
+        and ctx.low(ctx.nxt(open_tok + 1))
+        in (
+            "à",
+            "de",
+            "d'",
+        )
+    ):  # "a appelé les habitants « à rester chez eux »": the preposition inside the marks
+        v = verb_before_object(ctx, ctx.nxt(open_tok + 1), start, p)
     if v < start or ctx.pos[v] != "VERB" or not (ctx.finite(v) or ctx.verb_form[v] == ["Part"]):
         return None
-    if ctx.verb_form[v] == ["Part"] and ctx.pos[ctx.prv(v - 1)] != "AUX":
+    before = ctx.prv(v - 1)
+    while before > start and ctx.pos[before] == "ADV":  # "a également appelé"
+        before = ctx.prv(before - 1)
+    if ctx.verb_form[v] == ["Part"] and ctx.pos[before] != "AUX":
         return None  # "une réforme saluée « ... »": a participle without its auxiliary
     lemma = ctx.saying(v)
     if lemma is None and not _speech_like(ctx, open_tok):
@@ -162,12 +309,14 @@ def object_of_verb(ctx: Context, open_tok: int, p: int, start: int) -> tuple[Raw
     return subj, lemma or ctx.lemma(v)
 
 
-def verb_before_object(ctx: Context, link: int, start: int) -> int:
+def verb_before_object(ctx: Context, link: int, start: int, last: int | None = None) -> int:
     """The verb of saying before its object and the preposition that leads to the quotation: "a
-    invité les ministres à « ... »", "a demandé aux maires de « ... »" (-1 if there is none)."""
+    invité les ministres à « ... »", "a demandé aux maires de « ... »" (-1 if there is none). `last`:
+    where to start looking back when the preposition is inside the marks."""
     if ctx.low(link) not in ("à", "de", "d'"):
         return -1
-    for k in range(ctx.prv(link - 1), max(start, link - 9) - 1, -1):
+    last = ctx.prv(link - 1) if last is None else last
+    for k in range(last, max(start, last - 8) - 1, -1):
         if ctx.is_space(k):
             continue
         if ctx.pos[k] == "VERB":
@@ -261,6 +410,30 @@ def subject_before(ctx: Context, v: int, start: int) -> Raw | None:
         if raw.kind != "PRON" and not governed:
             best = raw
         k = max(end, k + 1)
+    if best is None:
+        best = body_subject(ctx, start, g + 1)
     if best is not None:
         best.pos = pos
     return best
+
+
+def body_subject(ctx: Context, start: int, end: int) -> Raw | None:
+    """ "La direction régionale a répondu que « ... »": a body named by a common noun, as written,
+    when it opens the clause of the verb of saying (only as a speaker: sentence subjects, the
+    antecedents of later pronouns, stay persons and roles)."""
+    i = ctx.nxt(start)
+    comma = next((k for k in range(i, min(end, i + 8)) if ctx.words[k] == ","), None)
+    fronted = comma is not None and not any(ctx.finite(k) for k in range(i, comma))
+    if ctx.low(i) not in ("le", "la", "l'", "les") and fronted:
+        i = ctx.nxt(comma + 1)  # "Dans un communiqué, la direction ..."
+    if ctx.low(i) not in ("le", "la", "l'", "les") or not ctx.has(i + 1):
+        return None
+    noun = ctx.nxt(i + 1)
+    if ctx.low(noun) not in BODY_NOUNS:
+        return None
+    stop = role_extent(ctx, noun + 1, end)
+    if ctx.nxt(stop) < end:
+        return None  # more than the body's name before the verb
+    gender = "Fem" if ctx.low(i) == "la" else "Masc" if ctx.low(i) == "le" else None
+    surface = ctx.span(i, stop)
+    return Raw("ROLE", ctx.starts[i], surface=surface, role=None, head=None, gender=gender)

@@ -10,6 +10,7 @@ from .context import Context
 from .records import Mention
 from .words import (
     ALL_MARKS,
+    CIRCUMSTANCE_NOUNS,
     FEMININE_ROLES,
     ROLE_ADJ,
     ROLE_ADP,
@@ -72,6 +73,9 @@ def role_extent(ctx: Context, j: int, limit: int, allow_noun_start: bool = False
         if ctx.space[k] or low in ROLE_ADJ:
             k += 1
             continue
+        if text == "-" and k > j and glued(ctx, k):
+            k += 1  # "sapeurs-pompiers" split by the tokenizer: one word
+            continue
         if text == ",":
             nxt = ctx.nxt(k + 1)
             if ctx.low(nxt) in ("des", "de", "du", "d'", "et") and not (
@@ -93,6 +97,8 @@ def role_extent(ctx: Context, j: int, limit: int, allow_noun_start: bool = False
             break
         if pos == "ADP" and low not in ROLE_ADP:
             break
+        if low in ("à", "au", "aux") and circumstance(ctx, k):
+            break
         if pos in ("ADJ", "NOUN", "PROPN", "ADP", "DET", "NUM", "X") or (
             pos == "VERB" and "Part" in ctx.verb_form[k]
         ):
@@ -109,6 +115,26 @@ def role_extent(ctx: Context, j: int, limit: int, allow_noun_start: bool = False
     while k > j and (ctx.pos[k - 1] in ("ADP", "DET", "CCONJ") or ctx.is_space(k - 1)):
         k -= 1
     return k
+
+
+def glued(ctx: Context, k: int) -> bool:
+    """The hyphen at k joins two words with no space around it ("sapeurs-pompiers")."""
+    start = ctx.starts[k]
+    return (
+        ctx.has(k + 1)
+        and ctx.alpha[k - 1]
+        and ctx.alpha[k + 1]
+        and ctx.starts[k - 1] + len(ctx.words[k - 1]) == start
+        and ctx.starts[k + 1] == start + 1
+    )
+
+
+def circumstance(ctx: Context, k: int) -> bool:
+    """ "à l'issue de", "au cours de", "au micro de": when or where the words were said, not the role."""
+    n = ctx.nxt(k + 1)
+    if ctx.low(n) in ("l'", "la", "le", "les"):
+        n = ctx.nxt(n + 1)
+    return ctx.has(n) and ctx.low(n) in CIRCUMSTANCE_NOUNS
 
 
 def role_gender(ctx: Context, noun: int, role: str) -> str | None:

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from .context import Context
 from .records import Raw
-from .words import FILLER_SEQS, PRONOUNS
+from .words import FILLER_SEQS, OBJECT_CLITICS, PRONOUNS
 
 
 def verb_group(ctx: Context, i: int, limit: int) -> tuple[int, Raw | None, int] | None:
     """At i: [s'] [aux] [-t-il] [adverbs] VERB [-t-il]. -> (verb index, inverted pronoun, next)."""
     j, pron, aux = i, None, False
+    if ctx.low(j) in OBJECT_CLITICS and ctx.has(j + 1) and ctx.pos[j + 1] in ("AUX", "VERB"):
+        j += 1  # "leur a-t-elle dit", "nous a confié X": the addressee before the verb
     if ctx.low(j) in ("s'", "se"):
         j += 1
     if j < limit and ctx.pos[j] == "AUX" and ctx.saying(j) is None:

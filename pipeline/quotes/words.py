@@ -31,7 +31,7 @@ _ER_VERBS = _in_order(
     déclarer déplorer dénoncer détailler estimer expliquer exprimer féliciter indiquer insister juger
     lancer marteler noter nuancer observer penser plaider préciser proclamer raconter rappeler regretter
     relever répliquer résumer rétorquer saluer signaler souligner témoigner espérer interroger inquiéter
-    répéter glisser
+    répéter glisser réclamer demander exiger
     """
 )
 _IRREGULAR = {
@@ -127,6 +127,13 @@ ROLE_PAIRS = ROLE_NOUNS | pairs(
     défenseur défenseure=défenseur haut-représentant haute-représentante=haut-représentant
     présidente-directrice=président-directeur président-directeur proviseur proviseure=proviseur
     inspecteur inspectrice=inspecteur commandante=commandant
+    élu élue=élu adjoint adjointe=adjoint chercheur chercheuse=chercheur entraîneur entraîneuse=entraîneur
+    sélectionneur sélectionneuse=sélectionneur joueur joueuse=joueur nageur nageuse=nageur coureur
+    coureuse=coureur athlète syndicaliste militant militante=militant auteur autrice=auteur
+    auteure=auteur coauteur coautrice=coauteur co-auteur co-autrice=co-auteur économiste chargé
+    chargée=chargé réalisateur réalisatrice=réalisateur cinéaste artiste écrivain écrivaine=écrivain
+    comédien comédienne=comédien acteur actrice=acteur chanteur chanteuse=chanteur musicien
+    musicienne=musicien
     """
 )
 ROLE_ADJ = ROLE_ADJECTIVES
@@ -144,6 +151,19 @@ def role_key(word: str) -> str | None:
     return None
 
 
+# Generic role nouns and the functions they stand for: "l'élu" after the mayor was quoted is the mayor.
+GENERIC_ROLES = {
+    "élu": words("maire adjoint député sénateur conseiller président vice-président"),
+}
+# Role nouns that say what a person does rather than name an office: "le chercheur" may be the person
+# just named with other words ("Jean Roy, écologue"); "le ministre" never is.
+PROFESSIONS = words(
+    """
+    chercheur entraîneur sélectionneur joueur nageur coureur athlète syndicaliste militant auteur
+    coauteur co-auteur économiste réalisateur cinéaste artiste écrivain comédien acteur chanteur
+    musicien
+    """
+)
 FEMININE_ROLES = frozenset(k for k, v in ROLE_PAIRS.items() if k != v)
 ROLE_DETS = words("ce cette l' la le les leur leurs notre sa ses son un une votre")
 TITLES = COURTESY_TITLES | words("docteur maître professeur")
@@ -157,6 +177,37 @@ PRONOUNS = {
     "-ils": ("Masc", "Plur"),
     "-elles": ("Fem", "Plur"),
 }
+# Common nouns that name a body speaking as one ("la direction a répondu que « ... »").
+BODY_NOUNS = words(
+    """
+    association collectif commission compagnie direction entreprise fédération gouvernement groupe
+    intersyndicale mairie ministère municipalité préfecture rectorat société syndicat
+    """
+)
+# Things that bear words no one is quoted saying: "une banderole proclamant « ... »" (singular forms).
+SIGN_NOUNS = words(
+    """
+    affiche affichette banderole bannière écriteau inscription message panneau pancarte pancarte
+    slogan t-shirt tee-shirt tract
+    """
+)
+# Object pronouns between a quotation and its verb: "« ... », leur a-t-elle dit", "nous a confié X".
+OBJECT_CLITICS = words("lui leur nous vous me m' te t'")
+# Stressed pronouns after "selon", "pour", "d'après": "Selon elle, « ... »", "« ... », selon lui".
+STRESSED_PRONOUNS = {
+    "lui": ("Masc", "Sing"),
+    "elle": ("Fem", "Sing"),
+    "eux": ("Masc", "Plur"),
+    "elles": ("Fem", "Plur"),
+}
+# Nouns of a moment or an occasion after "à", "au": "a souligné la ministre à l'issue du Conseil"
+# ends the role at "à", the rest tells when she spoke.
+CIRCUMSTANCE_NOUNS = words(
+    """
+    issue occasion cours terme lendemain veille sortie fin début moment micro tribune suite lors
+    approche arrivée départ
+    """
+)
 CLITICS = frozenset(["s'", "se", "n'", "ne", "l'", "y", "en", "lui", "leur", "-t"])
 # Words between a verb of saying and its subject: "a déclaré, pour sa part, X".
 FILLER_SEQS = (
