@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -30,10 +31,28 @@ def csv_frame(table: pa.Table | pd.DataFrame, flavor: str) -> pd.DataFrame:
     else:
         frame = table.copy()
     if flavor != "rfc":
+        words = SPREADSHEET_BOOLEANS[flavor]
         for col in frame.columns:
-            if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
+            if _is_boolean(frame[col]):
+                frame[col] = frame[col].map(lambda v: words[v] if isinstance(v, bool | np.bool_) else v)
+            elif frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
                 frame[col] = frame[col].map(lambda v: neutralise_formula(v) if isinstance(v, str) else v)
     return frame
+
+
+# How the spreadsheet of each flavour's locale writes a boolean, so that it reads the cell as one (a
+# French-locale Excel or LibreOffice reads "True" as text, "VRAI" as a boolean).
+SPREADSHEET_BOOLEANS = {"excel": {True: "TRUE", False: "FALSE"}, "excel-fr": {True: "VRAI", False: "FAUX"}}
+
+
+def _is_boolean(column: pd.Series) -> bool:
+    """A boolean column, nulls allowed (a column with nulls comes from Arrow as objects)."""
+    if pd.api.types.is_bool_dtype(column):
+        return True
+    if column.dtype != object:
+        return False
+    values = column.dropna()
+    return len(values) > 0 and all(isinstance(v, bool | np.bool_) for v in values)
 
 
 _INTEGERS = {

@@ -78,6 +78,26 @@ def test_excel_fr_uses_decimal_comma(tmp_path: Path) -> None:
     assert ";2,5;3;vaccin" in text
 
 
+@pytest.mark.parametrize(
+    ("flavor", "sep", "true", "false"), [("excel", ",", "TRUE", "FALSE"), ("excel-fr", ";", "VRAI", "FAUX")]
+)
+def test_excel_flavours_write_booleans_as_the_spreadsheet_reads_them(
+    tmp_path: Path, flavor: str, sep: str, true: str, false: str
+) -> None:
+    """A French-locale spreadsheet reads "True" as text: a filter on the column would not work."""
+    rows = [
+        {"doc_id": "a", "path": "a.txt", "status": "ok", "had_bom": True, "repaired": False},
+        {"doc_id": "b", "path": "b.txt", "status": "empty"},  # no value: an empty cell
+    ]
+    path = tmp_path / "d.csv"
+    write_csv(to_table(DOCUMENTS, rows), path, flavor)
+    back = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=sep))
+    assert (back[0]["had_bom"], back[0]["repaired"]) == (true, false)
+    assert back[1]["had_bom"] == ""
+    write_csv(to_table(DOCUMENTS, rows), path, "rfc")  # tools keep Python's spelling
+    assert next(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))["had_bom"] == "True"
+
+
 def test_neutralise_formula_leaves_plain_text() -> None:
     assert neutralise_formula("Paris") == "Paris"
     assert neutralise_formula("\tx") == "'\tx"
