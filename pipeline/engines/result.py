@@ -84,10 +84,16 @@ class RunResult:
     def summary(self) -> str:
         r = self.rows
         line = (
-            f"{self.documents} documents ({self.cached} from cache), {len(self.skipped)} skipped; "
-            f"{r.get('entities', 0)} entities, {r.get('dates', 0)} dates, {r.get('keywords', 0)} keywords, "
-            f"{r.get('themes', 0)} themes; {self.repaired} texts repaired ({self.mojibake} of mojibake); "
+            f"{_count(self.documents, 'document')} ({self.cached} from cache), {len(self.skipped)} skipped; "
+            f"{_count(r.get('entities', 0), 'entity', 'entities')}, {_count(r.get('dates', 0), 'date')}, "
+            f"{_count(r.get('keywords', 0), 'keyword')}, {_count(r.get('themes', 0), 'theme')}; "
+            f"{_count(self.repaired, 'text')} repaired ({self.mojibake} of mojibake); "
             f"{self.seconds:.1f} s -> {self.out_dir}"
         )
         skipped = [f"skipped {s.path}: {s.detail}" for s in self.skipped]
         return "\n".join([line, *skipped, *(f"note: {n}" for n in self.notes)])
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """'1 document', '2 documents': the summary is read by people."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
