@@ -42,8 +42,9 @@ MIN_SENTENCES = 2
 SPREAD_CUES = 4
 SPREAD_SENTENCES = 3
 SPREAD_PART = 0.1
-# A secondary subject needs at least one of its own `strong` cues: ordinary words that many fields share
-# ("décision", "mesures", "accord", "négociations") spread over a release are not its substance.
+# A secondary subject needs at least one `strong` cue of its own or its children's that is not one of
+# their `actors`: ordinary words that many fields share ("décision", "mesures", "accord") spread over a
+# release are not its substance, nor the minister or prefect who acts in a release about something else.
 LEAD_WORDS = 6  # the lead: the first sentence of this many words (a heading or dateline is shorter)
 
 
@@ -70,7 +71,7 @@ class Support:
     """Where a subject's cue evidence sits: how spread over the release it is."""
 
     cues: int  # distinct cues of the subject's own that matched
-    strong: int  # distinct `strong` cues (unambiguous for the subject) of its own or its children's
+    strong: int  # distinct `strong` cues (unambiguous) of its own or its children's, actors aside
     sentences: frozenset[int]  # sentences holding a match of its cues or of its level-2 children's
 
 
@@ -163,8 +164,15 @@ def _support(
     if not at:
         return None
     own = counts[index[subject]]
-    found = [own, *(counts[index[c]] for c in _children(taxonomy)[subject])]
-    strong = len({cue.text for f in found for cue in f if cue.weight >= STRONG_WEIGHT})
+    ids = (subject, *_children(taxonomy)[subject])
+    strong = len(
+        {
+            cue.text
+            for k in ids
+            for cue in counts[index[k]]
+            if cue.weight >= STRONG_WEIGHT and cue.text not in taxonomy.themes[index[k]].actors
+        }
+    )
     return Support(len(own), strong, frozenset(map(sentence, at)))
 
 
