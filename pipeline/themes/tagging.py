@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from ..token_table import TokenTable, token_table
 from .focus import Evidence, focused
 from .matching import Cue, boilerplate_tokens, doc_words, match_cues, token_lemmas
-from .taxonomy import Taxonomy
+from .taxonomy import STRONG_WEIGHT, Taxonomy
 from .vectors import content_lemmas, nearest_subject, subject_vectors, vector_votes
 
 CHILD_SHARE = 0.5  # share of a level-2 child's score that counts for its parent (at most threshold / 2)
@@ -42,6 +42,9 @@ MIN_SENTENCES = 2
 SPREAD_CUES = 4
 SPREAD_SENTENCES = 3
 SPREAD_PART = 0.1
+# A secondary subject needs at least one `strong` cue of its own or its children's that is not one of
+# their `actors`: ordinary words that many fields share ("décision", "mesures", "accord") spread over a
+# release are not its substance, nor the minister or prefect who acts in a release about something else.
 LEAD_WORDS = 6  # the lead: the first sentence of this many words (a heading or dateline is shorter)
 
 
@@ -68,6 +71,7 @@ class Support:
     """Where a subject's cue evidence sits: how spread over the release it is."""
 
     cues: int  # distinct cues of the subject's own that matched
+    strong: int  # distinct `strong` cues (unambiguous) of its own or its children's, actors aside
     sentences: frozenset[int]  # sentences holding a match of its cues or of its level-2 children's
 
 
@@ -157,7 +161,19 @@ def _support(
     """A subject's Support, from the word positions of its matches and its children's."""
     index = _theme_index(taxonomy)
     at = positions[index[subject]] + [w for c in _children(taxonomy)[subject] for w in positions[index[c]]]
-    return Support(len(counts[index[subject]]), frozenset(map(sentence, at))) if at else None
+    if not at:
+        return None
+    own = counts[index[subject]]
+    ids = (subject, *_children(taxonomy)[subject])
+    strong = len(
+        {
+            cue.text
+            for k in ids
+            for cue in counts[index[k]]
+            if cue.weight >= STRONG_WEIGHT and cue.text not in taxonomy.themes[index[k]].actors
+        }
+    )
+    return Support(len(own), strong, frozenset(map(sentence, at)))
 
 
 def _no_support(subject: str) -> Support | None:
@@ -175,7 +191,7 @@ def _in_substance(
 ) -> bool:
     """Whether a secondary subject is discussed in substance, not raised by one passage: see the
     constants SECONDARY_SHARE to SPREAD_PART."""
-    if support is None or subject.score < MIN_SHARE * best:
+    if support is None or support.strong == 0 or subject.score < MIN_SHARE * best:
         return False
     sentences = support.sentences
     if len(sentences) < MIN_SENTENCES and lead not in sentences:

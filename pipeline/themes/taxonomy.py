@@ -32,7 +32,7 @@ _TOP_KEYS = {
     "description",
     "neutral",
 }
-_THEME_KEYS = {"label", "cues", "strong", "description", "level", "parent"}
+_THEME_KEYS = {"label", "cues", "strong", "description", "level", "parent", "actors"}
 
 
 class TaxonomyError(ValueError):
@@ -50,6 +50,9 @@ class Theme:
     level: int = 2  # 1: a broad subject (IPTC top level by default); 2: a finer theme
     parent: str = ""  # the level-1 id of a level-2 theme ("" at level 1 or in a one-level taxonomy)
     description: str = ""  # what the theme covers, in French: also read for its word vector
+    # Cues (texts of its strong or plain cues) that name who acts, not what is discussed ("ministre",
+    # "préfet"): they score, but they are not the unambiguous evidence a secondary subject needs.
+    actors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -218,7 +221,14 @@ def _theme(path: Path, theme_id: str, spec: Any) -> Theme:
             cues.append(Cue(text=text.strip(), words=words, weight=weight, exact_case=exact))
     if not cues:
         raise TaxonomyError(f"{where}: needs at least one cue (cues = [...] or strong = [...])")
-    return Theme(theme_id, label.strip(), tuple(cues), level, parent, " ".join(description.split()))
+    actors = spec.get("actors", [])
+    if not isinstance(actors, list) or not all(isinstance(v, str) for v in actors):
+        raise TaxonomyError(f"{where}: actors must be a list of strings")
+    named = frozenset(a.strip() for a in actors)
+    if stray := sorted(named - {c.text for c in cues}):
+        raise TaxonomyError(f"{where}: actors must be cues of the theme, not {', '.join(stray)}")
+    description = " ".join(description.split())
+    return Theme(theme_id, label.strip(), tuple(cues), level, parent, description, named)
 
 
 def _check_parents(path: Path, themes: dict[str, Theme]) -> None:

@@ -69,6 +69,21 @@ def test_neutral_phrases_count_for_no_theme(nlp, taxonomy):
     assert ENVIRONMENT not in _found(nlp, taxonomy, text)
 
 
+ARTS = "medtop:01000000"
+
+
+def test_crops_and_a_new_fund_are_not_the_arts(nlp, taxonomy):
+    text = (
+        "Le syndicat agricole du Val-Brun réclame la création d'un fonds de secours : l'irrigation des "
+        "cultures est suspendue et les grandes cultures du plateau souffrent de la chaleur."
+    )
+    found = _found(nlp, taxonomy, text)
+    assert ARTS not in found
+    assert {"irrigation des cultures", "grandes cultures"} <= _texts(found["agriculture_alimentation"])
+    budget = _found(nlp, taxonomy, "La ville consacre 2 % de son budget à la culture.")
+    assert "culture" in _texts(budget[ARTS])
+
+
 def test_neutral_phrases_are_checked_and_extended(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text('neutral = ["président"]\n[themes.x]\nlabel = "X"\ncues = ["x"]\n', encoding="utf-8")

@@ -57,18 +57,18 @@ def _score(score: float) -> ThemeScore:
 
 
 def test_a_subject_in_one_sentence_is_kept_only_in_the_lead():
-    one = Support(cues=3, sentences=frozenset({7}))
+    one = Support(cues=3, strong=1, sentences=frozenset({7}))
     assert not _in_substance(_score(9.0), 10.0, one, lead=2, n_sentences=20)
-    assert _in_substance(_score(9.0), 10.0, Support(3, frozenset({2})), lead=2, n_sentences=20)
+    assert _in_substance(_score(9.0), 10.0, Support(3, 1, frozenset({2})), lead=2, n_sentences=20)
 
 
 def test_a_light_subject_needs_several_cues_over_several_sentences():
     light = _score(3.0)  # under SECONDARY_SHARE of the strongest, over MIN_SHARE
-    assert not _in_substance(light, 10.0, Support(2, frozenset({3, 5, 8})), lead=2, n_sentences=20)
-    assert _in_substance(light, 10.0, Support(4, frozenset({3, 5, 8})), lead=2, n_sentences=20)
+    assert not _in_substance(light, 10.0, Support(2, 1, frozenset({3, 5, 8})), lead=2, n_sentences=20)
+    assert _in_substance(light, 10.0, Support(4, 1, frozenset({3, 5, 8})), lead=2, n_sentences=20)
     # the same three sentences in a long release are one passage of it
-    assert not _in_substance(light, 10.0, Support(4, frozenset({3, 5, 8})), lead=2, n_sentences=80)
-    assert not _in_substance(_score(2.0), 10.0, Support(6, frozenset(range(8))), lead=2, n_sentences=20)
+    assert not _in_substance(light, 10.0, Support(4, 1, frozenset({3, 5, 8})), lead=2, n_sentences=80)
+    assert not _in_substance(_score(2.0), 10.0, Support(6, 1, frozenset(range(8))), lead=2, n_sentences=20)
 
 
 ENVIRONMENT = "medtop:06000000"
@@ -89,3 +89,49 @@ def test_a_wildlife_release_is_the_environment_in_the_words_of_nature_conservati
     assert [s.theme for s in tag_themes(doc, load_taxonomy()) if s.level == 1][0] == ENVIRONMENT
     found = {s.theme: s for s in score_themes(doc, load_taxonomy())}[ENVIRONMENT].evidence.split("; ")
     assert {"réserve naturelle", "faune sauvage", "rapaces"} <= set(found)
+
+
+def test_a_subject_named_only_in_words_many_fields_share_is_not_in_substance():
+    # strong enough and spread enough, but not one of its unambiguous (`strong`) cues
+    spread = Support(cues=5, strong=0, sentences=frozenset({3, 5, 8, 11}))
+    assert not _in_substance(_score(6.0), 10.0, spread, lead=2, n_sentences=20)
+    assert _in_substance(_score(6.0), 10.0, Support(5, 1, spread.sentences), lead=2, n_sentences=20)
+
+
+POLITICS, SOCIETY = "medtop:11000000", "medtop:14000000"
+
+PLANT = (
+    "La coopérative laitière du Val d'Ormes investit 18 millions d'euros dans sa fromagerie\n\n"
+    "Le conseil de la coopérative laitière du Val d'Ormes a pris la décision d'investir 18 millions d'euros "
+    "dans la modernisation de sa fromagerie de Brécy. Ce chiffre d'affaires en hausse de 9 % et un bénéfice "
+    "record permettent à l'entreprise de financer l'essentiel de l'investissement sur ses fonds propres.\n\n"
+    "Après deux mois de négociations avec ses clients de la grande distribution, la coopérative a signé un "
+    "accord de trois ans qui garantit ses volumes et relève le prix payé aux producteurs.\n\n"
+    "Les mesures d'économies d'énergie prévues réduiront la facture de gaz de la fromagerie d'un tiers. "
+    "La décision de construire une nouvelle cave d'affinage sera prise à l'automne, selon les ventes.\n\n"
+    "Les éleveurs associés toucheront un complément de prix de 15 euros pour mille litres de lait livrés, "
+    "versé en mars sur les résultats de l'exercice."
+)
+
+
+def test_decisions_negotiations_and_an_agreement_in_business_are_not_politics(nlp):
+    subjects = _subjects(nlp, PLANT)
+    assert subjects[0] == ECONOMY and POLITICS not in subjects
+
+
+HERONS = (
+    "Le retour des hérons cendrés sur l'étang de la Brenne-Haute\n\n"
+    "Les agents de la réserve naturelle ont compté ce printemps 140 nids de hérons cendrés dans la "
+    "roselière de l'étang, contre 60 il y a dix ans. La population de hérons a plus que doublé depuis que "
+    "les berges sont protégées et que la pêche y est interdite.\n\n"
+    "Les ornithologues suivent aussi la population de butors étoilés, une espèce protégée très discrète, "
+    "et celle des rapaces qui chassent au-dessus des prairies humides. La faune sauvage profite de la "
+    "restauration des zones humides engagée en 2018.\n\n"
+    "Les visiteurs peuvent observer les oiseaux depuis deux observatoires en bois, sans déranger les "
+    "couvées, jusqu'à la fin de juillet."
+)
+
+
+def test_a_bird_population_is_not_society(nlp):
+    subjects = _subjects(nlp, HERONS)
+    assert subjects[0] == ENVIRONMENT and SOCIETY not in subjects
