@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..canonical import LABELS
-from ..places import country_name, is_known_place
+from ..places import country_code, country_name, is_known_place
 from .complements import complement_end
 from .context import Context
 from .records import Candidate
@@ -87,14 +87,17 @@ def _cut_before(ctx: Context, i: int, start: int, end: int, label: str) -> bool:
 
 
 # kinds of street and square whose name may take "de/du/des/de la": "place du Marché", "rue des Écoles"
-_STREETS = frozenset(("rue", "place", "avenue", "boulevard", "quai", "allée", "impasse", "esplanade", "square"))
+_STREETS = frozenset(
+    ("rue", "place", "avenue", "boulevard", "quai", "allée", "impasse", "esplanade", "square")
+)
 _STREET_LINKS = frozenset(("de", "du", "des", "d'", "d’"))
 
 
 def _street_start(ctx: Context, c: Candidate) -> int | None:
     """Start of "place de la Bastille" when the model found only "Bastille": a lower-case street word,
     de/du/des [la/l'] right before the name, itself after an article or a preposition (not a postal
-    line "12, rue de la Paix"); not a known place ("la place de la France en Europe")."""
+    line "12, rue de la Paix"); not a country or region ("la place de la France en Europe"), but a town may
+    name a street ("rue de Lyon")."""
     lower, words = ctx.lower, ctx.words
     if c.end - c.start > 2 and lower[c.start] in _STREETS and lower[c.start + 1] in _STREET_LINKS:
         name = c.start + 2 + (lower[c.start + 2] in ("la", "l'", "l’"))
@@ -108,8 +111,11 @@ def _street_start(ctx: Context, c: Candidate) -> int | None:
     head = k - 1
     if lower[head] not in _STREETS or not words[head].islower() or head == 0:
         return None
-    if lower[head - 1] not in DETERMINERS_OR_PREPS | {"et"} or is_known_place(ctx.span_text(c.start, c.end)):
+    name = ctx.span_text(c.start, c.end)
+    if lower[head - 1] not in DETERMINERS_OR_PREPS | {"et"} or country_name(name) is not None:
         return None
+    if is_known_place(name) and country_code(name) is None:
+        return None  # a region or continent ("la place de l'Europe dans le monde")
     if any(ctx.is_break(j) for j in range(head + 1, c.start + 1)):
         return None
     return head
