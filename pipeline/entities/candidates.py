@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..canonical import LABELS
-from ..places import country_name, is_known_place
+from ..places import country_code, country_name, is_known_place
 from .complements import complement_end
 from .context import Context
 from .records import Candidate
@@ -86,6 +86,66 @@ def _cut_before(ctx: Context, i: int, start: int, end: int, label: str) -> bool:
     return text.islower() and (ctx.pos[i] in ("AUX", "PRON") or ctx.finite[i])
 
 
+# kinds of street and square whose name may take "de/du/des/de la": "place du Marché", "rue des Écoles"
+_STREETS = frozenset(
+    ("rue", "place", "avenue", "boulevard", "quai", "allée", "impasse", "esplanade", "square")
+)
+_STREET_LINKS = frozenset(("de", "du", "des", "d'", "d’"))
+
+
+def _street_start(ctx: Context, c: Candidate) -> int | None:
+    """Start of "place de la Bastille" when the model found only "Bastille": a lower-case street word,
+    de/du/des [la/l'] right before the name, itself after an article or a preposition (not a postal
+    line "12, rue de la Paix"); not a country or region ("la place de la France en Europe"), but a town may
+    name a street ("rue de Lyon")."""
+    lower, words = ctx.lower, ctx.words
+    if c.end - c.start > 2 and lower[c.start] in _STREETS and lower[c.start + 1] in _STREET_LINKS:
+        name = c.start + 2 + (lower[c.start + 2] in ("la", "l'", "l’"))
+        if name < c.end:  # the model's span already holds the street word: "place de la Bastille"
+            return _street_start(ctx, Candidate(name, c.end, c.label, c.source))
+    k = c.start - 1
+    if k >= 0 and lower[k] in ("la", "l'", "l’") and k > 0 and lower[k - 1] in ("de", "d'", "d’"):
+        k -= 1
+    if k < 1 or lower[k] not in _STREET_LINKS or c.label == "PER" or not is_cap(words[c.start]):
+        return None
+    head = k - 1
+    if lower[head] not in _STREETS or not words[head].islower() or head == 0:
+        return None
+    name = ctx.span_text(c.start, c.end)
+    if lower[head - 1] not in DETERMINERS_OR_PREPS | {"et"} or country_name(name) is not None:
+        return None
+    if is_known_place(name) and country_code(name) is None:
+        return None  # a region or continent ("la place de l'Europe dans le monde")
+    if any(ctx.is_break(j) for j in range(head + 1, c.start + 1)):
+        return None
+    return head
+
+
+def _join_head_and_name(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
+    """ "Groupe hospitalier" + "Saint-Aubert", "Centre hospitalier" + "Sainte-Marthe": a body's head
+    and adjectives and the name right after them, which the model cut in two, are one body (ORG)."""
+    words, lower = ctx.words, ctx.lower
+    out: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: c.start):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end == c.start
+            and prev.end - prev.start >= 2
+            and lower[prev.start] in NAME_HEADS
+            and is_title(words[prev.start])
+            and all(words[k].islower() and ctx.pos[k] == "ADJ" for k in range(prev.start + 1, prev.end))
+            and c.label in ("LOC", "PER")
+            and c.end - c.start <= 3
+            and all(is_cap(words[k]) or words[k] == "-" for k in range(c.start, c.end))
+            and not ctx.is_break(c.start)
+        ):
+            prev.end, prev.label, prev.cue = c.end, "ORG", "ORG"
+            continue
+        out.append(c)
+    return out
+
+
 def model_candidates(ctx: Context) -> list[Candidate]:
     """spaCy's entities, cut where a name cannot continue: line breaks, colons, brackets, quotes,
     contacts, a comma in a person or place, "et/&" between names, a case change in a headline."""
@@ -135,6 +195,11 @@ def model_candidates(ctx: Context) -> list[Candidate]:
             if words[k].islower() and not (k == 0 or lower[k - 1] in DETERMINERS or ctx.is_break(k - 1)):
                 continue
             c.start, c.label, c.cue, c.keep_lower, c.fixed = k, "LOC", "LOC", words[k].islower(), True
+    out = _join_head_and_name(ctx, out)
+    for c in out:  # "place de la Bastille", "rue du Port": a street named with an article
+        k = _street_start(ctx, c)
+        if k is not None:
+            c.start, c.label, c.cue, c.keep_lower, c.fixed = k, "LOC", "LOC", True, True
     for c in out:  # "Suisse romande", "Europe centrale": a place and its regional adjective
         if c.label == "LOC" and c.end < n and lower[c.end] in REGION_ADJECTIVES and words[c.end].islower():
             c.end += 1

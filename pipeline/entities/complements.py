@@ -102,6 +102,12 @@ def _list_goes_on(ctx: Context, k: int) -> bool:
     return k >= ctx.n or ctx.lower[k] in (",", "et", "(", ")") or ctx.is_break(k)
 
 
+def _name_word(ctx: Context, k: int) -> bool:
+    """Token k is a capitalised word inside a sentence that is no common word written with a capital
+    ("Dordogne", not "Relance"): a proper name whatever its tag."""
+    return is_cap(ctx.words[k]) and not ctx.initial[k] and not is_common_word(ctx.words[k])
+
+
 def np_end(ctx: Context, j: int, allow_cap: bool) -> int:
     """End of a nominal group starting at j: (ADJ|NOUN|PROPN)+ within the line, else j."""
     words, lower, pos = ctx.words, ctx.lower, ctx.pos
@@ -137,8 +143,10 @@ def np_end(ctx: Context, j: int, allow_cap: bool) -> int:
             break
         if k == j and is_cap(text) and not allow_cap:
             break
-        # "de Lucie Marchand appelle": after a proper noun, only an adjective goes on ("Nations unies")
-        if k > j and text.islower() and pos[k - 1] == "PROPN" and pos[k] != "ADJ":
+        # "de Lucie Marchand appelle": after a proper noun, only an adjective goes on ("Nations unies");
+        # also after a capitalised name the tagger read as a noun ("de la Dordogne alerte sur ...": a
+        # headline verb taken for a noun)
+        if k > j and text.islower() and pos[k] != "ADJ" and (pos[k - 1] == "PROPN" or _name_word(ctx, k - 1)):
             break
         if "(" in text[1:]:
             return k + 1

@@ -283,3 +283,38 @@ def test_the_company_of_a_chief_executive_is_a_body_not_a_place(run):
     found = pairs(ms)
     assert [label for text, label in found if text == "Nexaltis"] == ["ORG", "ORG"]
     assert ("Montréal", "LOC") in found and ("Lyon", "LOC") in found
+
+
+def test_a_body_ends_before_a_headline_verb_the_tagger_read_as_a_noun(run):
+    ms = run(
+        "La Chambre d'agriculture de la Dordogne alerte sur la pénurie de fourrage. "
+        "Le Syndicat des eaux de la Vienne prévient les abonnés."
+    )
+    found = pairs(ms)
+    assert ("Chambre d'agriculture de la Dordogne", "ORG") in found
+    assert ("Syndicat des eaux de la Vienne", "ORG") in found
+    assert not [t for t, _ in found if "fourrage" in t or "abonnés" in t]
+
+
+def test_a_street_named_with_an_article_is_one_place_but_not_a_postal_line_nor_a_country(run):
+    ms = run(
+        "Le rassemblement partira de la place de la Fontaine-Rouge à midi, puis rejoindra la rue des "
+        "Tanneurs et la place du Marché. La place de la France en Europe reste à définir.\n"
+        "Adresse : 8, rue de la Gare, 21000 Dijon"
+    )
+    found = [(m.text, m.label, m.canonical) for m in ms]
+    assert ("place de la Fontaine-Rouge", "LOC", "Place de la Fontaine-Rouge") in found
+    assert ("rue des Tanneurs", "LOC", "Rue des Tanneurs") in found
+    assert ("place du Marché", "LOC", "Place du Marché") in found
+    assert ("France", "LOC", "France") in found
+    assert not [m for m in ms if "Gare" in m.text]
+
+
+def test_a_bodys_head_and_adjective_keep_the_saints_name_the_model_cut_off(run):
+    ms = run(
+        "Le Groupe hospitalier Sainte-Odile ouvre une maternité à Colmar. Le Groupe hospitalier "
+        "Sainte-Odile emploie 900 personnes."
+    )
+    found = pairs(ms)
+    assert found.count(("Groupe hospitalier Sainte-Odile", "ORG")) == 2
+    assert ("Sainte-Odile", "LOC") not in found and ("Colmar", "LOC") in found
