@@ -242,7 +242,7 @@ def person_then_own_words(
     is too loose without a verb of saying)."""
     if not first_person(ctx, open_tok):
         return None
-    subj = subject_at(ctx, ctx.nxt(start), p)
+    subj = fronted_subject(ctx, start, p)
     if subj is None or subj.kind != "PER":
         return None
     subj.pos = ctx.starts[open_tok]
@@ -253,14 +253,21 @@ def colon_subject(ctx: Context, start: int, p: int, pronoun: bool = False) -> Ra
     """The person who is the subject of a sentence ending in a colon: "X a pris la parole : « ... »",
     "Interrogée sur le calendrier, la ministre a été claire : « ... »"; a pronoun ("elle est restée
     prudente : « ... »") only when `pronoun` (the quotation speaks in the first person)."""
+    found = fronted_subject(ctx, start, p)
+    kinds = ("PER", "ROLE", "PRON") if pronoun else ("PER", "ROLE")
+    return found if found is not None and found.kind in kinds else None
+
+
+def fronted_subject(ctx: Context, start: int, p: int) -> Raw | None:
+    """The subject opening the sentence at `start`, or the one past a fronted adverbial or participle
+    clause ("Interrogée sur le calendrier, la ministre ...")."""
     i = ctx.nxt(start)
     found = subject_at(ctx, i, p)
-    if found is None:  # past a fronted adverbial or participle clause
+    if found is None:
         comma = next((k for k in range(i, min(p, i + 16)) if ctx.words[k] == ","), None)
         if comma is not None and not any(ctx.finite(k) for k in range(i, comma)):
             found = subject_at(ctx, ctx.nxt(comma + 1), p)
-    kinds = ("PER", "ROLE", "PRON") if pronoun else ("PER", "ROLE")
-    return found if found is not None and found.kind in kinds else None
+    return found
 
 
 def first_person(ctx: Context, open_tok: int) -> bool:
