@@ -24,3 +24,41 @@ def test_no_first_person_words_no_speaker_from_a_sentence_without_a_verb_of_sayi
         "« Les offres seront ouvertes en septembre. »"
     )
     assert run(nlp, text, NINA) == []
+
+
+PAUL = ("Paul Guérin", "PER", "Paul Guérin")
+
+
+def test_first_person_words_after_a_sentence_opened_by_selon(nlp) -> None:
+    text = (
+        "Le trésorier de l'association, Paul Guérin, a présenté les comptes de l'année. "
+        "Selon lui, les dons ont reculé de 12 % depuis janvier. "
+        "« Nous devrons réduire nos activités d'été si rien ne change. »"
+    )
+    [q] = run(nlp, text, PAUL)
+    assert q.speaker_canonical == "Paul Guérin"
+
+
+def test_words_quoted_inside_a_sentence_opened_by_d_apres(nlp) -> None:
+    text = (
+        "La réforme des rythmes scolaires entre en vigueur en septembre. D'après Nina Colomer, la mesure "
+        "reste « une source d'inquiétude pour toutes les familles du quartier »."
+    )
+    [q] = run(nlp, text, NINA)
+    assert q.speaker_canonical == "Nina Colomer" and q.text.startswith("une source")
+
+
+def test_a_sentence_opened_by_a_source_that_is_no_speaker(nlp) -> None:
+    text = (
+        "Paul Guérin a présenté les travaux. Selon le calendrier prévu, le chantier s'achèvera en juin. "
+        "« Nous serons prêts pour la rentrée. »"
+    )
+    assert run(nlp, text, PAUL) == []  # a schedule says nothing; Paul Guérin is two sentences back
+
+
+def test_third_person_words_after_a_selon_sentence_stay_unattributed(nlp) -> None:
+    text = (
+        "Le trésorier, Paul Guérin, a présenté les comptes. Selon lui, les dons ont reculé. "
+        "« Les comptes seront publiés en juin sur le site. »"
+    )
+    assert run(nlp, text, PAUL) == []
