@@ -4,6 +4,7 @@ the earlier sets' remaining misses. Every sentence here is written for these tes
 from __future__ import annotations
 
 from tests.quotes.test_extract import run
+from tests.quotes.test_heldout_rules import said
 
 NINA = ("Nina Colomer", "PER", "Nina Colomer")
 
@@ -62,3 +63,18 @@ def test_third_person_words_after_a_selon_sentence_stay_unattributed(nlp) -> Non
         "« Les comptes seront publiés en juin sur le site. »"
     )
     assert run(nlp, text, PAUL) == []
+
+
+def test_a_paragraph_that_goes_on_to_a_verb_does_not_sign_the_quote_above(nlp) -> None:
+    text = (
+        "« Oui, nous rouvrirons la piscine dès le mois de juin. »\n\n"
+        "La maire de Brévent, Nina Colomer, qui préside le syndicat des eaux, salue "
+        "« un chantier mené sans retard ni surcoût ».\n"
+    )
+    assert said(run(nlp, text, NINA)) == [("un chantier mené sans retard ni surcoût", "Nina Colomer")]
+
+
+def test_a_name_and_role_alone_on_the_line_still_sign_the_quote(nlp) -> None:
+    text = "« Oui, nous rouvrirons la piscine dès le mois de juin. »\nNina Colomer, maire de Brévent\n"
+    [(words, speaker)] = said(run(nlp, text, NINA))
+    assert words.endswith("juin.") and speaker == "Nina Colomer"
