@@ -78,3 +78,29 @@ def test_a_name_and_role_alone_on_the_line_still_sign_the_quote(nlp) -> None:
     text = "« Oui, nous rouvrirons la piscine dès le mois de juin. »\nNina Colomer, maire de Brévent\n"
     [(words, speaker)] = said(run(nlp, text, NINA))
     assert words.endswith("juin.") and speaker == "Nina Colomer"
+
+
+def test_interview_answers_are_the_words_of_the_person_interviewed(nlp) -> None:
+    text = (
+        "La nouvelle directrice du musée, Nina Colomer, a répondu à nos questions.\n\n"
+        "**Pourquoi fermer les salles pendant six mois ?**\n\n"
+        "« Les toitures fuient depuis des années et nous ne pouvons plus exposer les tableaux. »\n\n"
+        "**Combien coûteront les travaux ?**\n\n"
+        "« Un peu plus de quatre millions d'euros, financés aux deux tiers par la Région. »\n"
+    )
+    quotes = said(run(nlp, text, NINA))
+    assert [speaker for _, speaker in quotes] == ["Nina Colomer", "Nina Colomer"]
+
+
+def test_a_quote_paragraph_after_a_statement_is_no_answer(nlp) -> None:
+    text = (
+        "La nouvelle directrice du musée, Nina Colomer, a présenté le chantier.\n\n"
+        "Les salles fermeront pendant six mois.\n\n"
+        "« Les toitures fuient depuis des années et les tableaux souffrent. »\n"
+    )
+    assert run(nlp, text, NINA) == []
+
+
+def test_an_answer_with_nobody_named_before_has_no_speaker(nlp) -> None:
+    text = "**Pourquoi fermer les salles ?**\n\n« Les toitures fuient depuis des années. »\n"
+    assert run(nlp, text) == []
