@@ -86,6 +86,8 @@ def _keep(ctx: Context, cand: Candidate, s: int, e: int) -> bool:
     if has_verb:
         return True
     p = ctx.prv(ctx.tok(cand.open_at) - 1)
+    while ctx.has(p) and ctx.words[p] in EMPHASIS:  # "**Question ?**" above an answer
+        p = ctx.prv(p - 1)
     if not ctx.has(p):
         return True
     if ctx.pos[p] in ("DET", "ADP") and words >= 5 and _object_of_a_verb(ctx, p, s, e):
@@ -137,6 +139,22 @@ def _attribute(ctx: Context, cand: Candidate) -> None:
     )
     if named is not None:
         cand.raw, cand.verb = named
+    elif _answers_a_question(ctx, cand):
+        cand.raw = Raw("ANSWER", cand.open_at)
+
+
+def _answers_a_question(ctx: Context, cand: Candidate) -> bool:
+    """An interview: a quotation that is a paragraph of its own right after a paragraph that asks a
+    question (« ... » under "**Pourquoi ... ?**") is the answer of the person interviewed."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, cand.open_at) + 1
+    line_end = text.find("\n", cand.close_at)
+    line_end = len(text) if line_end == -1 else line_end
+    if text[line_start : cand.open_at].strip(" *_>") or text[cand.close_at + 1 : line_end].strip(" .*_"):
+        return False
+    before = text[:line_start].rstrip()
+    question = before[before.rfind("\n") + 1 :].strip(" *_")
+    return question.endswith("?") and not any(mark in question for mark in "«»“”")
 
 
 def _chain(ctx: Context, cands: list[Candidate]) -> None:

@@ -105,8 +105,11 @@ def signature(ctx: Context, close_tok: int) -> Raw | None:
     line_end = ctx.text.find("\n", ctx.starts[j])
     if line_end == -1:
         line_end = len(ctx.text)
-    if ctx.idx(ctx.nxt(end)) < line_end and ctx.finite(ctx.nxt(end)):
-        return None
+    k = ctx.nxt(end)
+    while ctx.has(k) and ctx.idx(k) < line_end:  # a sentence that goes on to a verb is no signature
+        if ctx.finite(k) and ctx.words[k][:1].islower():  # not a place name read as a verb
+            return None
+        k = ctx.nxt(k + 1)
     return raw
 
 

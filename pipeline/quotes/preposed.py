@@ -21,6 +21,7 @@ from .words import (
     OBJECT_LINKS,
     PRONOUNS,
     SIGN_NOUNS,
+    SOURCE_PREPS,
     SPEAKING_PERSONS,
     SPEECH_NOUNS,
     STRESSED_PRONOUNS,
@@ -48,7 +49,8 @@ def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
     if found is not None:
         return found
     if not (prev in (":", ",", "que", "qu'") or ctx.saying(p) or ctx.low(p) in ("-il", "-elle")):
-        return que_clause(ctx, p, start)
+        inside = ctx.words[p] not in (".", "!", "?", "…")  # the quotation is in the sentence's body
+        return que_clause(ctx, p, start) or (_named(opened_by_source(ctx, start, p)) if inside else None)
     # "selon X, « ... »", "pour X, « ... »"
     if prev == ",":
         for k in range(start, p):
@@ -231,7 +233,36 @@ def previous_sentence(ctx: Context, open_tok: int, close_tok: int) -> tuple[Raw,
         if subj is not None and subj.kind in ("PER", "ROLE", "PRON", "ORG"):
             return subj, lemma
         return None
-    return person_then_own_words(ctx, open_tok, close_tok, start, p)
+    found = person_then_own_words(ctx, open_tok, close_tok, start, p)
+    if found is None and first_person(ctx, open_tok):  # "Selon lui, le budget ... . « Nous ... »"
+        found = _named(opened_by_source(ctx, start, p))
+    return found
+
+
+def opened_by_source(ctx: Context, start: int, limit: int) -> Raw | None:
+    """ "Selon lui, le budget doublera", "D'après les syndicats, la hausse reste ...": a sentence
+    opened by a source reports that source's words, the quoted ones in it and the first-person ones
+    right after it."""
+    i = ctx.nxt(start)
+    for seq in SOURCE_PREPS:
+        if tuple(ctx.low(i + n) for n in range(len(seq))) != seq:
+            continue
+        k = ctx.nxt(i + len(seq))
+        comma = next((c for c in range(k, min(limit, k + 12)) if ctx.words[c] == ","), None)
+        if comma is None:
+            return None
+        found = stressed_pronoun(ctx, k, comma)
+        if found is not None:
+            return found
+        np_ = noun_phrase(ctx, k, comma + 1)
+        if np_ is not None and np_[0].kind in ("PER", "ROLE", "ORG") and ctx.nxt(np_[1]) >= comma:
+            return np_[0]
+        return None
+    return None
+
+
+def _named(raw: Raw | None) -> tuple[Raw, str | None] | None:
+    return None if raw is None else (raw, None)
 
 
 def person_then_own_words(
@@ -242,7 +273,7 @@ def person_then_own_words(
     is too loose without a verb of saying)."""
     if not first_person(ctx, open_tok):
         return None
-    subj = subject_at(ctx, ctx.nxt(start), p)
+    subj = fronted_subject(ctx, start, p)
     if subj is None or subj.kind != "PER":
         return None
     subj.pos = ctx.starts[open_tok]
@@ -253,14 +284,21 @@ def colon_subject(ctx: Context, start: int, p: int, pronoun: bool = False) -> Ra
     """The person who is the subject of a sentence ending in a colon: "X a pris la parole : « ... »",
     "Interrogée sur le calendrier, la ministre a été claire : « ... »"; a pronoun ("elle est restée
     prudente : « ... »") only when `pronoun` (the quotation speaks in the first person)."""
+    found = fronted_subject(ctx, start, p)
+    kinds = ("PER", "ROLE", "PRON") if pronoun else ("PER", "ROLE")
+    return found if found is not None and found.kind in kinds else None
+
+
+def fronted_subject(ctx: Context, start: int, p: int) -> Raw | None:
+    """The subject opening the sentence at `start`, or the one past a fronted adverbial or participle
+    clause ("Interrogée sur le calendrier, la ministre ...")."""
     i = ctx.nxt(start)
     found = subject_at(ctx, i, p)
-    if found is None:  # past a fronted adverbial or participle clause
+    if found is None:
         comma = next((k for k in range(i, min(p, i + 16)) if ctx.words[k] == ","), None)
         if comma is not None and not any(ctx.finite(k) for k in range(i, comma)):
             found = subject_at(ctx, ctx.nxt(comma + 1), p)
-    kinds = ("PER", "ROLE", "PRON") if pronoun else ("PER", "ROLE")
-    return found if found is not None and found.kind in kinds else None
+    return found
 
 
 def first_person(ctx: Context, open_tok: int) -> bool:

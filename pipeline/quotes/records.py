@@ -48,7 +48,7 @@ class Speaker:
 class Raw:
     """A speaker as written, before pronouns and bare roles are resolved."""
 
-    kind: str  # PER ORG LOC ROLE PRON INHERIT GOES_ON (the previous quote's speaker goes on)
+    kind: str  # PER ORG LOC ROLE PRON INHERIT GOES_ON (the previous quote's speaker goes on) ANSWER
     pos: int  # where the attribution is: resolution only looks before it
     surface: str | None = None
     mention: Mention | None = None

@@ -72,6 +72,8 @@ def resolve(raw: Raw, events: list[tuple[int, Speaker]]) -> Speaker | None:
     before = [sp for pos, sp in events if pos < raw.pos]
     if raw.kind in ("INHERIT", "GOES_ON"):
         return replace(before[-1]) if before else None
+    if raw.kind == "ANSWER":  # the person interviewed: the last one named, or who answered before
+        return next((replace(sp) for sp in reversed(before) if sp.kind == "PER"), None)
     if raw.kind == "PRON":
         for sp in reversed(before):
             if sp.number != raw.number:

@@ -389,6 +389,7 @@ def test_heldout_fixtures_are_consistent() -> None:
         DATA / "heldout3",
         DATA / "heldout4",
         DATA / "heldout5",
+        DATA / "heldout6",
     ):
         _consistent(folder)
 
