@@ -87,12 +87,7 @@ DOCUMENTS = TableSpec(
             S,
             "Front-matter title, else the headline: the first line of the text that reads like one.",
         ),
-        _c(
-            "source",
-            S,
-            "Publisher: front-matter source, else the one the release states (an address of a known "
-            "publisher's site, a signature or header naming a body); empty when none is clear.",
-        ),
+        _c("source", S, "Publisher: front-matter source, else the one the release states; else empty."),
         _c(
             "source_origin",
             S,
