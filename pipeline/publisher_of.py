@@ -122,7 +122,7 @@ def _name_key(name: str) -> str:
 
 def publisher_of_host(url: str, publishers: Publishers | None = None) -> Publisher | None:
     """The publisher whose host suffix the address's host ends with (the longest suffix wins:
-    "echr.coe.int" before "coe.int"); None for an unknown host."""
+    "cour.example.int" before "example.int"); None for an unknown host."""
     publishers = publishers or load_publishers()
     url = url.strip().strip("<>()[]").rstrip(".,;:")
     if not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.I):

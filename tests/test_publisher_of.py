@@ -68,9 +68,23 @@ def test_a_source_line_or_a_bare_address_at_the_end_names_the_publisher_of_its_h
     assert publisher(BODY + "\n" + last_line + "\n") == ("Commission européenne", "url")
 
 
-def test_the_longest_host_suffix_wins_and_names_are_the_gazetteers() -> None:
-    assert publisher_of_host("https://hudoc.echr.coe.int/fre").name == "Cour européenne des droits de l'homme"
-    assert publisher_of_host("https://rm.coe.int/rapport").name == "Conseil de l'Europe"
+INVENTED = b"""
+[[publisher]]
+name = "Conseil de Valmorin"
+hosts = ["valmorin.int"]
+source = "https://valmorin.int"
+
+[[publisher]]
+name = "Cour de Valmorin"
+hosts = ["cour.valmorin.int"]
+source = "https://cour.valmorin.int"
+"""
+
+
+def test_the_longest_host_suffix_wins() -> None:
+    invented = parse_publishers(INVENTED)
+    assert publisher_of_host("https://arrets.cour.valmorin.int/fr", invented).name == "Cour de Valmorin"
+    assert publisher_of_host("https://docs.valmorin.int/rapport", invented).name == "Conseil de Valmorin"
     assert publisher_of_host("https://www.unesco.org/fr/articles/x").name == "UNESCO"
     # a host that only ends with the same letters is not the publisher's
     assert publisher_of_host("https://www.pun.org/x") is None
