@@ -32,7 +32,7 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from .canonical import Gazetteer, clean_surface, normalize_key
-from .publisher_signature import signature
+from .publisher_signature import last_lines, signature
 
 __all__ = ["Publisher", "find_publisher", "load_publishers", "publisher_of_host"]
 
@@ -175,15 +175,10 @@ def _stated_urls(text: str, metadata: Mapping[str, str]) -> list[str]:
     among the last lines, then a last line that is only an address ("Pour en savoir plus :
     https://..." points elsewhere and is not taken)."""
     urls = [str(metadata.get("url") or "").strip()]
-    foot = _last_lines(text, _SOURCE_LINES)
+    foot = last_lines(text, _SOURCE_LINES)
     urls += [m.group("url") for line in foot if (m := _SOURCE_URL_LINE.match(line))]
     urls += [m.group("url") for line in foot[-_BARE_URL_LINES:] if (m := _BARE_URL_LINE.match(line))]
     return [u for u in urls if u]
-
-
-def _last_lines(text: str, count: int) -> list[str]:
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    return lines[-count:]
 
 
 class _Known:

@@ -134,7 +134,7 @@ def _letterhead(text: str, metadata: Mapping[str, str], known: Known) -> str | N
 def _source_line(text: str, metadata: Mapping[str, str], known: Known) -> str | None:
     """ "Source : <name>" among the last lines."""
     del metadata
-    for line in reversed(_last_lines(text, _SOURCE_LINES)):
+    for line in reversed(last_lines(text, _SOURCE_LINES)):
         m = _SOURCE_NAME_LINE.match(line)
         if m and _is_name(m.group("name")):
             body = m.group("name").strip()
@@ -158,7 +158,7 @@ def _about(text: str, metadata: Mapping[str, str], known: Known) -> str | None:
 def _contact_block(text: str, metadata: Mapping[str, str], known: Known) -> str | None:
     """The body on the first line of the closing contact block, press office words left out."""
     del metadata
-    foot = _last_lines(text, _FOOT_LINES)
+    foot = last_lines(text, _FOOT_LINES)
     for i, line in enumerate(foot[1:], 1):
         if not _CONTACT_HEADING.match(foot[i - 1]):
             continue
@@ -178,7 +178,7 @@ def _contact_block(text: str, metadata: Mapping[str, str], known: Known) -> str 
 def _last_line(text: str, metadata: Mapping[str, str], known: Known) -> str | None:
     """The one short line of the end that is only a known organisation's name ("AFP")."""
     del metadata
-    foot = _last_lines(text, _FOOT_LINES)
+    foot = last_lines(text, _FOOT_LINES)
     names = set()
     for i, line in enumerate(foot):
         name = _cleaned(line)
@@ -226,7 +226,8 @@ def _first_lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n", 20)[:20] if line.strip()][:_LETTERHEAD_LINES]
 
 
-def _last_lines(text: str, count: int) -> list[str]:
+def last_lines(text: str, count: int) -> list[str]:
+    """The last `count` non-empty lines, stripped (where signatures and source lines sit)."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     return lines[-count:]
 
