@@ -85,18 +85,16 @@ def cache(
     before any run). `prune` removes those; `other_settings` also the entries of other settings.
     Pruning holds the output folder's lock, so it never runs during a run."""
     import hashlib
-    import json
 
     from .cache import inspect_cache
     from .corpus import find_documents
-    from .export import MANIFEST, OutputError
+    from .export import OutputError, read_manifest
     from .export.lock import LockBusy, RunLock
 
     out = Path(out_dir)
     root = Path(cache_dir) if cache_dir is not None else out / ".cache"
-    try:
-        fingerprint = json.loads((out / MANIFEST).read_text(encoding="utf-8"))["cache_fingerprint"]
-    except (OSError, ValueError, KeyError):
+    fingerprint = read_manifest(out).get("cache_fingerprint")
+    if not isinstance(fingerprint, str):
         from .nlp import model_version
         from .options import load_settings
 

@@ -7,7 +7,6 @@ is cached. The table is written with the run's output lock, staged and published
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -209,13 +208,10 @@ def _score(out_dir: Path, by: str, items: tuple[str, ...], min_freq: int) -> Com
 
 def _run_csv_flavor(out_dir: Path) -> str:
     """The CSV flavour the run in `out_dir` wrote its tables in (rfc when its manifest does not say)."""
-    from ..export import MANIFEST
+    from ..export import read_manifest
 
-    try:
-        manifest = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-        return str(manifest["options"]["csv_flavor"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return "rfc"
+    options = read_manifest(out_dir).get("options")
+    return str(options.get("csv_flavor") or "rfc") if isinstance(options, dict) else "rfc"
 
 
 def _write(

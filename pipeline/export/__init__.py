@@ -9,7 +9,15 @@ import pandas as pd
 import pyarrow as pa
 
 from ..tables import TABLES
-from .folder import MANIFEST, OutputBusy, OutputError, OutputFolder, output_folder, published_generation
+from .folder import (
+    MANIFEST,
+    OutputBusy,
+    OutputError,
+    OutputFolder,
+    output_folder,
+    published_generation,
+    read_manifest,
+)
 from .formats import (
     CSV_FLAVORS,
     FORMATS,
@@ -36,6 +44,7 @@ __all__ = [
     "neutralise_formula",
     "output_folder",
     "published_generation",
+    "read_manifest",
     "run_manifest",
     "write_csv",
     "write_csv_chunks",

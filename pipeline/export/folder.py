@@ -132,11 +132,7 @@ class OutputFolder:
                 shutil.copytree(entry, self.staging / entry.name, copy_function=_link_or_copy)
             else:
                 _link_or_copy(entry, self.staging / entry.name)
-        try:
-            manifest = json.loads((source / MANIFEST).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return {k: v for k, v in manifest.items() if k not in ("generation", "files")}
+        return {k: v for k, v in read_manifest(source).items() if k not in ("generation", "files")}
 
     def publish(
         self, manifest: dict[str, Any] | None = None, *, stale: Collection[str] = STALE_AFTER_RUN
@@ -174,6 +170,16 @@ class OutputFolder:
         os.replace(temp, path)
         if aside is not None:
             shutil.rmtree(aside, ignore_errors=True)
+
+
+def read_manifest(folder: Path) -> dict[str, Any]:
+    """The manifest.json of an output folder (or of one of its generations); {} when it has none or it
+    cannot be read."""
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return manifest if isinstance(manifest, dict) else {}
 
 
 def _link_or_copy(source: Path | str, target: Path | str) -> None:
