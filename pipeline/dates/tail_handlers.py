@@ -64,8 +64,9 @@ ELAPSED = re.compile(r"(?<![\w])(?P<u>(?:le|du|au)\s+mois|l'annee|la\s+semaine)\
 def h_elapsed(m: re.Match[str], v: View) -> list[Expr]:
     """The period just over; "l'année écoulée" read in December is the year that ends."""
     u = m.group("u")
-    if u.endswith("mois"):
-        return [Expr("relmonth", m.start(), m.end(), offset=-1)]
+    if u.endswith("mois"):  # "le mois écoulé"; "du mois écoulé" from "mois"
+        start = m.start() if u.startswith("le") else m.start() + u.index("mois")
+        return [Expr("relmonth", start, m.end(), offset=-1)]
     if u.endswith("semaine"):
         return [Expr("relweek", m.start(), m.end(), offset=-1)]
     last = -1 if v.published is None or v.published.month < 12 else 0
