@@ -120,10 +120,11 @@ _FUTURE_ENDINGS = re.compile(
     rf"\b{_W}{{2,}}(?:era|eront|erai|erons|erez|ira|iront|dra|dront|tra|tront|vra|vront|ura|uront)\b"
 )
 
-# Past participles that do not end in "é" ("remis le 28 février", "parue le 3 mai", "tenue le 12").
+# Past participles that do not end in "é" ("remis le 28 février", "parue le 3 mai"); not the forms
+# that are also nouns of events to come ("la remise le 5 juin des prix", "la tenue le 12 d'un conseil").
 _IRREGULAR_PP = (
-    r"(?:re|trans|sou|ad|é|com)?mise?s?|(?:re|sur|com)?prise?s?|rendue?s?|parue?s?|conclue?s?|reçue?s?"
-    r"|tenue?s?|survenue?s?|intervenue?s?|écrite?s?|produite?s?|construite?s?"
+    r"(?:re|trans|sou|ad|é|com)?mis|(?:re|sur|com)?pris|rendue?s?|parue?s?|conclue?s?|reçue?s?"
+    r"|tenus?|survenue?s?|intervenue?s?|écrite?s?|produite?s?|construite?s?"
 )
 _PARTICIPLE_BEFORE_DATE = re.compile(
     rf"\b(?:(?P<aux>{_W}+'?{_W}*)\s+)?(?P<pp>{_W}{{3,}}(?:é|ée|és|ées)|{_IRREGULAR_PP})\s+(?:le|en|du|au)\s+"

@@ -27,6 +27,11 @@ _RESULT_NOUNS = re.compile(
     r"|commandes|livraisons|activite|production|ebitda|ebe|publication|investissements)\b[\w\s']{0,20}$"
 )
 
+_RESULT_NOUNS_AFTER = re.compile(
+    r"[\s,]+(?:[\w']+\s+){0,3}(?:chiffres?|benefices?|resultats?|ventes|croissance|marges?|comptes|pertes?"
+    r"|commandes|livraisons|activite|production)\b"
+)
+
 
 def h_quarter_short_bare(m: re.Match[str], v: View) -> list[Expr]:
     """ "fin T2", "au T3", "le bénéfice du T3": the quarter of the year the tense chooses."""
@@ -34,7 +39,9 @@ def h_quarter_short_bare(m: re.Match[str], v: View) -> list[Expr]:
     if u == "s" and n > 2 or not v.text[m.start("u")].isupper():
         return []
     pre = re.sub(r"\s+", " ", m.group("pre"))
-    if pre == "du" and not _RESULT_NOUNS.search(v.before(m.start(), 40)):
+    if pre in ("du", "au") and not (
+        _RESULT_NOUNS.search(v.before(m.start(), 40)) or _RESULT_NOUNS_AFTER.match(v.after(m.end(), 60))
+    ):
         return []
     mod = {"fin": "END", "debut": "START", "mi-": "MID"}.get(pre)
     start = m.start() if mod else m.start("u")
