@@ -177,6 +177,10 @@ def test_feasts(text: str, published: str, expected: str) -> None:
 # ---------------------------------------------------------------------------- streets and participles
 def test_a_street_after_an_elided_article_is_no_date() -> None:
     assert values("Le cortège partira de l'avenue du 11-Novembre.", "2026-04-15") == []
+    # "l'école dès octobre": "dès" folds to "des", yet a school is no street here
+    assert values("Les ateliers reprendront à l'école dès octobre 27.", "2026-04-15") == [
+        ("octobre 27", "2027-10", None)
+    ]
 
 
 @pytest.mark.parametrize(
