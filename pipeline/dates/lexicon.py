@@ -179,6 +179,14 @@ def roman_to_int(s: str) -> int | None:
     return total or None
 
 
+# --------------------------------------------------------------------------- verbs
+# Past participles not ending in "é" ("remis le 28 février", "parue le 3 mai"), a regex in lower case
+# with accents; not the forms that are also nouns of events to come ("la remise le 5 juin des prix").
+IRREGULAR_PP = (
+    r"(?:re|trans|sou|ad|é|com)?mis|(?:re|sur|com)?pris|tenus?"
+    r"|(?:rendu|paru|conclu|reçu|survenu|intervenu|écrit|produit|construit)e?s?"
+)
+
 # --------------------------------------------------------------------------- units (not dates)
 # Words that, written right after a number, make it a quantity rather than a year.
 QUANTITY_UNITS = frozenset(

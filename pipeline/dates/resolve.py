@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .lexicon import HOLIDAYS_EASTER, HOLIDAYS_FIXED, HOLIDAYS_SUNDAYS, SEASON_START
+from .lexicon import HOLIDAYS_EASTER, HOLIDAYS_FIXED, HOLIDAYS_SUNDAYS, IRREGULAR_PP, SEASON_START
 
 # ---------------------------------------------------------------------------- calendar helpers
 
@@ -120,14 +120,8 @@ _FUTURE_ENDINGS = re.compile(
     rf"\b{_W}{{2,}}(?:era|eront|erai|erons|erez|ira|iront|dra|dront|tra|tront|vra|vront|ura|uront)\b"
 )
 
-# Past participles that do not end in "é" ("remis le 28 février", "parue le 3 mai"); not the forms
-# that are also nouns of events to come ("la remise le 5 juin des prix", "la tenue le 12 d'un conseil").
-_IRREGULAR_PP = (
-    r"(?:re|trans|sou|ad|é|com)?mis|(?:re|sur|com)?pris|rendue?s?|parue?s?|conclue?s?|reçue?s?"
-    r"|tenus?|survenue?s?|intervenue?s?|écrite?s?|produite?s?|construite?s?"
-)
 _PARTICIPLE_BEFORE_DATE = re.compile(
-    rf"\b(?:(?P<aux>{_W}+'?{_W}*)\s+)?(?P<pp>{_W}{{3,}}(?:é|ée|és|ées)|{_IRREGULAR_PP})\s+(?:le|en|du|au)\s+"
+    rf"\b(?:(?P<aux>{_W}+'?{_W}*)\s+)?(?P<pp>{_W}{{3,}}(?:é|ée|és|ées)|{IRREGULAR_PP})\s+(?:le|en|du|au)\s+"
     r"(?=\d|1er\b|premier\b)"
 )
 # The word before such a participle that makes it part of a verb the other cues read, and participles
@@ -492,9 +486,8 @@ def choose_season_year(season: str, published: dt.date, tense: Tense, rel: int) 
 
 
 def choose_holiday(name: str, published: dt.date, tense: Tense) -> dt.date | None:
-    """A feast without a year: the tense's side, else the coming one (a release names a feast to
-    announce it: "le concert de la Saint-Sylvestre est complet" read in March), unless the last one
-    is only weeks behind."""
+    """The tense's side, else the coming feast unless the last is only weeks behind (a release names a
+    feast to announce it: "le concert de la Saint-Sylvestre est complet" read in March)."""
     cands = [d for d in (holiday_date(name, published.year + k) for k in (-1, 0, 1)) if d]
     if not cands:
         return None
