@@ -169,6 +169,7 @@ def spurious(ctx: Context, c: Candidate, ks: list[int], text: str) -> bool:
         _plural_noun(words[ks[0]])
         and first not in MISC_HEADS
         and first.rstrip("sx") not in MISC_HEADS
+        and first not in ORG_HEADS  # "les Éditions du Quai Vert": a publisher named so
         and not is_known_place(words[ks[0]])  # "Rennes Métropole": a town, not a plural noun
         and preceding_cue(ctx, c.start) is None  # "l'ONG Médecins du Monde": a body named so
     ):
