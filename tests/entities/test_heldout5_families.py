@@ -1,0 +1,101 @@
+"""Entity rules read off the fifth held-out set (a fire service, a football club, a diocese, a port, a
+publisher, a mutual insurer), on French sentences written for these tests: every person, club,
+company and body below is invented; towns are real."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.canonical import load_gazetteer
+from pipeline.entities import EntityMention, extract_entities
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    gazetteer = load_gazetteer()
+
+    def _run(text: str) -> list[EntityMention]:
+        return extract_entities(nlp(text), gazetteer)
+
+    return _run
+
+
+def pairs(mentions: list[EntityMention]) -> list[tuple[str, str]]:
+    return [(m.text, m.label) for m in mentions]
+
+
+def test_clubs_named_by_an_abbreviation_or_a_club_word_are_bodies(run):
+    ms = run(
+        "Formé au Real Valmonte, l'entraîneur a dirigé l'AS Pontmoreau-Loire puis l'Olympique de Varennes. "
+        "Il a battu le FC Saint-Aurel en finale."
+    )
+    got = pairs(ms)
+    for name in ("Real Valmonte", "AS Pontmoreau-Loire", "Olympique de Varennes", "FC Saint-Aurel"):
+        assert (name, "ORG") in got
+
+
+def test_a_club_word_and_its_towns_adjective_is_a_club_but_a_stade_with_a_name_is_a_venue(run):
+    ms = run(
+        "Le milieu de terrain a rejoint le Stade lavallois en 2022. "
+        "Le match amical aura lieu au stade Jean-Corbière de Vendôme."
+    )
+    got = pairs(ms)
+    assert ("Stade lavallois", "ORG") in got
+    assert ("Stade lavallois", "LOC") not in got
+    assert not any(label == "ORG" and "Corbière" in text for text, label in got)
+
+
+def test_a_clubs_acronym_follows_its_long_form(run):
+    ms = run(
+        "L'Olympique Vendôme-Marigny (OVM) annonce l'arrivée de Sergio Valdés. "
+        "Le président de l'OVM, Patrice Delorme-Ancel, a salué ce choix."
+    )
+    got = pairs(ms)
+    assert ("Olympique Vendôme-Marigny", "ORG") in got
+    assert ("OVM", "ORG") in got
+
+
+def test_league_competitions_are_misc_and_leagues_as_bodies_are_org(run):
+    got = pairs(
+        run(
+            "Le club jouera la Ligue des champions la saison prochaine, et la Ligue contre les maladies "
+            "rares financera un nouveau laboratoire à Grenoble."
+        )
+    )
+    assert ("Ligue des champions", "MISC") in got
+    assert ("Ligue contre les maladies rares", "ORG") in got
+
+
+def test_mutual_insurers_and_publishing_houses_are_bodies(run):
+    got = pairs(
+        run(
+            "Réunie le 17 mars, l'assemblée générale de la Mutuelle Coopérative des Causses a approuvé "
+            "les comptes. Les Éditions du Pont Rouge publieront le roman en mai."
+        )
+    )
+    assert ("Mutuelle Coopérative des Causses", "ORG") in got
+    assert ("Éditions du Pont Rouge", "ORG") in got
+
+
+def test_the_house_a_book_is_published_at_is_a_body(run):
+    got = pairs(
+        run("Son premier roman, paru chez Malvérane en 2019, sera traduit en anglais chez Brancourt-Viel.")
+    )
+    assert ("Malvérane", "ORG") in got
+    assert ("Brancourt-Viel", "ORG") in got
+
+
+def test_a_kind_noun_with_an_adjective_after_its_complement_announces_a_company(run):
+    got = pairs(run("Parmi les nouveaux adhérents figure le fabricant de remontées mécaniques Altèque."))
+    assert ("Altèque", "ORG") in got
+
+
+def test_a_sentence_initial_kind_noun_opening_an_apposition_is_no_name(run):
+    ms = run(
+        "Mutuelle régie par le code de la mutualité, la Mutuelle Solidaire du Vercors emploie 300 salariés.\n"
+        "Association à but non lucratif, le Groupe hospitalier Sainte-Odile gère deux cliniques."
+    )
+    texts = [m.text for m in ms]
+    assert not any(t.startswith("Mutuelle régie") for t in texts)
+    assert not any(t.startswith("Association à but") for t in texts)
+    assert "Mutuelle Solidaire du Vercors" in texts
