@@ -108,6 +108,15 @@ CLUB_WORDS = _words("olympique sporting racing real athletic athlético atlétic
 LEAGUE_COMPETITIONS = _words("champions europa nations conférence")
 # adjectives with a demonym's ending that name no town ("le Stade voisin")
 NOT_DEMONYMS = _words("ancien voisin prochain urbain souterrain quotidien mondain lointain certain")
+# kinds of place written in lower case before their name, part of it (LOC): sites, whatever their
+# name ("l'abbatiale Sainte-Foy", "le château de Vauclair"; canonical with a capital, like venues), and
+# areas and natural features named by an adjective or a name in apposition ("la mer Noire", "le lac
+# Léman"; canonical as written); "l'île d'Ouessant", "le canton de Dieulefit" name the place after "de"
+SITE_HEADS = _words("campus abbaye abbatiale cathédrale basilique église chapelle château")
+PLACE_KIND_HEADS = _words(
+    """canton mer océan lac massif mont monts col golfe baie île îles presqu'île presqu’île cap vallée
+    gorges plateau forêt canal étang détroit archipel"""
+)
 # currencies and their codes: amounts are not entities ("15 milliards FCFA", "300 USD")
 CURRENCIES = _words(
     """euro euros dollar dollars livre livres franc francs fcfa cfa f.cfa yen yens yuan yuans renminbi
