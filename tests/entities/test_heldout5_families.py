@@ -99,3 +99,20 @@ def test_a_sentence_initial_kind_noun_opening_an_apposition_is_no_name(run):
     assert not any(t.startswith("Mutuelle régie") for t in texts)
     assert not any(t.startswith("Association à but") for t in texts)
     assert "Mutuelle Solidaire du Vercors" in texts
+
+
+def test_a_site_or_a_feature_named_in_apposition_keeps_its_kind_noun(run):
+    got = pairs(
+        run(
+            "Les pèlerins marcheront jusqu'à l'abbatiale Saint-Aurélien, puis longeront la mer Noire "
+            "avant de rejoindre l'île d'Yeu."
+        )
+    )
+    assert ("abbatiale Saint-Aurélien", "LOC") in got
+    assert ("mer Noire", "LOC") in got
+    assert ("Yeu", "LOC") in got  # after "de", the name is the place's own
+
+
+def test_a_town_named_like_a_common_noun_after_the_locative_a_is_a_place(run):
+    got = pairs(run("Le pèlerinage diocésain se tiendra les 17 et 18 mai à Conques, puis à Tulle."))
+    assert ("Conques", "LOC") in got
