@@ -43,8 +43,8 @@ def cue_label(ctx: Context, c: Candidate) -> str | None:
             return "MISC"
         if head in MISC_HEADS and is_cap(first) or _league_competition(ctx, c):
             return "MISC"
-        if head in ORG_HEADS and is_cap(first) and head not in ("haut", "haute"):
-            return "ORG"
+        if head in ORG_HEADS and is_cap(first) and head not in ("haut", "haute") and not _port_town(ctx, c):
+            return "ORG"  # "Port Atlantique Vendée", the port's authority; not the town "Port Moresby"
         if head in ("haut", "haute") and c.end - c.start > 1 and ctx.lower[c.start + 1] in ORG_HEADS:
             return "ORG"
     if c.end - c.start > 1 and ctx.lower[c.end - 1].strip(".") in ENGLISH_ORG_TAIL_STEMS:
@@ -74,6 +74,11 @@ _PUBLISHED_AT = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+chez\s+$",
     re.I,
 )
+
+
+def _port_town(ctx: Context, c: Candidate) -> bool:
+    """A town whose name starts with "Port" ("Port Moresby"), not a port's authority."""
+    return ctx.lower[c.start] == "port" and is_known_place(ctx.span_text(c.start, c.end))
 
 
 def _league_competition(ctx: Context, c: Candidate) -> bool:

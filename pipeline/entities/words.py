@@ -51,7 +51,7 @@ ORG_HEADS = _words(
     service services direction délégation observatoire académie laboratoire société compagnie chambre
     parti syndicat inspection préfecture mairie haute haut consortium coalition agency council
     commissariat collectif mutualité muséum studio studios ordre communauté mutuelle ligue éditions
-    diocèse archidiocèse"""
+    diocèse archidiocèse port"""
 )
 MISC_HEADS = _words(
     """sommet forum processus programme loi plan feuille stratégie pacte charte déclaration traité accord

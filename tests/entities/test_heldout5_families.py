@@ -116,3 +116,31 @@ def test_a_site_or_a_feature_named_in_apposition_keeps_its_kind_noun(run):
 def test_a_town_named_like_a_common_noun_after_the_locative_a_is_a_place(run):
     got = pairs(run("Le pèlerinage diocésain se tiendra les 17 et 18 mai à Conques, puis à Tulle."))
     assert ("Conques", "LOC") in got
+
+
+def test_a_port_named_with_a_capital_is_its_authority_but_a_port_town_stays_a_place(run):
+    got = pairs(
+        run(
+            "Port Océane Charente a traité 2 millions de tonnes en 2025. Le cargo a ensuite rejoint "
+            "Port Moresby."
+        )
+    )
+    assert ("Port Océane Charente", "ORG") in got
+    assert ("Port Moresby", "LOC") in got
+
+
+def test_a_diocese_named_by_its_seat_is_a_body(run):
+    got = pairs(run("Contact : service communication du diocèse de Mende – Claire Bastide"))
+    assert ("diocèse de Mende", "ORG") in got
+
+
+def test_a_departmental_acronym_with_its_number_is_defined_by_its_long_form(run):
+    ms = run(
+        "Le Service départemental d'incendie et de secours de la Lozère (SDIS 48) reste mobilisé, a "
+        "indiqué le directeur départemental du SDIS.\n\nContact presse : SDIS 48 – Julie Vernet"
+    )
+    long = "Service départemental d'incendie et de secours de la Lozère"
+    got = [(m.text, m.label, m.canonical) for m in ms]
+    assert (long, "ORG", long) in got
+    assert ("SDIS 48", "ORG", long) in got
+    assert ("SDIS", "ORG", long) in got
