@@ -82,10 +82,14 @@ def _port_town(ctx: Context, c: Candidate) -> bool:
 
 
 def _league_competition(ctx: Context, c: Candidate) -> bool:
-    """ "Ligue des champions", "Ligue 1": a competition (MISC); "Ligue contre le cancer" is a body."""
+    """ "Ligue des champions", "Ligue 1", "Ligue B": a competition (MISC); "Ligue contre le cancer" is a
+    body."""
     if ctx.lower[c.start] != "ligue" or c.end - c.start < 2:
         return False
-    return bool(ctx.num[c.start + 1]) or any(w in LEAGUE_COMPETITIONS for w in ctx.lower[c.start + 1 : c.end])
+    division = ctx.words[c.start + 1]
+    if ctx.num[c.start + 1] or (len(division) == 1 and division.isupper()):
+        return True
+    return any(w in LEAGUE_COMPETITIONS for w in ctx.lower[c.start + 1 : c.end])
 
 
 def _funding_programme(rest: list[str]) -> bool:

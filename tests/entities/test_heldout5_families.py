@@ -63,6 +63,7 @@ def test_league_competitions_are_misc_and_leagues_as_bodies_are_org(run):
         )
     )
     assert ("Ligue des champions", "MISC") in got
+    assert ("Ligue B", "MISC") in pairs(run("Promue cette saison, l'équipe disputera la Ligue B à Fribourg."))
     assert ("Ligue contre les maladies rares", "ORG") in got
 
 
