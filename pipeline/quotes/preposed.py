@@ -5,6 +5,7 @@ d'ajouter : « ... »" (the last speaker), "Jean Dupont, président de X : « ..
 
 from __future__ import annotations
 
+from .clauses import relative_antecedent, verb_across_complement
 from .context import Context
 from .phrases import noun_phrase
 from .records import Raw
@@ -331,6 +332,8 @@ def object_of_verb(ctx: Context, open_tok: int, p: int, start: int) -> tuple[Raw
         )
     ):  # "a appelé les habitants « à rester chez eux »": the preposition inside the marks
         v = verb_before_object(ctx, ctx.nxt(open_tok + 1), start, p)
+    if v >= start and ctx.pos[v] != "VERB":  # "a salué sur les réseaux sociaux « ... »"
+        v = verb_across_complement(ctx, p, start)
     if v < start or ctx.pos[v] != "VERB" or not (ctx.finite(v) or ctx.verb_form[v] == ["Part"]):
         return None
     before = ctx.prv(v - 1)
@@ -433,6 +436,11 @@ def subject_before(ctx: Context, v: int, start: int) -> Raw | None:
     if low in PRONOUNS:
         gender, number = PRONOUNS[low]
         return Raw("PRON", pos, gender=gender, number=number)
+    if low == "qui":
+        antecedent = relative_antecedent(ctx, g, start)
+        if antecedent is not None:
+            antecedent.pos = pos
+            return antecedent
     if low in ("qui",) or (ctx.verb_form[v] == ["Inf"] and low in ("de", "d'")):
         return Raw("INHERIT", pos)
     best: Raw | None = None

@@ -1,7 +1,8 @@
 """What a pronoun or a bare role refers to. Sentence subjects outside quotations and the speakers of
 earlier quotes are the antecedents, read in text order; a pronoun takes the last one of its number
 and gender, a bare role ("la ministre") the last speaker with the same role head -- never simply the
-nearest name.
+nearest name. An indefinite role ("un conseiller de la caisse") names someone new, not the body: it
+keeps no canonical.
 """
 
 from __future__ import annotations
@@ -83,6 +84,9 @@ def resolve(raw: Raw, events: list[tuple[int, Speaker]]) -> Speaker | None:
             return replace(sp)
         return None
     if raw.kind == "ROLE":
+        assert raw.surface is not None
+        if raw.surface.split()[0].lower() in ("un", "une"):  # "un conseiller de la caisse": someone
+            return Speaker(raw.surface, None, raw.role, raw.gender, raw.number, raw.head, "ROLE")
         canonical = raw.body.canonical if raw.body is not None else None
         role = raw.role
         if raw.body is None and raw.head:
