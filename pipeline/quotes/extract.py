@@ -22,7 +22,7 @@ from .context import Context
 from .postposed import byline, echo, incise_inside, postposed, signature
 from .preposed import preposed, previous_sentence, verb_before_object
 from .records import Candidate, Quote, Raw, Speaker
-from .speakers import resolve, sentence_subjects
+from .speakers import named_roles, resolve, sentence_subjects
 from .words import EMPHASIS, NAMING
 
 
@@ -48,6 +48,7 @@ def extract_quotes(
     _next_paragraph(ctx, cands)
     items: list[tuple[int, int, Any]] = [(c.raw.pos, 1, c) for c in cands if c.raw is not None]
     items += [(raw.pos, 0, raw) for raw in sentence_subjects(ctx)]
+    items += [(raw.pos, 0, raw) for raw in named_roles(ctx)]
     events: list[tuple[int, Speaker]] = []  # (position, speaker): the antecedents so far
     quotes: list[Quote] = []
     for _pos, _kind, item in sorted(items, key=lambda x: (x[0], x[1])):

@@ -72,7 +72,8 @@ def test_only_a_short_name_with_an_age_in_apposition_becomes_a_person(nlp) -> No
     doc = nlp(text)
     found = mentions(text, ("Gisèle", "MISC", "Gisèle"), ("Vernay", "LOC", "Vernay"))
     ctx = Context(doc, found, token_table(doc))
-    assert [(m.text, m.label) for m in ctx.mentions] == [("Gisèle", "PER"), ("Vernay", "LOC")]
+    got = [(m.text, m.label, m.canonical) for m in ctx.mentions]
+    assert got == [("Gisèle", "PER", "Gisèle"), ("Vernay", "LOC", "Vernay")]  # the entity stage's name
 
 
 # ----------------------------------------------------------------------------- roles
@@ -135,3 +136,58 @@ def test_a_paragraph_between_stops_the_speaker(nlp) -> None:
         "« Tous les enfants de la commune doivent pouvoir apprendre à nager. »"
     )
     assert [s for _, s in said(run(nlp, text, LOUIS))] == ["Louis Fabre"]
+
+
+# ----------------------------------------------------------------------------- who the text named with a role
+def test_a_profession_names_the_person_given_it_in_a_complement(nlp) -> None:
+    text = (
+        "Le grand prix a été remis à « Les Collines rouges », premier film de la réalisatrice Odile "
+        "Reynaud. Très émue, la cinéaste a remercié les habitants : « Sans vous, nous n'aurions jamais "
+        "pu tourner une seule scène. »"
+    )
+    [q] = run(nlp, text, ODILE)
+    assert q.speaker == "la cinéaste" and q.speaker_canonical == "Odile Reynaud"
+
+
+def test_a_bare_role_names_a_person_introduced_beside_the_subject(nlp) -> None:
+    text = (
+        "La maire, Claire Bonnet, a reçu la presse aux côtés du directeur du centre hospitalier, Louis "
+        "Fabre. « Les urgences resteront ouvertes tout l'été, de jour comme de nuit », a assuré le "
+        "directeur."
+    )
+    [q] = run(nlp, text, LOUIS, ("Claire Bonnet", "PER", "Claire Bonnet"))
+    assert q.speaker_canonical == "Louis Fabre"
+
+
+def test_a_person_named_beside_the_subject_is_no_antecedent_of_a_pronoun(nlp) -> None:
+    text = (
+        "La maire, Claire Bonnet, a reçu la presse aux côtés du directeur du centre hospitalier, Louis "
+        "Fabre. « Les urgences resteront ouvertes tout l'été, de jour comme de nuit », a-t-elle assuré."
+    )
+    [q] = run(nlp, text, LOUIS, ("Claire Bonnet", "PER", "Claire Bonnet"))
+    assert q.speaker_canonical == "Claire Bonnet"
+
+
+def test_a_role_with_its_body_names_the_person_given_that_role_before(nlp) -> None:
+    text = (
+        "Le président du conseil régional, Louis Fabre, a visité le chantier du lycée.\n\n"
+        "Louis Fabre a ensuite annoncé une aide aux familles. « Les cantines seront gratuites dès "
+        "septembre pour tous les lycéens boursiers », a promis le président de la Région."
+    )
+    [q] = run(nlp, text, LOUIS, ("Région", "ORG", "Région"))
+    assert q.speaker == "le président de la Région" and q.speaker_canonical == "Louis Fabre"
+
+
+def test_a_role_with_another_body_keeps_that_body(nlp) -> None:
+    text = (
+        "Le président du conseil régional, Louis Fabre, a visité le chantier du lycée. « Les travaux "
+        "finiront en juin », a promis le président de l'Agence de l'eau."
+    )
+    quotes = run(nlp, text, LOUIS, ("Agence de l'eau", "ORG", "Agence de l'eau"))
+    assert [q.speaker_canonical for q in quotes] == ["Agence de l'eau"]
+
+
+def test_a_place_after_a_role_is_no_canonical(nlp) -> None:
+    text = "« Le pont rouvrira avant l'hiver », a indiqué le préfet de la Lozère."
+    [q] = run(nlp, text, ("Lozère", "LOC", "Lozère"))
+    assert q.speaker == "le préfet de la Lozère" and q.speaker_canonical is None
