@@ -53,3 +53,51 @@ def verb_across_complement(ctx: Context, p: int, start: int) -> int:
     if ctx.pos[v] != "VERB" or ctx.saying(v) is None:
         return -1
     return v
+
+
+def main_subject(ctx: Context, pron: Raw, k: int, start: int) -> Raw | None:
+    """ "La direction a indiqué dans un communiqué qu'elle « reste ouverte ... »": the pronoun that
+    opens the clause of a verb of saying is that verb's subject, when it agrees with it -- not the
+    last person the text named."""
+    que = ctx.prv(k - 1)
+    if ctx.low(que) not in ("que", "qu'"):
+        return None
+    v = ctx.prv(que - 1)
+    if ctx.pos[v] != "VERB":
+        v = verb_across_complement(ctx, v, start)
+    if v < start or ctx.saying(v) is None:
+        return None
+    from .preposed import subject_before  # the subject rules live with the other preposed forms
+
+    subj = subject_before(ctx, v, start)
+    if subj is None or subj.kind not in ("PER", "ROLE", "ORG"):
+        return None
+    if pron.gender and subj.gender and pron.gender != subj.gender:
+        return None
+    if subj.number != pron.number:
+        return None
+    return subj
+
+
+def of_a_body(ctx: Context, stop: int, end: int) -> bool:
+    """The words from stop to end only complete a body's noun ("de l'une des laiteries", "de l'usine
+    de Vernay"): nouns, determiners, prepositions, a numeral pronoun, no verb or punctuation."""
+    words = [k for k in range(stop, end) if not ctx.is_space(k)]
+    return 0 < len(words) <= 8 and all(
+        ctx.pos[k] in COMPLEMENT_POS or ctx.low(k) in ("un", "une", "l'un", "l'une") for k in words
+    )
+
+
+def coordinated(ctx: Context, k: int, end: int, verb: int, start: int) -> Raw | None:
+    """ "La Région et la Chambre de commerce « appellent ... »": two speakers joined by "et" before a
+    plural verb speak together; the speaker is the pair as written, with no canonical."""
+    et = ctx.prv(k - 1)
+    if ctx.low(et) != "et" or ctx.tokens.morph("Number")[verb] != ["Plur"]:
+        return None
+    j = start
+    while j < et:
+        np_ = noun_phrase(ctx, j, et)
+        if np_ is not None and ctx.nxt(np_[1]) == et and np_[0].kind in ("PER", "ROLE", "ORG", "LOC"):
+            return Raw("ROLE", ctx.starts[j], surface=ctx.span(j, end), number="Plur")
+        j = max(np_[1], j + 1) if np_ is not None else j + 1
+    return None

@@ -5,7 +5,7 @@ d'ajouter : « ... »" (the last speaker), "Jean Dupont, président de X : « ..
 
 from __future__ import annotations
 
-from .clauses import relative_antecedent, verb_across_complement
+from .clauses import coordinated, main_subject, of_a_body, relative_antecedent, verb_across_complement
 from .context import Context
 from .phrases import noun_phrase
 from .records import Raw
@@ -404,6 +404,10 @@ def subject_of_quote(ctx: Context, open_tok: int, p: int, start: int) -> tuple[R
             if before >= start and ctx.pos[before] == "ADP":
                 return None  # "grâce à X « ... »"
             verb = q if ctx.pos[q] == "VERB" else ctx.nxt(q + 1)
+            if raw.kind == "PRON":
+                raw = main_subject(ctx, raw, k, start) or raw
+            else:
+                raw = coordinated(ctx, k, end, q, start) or raw
             return raw, ctx.saying(verb) or ctx.lemma(verb)
         k = max(end, k + 1)
     return None
@@ -478,6 +482,8 @@ def body_subject(ctx: Context, start: int, end: int) -> Raw | None:
     if ctx.low(noun) not in BODY_NOUNS:
         return None
     stop = role_extent(ctx, noun + 1, end)
+    if ctx.nxt(stop) < end and of_a_body(ctx, stop, end):
+        stop = end  # "la direction de l'une des laiteries"
     if ctx.nxt(stop) < end:
         return None  # more than the body's name before the verb
     gender = "Fem" if ctx.low(i) == "la" else "Masc" if ctx.low(i) == "le" else None

@@ -191,3 +191,31 @@ def test_a_place_after_a_role_is_no_canonical(nlp) -> None:
     text = "« Le pont rouvrira avant l'hiver », a indiqué le préfet de la Lozère."
     [q] = run(nlp, text, ("Lozère", "LOC", "Lozère"))
     assert q.speaker == "le préfet de la Lozère" and q.speaker_canonical is None
+
+
+# ----------------------------------------------------------------------------- the subject of the main clause
+def test_a_pronoun_opening_the_clause_of_a_verb_of_saying_is_its_subject(nlp) -> None:
+    text = (
+        "Odile Reynaud a appelé les salariés à la grève. La direction de l'une des deux usines a répondu "
+        "dans un courrier qu'elle « étudiera toutes les offres de reprise sérieuses »."
+    )
+    [q] = run(nlp, text, ODILE)
+    assert q.speaker == "La direction de l'une des deux usines" and q.speaker_canonical is None
+
+
+def test_a_pronoun_of_another_gender_than_the_subject_keeps_its_antecedent(nlp) -> None:
+    text = (
+        "Odile Reynaud a appelé les salariés à la grève. Le directeur de l'usine a répondu qu'elle "
+        "« refuse le dialogue depuis des mois avec les délégués »."
+    )
+    [q] = run(nlp, text, ODILE)
+    assert q.speaker_canonical == "Odile Reynaud"
+
+
+def test_two_speakers_joined_by_et_before_a_plural_verb_speak_together(nlp) -> None:
+    text = (
+        "Le maire, Louis Fabre, et la préfète « demandent aux habitants de limiter leur consommation "
+        "d'eau dès ce week-end »."
+    )
+    [q] = run(nlp, text, LOUIS)
+    assert q.speaker == "Le maire, Louis Fabre, et la préfète" and q.speaker_canonical is None
