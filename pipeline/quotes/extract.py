@@ -48,7 +48,8 @@ def extract_quotes(
     _next_paragraph(ctx, cands)
     items: list[tuple[int, int, Any]] = [(c.raw.pos, 1, c) for c in cands if c.raw is not None]
     items += [(raw.pos, 0, raw) for raw in sentence_subjects(ctx)]
-    items += [(raw.pos, 0, raw) for raw in named_roles(ctx)]
+    if any(c.raw.kind == "ROLE" for c in cands if c.raw is not None):  # what only bare roles need
+        items += [(raw.pos, 0, raw) for raw in named_roles(ctx)]
     events: list[tuple[int, Speaker]] = []  # (position, speaker): the antecedents so far
     quotes: list[Quote] = []
     for _pos, _kind, item in sorted(items, key=lambda x: (x[0], x[1])):

@@ -110,7 +110,10 @@ def relative_of_object(ctx: Context, open_tok: int, p: int, start: int) -> tuple
     q = ctx.nxt(open_tok + 1)
     while ctx.low(q) in VERB_CLITICS:
         q = ctx.nxt(q + 1)
-    if ctx.low(p) == "qui":
+    inner = ctx.low(p) == "," and ctx.low(q) == "qui" and ctx.finite(ctx.nxt(q + 1))
+    if inner:  # "insiste sur la vaccination des enfants, « qui sont les premiers ... »"
+        p = ctx.prv(p - 1)
+    elif ctx.low(p) == "qui":
         if not ctx.finite(q):
             return None
     elif not (ctx.pos[p] == "NOUN" and ctx.text[ctx.starts[q]].islower() and ctx.pos[q] == "ADJ"):
@@ -118,7 +121,9 @@ def relative_of_object(ctx: Context, open_tok: int, p: int, start: int) -> tuple
     close = next((b for a, b in ctx.quoted if a == ctx.starts[open_tok]), None)
     if close is None or sum(ctx.alpha[k] for k in range(q, ctx.tok(close))) < 5:
         return None  # "une annonce qui « rassure »": a scare quote
-    for k in range(ctx.prv(p - 1) if ctx.low(p) == "qui" else p, max(start, p - 9) - 1, -1):
+    for k in range(
+        ctx.prv(p - 1) if ctx.low(p) == "qui" else p, max(start, p - (12 if inner else 9)) - 1, -1
+    ):
         if ctx.is_space(k) or ctx.pos[k] in ("DET", "NOUN", "ADJ", "ADP", "NUM", "PROPN"):
             continue
         if ctx.pos[k] != "VERB" or ctx.saying(k) is None:

@@ -135,7 +135,9 @@ ROLE_PAIRS = ROLE_NOUNS | pairs(
     comédien comédienne=comédien acteur actrice=acteur chanteur chanteuse=chanteur musicien
     musicienne=musicien romancier romancière=romancier poète poétesse=poète lauréat lauréate=lauréat
     avocat avocate=avocat magistrat magistrate=magistrat journaliste enseignant enseignante=enseignant
-    agriculteur agricultrice=agriculteur éleveur éleveuse=éleveur
+    agriculteur agricultrice=agriculteur éleveur éleveuse=éleveur médecin infirmier infirmière=infirmier
+    pharmacien pharmacienne=pharmacien pédiatre urgentiste infectiologue épidémiologiste psychiatre
+    psychologue sociologue historien historienne=historien politologue climatologue
     """
 )
 ROLE_ADJ = ROLE_ADJECTIVES
@@ -167,6 +169,8 @@ PROFESSIONS = words(
     chercheur entraîneur sélectionneur joueur nageur coureur athlète syndicaliste militant auteur
     coauteur co-auteur économiste réalisateur cinéaste artiste écrivain comédien acteur chanteur
     musicien romancier poète lauréat avocat magistrat journaliste enseignant agriculteur éleveur
+    médecin infirmier pharmacien pédiatre urgentiste infectiologue épidémiologiste psychiatre
+    psychologue sociologue historien politologue climatologue
     """
 )
 FEMININE_ROLES = frozenset(k for k, v in ROLE_PAIRS.items() if k != v)

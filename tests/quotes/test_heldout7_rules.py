@@ -219,3 +219,21 @@ def test_two_speakers_joined_by_et_before_a_plural_verb_speak_together(nlp) -> N
     )
     [q] = run(nlp, text, LOUIS)
     assert q.speaker == "Le maire, Louis Fabre, et la préfète" and q.speaker_canonical is None
+
+
+# ----------------------------------------------------------------------------- experts, relatives in the marks
+def test_a_relative_clause_in_the_marks_after_a_verb_of_saying_and_its_object(nlp) -> None:
+    text = (
+        "Une pédiatre du centre hospitalier de Vernay, interrogée par l'agence, insiste sur la vaccination "
+        "des nourrissons, « qui sont les plus exposés aux formes graves de la maladie »."
+    )
+    [q] = run(nlp, text, ("Vernay", "LOC", "Vernay"))
+    assert q.speaker.startswith("Une pédiatre") and q.verb == "insister"
+
+
+def test_a_relative_clause_in_the_marks_after_a_verb_that_does_not_speak(nlp) -> None:
+    text = (
+        "Le musée a acquis deux tableaux du peintre, « qui rejoindront la salle des paysages dès le mois "
+        "de mars »."
+    )
+    assert run(nlp, text) == []
