@@ -2,7 +2,7 @@
 earlier quotes are the antecedents, read in text order; a pronoun takes the last one of its number
 and gender, a bare role ("la ministre") the last speaker with the same role head -- never simply the
 nearest name. An indefinite role ("un conseiller de la caisse") names someone new, not the body: it
-keeps no canonical.
+keeps no canonical, unless it is the body's voice ("une porte-parole de la préfecture").
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import replace
 from .context import Context
 from .phrases import noun_phrase
 from .records import Raw, Speaker
-from .words import ALL_MARKS, CLITICS, GENERIC_ROLES, PROFESSIONS, ROLE_DETS, role_key
+from .words import ALL_MARKS, CLITICS, GENERIC_ROLES, PROFESSIONS, ROLE_DETS, SPOKESPERSONS, role_key
 
 PARAGRAPH_CHARS = 600  # how far back a profession noun looks for the person it names
 
@@ -122,7 +122,8 @@ def _role(raw: Raw, earlier: list[tuple[int, Speaker]]) -> Speaker:
     """A bare role: the last person named or heard with that role, else the body it names, else the
     role as written; an indefinite one is someone new."""
     assert raw.surface is not None
-    if raw.surface.split()[0].lower() in ("un", "une"):  # "un conseiller de la caisse": someone
+    indefinite = raw.surface.split()[0].lower() in ("un", "une")
+    if indefinite and (raw.head or "").split(" ")[0] not in SPOKESPERSONS:  # "un conseiller de la caisse"
         return Speaker(raw.surface, None, raw.role, raw.gender, raw.number, raw.head, "ROLE")
     canonical = raw.body.canonical if raw.body is not None and raw.body.label != "LOC" else None
     role = raw.role

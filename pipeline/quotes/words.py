@@ -162,6 +162,8 @@ GENERIC_ROLES = {
         "président président-directeur directeur pdg patron gérant fondateur cofondateur administrateur"
     ),
 }
+# Roles whose holder speaks for the body even when unnamed: "une porte-parole de la préfecture".
+SPOKESPERSONS = words("porte-parole représentant")
 # Role nouns that say what a person does rather than name an office: "le chercheur" may be the person
 # just named with other words ("Jean Roy, écologue"); "le ministre" never is.
 PROFESSIONS = words(
