@@ -18,6 +18,7 @@ def relative_antecedent(ctx: Context, qui: int, start: int) -> Raw | None:
     "qui" follows (past its comma) is the subject of the verb of saying, wherever it stands in the
     sentence -- not the sentence's own subject."""
     k = start
+    persons: list[tuple[Raw, int]] = []  # earlier persons and where their phrase ends
     while k < qui:
         np_ = noun_phrase(ctx, k, qui)
         if np_ is None:
@@ -28,8 +29,27 @@ def relative_antecedent(ctx: Context, qui: int, start: int) -> Raw | None:
         if ctx.low(after) == "," and ctx.nxt(after + 1) == qui:
             after = qui
         if after == qui and raw.kind in ("PER", "ROLE"):
-            return raw
+            return _apposed_to(ctx, persons, k) or raw
+        if raw.kind == "PER":
+            persons.append((raw, end))
         k = max(end, k + 1)
+    return None
+
+
+def _apposed_to(ctx: Context, persons: list[tuple[Raw, int]], k: int) -> Raw | None:
+    """ "Jean Roy, le successeur de Paul Blanc, qui ...": a name that completes a noun in apposition
+    to an earlier person is not what "qui" refers to; that person is."""
+    de = ctx.prv(k - 1)
+    if ctx.low(de) not in ("de", "d'", "du", "des") or ctx.pos[ctx.prv(de - 1)] != "NOUN":
+        return None
+    for raw, end in reversed(persons):
+        comma = ctx.nxt(end)
+        if ctx.low(comma) != ",":
+            continue
+        between = range(ctx.nxt(comma + 1), de)
+        if all(ctx.is_space(n) or ctx.pos[n] in COMPLEMENT_POS for n in between):
+            return raw
+        return None
     return None
 
 

@@ -37,6 +37,24 @@ def test_qui_after_the_sentence_subject_keeps_the_subject(nlp) -> None:
     assert q.speaker_canonical == "Odile Reynaud"
 
 
+def test_qui_after_a_name_completing_an_apposed_noun_refers_to_the_first_person(nlp) -> None:
+    text = (
+        "En 2019, il avait eu un vif échange avec Louis Fabre, le successeur d'Odile Reynaud, qui lui "
+        "avait répondu : « Je resterai tant que le conseil me fera confiance, et pas un jour de moins. »"
+    )
+    [q] = run(nlp, text, LOUIS, ODILE)
+    assert q.speaker_canonical == "Louis Fabre"
+
+
+def test_qui_after_a_name_governed_by_de_alone_refers_to_that_name(nlp) -> None:
+    text = (
+        "La maire a reçu la presse aux côtés de Louis Fabre, qui a déclaré : « Le chantier sera terminé "
+        "avant l'été, comme prévu dans le contrat. »"
+    )
+    [q] = run(nlp, text, LOUIS)
+    assert q.speaker_canonical == "Louis Fabre"
+
+
 # ----------------------------------------------------------------------------- verb, complement, quote
 def test_a_complement_between_the_verb_of_saying_and_its_quoted_object(nlp) -> None:
     text = (
@@ -221,7 +239,7 @@ def test_two_speakers_joined_by_et_before_a_plural_verb_speak_together(nlp) -> N
     assert q.speaker == "Le maire, Louis Fabre, et la préfète" and q.speaker_canonical is None
 
 
-# ----------------------------------------------------------------------------- experts, relatives in the marks
+# ------------------------------------------------------------------------ experts, relatives in the marks
 def test_a_relative_clause_in_the_marks_after_a_verb_of_saying_and_its_object(nlp) -> None:
     text = (
         "Une pédiatre du centre hospitalier de Vernay, interrogée par l'agence, insiste sur la vaccination "
