@@ -1,6 +1,7 @@
 """Clause structure around a verb of saying, which the model's missing parser would give: the
-antecedent of a relative "qui" that speaks, and the short complement between a verb and the quotation
-it takes as its object.
+subject of the verb (a pronoun, a relative "qui" and its antecedent, a name, a role or a body), the
+subject of the main clause for a pronoun opening a "que" clause, two subjects joined by "et", and the
+short complement between a verb and the quotation it takes as its object.
 """
 
 from __future__ import annotations
@@ -8,6 +9,8 @@ from __future__ import annotations
 from .context import Context
 from .phrases import noun_phrase
 from .records import Raw
+from .roles import role_extent
+from .words import BODY_NOUNS, CLITICS, FILLER_SEQS, PRONOUNS
 
 COMPLEMENT_POS = ("DET", "NOUN", "ADJ", "ADP", "PROPN", "NUM")
 MAX_COMPLEMENT = 6  # "sur les réseaux sociaux", "dans un message aux supporters"
@@ -87,8 +90,6 @@ def main_subject(ctx: Context, pron: Raw, k: int, start: int) -> Raw | None:
         v = verb_across_complement(ctx, v, start)
     if v < start or ctx.saying(v) is None:
         return None
-    from .preposed import subject_before  # the subject rules live with the other preposed forms
-
     subj = subject_before(ctx, v, start)
     if subj is None or subj.kind not in ("PER", "ROLE", "ORG"):
         return None
@@ -121,3 +122,81 @@ def coordinated(ctx: Context, k: int, end: int, verb: int, start: int) -> Raw | 
             return Raw("ROLE", ctx.starts[j], surface=ctx.span(j, end), number="Plur")
         j = max(np_[1], j + 1) if np_ is not None else j + 1
     return None
+
+
+def subject_before(ctx: Context, v: int, start: int) -> Raw | None:
+    """The subject of the verb of saying at v: a pronoun, "qui", "de + infinitive", or a name/role."""
+    g = v - 1
+    while g >= start:
+        if ctx.is_space(g):
+            g -= 1
+            continue
+        low = ctx.low(g)
+        if ctx.pos[g] == "AUX" or low in CLITICS or (ctx.pos[g] == "ADV" and low not in ("comme",)):
+            g -= 1
+            continue
+        matched = False
+        for seq in FILLER_SEQS:
+            n = len(seq)
+            if seq[-1] == low and tuple(ctx.low(g - n + 1 + k) for k in range(n)) == seq:
+                g -= n
+                matched = True
+                break
+        if not matched:
+            break
+    if g < start and ctx.verb_form[v] != ["Inf"]:
+        return None
+    low = ctx.low(g)
+    pos = ctx.starts[v]
+    if low in PRONOUNS:
+        gender, number = PRONOUNS[low]
+        return Raw("PRON", pos, gender=gender, number=number)
+    if low == "qui":
+        antecedent = relative_antecedent(ctx, g, start)
+        if antecedent is not None:
+            antecedent.pos = pos
+            return antecedent
+    if low in ("qui",) or (ctx.verb_form[v] == ["Inf"] and low in ("de", "d'")):
+        return Raw("INHERIT", pos)
+    best: Raw | None = None
+    k = start
+    while k <= g:
+        np_ = noun_phrase(ctx, k, g + 1)
+        if np_ is None:
+            k += 1
+            continue
+        raw, end = np_
+        before = ctx.prv(k - 1)
+        governed = before >= start and ctx.pos[before] == "ADP"
+        if raw.kind != "PRON" and not governed:
+            best = raw
+        k = max(end, k + 1)
+    if best is None:
+        best = body_subject(ctx, start, g + 1)
+    if best is not None:
+        best.pos = pos
+    return best
+
+
+def body_subject(ctx: Context, start: int, end: int) -> Raw | None:
+    """ "La direction régionale a répondu que « ... »": a body named by a common noun, as written,
+    when it opens the clause of the verb of saying (only as a speaker: sentence subjects, the
+    antecedents of later pronouns, stay persons and roles)."""
+    i = ctx.nxt(start)
+    comma = next((k for k in range(i, min(end, i + 8)) if ctx.words[k] == ","), None)
+    fronted = comma is not None and not any(ctx.finite(k) for k in range(i, comma))
+    if ctx.low(i) not in ("le", "la", "l'", "les") and fronted:
+        i = ctx.nxt(comma + 1)  # "Dans un communiqué, la direction ..."
+    if ctx.low(i) not in ("le", "la", "l'", "les") or not ctx.has(i + 1):
+        return None
+    noun = ctx.nxt(i + 1)
+    if ctx.low(noun) not in BODY_NOUNS:
+        return None
+    stop = role_extent(ctx, noun + 1, end)
+    if ctx.nxt(stop) < end and of_a_body(ctx, stop, end):
+        stop = end  # "la direction de l'une des laiteries"
+    if ctx.nxt(stop) < end:
+        return None  # more than the body's name before the verb
+    gender = "Fem" if ctx.low(i) == "la" else "Masc" if ctx.low(i) == "le" else None
+    surface = ctx.span(i, stop)
+    return Raw("ROLE", ctx.starts[i], surface=surface, role=None, head=None, gender=gender)
