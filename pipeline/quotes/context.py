@@ -7,6 +7,7 @@ Every rule module takes a `Context` and reads tokens by index through its small 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
@@ -20,6 +21,9 @@ from pipeline.token_table import TokenTable
 from .marks import find_quoted_spans
 from .records import Mention
 from .words import ROLE_PAIRS, SAYING_FORMS, SPEECH_LEMMAS, TITLES, role_key
+
+# "Josiane, 71 ans, ...": an age in apposition says that the name before it is a person's.
+AGE_AFTER = re.compile(r",\s*\d{1,3}\s+ans\s*[,.;)]")  # not "Vernay, 40 ans après"
 
 
 class Context:
@@ -69,6 +73,8 @@ class Context:
                 label, start, end = e.label_, e.start_char, e.end_char
             else:
                 label, start, end = getattr(e, "label", None), int(e.start), int(e.end)
+            if label != "PER" and self._aged(start, end):
+                label = "PER"  # a first name the model read as another kind of name
             if label not in ("PER", "ORG", "LOC"):
                 continue
             out.append(Mention(start, end, self.text[start:end], label, getattr(e, "canonical", None)))
@@ -81,7 +87,22 @@ class Context:
                 m.start < ent.end_char and start < m.end for m in out
             ):
                 out.append(Mention(start, ent.end_char, self.text[start : ent.end_char], ent.label_, None))
+        for k in range(self.n):  # a first name no stage tagged, with its age: "témoigne Josiane, 71 ans"
+            start, end = self.starts[k], self.starts[k] + len(self.words[k])
+            if (
+                self.pos[k] == "PROPN"
+                and self.words[k][:1].isupper()
+                and self._aged(start, end)
+                and not any(m.start < end and start < m.end for m in out)
+            ):
+                out.append(Mention(start, end, self.words[k], "PER", None))
         return sorted(out, key=lambda m: m.start)
+
+    def _aged(self, start: int, end: int) -> bool:
+        """One or two capitalised words followed by an age: a person ("Marc Roy, 54 ans")."""
+        words = self.text[start:end].split()
+        capitalised = 0 < len(words) <= 2 and all(w[:1].isupper() for w in words)
+        return capitalised and bool(AGE_AFTER.match(self.text, end))
 
     def bare_name(self, k: int) -> Mention | None:
         """A capitalised name the model did not tag, right after a role ("le président Obama")."""

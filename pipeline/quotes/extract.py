@@ -17,11 +17,12 @@ from spacy.tokens import Doc
 
 from pipeline.token_table import TokenTable, token_table
 
+from .clauses import verb_across_complement
 from .context import Context
 from .postposed import byline, echo, incise_inside, postposed, signature
 from .preposed import preposed, previous_sentence, verb_before_object
 from .records import Candidate, Quote, Raw, Speaker
-from .speakers import resolve, sentence_subjects
+from .speakers import named_roles, resolve, sentence_subjects
 from .words import EMPHASIS, NAMING
 
 
@@ -44,8 +45,11 @@ def extract_quotes(
         if cand.raw is not None and cand.raw.kind == "GOES_ON" and (k == 0 or cands[k - 1].raw is None):
             cand.raw = None
     _chain(ctx, cands)
+    _next_paragraph(ctx, cands)
     items: list[tuple[int, int, Any]] = [(c.raw.pos, 1, c) for c in cands if c.raw is not None]
     items += [(raw.pos, 0, raw) for raw in sentence_subjects(ctx)]
+    if any(c.raw.kind == "ROLE" for c in cands if c.raw is not None):  # what only bare roles need
+        items += [(raw.pos, 0, raw) for raw in named_roles(ctx)]
     events: list[tuple[int, Speaker]] = []  # (position, speaker): the antecedents so far
     quotes: list[Quote] = []
     for _pos, _kind, item in sorted(items, key=lambda x: (x[0], x[1])):
@@ -94,6 +98,8 @@ def _keep(ctx: Context, cand: Candidate, s: int, e: int) -> bool:
         return True
     if words >= 5 and cand.verb is not None and ctx.low(ctx.tok(s)) in ("à", "de", "d'"):
         return True  # "a appelé les habitants « à rester chez eux »": the verb's complement
+    if words >= 5 and ctx.text[s].islower() and verb_across_complement(ctx, p, ctx.sentence_start(p)) >= 0:
+        return True  # "a salué sur les réseaux sociaux « une excellente nouvelle pour ... »"
     naming = ctx.low(p) in NAMING and ctx.pos[ctx.prv(p - 1)] != "AUX"  # "s'est dit « ... »" speaks
     return not (ctx.pos[p] in ("DET", "ADP", "NOUN", "PROPN", "ADJ", "NUM") or naming)
 
@@ -173,6 +179,29 @@ def _chain(ctx: Context, cands: list[Candidate]) -> None:
             if other is not None and other.raw is not None and not gap(other).strip():
                 c.raw, c.verb = replace(other.raw), other.verb
                 break
+
+
+def _next_paragraph(ctx: Context, cands: list[Candidate]) -> None:
+    """A paragraph that is a quotation and nothing else, with no attribution of its own, right under
+    a paragraph made of an attributed quotation and its one-sentence incise (« Q1 », a confié X.
+    / « Q2 »): the speaker goes on, as in an interview answer over two paragraphs."""
+    text = ctx.text
+    for k in range(1, len(cands)):
+        c, o = cands[k], cands[k - 1]
+        if c.raw is not None or o.raw is None:
+            continue
+        line_start = text.rfind("\n", 0, c.open_at) + 1
+        line_end = text.find("\n", c.close_at)
+        line_end = len(text) if line_end == -1 else line_end
+        if text[line_start : c.open_at].strip() or text[c.close_at + 1 : line_end].strip(" ."):
+            continue
+        rest, _, between = text[o.close_at + 1 : line_start].partition("\n")
+        if between.strip():
+            continue  # another paragraph between them
+        rest = rest.strip()
+        if any(rest[n] in ".!?" and rest[n + 1 :].strip() for n in range(len(rest))):
+            continue  # the paragraph above goes on after the incise: another sentence, maybe another speaker
+        c.raw, c.verb = replace(o.raw), None
 
 
 def _named(raw: Raw | None) -> tuple[Raw, str | None] | None:

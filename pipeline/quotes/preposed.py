@@ -5,21 +5,17 @@ d'ajouter : « ... »" (the last speaker), "Jean Dupont, président de X : « ..
 
 from __future__ import annotations
 
+from .clauses import coordinated, main_subject, subject_before, verb_across_complement
 from .context import Context
 from .phrases import noun_phrase
 from .records import Raw
-from .roles import role_extent
 from .speakers import subject_at
 from .verbs import inverted, skip_fillers
 from .words import (
     ALL_MARKS,
-    BODY_NOUNS,
-    CLITICS,
     EMPHASIS,
-    FILLER_SEQS,
     INTRO_PREPS,
     OBJECT_LINKS,
-    PRONOUNS,
     SIGN_NOUNS,
     SOURCE_PREPS,
     SPEAKING_PERSONS,
@@ -109,7 +105,10 @@ def relative_of_object(ctx: Context, open_tok: int, p: int, start: int) -> tuple
     q = ctx.nxt(open_tok + 1)
     while ctx.low(q) in VERB_CLITICS:
         q = ctx.nxt(q + 1)
-    if ctx.low(p) == "qui":
+    inner = ctx.low(p) == "," and ctx.low(q) == "qui" and ctx.finite(ctx.nxt(q + 1))
+    if inner:  # "insiste sur la vaccination des enfants, « qui sont les premiers ... »"
+        p = ctx.prv(p - 1)
+    elif ctx.low(p) == "qui":
         if not ctx.finite(q):
             return None
     elif not (ctx.pos[p] == "NOUN" and ctx.text[ctx.starts[q]].islower() and ctx.pos[q] == "ADJ"):
@@ -117,7 +116,9 @@ def relative_of_object(ctx: Context, open_tok: int, p: int, start: int) -> tuple
     close = next((b for a, b in ctx.quoted if a == ctx.starts[open_tok]), None)
     if close is None or sum(ctx.alpha[k] for k in range(q, ctx.tok(close))) < 5:
         return None  # "une annonce qui « rassure »": a scare quote
-    for k in range(ctx.prv(p - 1) if ctx.low(p) == "qui" else p, max(start, p - 9) - 1, -1):
+    for k in range(
+        ctx.prv(p - 1) if ctx.low(p) == "qui" else p, max(start, p - (12 if inner else 9)) - 1, -1
+    ):
         if ctx.is_space(k) or ctx.pos[k] in ("DET", "NOUN", "ADJ", "ADP", "NUM", "PROPN"):
             continue
         if ctx.pos[k] != "VERB" or ctx.saying(k) is None:
@@ -331,6 +332,8 @@ def object_of_verb(ctx: Context, open_tok: int, p: int, start: int) -> tuple[Raw
         )
     ):  # "a appelé les habitants « à rester chez eux »": the preposition inside the marks
         v = verb_before_object(ctx, ctx.nxt(open_tok + 1), start, p)
+    if v >= start and ctx.pos[v] != "VERB":  # "a salué sur les réseaux sociaux « ... »"
+        v = verb_across_complement(ctx, p, start)
     if v < start or ctx.pos[v] != "VERB" or not (ctx.finite(v) or ctx.verb_form[v] == ["Part"]):
         return None
     before = ctx.prv(v - 1)
@@ -401,77 +404,10 @@ def subject_of_quote(ctx: Context, open_tok: int, p: int, start: int) -> tuple[R
             if before >= start and ctx.pos[before] == "ADP":
                 return None  # "grâce à X « ... »"
             verb = q if ctx.pos[q] == "VERB" else ctx.nxt(q + 1)
+            if raw.kind == "PRON":
+                raw = main_subject(ctx, raw, k, start) or raw
+            else:
+                raw = coordinated(ctx, k, end, q, start) or raw
             return raw, ctx.saying(verb) or ctx.lemma(verb)
         k = max(end, k + 1)
     return None
-
-
-def subject_before(ctx: Context, v: int, start: int) -> Raw | None:
-    """The subject of the verb of saying at v: a pronoun, "qui", "de + infinitive", or a name/role."""
-    g = v - 1
-    while g >= start:
-        if ctx.is_space(g):
-            g -= 1
-            continue
-        low = ctx.low(g)
-        if ctx.pos[g] == "AUX" or low in CLITICS or (ctx.pos[g] == "ADV" and low not in ("comme",)):
-            g -= 1
-            continue
-        matched = False
-        for seq in FILLER_SEQS:
-            n = len(seq)
-            if seq[-1] == low and tuple(ctx.low(g - n + 1 + k) for k in range(n)) == seq:
-                g -= n
-                matched = True
-                break
-        if not matched:
-            break
-    if g < start and ctx.verb_form[v] != ["Inf"]:
-        return None
-    low = ctx.low(g)
-    pos = ctx.starts[v]
-    if low in PRONOUNS:
-        gender, number = PRONOUNS[low]
-        return Raw("PRON", pos, gender=gender, number=number)
-    if low in ("qui",) or (ctx.verb_form[v] == ["Inf"] and low in ("de", "d'")):
-        return Raw("INHERIT", pos)
-    best: Raw | None = None
-    k = start
-    while k <= g:
-        np_ = noun_phrase(ctx, k, g + 1)
-        if np_ is None:
-            k += 1
-            continue
-        raw, end = np_
-        before = ctx.prv(k - 1)
-        governed = before >= start and ctx.pos[before] == "ADP"
-        if raw.kind != "PRON" and not governed:
-            best = raw
-        k = max(end, k + 1)
-    if best is None:
-        best = body_subject(ctx, start, g + 1)
-    if best is not None:
-        best.pos = pos
-    return best
-
-
-def body_subject(ctx: Context, start: int, end: int) -> Raw | None:
-    """ "La direction régionale a répondu que « ... »": a body named by a common noun, as written,
-    when it opens the clause of the verb of saying (only as a speaker: sentence subjects, the
-    antecedents of later pronouns, stay persons and roles)."""
-    i = ctx.nxt(start)
-    comma = next((k for k in range(i, min(end, i + 8)) if ctx.words[k] == ","), None)
-    fronted = comma is not None and not any(ctx.finite(k) for k in range(i, comma))
-    if ctx.low(i) not in ("le", "la", "l'", "les") and fronted:
-        i = ctx.nxt(comma + 1)  # "Dans un communiqué, la direction ..."
-    if ctx.low(i) not in ("le", "la", "l'", "les") or not ctx.has(i + 1):
-        return None
-    noun = ctx.nxt(i + 1)
-    if ctx.low(noun) not in BODY_NOUNS:
-        return None
-    stop = role_extent(ctx, noun + 1, end)
-    if ctx.nxt(stop) < end:
-        return None  # more than the body's name before the verb
-    gender = "Fem" if ctx.low(i) == "la" else "Masc" if ctx.low(i) == "le" else None
-    surface = ctx.span(i, stop)
-    return Raw("ROLE", ctx.starts[i], surface=surface, role=None, head=None, gender=gender)

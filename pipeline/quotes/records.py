@@ -41,14 +41,14 @@ class Speaker:
     gender: str | None
     number: str
     head: str | None  # the role's head ("directeur général"), to match "le directeur" later
-    kind: str  # PER, ROLE, ORG, LOC
+    kind: str  # PER, ROLE, ORG, LOC, NAMED (a person the text named with a role, who did not speak)
 
 
 @dataclass
 class Raw:
     """A speaker as written, before pronouns and bare roles are resolved."""
 
-    kind: str  # PER ORG LOC ROLE PRON INHERIT GOES_ON (the previous quote's speaker goes on) ANSWER
+    kind: str  # PER ORG LOC ROLE PRON INHERIT GOES_ON (the previous quote's speaker goes on) ANSWER NAMED
     pos: int  # where the attribution is: resolution only looks before it
     surface: str | None = None
     mention: Mention | None = None

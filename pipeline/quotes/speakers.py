@@ -1,7 +1,8 @@
 """What a pronoun or a bare role refers to. Sentence subjects outside quotations and the speakers of
 earlier quotes are the antecedents, read in text order; a pronoun takes the last one of its number
 and gender, a bare role ("la ministre") the last speaker with the same role head -- never simply the
-nearest name.
+nearest name. An indefinite role ("un conseiller de la caisse") names someone new, not the body: it
+keeps no canonical, unless it is the body's voice ("une porte-parole de la préfecture").
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import replace
 from .context import Context
 from .phrases import noun_phrase
 from .records import Raw, Speaker
-from .words import ALL_MARKS, CLITICS, GENERIC_ROLES, PROFESSIONS
+from .words import ALL_MARKS, CLITICS, GENERIC_ROLES, PROFESSIONS, ROLE_DETS, SPOKESPERSONS, role_key
 
 PARAGRAPH_CHARS = 600  # how far back a profession noun looks for the person it names
 
@@ -32,6 +33,27 @@ def sentence_subjects(ctx: Context) -> Iterator[Raw]:
                 found = subject_at(ctx, ctx.nxt(comma + 1), sent_end)
         if found is not None:
             yield found
+
+
+def named_roles(ctx: Context) -> Iterator[Raw]:
+    """Every person the text names with a role outside quotations, wherever the phrase stands ("aux
+    côtés du directeur des secours, le colonel Jean Roy"; "le film de la réalisatrice Jeanne Roy"):
+    the antecedents of later bare roles only -- a pronoun wants a subject."""
+    for sent_start, sent_end in ctx.sentences():
+        k = sent_start
+        while k < sent_end:
+            if any(a <= ctx.starts[k] <= b for a, b in ctx.quoted) or not (
+                ctx.low(k) in ROLE_DETS or role_key(ctx.low(k))
+            ):
+                k += 1
+                continue
+            found = noun_phrase(ctx, k, sent_end)
+            if found is None or found[0].kind != "PER" or not found[0].head:
+                k += 1
+                continue
+            found[0].kind = "NAMED"
+            yield found[0]
+            k = max(found[1], k + 1)
 
 
 def subject_at(ctx: Context, i: int, limit: int) -> Raw | None:
@@ -69,7 +91,10 @@ def _present_read_as_participle(ctx: Context, j: int) -> bool:
 
 def resolve(raw: Raw, events: list[tuple[int, Speaker]]) -> Speaker | None:
     """The speaker `raw` names, given the (position, speaker) antecedents read so far."""
-    before = [sp for pos, sp in events if pos < raw.pos]
+    earlier = [(pos, sp) for pos, sp in events if pos < raw.pos]
+    if raw.kind == "ROLE":
+        return _role(raw, earlier)
+    before = [sp for _pos, sp in earlier if sp.kind != "NAMED"]  # only who spoke or acted
     if raw.kind in ("INHERIT", "GOES_ON"):
         return replace(before[-1]) if before else None
     if raw.kind == "ANSWER":  # the person interviewed: the last one named, or who answered before
@@ -82,29 +107,69 @@ def resolve(raw: Raw, events: list[tuple[int, Speaker]]) -> Speaker | None:
                 continue
             return replace(sp)
         return None
-    if raw.kind == "ROLE":
-        canonical = raw.body.canonical if raw.body is not None else None
-        role = raw.role
-        if raw.body is None and raw.head:
-            for sp in reversed(before):
-                if (
-                    sp.head
-                    and (sp.head + " ").startswith(raw.head + " ")
-                    and (not raw.gender or not sp.gender or raw.gender == sp.gender)
-                ):
-                    canonical = sp.canonical
-                    role = sp.role or role
-                    break
-            else:
-                found = _generic(raw, [(pos, sp) for pos, sp in events if pos < raw.pos])
-                if found is not None:
-                    canonical, role = found.canonical, found.role or role
-        assert raw.surface is not None
-        return Speaker(raw.surface, canonical, role, raw.gender, raw.number, raw.head, "ROLE")
     assert raw.mention is not None
-    return Speaker(
-        raw.mention.text, raw.mention.canonical, raw.role, raw.gender, raw.number, raw.head, raw.kind
-    )
+    role, head, gender = raw.role, raw.head, raw.gender
+    if role is None and raw.mention.canonical:  # the role the text gave this person before
+        given = next(
+            (sp for _p, sp in reversed(earlier) if sp.canonical == raw.mention.canonical and sp.role), None
+        )
+        if given is not None:
+            role, head, gender = given.role, given.head, gender or given.gender
+    return Speaker(raw.mention.text, raw.mention.canonical, role, gender, raw.number, head, raw.kind)
+
+
+def _role(raw: Raw, earlier: list[tuple[int, Speaker]]) -> Speaker:
+    """A bare role: the last person named or heard with that role, else the body it names, else the
+    role as written; an indefinite one is someone new."""
+    assert raw.surface is not None
+    indefinite = raw.surface.split()[0].lower() in ("un", "une")
+    if indefinite and (raw.head or "").split(" ")[0] not in SPOKESPERSONS:  # "un conseiller de la caisse"
+        return Speaker(raw.surface, None, raw.role, raw.gender, raw.number, raw.head, "ROLE")
+    canonical = raw.body.canonical if raw.body is not None and raw.body.label != "LOC" else None
+    role = raw.role
+    holder = _holder(raw, earlier)
+    if holder is not None:
+        return Speaker(raw.surface, holder.canonical, holder.role, raw.gender, raw.number, raw.head, "ROLE")
+    if raw.body is None and raw.head:
+        for _pos, sp in reversed(earlier):
+            if (
+                sp.head
+                and (sp.head + " ").startswith(raw.head + " ")
+                and (not raw.gender or not sp.gender or raw.gender == sp.gender)
+            ):
+                canonical = sp.canonical
+                role = sp.role or role
+                break
+        else:
+            found = _generic(raw, earlier)
+            if found is not None:
+                canonical, role = found.canonical, found.role or role
+    return Speaker(raw.surface, canonical, role, raw.gender, raw.number, raw.head, "ROLE")
+
+
+def _holder(raw: Raw, earlier: list[tuple[int, Speaker]]) -> Speaker | None:
+    """ "Jean Roy, président du conseil départemental, ... « ... », a promis le président du
+    Département": a role with its body names the person given the same role for the same body
+    (the body's word and the role's sharing a stem: Département / départemental, Région / régional)
+    within a paragraph's length before it."""
+    if raw.body is None or not raw.head:
+        return None
+    stem = next((w.lower()[:6] for w in raw.body.text.split() if len(w) >= 6), None)
+    if stem is None:
+        return None
+    for pos, sp in reversed(earlier):
+        if raw.pos - pos > PARAGRAPH_CHARS:
+            return None
+        if (
+            sp.kind in ("PER", "NAMED")
+            and sp.head
+            and sp.role
+            and (sp.head + " ").startswith(raw.head + " ")
+            and (not raw.gender or not sp.gender or raw.gender == sp.gender)
+            and stem in sp.role.lower()
+        ):
+            return sp
+    return None
 
 
 def _generic(raw: Raw, before: list[tuple[int, Speaker]]) -> Speaker | None:
@@ -120,7 +185,7 @@ def _generic(raw: Raw, before: list[tuple[int, Speaker]]) -> Speaker | None:
             if sp.head and sp.head.split()[0] in kinds and sp.canonical:
                 return sp
             continue
-        if raw.head not in PROFESSIONS or sp.kind != "PER" or raw.pos - pos > PARAGRAPH_CHARS:
+        if raw.head not in PROFESSIONS or sp.kind not in ("PER", "NAMED") or raw.pos - pos > PARAGRAPH_CHARS:
             return None
         return sp if sp.head is None or sp.head.split()[0] in PROFESSIONS else None
     return None

@@ -133,7 +133,11 @@ ROLE_PAIRS = ROLE_NOUNS | pairs(
     auteure=auteur coauteur coautrice=coauteur co-auteur co-autrice=co-auteur économiste chargé
     chargée=chargé réalisateur réalisatrice=réalisateur cinéaste artiste écrivain écrivaine=écrivain
     comédien comédienne=comédien acteur actrice=acteur chanteur chanteuse=chanteur musicien
-    musicienne=musicien
+    musicienne=musicien romancier romancière=romancier poète poétesse=poète lauréat lauréate=lauréat
+    avocat avocate=avocat magistrat magistrate=magistrat journaliste enseignant enseignante=enseignant
+    agriculteur agricultrice=agriculteur éleveur éleveuse=éleveur médecin infirmier infirmière=infirmier
+    pharmacien pharmacienne=pharmacien pédiatre urgentiste infectiologue épidémiologiste psychiatre
+    psychologue sociologue historien historienne=historien politologue climatologue
     """
 )
 ROLE_ADJ = ROLE_ADJECTIVES
@@ -154,14 +158,21 @@ def role_key(word: str) -> str | None:
 # Generic role nouns and the functions they stand for: "l'élu" after the mayor was quoted is the mayor.
 GENERIC_ROLES = {
     "élu": words("maire adjoint député sénateur conseiller président vice-président"),
+    "dirigeant": words(
+        "président président-directeur directeur pdg patron gérant fondateur cofondateur administrateur"
+    ),
 }
+# Roles whose holder speaks for the body even when unnamed: "une porte-parole de la préfecture".
+SPOKESPERSONS = words("porte-parole représentant")
 # Role nouns that say what a person does rather than name an office: "le chercheur" may be the person
 # just named with other words ("Jean Roy, écologue"); "le ministre" never is.
 PROFESSIONS = words(
     """
     chercheur entraîneur sélectionneur joueur nageur coureur athlète syndicaliste militant auteur
     coauteur co-auteur économiste réalisateur cinéaste artiste écrivain comédien acteur chanteur
-    musicien
+    musicien romancier poète lauréat avocat magistrat journaliste enseignant agriculteur éleveur
+    médecin infirmier pharmacien pédiatre urgentiste infectiologue épidémiologiste psychiatre
+    psychologue sociologue historien politologue climatologue
     """
 )
 FEMININE_ROLES = frozenset(k for k, v in ROLE_PAIRS.items() if k != v)
