@@ -53,6 +53,7 @@ class Acc:
     filler: bool  # only time words, quantities, currencies, numbers and adjectives: a date or an amount
     body_frequency: int  # occurrences outside the dateline and contact lines (zones.py)
     spans: list[tuple[int, int, int]]  # (sentence, first word, end word) of each occurrence
+    place: bool = False  # one word that the entity recogniser takes for a place (LOC) somewhere
 
 
 def candidates_frame(doc_id: str, cands: list[KeyphraseCandidate]) -> pd.DataFrame:

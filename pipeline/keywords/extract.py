@@ -110,6 +110,8 @@ def _add(acc: dict[str, Acc], words: Words, i: int, j: int, shape: Shape, s_idx:
             body_frequency=0,
             spans=[],
         )
+    if j - i == 1 and words.places[i]:
+        a.place = True
     a.surfaces[surface] = a.surfaces.get(surface, 0) + 1
     a.frequency += 1
     a.sentences.add(s_idx)

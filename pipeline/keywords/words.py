@@ -82,6 +82,7 @@ class Words(NamedTuple):
     starts: list[int]  # character offsets of the word in the document
     ends: list[int]
     iobs: list[str]  # entity IOB tag of the first token
+    places: list[bool]  # the first token is in a place entity (LOC)
     governing: frozenset[int]  # participles followed by their complement ("destiné à"): no phrase ends there
 
 
@@ -232,7 +233,16 @@ def sentence_words(t: Tokens, lo: int, hi: int) -> Words:
         if roles[k] == "A" and t.pos[firsts[k]] == "VERB" and t.lower[firsts[k + 1]] in GOVERNED
     )
     iobs = [iob[a] for a in firsts]
-    return Words(roles="".join(roles), keys=keys, starts=starts, ends=ends, iobs=iobs, governing=governing)
+    places = [ent_type[a] == "LOC" for a in firsts]
+    return Words(
+        roles="".join(roles),
+        keys=keys,
+        starts=starts,
+        ends=ends,
+        iobs=iobs,
+        places=places,
+        governing=governing,
+    )
 
 
 # Prepositions that open a participle's complement: "un terminal destiné à", "un rapport établi par".
