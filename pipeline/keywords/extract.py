@@ -106,7 +106,7 @@ def _add(acc: dict[str, Acc], words: Words, i: int, j: int, shape: Shape, s_idx:
             head=key if shape.head_at is None else keys[i + shape.head_at],
             words=tuple([keys[i + k] for k in shape.word_at]),
             generic=shape.generic,
-            filler=_is_filler(words, i, j),
+            filler=_is_filler(words, i, j) or _measured(words, i, j),
             body_frequency=0,
             spans=[],
         )
@@ -117,6 +117,19 @@ def _add(acc: dict[str, Acc], words: Words, i: int, j: int, shape: Shape, s_idx:
     a.sentences.add(s_idx)
     a.spans.append((s_idx, i, j))
     return a
+
+
+def _measured(words: Words, i: int, j: int) -> bool:
+    """A phrase whose last complement is a number and a date or an amount ("plan de 210 millions
+    d'euros", "site de 22 000 mètres carrés", "investissement de 2025"): the thing measured is the
+    keyphrase (its head is a candidate of its own), the measure is not."""
+    roles = words.roles
+    for k in range(i + 1, j - 1):
+        if roles[k] in "EF":
+            m = k + 2 if roles[k + 1] == "D" else k + 1
+            if m < j and roles[m] == "M" and _is_filler(words, m, j):
+                return True
+    return False
 
 
 _CLOCK = re.compile(r"\d{1,2}\s?h(?:\s?\d{2})?")  # a time of day: "15h", "16h45"

@@ -27,3 +27,20 @@ def test_a_bare_first_name_still_counts_for_the_full_name(nlp):
     found = surfaces(nlp, "Lucie Marsan dirige la chorale. Lucie a remercié les choristes.")
     assert "Lucie" not in found
     assert found["Lucie Marsan"].frequency == 2
+
+
+def test_a_measure_is_no_keyphrase_even_as_a_complement(nlp):
+    found = surfaces(
+        nlp,
+        "La commune de Varennes-le-Haut adopte un plan de 45 millions d'euros pour ses écoles. "
+        "La nouvelle médiathèque, d'une surface de 3 200 mètres carrés, ouvrira ses portes. "
+        "La laiterie a collecté 80 millions de litres.",
+    )
+    assert "plan" in found and "médiathèque" in found
+    assert not {"plan de 45 millions d'euros", "surface de 3 200 mètres carrés", "mètres carrés"} & set(found)
+    assert not {"litres", "millions de litres"} & set(found)
+
+
+def test_a_number_that_is_no_measure_stays_in_the_phrase(nlp):
+    found = surfaces(nlp, "Le musée rappelle la défaillance des deux moteurs lors du vol d'essai.")
+    assert "défaillance des deux moteurs" in found
