@@ -11,12 +11,12 @@ from spacy.tokens import Doc
 from ..token_table import TokenTable
 from .candidate import Acc, KeyphraseCandidate
 from .commonness import common_noun_rank
-from .filters import container_shares, merge_first_names, merge_short_names, too_short
+from .filters import container_shares, first_actor, merge_first_names, merge_short_names, too_short
 from .phrases import Shape, phrase_spans
 from .title import in_metadata_title, title_ngrams, title_span
 from .tokens import read_tokens
 from .vocabulary import TIME_AND_QUANTITY
-from .words import Words, is_acronym, sentence_words
+from .words import Words, introduced_by_role, is_acronym, sentence_words
 from .zones import boilerplate_spans, in_spans
 
 
@@ -53,6 +53,7 @@ def keyphrase_candidates(
         del acc[key]
     merge_short_names(acc)
     merge_first_names(acc)
+    first_actor(acc)
     shares = container_shares(acc)
     out = []
     for key, a in acc.items():
@@ -79,6 +80,7 @@ def keyphrase_candidates(
                 head=a.head,
                 container_share=round(shares[key], 6) if key in shares else 0.0,
                 common_rank=common_noun_rank(doc.vocab, surface, a.is_name) if a.n_words == 1 else 0,
+                has_role=a.has_role,
             )
         )
     out.sort(key=attrgetter("first_offset", "lemma"))
@@ -112,6 +114,8 @@ def _add(acc: dict[str, Acc], words: Words, i: int, j: int, shape: Shape, s_idx:
         )
     if j - i == 1 and words.places[i]:
         a.place = True
+    if shape.is_name and shape.n_words >= 2 and not a.has_role and introduced_by_role(words, i, j):
+        a.has_role = True
     a.surfaces[surface] = a.surfaces.get(surface, 0) + 1
     a.frequency += 1
     a.sentences.add(s_idx)

@@ -107,6 +107,17 @@ def merge_first_names(acc: dict[str, Acc]) -> None:
         del acc[key]
 
 
+def first_actor(acc: dict[str, Acc]) -> None:
+    """Only the first person a release names with a role keeps the role flag: the one who speaks for
+    it (its president, its director); the people named after them with their roles (a deputy, a
+    minister who reacts) are not what it is about."""
+    actors = [a for a in acc.values() if a.has_role]
+    for a in actors:
+        a.has_role = False
+    if actors:
+        min(actors, key=lambda a: a.first_offset).has_role = True
+
+
 def _merge_into(target: Acc, a: Acc) -> None:
     """Count the occurrences of `a` for `target`, which takes the earlier first occurrence."""
     target.frequency += a.frequency

@@ -199,6 +199,34 @@ def _next_to_role(lower: list[str], k: int) -> bool:
     return (k > 0 and lower[k - 1] in ROLE_NOUNS) or (k + 1 < len(lower) and lower[k + 1] in ROLE_NOUNS)
 
 
+_ROLE_WORDS = frozenset(ROLE_NOUNS)
+_ROLE_REACH = 6  # words walked back from a name to its role: "la secrétaire générale de la Commission,"
+
+
+def introduced_by_role(words: Words, i: int, j: int) -> bool:
+    """Whether the name of words[i:j] is introduced by a role: followed by a comma and a role noun
+    ("Awa Diallo, présidente de ..."), or after one, with its adjectives, complement, a comma and a
+    courtesy title in between ("le préfet Paul Roux", "la directrice générale de l'agence, Mme Awa
+    Diallo"). The people a release names with their role are its actors, the ones an indexer keeps."""
+    keys, roles = words.keys, words.roles
+    after = j + 1 if j < len(keys) and keys[j] == "," else j
+    if after > j and after < len(keys) and keys[after] in ARTICLES:
+        after += 1
+    if after > j and after < len(keys) and keys[after] in _ROLE_WORDS:
+        return True
+    k = i - 1
+    if k >= 0 and keys[k] in COURTESY_TITLES:
+        k -= 1
+    if k >= 0 and keys[k] == ",":
+        k -= 1
+    for b in range(k, max(k - _ROLE_REACH, -1), -1):
+        if keys[b] in _ROLE_WORDS:
+            return True
+        if roles[b] not in "NGPAEDLM":
+            return False
+    return False
+
+
 def sentence_words(t: Tokens, lo: int, hi: int) -> Words:
     """The words of the sentence tokens lo..hi with their roles (see the role letters above)."""
     bounds = _word_bounds(t, lo, hi)

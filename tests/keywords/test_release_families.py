@@ -5,7 +5,7 @@ Sentences, names and places are invented for these tests."""
 
 from __future__ import annotations
 
-from pipeline.keywords import keyphrase_candidates
+from pipeline.keywords import candidates_frame, keyphrase_candidates, rank_keyphrases
 
 
 def surfaces(nlp, text: str, title: str | None = None) -> dict[str, object]:
@@ -44,3 +44,32 @@ def test_a_measure_is_no_keyphrase_even_as_a_complement(nlp):
 def test_a_number_that_is_no_measure_stays_in_the_phrase(nlp):
     found = surfaces(nlp, "Le musée rappelle la défaillance des deux moteurs lors du vol d'essai.")
     assert "défaillance des deux moteurs" in found
+
+
+def test_a_person_named_with_a_role_is_an_actor(nlp):
+    text = (
+        "La fondation Terres d'Ardoise ouvre un refuge pour chevaux. « Nous voulons sauver ces animaux », "
+        "a déclaré la directrice générale de la fondation, Maëlle Kervran. Le refuge a reçu la visite de "
+        "Jules Pradier et du préfet Gaston Lemerle."
+    )
+    found = surfaces(nlp, text)
+    assert found["Maëlle Kervran"].has_role  # role, complement and comma before the name
+    assert not found["Jules Pradier"].has_role  # no role
+    assert not found["Gaston Lemerle"].has_role  # a role, but named after the release's first actor
+
+
+def test_a_role_after_the_name_counts_and_a_verb_breaks_the_link(nlp):
+    found = surfaces(nlp, "Corentin Abgrall, président du club de voile, accueille les régatiers.")
+    assert found["Corentin Abgrall"].has_role
+    found = surfaces(nlp, "Le président remercie les bénévoles et Corentin Abgrall pour leur travail.")
+    assert not found["Corentin Abgrall"].has_role
+
+
+def test_the_actor_ranks_above_an_earlier_name_mentioned_as_often(nlp):
+    text = (
+        "Le club de voile de Port-Kerlan inaugure le ponton construit par Yvon Tanguy. « Les régatiers "
+        "attendaient ce ponton », explique Corentin Abgrall, président du club."
+    )
+    frame = candidates_frame("d", keyphrase_candidates(nlp(text)))
+    ranked = list(rank_keyphrases(frame, top_k=20)["keyword"])
+    assert ranked.index("Corentin Abgrall") < ranked.index("Yvon Tanguy")
