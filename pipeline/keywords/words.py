@@ -204,16 +204,18 @@ _ROLE_REACH = 6  # words walked back from a name to its role: "la secrétaire g�
 
 
 def introduced_by_role(words: Words, i: int, j: int) -> bool:
-    """Whether the name of words[i:j] is introduced by a role: followed by a comma and a role noun
-    ("Awa Diallo, présidente de ..."), or after one, with its adjectives, complement, a comma and a
-    courtesy title in between ("le préfet Paul Roux", "la directrice générale de l'agence, Mme Awa
-    Diallo"). The people a release names with their role are its actors, the ones an indexer keeps."""
+    """Whether the name of words[i:j] is introduced by a role: followed by an apposition with a role
+    noun ("Awa Diallo, éleveuse et présidente de ..."), or after one, with its adjectives, complement,
+    a comma and a courtesy title in between ("le préfet Paul Roux", "la directrice générale de
+    l'agence, Mme Awa Diallo"). The people a release names with their role are its actors, the ones an
+    indexer keeps."""
     keys, roles = words.keys, words.roles
-    after = j + 1 if j < len(keys) and keys[j] == "," else j
-    if after > j and after < len(keys) and keys[after] in ARTICLES:
-        after += 1
-    if after > j and after < len(keys) and keys[after] in _ROLE_WORDS:
-        return True
+    if j < len(keys) and keys[j] == ",":  # an apposition: "Awa Diallo, éleveuse et présidente de ..."
+        for b in range(j + 1, min(j + 1 + _ROLE_REACH, len(keys))):
+            if keys[b] in _ROLE_WORDS:
+                return True
+            if roles[b] not in "NGPAEFDLM" and keys[b] not in ARTICLES and keys[b] != "et":
+                break
     k = i - 1
     if k >= 0 and keys[k] in COURTESY_TITLES:
         k -= 1

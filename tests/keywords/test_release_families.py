@@ -61,6 +61,8 @@ def test_a_person_named_with_a_role_is_an_actor(nlp):
 def test_a_role_after_the_name_counts_and_a_verb_breaks_the_link(nlp):
     found = surfaces(nlp, "Corentin Abgrall, président du club de voile, accueille les régatiers.")
     assert found["Corentin Abgrall"].has_role
+    found = surfaces(nlp, "Corentin Abgrall, menuisier à Port-Kerlan et président du club, a parlé.")
+    assert found["Corentin Abgrall"].has_role  # the role further in the apposition
     found = surfaces(nlp, "Le président remercie les bénévoles et Corentin Abgrall pour leur travail.")
     assert not found["Corentin Abgrall"].has_role
 
