@@ -173,6 +173,7 @@ def _word_role(t: Tokens, i: int, lo: int, hi: int) -> str:
 
 
 _PARTICLE = re.compile("(?<=P)E(?=P)")
+_BETWEEN_NAMES = re.compile("(?<=P)x(?=P)")
 _CAPITAL_PARTICLES = frozenset({"LE", "LA", "DE", "DU", "DES", "DI", "DA", "VAN", "VON", "BEN", "EL"})
 _ROLE_ADJECTIVES = frozenset(ROLE_ADJECTIVES) | {"premier", "première"}
 
@@ -241,6 +242,11 @@ def sentence_words(t: Tokens, lo: int, hi: int) -> Words:
     for particle in _PARTICLE.finditer("".join(roles)):
         k = particle.start()
         if iob[firsts[k]] == "I" and iob[firsts[k + 1]] == "I" and ent_type[firsts[k]] == "PER":
+            roles[k] = "L"
+    # "en" inside an entity between two names links them: "Jazz en Causses", "Nuits en Bastide".
+    for between in _BETWEEN_NAMES.finditer("".join(roles)):
+        k = between.start()
+        if t.lower[firsts[k]] == "en" and iob[firsts[k]] == "I" and iob[firsts[k + 1]] == "I":
             roles[k] = "L"
     _titles_and_particles(t, firsts, bounds, roles)
     keys = [_unit_key(t, a, b, role) for (a, b), role in zip(pairwise(bounds), roles, strict=True)]

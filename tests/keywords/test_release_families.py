@@ -75,3 +75,9 @@ def test_the_actor_ranks_above_an_earlier_name_mentioned_as_often(nlp):
     frame = candidates_frame("d", keyphrase_candidates(nlp(text)))
     ranked = list(rank_keyphrases(frame, top_k=20)["keyword"])
     assert ranked.index("Corentin Abgrall") < ranked.index("Yvon Tanguy")
+
+
+def test_en_inside_a_name_links_it(nlp):
+    found = surfaces(nlp, "Le festival Les Nuits en Bastide accueille trois concerts cet été.")
+    assert "Nuits en Bastide" in found
+    assert "Bastide" not in found  # a name is never cut
