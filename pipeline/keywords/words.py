@@ -161,7 +161,9 @@ def _word_role(t: Tokens, i: int, lo: int, hi: int) -> str:
     if t.like_num[i] or pos == "NUM":
         return "M"
     # (the tests on `pos` spare the calls that could only say no)
-    if (pos == "NOUN" and text[:1].isalpha()) or (pos in ("VERB", "ADJ") and _is_nounish(t, i, lo, hi)):
+    if pos == "NOUN" and text[:1].isalpha():
+        return "x" if i + 1 < hi and t.lower[i + 1] in _INDEFINITE and t.prev_pos(i) != "DET" else "N"
+    if pos in ("VERB", "ADJ") and _is_nounish(t, i, lo, hi):
         return "N"
     if (pos == "ADJ" and text[:1].isalpha()) or (pos == "VERB" and _is_past_participle(t, i)):
         return "A"
@@ -172,6 +174,10 @@ def _word_role(t: Tokens, i: int, lo: int, hi: int) -> str:
     return "x"
 
 
+# A word tagged NOUN right before "un"/"une" and after no article is a verb of a headline-style
+# sentence that the tagger read as a noun ("Le Département vote un plan", "La ville lance une
+# consultation"): a noun takes its complement through a preposition, not an article.
+_INDEFINITE = frozenset({"un", "une"})
 _PARTICLE = re.compile("(?<=P)E(?=P)")
 _BETWEEN_NAMES = re.compile("(?<=P)x(?=P)")
 _CAPITAL_PARTICLES = frozenset({"LE", "LA", "DE", "DU", "DES", "DI", "DA", "VAN", "VON", "BEN", "EL"})

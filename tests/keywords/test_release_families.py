@@ -81,3 +81,11 @@ def test_en_inside_a_name_links_it(nlp):
     found = surfaces(nlp, "Le festival Les Nuits en Bastide accueille trois concerts cet été.")
     assert "Nuits en Bastide" in found
     assert "Bastide" not in found  # a name is never cut
+
+
+def test_a_headline_verb_read_as_a_noun_is_no_keyphrase(nlp):
+    found = surfaces(nlp, "Le Syndicat des eaux de la Varonne vote un budget de crise")
+    assert "budget" in found
+    assert not any(s.split()[0] == "vote" for s in found)
+    found = surfaces(nlp, "Le vote a eu lieu hier. Le vote une fois acquis, le budget sera appliqué.")
+    assert "vote" in found  # after an article it is the noun
