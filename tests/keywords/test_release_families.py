@@ -89,3 +89,13 @@ def test_a_headline_verb_read_as_a_noun_is_no_keyphrase(nlp):
     assert not any(s.split()[0] == "vote" for s in found)
     found = surfaces(nlp, "Le vote a eu lieu hier. Le vote une fois acquis, le budget sera appliqué.")
     assert "vote" in found  # after an article it is the noun
+
+
+def test_a_role_is_no_topic(nlp):
+    text = (
+        "La ministre des sports inaugure la piscine olympique de Kervallon. La ministre des sports a "
+        "salué les nageurs, qui s'entraînent dans la piscine olympique depuis lundi."
+    )
+    frame = candidates_frame("d", keyphrase_candidates(nlp(text)))
+    ranked = list(rank_keyphrases(frame, top_k=20)["keyword"])
+    assert ranked.index("piscine olympique") < ranked.index("ministre des sports")
