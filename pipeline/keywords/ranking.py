@@ -119,6 +119,7 @@ _NEUTRAL: dict[str, object] = {
     "container_share": 0.0,
     "common_rank": 0,
     "has_role": False,
+    "head": "",
 }
 
 
