@@ -28,7 +28,8 @@ class KeyphraseCandidate:
     head: str  # lemma of the head word (first noun, or the whole name)
     container_share: float  # largest share of its occurrences inside one longer (<= 3 words) candidate
     common_rank: int = 0  # one word: its rank in general French (commonness.py); 0: a name, a phrase, unknown
-    has_role: bool = False  # a person's name next to a role ("la maire, Awa Diallo"): one of the actors
+    has_role: bool = False  # the first person named next to a role ("la maire, Awa Diallo"): the actor
+    is_office: bool = False  # several words headed by a role noun ("ministre des sports"): an office
 
 
 CANDIDATE_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(KeyphraseCandidate))

@@ -15,7 +15,7 @@ from .filters import container_shares, first_actor, merge_first_names, merge_sho
 from .phrases import Shape, phrase_spans
 from .title import in_metadata_title, title_ngrams, title_span
 from .tokens import read_tokens
-from .vocabulary import TIME_AND_QUANTITY
+from .vocabulary import ROLE_HEADS, TIME_AND_QUANTITY
 from .words import Words, introduced_by_role, is_acronym, sentence_words
 from .zones import boilerplate_spans, in_spans
 
@@ -81,6 +81,7 @@ def keyphrase_candidates(
                 container_share=round(shares[key], 6) if key in shares else 0.0,
                 common_rank=common_noun_rank(doc.vocab, surface, a.is_name) if a.n_words == 1 else 0,
                 has_role=a.has_role,
+                is_office=a.n_words > 1 and a.head in ROLE_HEADS,
             )
         )
     out.sort(key=attrgetter("first_offset", "lemma"))

@@ -11,7 +11,6 @@ import numpy as np
 import pandas as pd
 
 from ..french import fold
-from ..french_words import ROLE_NOUNS
 from ..tables import KEYWORDS
 from .vocabulary import FRAME_NOUNS
 
@@ -37,10 +36,9 @@ UBIQUITY_SHARE, UBIQUITY_MIN_DOCS, UBIQUITY_PENALTY = 0.8, 5, 0.2
 # ("Tribunal administratif", "Région Occitanie"), which is the keyphrase; alone it weighs CAPITALISED_COMMON.
 CAPITALISED_COMMON = 0.3
 FRAME_WEIGHT = 0.5  # a noun of the release's own frame alone ("plan", "volet": vocabulary.FRAME_NOUNS)
-# A phrase headed by a role noun ("ministre des sports", "porte-parole de la police"): the person is the
-# keyphrase, not the office; alone ("président", "ministre") news readers do keep it, so it stays.
+# A phrase of several words headed by a role noun ("ministre des sports", "porte-parole de la police"):
+# the person is the keyphrase, not the office; alone ("président", "ministre") news readers keep it.
 ROLE_HEAD_WEIGHT = 0.5
-_ROLE_HEADS = frozenset(ROLE_NOUNS.values()) | frozenset(ROLE_NOUNS)
 ROLE_WEIGHT = 1.0  # a person named with a role ("la maire, Awa Diallo"): once is enough to be an actor
 
 
@@ -58,7 +56,7 @@ def candidate_scores(candidates: pd.DataFrame, idf: pd.Series) -> pd.Series:
     CAPITALISED_COMMON for a common noun written with a capital;
     idf: (ln((1 + N) / (1 + df)) + 1) ** IDF_EXPONENT over the N documents ranked together (1 when N = 1);
     role: 1 + ROLE_WEIGHT for the first person the release names with a role (filters.first_actor),
-    ROLE_HEAD_WEIGHT for a phrase of several words headed by a role noun (the office, not the person).
+    ROLE_HEAD_WEIGHT for an office (is_office: "ministre des sports").
     """
     c = candidates
     common = c["common_rank"].astype(float)
@@ -77,7 +75,7 @@ def candidate_scores(candidates: pd.DataFrame, idf: pd.Series) -> pd.Series:
         * (1.0 - (1.0 - CAPITALISED_COMMON) * capitalised_common.astype(float))
         * idf**IDF_EXPONENT
         * (1.0 + ROLE_WEIGHT * c["has_role"].astype(float))
-        * np.where(c["head"].isin(_ROLE_HEADS) & (c["n_words"] > 1), ROLE_HEAD_WEIGHT, 1.0)
+        * (1.0 - (1.0 - ROLE_HEAD_WEIGHT) * c["is_office"].astype(float))
     )
 
 
@@ -119,7 +117,7 @@ _NEUTRAL: dict[str, object] = {
     "container_share": 0.0,
     "common_rank": 0,
     "has_role": False,
-    "head": "",
+    "is_office": False,
 }
 
 

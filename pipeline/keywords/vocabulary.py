@@ -4,6 +4,8 @@ alone."""
 
 from __future__ import annotations
 
+from ..french_words import ROLE_NOUNS
+
 # Function words: they link the parts of a phrase ("tournoi de Wimbledon") or open it (an article after a
 # preposition), and are dropped or normalised in the de-duplication key.
 PREPOSITIONS = {"de", "d'", "d\u2019", "du", "des", "contre"}
@@ -55,3 +57,5 @@ TIME_AND_QUANTITY = frozenset(_TIME_AND_QUANTITY.split()) | CURRENCIES
 HEADER_WORDS = frozenset(_w for _w in (*GENERIC_NOUNS, "communiqué", "presse", "informations")) | {
     "de", "du", "des", "la", "le", "les", "et", "en", "pour"
 }  # fmt: skip
+# Role nouns as lemmas and as written: a phrase headed by one names an office ("ministre des sports").
+ROLE_HEADS = frozenset(ROLE_NOUNS) | frozenset(ROLE_NOUNS.values())

@@ -96,6 +96,8 @@ def test_a_role_is_no_topic(nlp):
         "La ministre des sports inaugure la piscine olympique de Kervallon. La ministre des sports a "
         "salué les nageurs, qui s'entraînent dans la piscine olympique depuis lundi."
     )
+    found = surfaces(nlp, text)
+    assert found["ministre des sports"].is_office and not found["piscine olympique"].is_office
     frame = candidates_frame("d", keyphrase_candidates(nlp(text)))
     ranked = list(rank_keyphrases(frame, top_k=20)["keyword"])
     assert ranked.index("piscine olympique") < ranked.index("ministre des sports")
