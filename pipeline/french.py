@@ -12,15 +12,31 @@ only Latin letters (place names in other scripts keep their marks).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 __all__ = ["fold"]
 
+# The combining marks of Latin letters (U+0300-U+036F but the grapheme joiner, which is not a mark): after
+# NFKD, a French word's accents are all among them.
+_LATIN_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
+_LATIN_END = "\u0370"  # below it, no other character is a combining mark
+
+
+def fold(text: str) -> str:
+    """`text` lower-cased, NFKD-decomposed, without combining marks: "Données" -> "donnees". ASCII text
+    only needs lower(); the rest is cached (every candidate and word of a corpus is folded, and words
+    recur)."""
+    if text.isascii():
+        return text.lower()
+    return _fold(text)
+
 
 @lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """`text` lower-cased, NFKD-decomposed, without combining marks: "Données" -> "donnees" (cached:
-    every candidate and word of a corpus is folded, and words recur)."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    latin = _LATIN_MARKS.sub("", decomposed)
+    if not latin or max(latin) < _LATIN_END:
+        return latin
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

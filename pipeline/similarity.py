@@ -39,6 +39,10 @@ BLOCK_WEIGHTS = {"keywords": 0.4, "entities": 0.35, "themes": 0.25}
 NONZERO = 1e-12  # a score at most this is float noise, not a similarity
 PROBES = 3  # postings whose documents give the first bound on the k-th best score
 ROUND_ONE_BY_ONE = 32  # fewer tied candidates than this are rounded one by one, more once per distinct score
+# Postings at least this long are added with np.add.at, which numpy >= 1.25 runs on a fast path: about 1.5
+# times faster than `scores[ix] += v` on long index arrays, slower on short ones. Same sums, bit for bit
+# (a posting holds a document once, so both add each product once, in the same order).
+ADD_AT = 64
 
 
 @dataclass
@@ -169,8 +173,12 @@ def _most_similar(blocks: list[_Block], n: int, k: int) -> list[tuple[list[int],
             for f, w in block.vectors[i].items():
                 posting = postings.get(f)
                 if posting is not None:
-                    scores[posting[0]] += weight * w * posting[1]
-                    reached.append(posting[0])
+                    documents, weights = posting
+                    if len(documents) >= ADD_AT:
+                        np.add.at(scores, documents, weight * w * weights)
+                    else:
+                        scores[documents] += weight * w * weights
+                    reached.append(documents)
         scores[i] = 0.0
         out.append(_best(scores, reached, k))
         scores[:] = 0.0

@@ -272,3 +272,13 @@ def test_a_name_many_releases_share_does_not_hide_a_closer_one():
     out = similar_documents(kw, themes({}), ents, k=3)
     assert list(out[out.doc_id == "f09"]["similar_doc_id"]) == ["f05", "f11", "f00"]
     pd.testing.assert_frame_equal(out, reference(kw, themes({}), ents, k=3), check_exact=True)
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_long_postings_give_the_same_rows_as_scoring_every_pair(seed):
+    """Postings of ADD_AT documents or more are added by np.add.at: the same sums, bit for bit."""
+    from pipeline.similarity import ADD_AT
+
+    corpus = tied_corpus(seed, n=5 * ADD_AT)
+    assert corpus[1]["theme"].value_counts().max() >= ADD_AT  # the long-posting path is taken
+    pd.testing.assert_frame_equal(similar_documents(*corpus, k=5), reference(*corpus, k=5), check_exact=True)

@@ -26,7 +26,8 @@ _RENTREE_VERB_BEFORE = re.compile(
 
 # Without a year, the rentrée is a time only after a preposition of time ("à la rentrée", "dès la").
 _RENTREE_TIME_BEFORE = re.compile(
-    r"(?:\ba|\bdes|\bdepuis|\bavant|\bapres|\bpour|\bd'ici|\bjusqu'a|\blors\s+de|\bvers)\s*$"
+    r"(?:\ba|\bdes|\bdepuis|\bavant|\bapres|\bpour|\bd'ici|\bjusqu'a|\blors\s+de|\bvers"
+    r"|\b(?:jours?|semaines?|conseils?|reunions?|seances?|date|calendrier|programme|ecole|classes?|periode)\s+de)\s*$"
 )
 
 
@@ -34,6 +35,9 @@ def h_rentree(m: re.Match[str], v: View) -> list[Expr]:
     """ "à la rentrée", "la rentrée 2026": September (of the year written, else chosen by the tense)."""
     if not (m.group("det") or m.group("y")):
         return []  # "fournitures de rentrée": a kind of thing
+    if m.group("next") and not m.group("y") and v.published is not None:  # "la prochaine rentrée"
+        p = v.published
+        return [Expr("cal", m.start(), m.end(), year=p.year + (p.month >= 9), month=9)]
     if not m.group("y") and not _RENTREE_TIME_BEFORE.search(v.before(m.start(), 20)):
         return []  # "la rentrée reportée": the return itself, an event, not a time of the year
     if _RENTREE_NOT_DATE_AFTER.match(v.fold, m.end()) or _RENTREE_VERB_BEFORE.search(v.before(m.start(), 20)):

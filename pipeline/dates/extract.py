@@ -41,7 +41,16 @@ from .calendar_handlers import (
     h_year2,
 )
 from .everyday_handlers import h_numeric_range, h_rel_quarter, h_rentree, h_week_number, h_week_of
-from .lexicon import HOLIDAYS_EASTER, HOLIDAYS_FIXED, MONTHS_ABBR, MONTHS_FULL, WEEKDAYS, fold, lower
+from .lexicon import (
+    HOLIDAYS_EASTER,
+    HOLIDAYS_FIXED,
+    HOLIDAYS_SUNDAYS,
+    MONTHS_ABBR,
+    MONTHS_FULL,
+    WEEKDAYS,
+    fold,
+    lower,
+)
 from .model import DateMention, Expr
 from .normalise import Resolver
 from .period_handlers import (
@@ -58,7 +67,24 @@ from .period_handlers import (
     h_season_pair,
     h_weekday,
 )
+from .tail_handlers import (
+    ELAPSED,
+    NTH_WEEK,
+    QUARTER_SHORT_BARE,
+    RANGE_MONTHS_ABBR,
+    REL_CENTURY,
+    SCHOOL_YEAR_REL,
+    WHOLE_WEEK,
+    h_elapsed,
+    h_nth_week,
+    h_quarter_short_bare,
+    h_range_months_abbr,
+    h_rel_century,
+    h_school_year_rel,
+    h_whole_week,
+)
 from .view import Handler, View
+from .written import WRITTEN_DAY, WRITTEN_YEAR, h_written_day, h_written_year
 
 # Priority: lower wins between overlapping matches of the same length.
 FAMILIES: list[tuple[re.Pattern[str], Handler, int, str]] = [
@@ -85,6 +111,15 @@ FAMILIES: list[tuple[re.Pattern[str], Handler, int, str]] = [
     (P.SHIFT, h_shift, 4, "r"),
     (P.ORDINAL_WEEKDAY, h_ordinal_weekday, 2, "w"),
     (P.FULL, h_full, 3, "m"),
+    (WRITTEN_DAY, h_written_day, 3, "m"),
+    (WRITTEN_YEAR, h_written_year, 6, "y"),
+    (RANGE_MONTHS_ABBR, h_range_months_abbr, 1, "m"),
+    (NTH_WEEK, h_nth_week, 1, "m"),
+    (QUARTER_SHORT_BARE, h_quarter_short_bare, 3, "d"),
+    (ELAPSED, h_elapsed, 4, "r"),
+    (WHOLE_WEEK, h_whole_week, 4, "r"),
+    (REL_CENTURY, h_rel_century, 3, "r"),
+    (SCHOOL_YEAR_REL, h_school_year_rel, 3, "r"),
     (P.MONTH_YEAR, h_month_year, 3, "m"),
     (P.QUARTER, h_quarter, 3, "q"),
     (P.QUARTER_SHORT, h_quarter_short, 3, "d"),
@@ -118,6 +153,13 @@ class Candidate:
     exprs: list[Expr]
 
 
+def roman(n: int) -> str:
+    """Lower-case roman numeral of 1-39."""
+    tens, units = divmod(n, 10)
+    ones = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"]
+    return "x" * tens + ones[units]
+
+
 # Every expression of the grammar contains one of these: the families only run around them, which
 # keeps the stage fast on long releases whose paragraphs hold no date.
 def _trigger_words() -> dict[str, tuple[str, ...]]:
@@ -132,9 +174,14 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
     add("m", list(MONTHS_FULL) + list(MONTHS_ABBR))
     add("w", list(WEEKDAYS) + ["huit", "quinze"])
     add("s", ("printemps", "ete", "automne", "hiver"))
-    add("h", {re.split(r"[ '-]", name)[0] for name in list(HOLIDAYS_FIXED) + list(HOLIDAYS_EASTER)})
-    add("q", ("trimestre", "trimestres", "semestre", "semestres", "trim"))
+    holidays = list(HOLIDAYS_FIXED) + list(HOLIDAYS_EASTER) + list(HOLIDAYS_SUNDAYS)
+    add("h", {re.split(r"[ '-]", name)[0] for name in holidays})
+    add("q", ("trimestre", "trimestres", "semestre", "semestres", "trim", "sem"))
     add("e", ("rentree",))
+    add("y", ("mil", "mille"))
+    # "XVe s.": no "siècle" to trigger the family, so the roman ordinals do
+    romans = [roman(n) for n in range(1, 23)]
+    add("r", [r + "e" for r in romans] + [r + "eme" for r in romans])
     relative_words = """hier aujourd demain veille lendemain surlendemain jour an ans annee annees semaine
         semaines mois week weekend desormais jours decennie decennies siecle siecles courant actuelle passe
         avenir"""

@@ -14,7 +14,9 @@ from .view import View
 
 # "au cours du mois de mai", "en cours": the idiom, not the street ("cours Mirabeau")
 _STREET_BEFORE = re.compile(
-    r"(?:^|\s)(?<!\bau\s)(?<!\ben\s)(?:" + "|".join(STREET_WORDS) + r")\.?\s+(?:du|de\s+la|des|de|d')?\s*$"
+    r"(?:(?:^|\s)(?<!\bau\s)(?<!\ben\s)(?:" + "|".join(STREET_WORDS) + r")"
+    r"|'(?:avenue|allee|impasse|esplanade))"  # "de l'avenue du 8-Mai"
+    r"\.?\s+(?:du|de\s+la|des|de|d')?\s*$"
 )
 
 

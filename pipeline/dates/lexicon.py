@@ -130,7 +130,12 @@ SAINTS_NEED_ARTICLE = ("saint jean", "saint-jean", "saint-nicolas", "saint-patri
 # Holidays that move with Easter: folded name -> days after Easter Sunday.
 HOLIDAYS_EASTER: dict[str, int] = {
     "paques": 0, "lundi de paques": 1, "vendredi saint": -2, "mardi gras": -47, "mercredi des cendres": -46,
-    "ascension": 39, "pentecote": 49, "lundi de pentecote": 50,
+    "ascension": 39, "pentecote": 49, "lundi de pentecote": 50, "samedi de paques": -1, "samedi saint": -1,
+}  # fmt: skip
+# Feasts on the n-th Sunday of a month (-1: the last): folded name -> (month, n). Mothers' day moves to
+# the first Sunday of June when Pentecost takes its place (resolve.holiday_date).
+HOLIDAYS_SUNDAYS: dict[str, tuple[int, int]] = {
+    "fete des meres": (5, -1), "fete des peres": (6, 3), "fete des grands-meres": (3, 1),
 }  # fmt: skip
 # Holiday names that are also common nouns ("l'ascension du mont Blanc"): read only when written with a
 # capital or with a word that makes them a day ("jeudi de l'ascension", "pont de l'assomption"). "noël" and
@@ -173,6 +178,14 @@ def roman_to_int(s: str) -> int | None:
         prev = max(prev, v)
     return total or None
 
+
+# --------------------------------------------------------------------------- verbs
+# Past participles not ending in "é" ("remis le 28 février", "parue le 3 mai"), a regex in lower case
+# with accents; not the forms that are also nouns of events to come ("la remise le 5 juin des prix").
+IRREGULAR_PP = (
+    r"(?:re|trans|sou|ad|é|com)?mis|(?:re|sur|com)?pris|tenus?"
+    r"|(?:rendu|paru|conclu|reçu|survenu|intervenu|écrit|produit|construit)e?s?"
+)
 
 # --------------------------------------------------------------------------- units (not dates)
 # Words that, written right after a number, make it a quantity rather than a year.

@@ -15,6 +15,7 @@ from .lexicon import (
     DECADE_WORDS,
     HOLIDAYS_EASTER,
     HOLIDAYS_FIXED,
+    HOLIDAYS_SUNDAYS,
     MONTHS_ABBR,
     MONTHS_FULL,
     NUMBER_WORDS,
@@ -33,7 +34,7 @@ S1 = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"  # at least one space, at most one line
 MONTH_FULL_ALT = alt(MONTHS_FULL)
 MONTH_ABBR_ALT = alt(MONTHS_ABBR)
 WD_ALT = alt(WEEKDAYS)
-HOLIDAY_ALT = alt(list(HOLIDAYS_FIXED) + list(HOLIDAYS_EASTER))
+HOLIDAY_ALT = alt(list(HOLIDAYS_FIXED) + list(HOLIDAYS_EASTER) + list(HOLIDAYS_SUNDAYS))
 NUMWORD_ALT = alt(NUMBER_WORDS)
 ANY_MONTH = rf"(?:(?:{MONTH_FULL_ALT})(?!\w)|(?:{MONTH_ABBR_ALT})(?:\.|(?!\w)))"
 
@@ -156,7 +157,7 @@ DECADE = re.compile(
 )
 CENTURY = re.compile(
     rf"(?<![\w]){MOD}?(?:(?P<det>le|du|au|ce)\s+)?"
-    rf"(?:(?P<c>[ivxlc]+|\d{{1,2}})(?:e|eme|er|ieme)|(?P<cw>{alt(ORDINAL_CENTURIES)}))\s+siecle(?![\w])"
+    rf"(?:(?P<c>[ivxlc]+|\d{{1,2}})(?:e|eme|er|ieme)|(?P<cw>{alt(ORDINAL_CENTURIES)}))\s+(?:siecle(?![\w])|s\.)"
 )
 SEASON = re.compile(
     rf"(?<![\w]){MOD}?(?:(?P<det>l'|le|cet|ce|cette)\s*)?(?P<s>printemps|ete|automne|hiver)(?![\w])"
@@ -170,7 +171,7 @@ SEASON_PAIR = re.compile(
 )
 QUARTER = re.compile(
     r"(?<![\w])(?P<o>premier|1er|deuxieme|2e|2eme|second|troisieme|3e|3eme|quatrieme|4e|4eme|dernier)\s+"
-    rf"(?P<u>trimestre|semestre|trim\.)(?:\s+(?:de\s+l'annee\s+|de\s+)?{year('y')}"
+    rf"(?P<u>trimestre|semestre|trim\.|sem\.)(?:\s+(?:de\s+l'annee\s+|de\s+)?{year('y')}"
     r"|\s+(?:de\s+)?(?P<yrel>cette\s+annee|l'annee\s+(?:prochaine|derniere|passee|en\s+cours)"
     r"|l'an\s+(?:prochain|dernier|passe)))?(?![\w])"
 )
@@ -310,7 +311,7 @@ BEFORE_NEXT_DATE = re.compile(r"\s*(?:de\s+la\s+|de\s+l'|du\s+|de\s+|d'|des\s+|l
 # ---------------------------------------------------------------------------- everyday tail
 # "à la rentrée", "la rentrée 2026", "depuis la rentrée scolaire": September of a year.
 RENTREE = re.compile(
-    rf"(?<![\w])(?P<det>la\s+|l')?rentree(?:\s+(?:scolaire|universitaire|des\s+classes))?"
+    rf"(?<![\w])(?P<det>la\s+|l')?(?P<next>prochaine\s+)?rentree(?:\s+(?:scolaire|universitaire|des\s+classes))?"
     rf"(?:{S1}{year('y')})?(?![\w])"
 )
 # "la semaine du 10 mars": the day that names the week.

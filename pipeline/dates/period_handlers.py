@@ -114,8 +114,12 @@ def h_season(m: re.Match[str], v: View) -> list[Expr]:
     # A bare season word is a date after "en"/"au" ("en été", "au printemps"); "l'heure d'hiver",
     # "les soldes d'été" are kinds of things, and "été" is also the participle of être.
     bare = not (det or m.group("mod") or y or m.group("rel"))
+    if prev_word == "plein" and re.search(r"\ben\s+plein\s+$", v.before(ss, 12)):
+        prev_word = "en"  # "en plein été": "en été" at its height
     if bare and (prev_word not in ("en", "au") or _AUX_BEFORE_EN.search(v.before(ss, 20))):
         return []
+    if det and not (y or m.group("rel")) and v.text[ss].isupper():
+        return []  # "« L'Été » de Vivaldi", "le Printemps": a capital after the article makes it a name
     rel = 0
     if m.group("rel"):
         rel = 1 if m.group("rel") in ("prochain", "suivant") else -1

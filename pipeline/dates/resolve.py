@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .lexicon import HOLIDAYS_EASTER, HOLIDAYS_FIXED, SEASON_START
+from .lexicon import HOLIDAYS_EASTER, HOLIDAYS_FIXED, HOLIDAYS_SUNDAYS, IRREGULAR_PP, SEASON_START
 
 # ---------------------------------------------------------------------------- calendar helpers
 
@@ -41,6 +41,12 @@ def holiday_date(name: str, year: int) -> dt.date | None:
         return dt.date(year, m, d)
     if name in HOLIDAYS_EASTER:
         return easter(year) + dt.timedelta(days=HOLIDAYS_EASTER[name])
+    if name in HOLIDAYS_SUNDAYS:
+        month, n = HOLIDAYS_SUNDAYS[name]
+        d = nth_weekday(year, month, 7, n)
+        if d is not None and name == "fete des meres" and d == easter(year) + dt.timedelta(days=49):
+            d += dt.timedelta(days=7)  # Pentecost Sunday: the first Sunday of June
+        return d
     return None
 
 
@@ -115,7 +121,8 @@ _FUTURE_ENDINGS = re.compile(
 )
 
 _PARTICIPLE_BEFORE_DATE = re.compile(
-    rf"\b(?:(?P<aux>{_W}+'?{_W}*)\s+)?(?P<pp>{_W}{{3,}}(?:é|ée|és|ées))\s+(?:le|en|du|au)\s+(?=\d|1er\b|premier\b)"
+    rf"\b(?:(?P<aux>{_W}+'?{_W}*)\s+)?(?P<pp>{_W}{{3,}}(?:é|ée|és|ées)|{IRREGULAR_PP})\s+(?:le|en|du|au)\s+"
+    r"(?=\d|1er\b|premier\b)"
 )
 # The word before such a participle that makes it part of a verb the other cues read, and participles
 # that announce rather than report ("prévu le 5 mai", "reporté au 12").
@@ -479,7 +486,13 @@ def choose_season_year(season: str, published: dt.date, tense: Tense, rel: int) 
 
 
 def choose_holiday(name: str, published: dt.date, tense: Tense) -> dt.date | None:
+    """The tense's side, else the coming feast unless the last is only weeks behind (a release names a
+    feast to announce it: "le concert de la Saint-Sylvestre est complet" read in March)."""
     cands = [d for d in (holiday_date(name, published.year + k) for k in (-1, 0, 1)) if d]
     if not cands:
         return None
+    if tense.direction == 0:
+        past = [c for c in cands if c < published]
+        if not past or (published - max(past)).days > 45:
+            return min(c for c in cands if c >= published)
     return _by_tense(cands, published, tense)

@@ -14,6 +14,8 @@ from .shapes import is_acronym
 from .words import ALL_PREPS, DETERMINERS, MISC_HEADS, NAME_HEADS, ORG_HEADS
 
 _BRACKETED = re.compile(r"\(\s*([A-Z]{2,6})\s*\)")
+# a departmental service's acronym and its département's number: "(SDIS 26)", "(UDAF 2A)"
+_BRACKETED_NUMBERED = re.compile(r"\(\s*(([A-Z]{2,6})\s+(?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6]))\s*\)")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _NOT_INITIALS = ALL_PREPS | DETERMINERS | {"et", "l", "d"}
 
@@ -85,6 +87,15 @@ def acronym_definitions(ctx: Context, mentions: list[Mention]) -> dict[str, Ment
         if found is not None and ctx.text[found[0]].isupper():
             s, e = found
             defs[m.text] = Mention(s, e, ctx.text[s:e], m.label, m.cand)
+    # "(SDIS 26)" defines "SDIS" too: "le directeur du SDIS" is the same departmental service
+    for acr, long in list(defs.items()):
+        letters, _, number = acr.partition(" ")
+        if number and _BRACKETED_NUMBERED.fullmatch(f"({acr})") and letters not in defs:
+            defs[letters] = long
+            for m in mentions:
+                if m.text == letters and not ctx.lookup(letters):
+                    m.label = long.label
+                    m.cue = m.cue or long.label
     return defs
 
 
@@ -100,7 +111,11 @@ def _long_form_before(text: str, bracket: int, acr: str) -> tuple[int, int] | No
         kept = words[:cut]
         if cut < len(words):
             place = text[words[cut].start() : end]
-            if kept[-1].group().lower() not in ("de", "du", "d") or not is_known_place(place):
+            of = kept[-1].group().lower()
+            if of in ("la", "l") and len(kept) > 1:  # "de la Drôme": the article before the place
+                of = kept[-2].group().lower()
+                place = text[kept[-1].end() : end].lstrip(" '’")
+            if of not in ("de", "du", "d") or not is_known_place(place):
                 continue
         content = [w for w in kept if w.group().lower() not in _NOT_INITIALS]
         tail = content[-len(acr) :]
@@ -135,8 +150,9 @@ def bracketed_acronym_candidates(ctx: Context) -> list[Candidate]:
     the capitalised name before it is that name's acronym, even when the model misses it (the label
     the model gave the whole name, else ORG or MISC by its head noun)."""
     out: list[Candidate] = []
-    for m in _BRACKETED.finditer(ctx.text):
-        acr = m.group(1)
+    found_acronyms = [(m, m.group(1)) for m in _BRACKETED.finditer(ctx.text)]
+    found_acronyms += [(m, m.group(2)) for m in _BRACKETED_NUMBERED.finditer(ctx.text)]
+    for m, acr in found_acronyms:
         found = _long_form_before(ctx.text, m.start(), acr)
         span = ctx.token_span(m.start(1), m.end(1))
         if found is None or span is None or not ctx.text[found[0]].isupper():

@@ -16,7 +16,7 @@ from .lexicon import is_common_word
 from .publisher import of_country, publisher_country
 from .records import Mention
 from .shapes import is_title
-from .words import FACILITY_HEADS
+from .words import FACILITY_HEADS, SITE_HEADS
 
 _WORD_SEPARATORS = re.compile(r"[\s'’,-]+")
 
@@ -120,7 +120,10 @@ def assign_canonicals(ctx: Context, mentions: list[Mention], defs: dict[str, Men
     for m in mentions:
         if m.canonical is None:
             text = clean_surface(m.text)
-            venue = m.label == "LOC" and text.split()[0].lower() in FACILITY_HEADS  # "centre X" -> "Centre X"
+            head = text.split()[0].lower()
+            venue = m.label == "LOC" and (
+                head in FACILITY_HEADS or head in SITE_HEADS
+            )  # "centre X" -> "Centre X"
             m.canonical = capitalise(text) if m.label in ("ORG", "MISC") or venue else text
             if _DISEASE.fullmatch(m.canonical):
                 m.canonical = m.canonical.upper()  # "Covid-19" -> "COVID-19", the WHO's name

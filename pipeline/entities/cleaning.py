@@ -28,16 +28,28 @@ from .words import (
     ORG_CUES,
     ORG_HEADS,
     OTHER_PREPS,
+    PLACE_KIND_HEADS,
     PORTFOLIO_HEADS,
     POSTAL_WORDS,
     REGION_ADJECTIVES,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    SITE_HEADS,
 )
 
 _TRAIL = " \t\n\r.,;:!?)]}»\"“”'’*-–—/\\|&_+=•<>^"
 _LEAD = " \t\n\r([{«\"“”'’*-–—/\\|&_+=•.,;:<>^"
 _BEFORE_PLACE_NAME = COMPLEMENT_PREPS | {"l'", "l’", "la", "le"}
+
+
+def _kind_of_place(ctx: Context, c: Candidate) -> bool:
+    """The span is a kind of place in lower case and its name: a site, whatever its name ("abbatiale
+    Sainte-Foy", "château de Vauclair"), or an area or natural feature named by an adjective or a name
+    in apposition ("mer Noire", "lac Léman"); after "de" the name is the place ("île d'Ouessant")."""
+    head, words = ctx.lower[c.start], ctx.words
+    if head in SITE_HEADS:
+        return any(is_cap(words[k]) for k in range(c.start + 1, c.end))
+    return head in PLACE_KIND_HEADS and is_cap(words[c.start + 1])
 
 
 def _strip_role_prefix(ctx: Context, c: Candidate) -> tuple[str | None, bool]:
@@ -226,6 +238,10 @@ def clean(ctx: Context, c: Candidate) -> list[Candidate]:
         and is_cap(words[c.start + 1])
         and not is_known_place(ctx.span_text(c.start + 1, c.end))
     ):
+        c.keep_lower = True
+    # "abbatiale Sainte-Foy", "mer Noire": the kind of place is part of the name ("île d'Ouessant" is
+    # "Ouessant", below)
+    if c.label == "LOC" and c.end - c.start > 1 and words[c.start].islower() and _kind_of_place(ctx, c):
         c.keep_lower = True
     # "port de Londres", "ville de Berne": the place is the name after the common noun
     if c.label in ("LOC", "PER") and not c.keep_lower and words[c.start].islower():

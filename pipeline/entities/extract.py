@@ -23,6 +23,7 @@ from .candidates import (
 )
 from .canonical_names import assign_canonicals
 from .cleaning import char_bounds, clean
+from .clubs import club_candidates
 from .context import Context
 from .corrections import NEVER, Corrections
 from .document_mentions import propagate, short_form_mentions, split_hyphenated
@@ -85,6 +86,7 @@ def extract_entities(
     cands += court_candidates(ctx) + longer_place_candidates(ctx) + dateline_candidates(ctx)
     cands += acronym_place_candidates(ctx) + seat_and_grouping_candidates(ctx) + confederation_candidates(ctx)
     cands += bracketed_acronym_candidates(ctx) + index_candidates(ctx) + museum_candidates(ctx)
+    cands += club_candidates(ctx)
     portfolios = portfolio_spans(ctx)
 
     cleaned: list[Candidate] = []

@@ -141,4 +141,20 @@ def never_an_entity(ctx: Context, c: Candidate, text: str) -> bool:
             return True
         if not caps and not c.keep_lower:
             return True
+        if (
+            caps == [ks[0]]
+            and ctx.initial[ks[0]]
+            and lower[ks[0]] in NAME_HEADS
+            and _kind_apposition(ctx, ks)
+        ):
+            return True
     return False
+
+
+def _kind_apposition(ctx: Context, ks: list[int]) -> bool:
+    """A sentence-initial kind noun opening an apposition about the publisher ("Mutuelle régie par le
+    code de la mutualité, la ...", "Association à but non lucratif, le ..."): a description, no name."""
+    nxt = ks[1]
+    if ctx.pos[nxt] == "VERB" and ctx.words[nxt].islower() and not ctx.finite[nxt]:
+        return True
+    return ctx.lower[nxt] == "à" and nxt + 1 < ctx.n and ctx.lower[nxt + 1] == "but"

@@ -17,7 +17,7 @@ from .context import Context
 from .lexicon import is_adjective, is_common_word
 from .records import Candidate, Mention
 from .shapes import is_acronym, is_cap, is_title
-from .words import ENGLISH_ORG_TAIL_STEMS, MISC_CUES, MISC_HEADS, ORG_CUES, ORG_HEADS
+from .words import ENGLISH_ORG_TAIL_STEMS, LEAGUE_COMPETITIONS, MISC_CUES, MISC_HEADS, ORG_CUES, ORG_HEADS
 
 _APOSTROPHE = re.compile(r"['’]")
 _RANK = {
@@ -41,10 +41,10 @@ def cue_label(ctx: Context, c: Candidate) -> str | None:
     if c.end - c.start > 1 or is_title(first):
         if head == "fonds" and _funding_programme(ctx.lower[c.start + 1 : c.end]):
             return "MISC"
-        if head in MISC_HEADS and is_cap(first):
+        if head in MISC_HEADS and is_cap(first) or _league_competition(ctx, c):
             return "MISC"
-        if head in ORG_HEADS and is_cap(first) and head not in ("haut", "haute"):
-            return "ORG"
+        if head in ORG_HEADS and is_cap(first) and head not in ("haut", "haute") and not _port_town(ctx, c):
+            return "ORG"  # "Port Atlantique Vendée", the port's authority; not the town "Port Moresby"
         if head in ("haut", "haute") and c.end - c.start > 1 and ctx.lower[c.start + 1] in ORG_HEADS:
             return "ORG"
     if c.end - c.start > 1 and ctx.lower[c.end - 1].strip(".") in ENGLISH_ORG_TAIL_STEMS:
@@ -53,6 +53,10 @@ def cue_label(ctx: Context, c: Candidate) -> str | None:
         ctx.span_text(c.start, c.end)
     ):
         return "ORG"  # "PDG de Nexaltis", "cofondatrice d'Algovia": a company, not a place
+    if _PUBLISHED_AT.search(ctx.text, max(0, ctx.idx[c.start] - 50), ctx.idx[c.start]) and not is_known_place(
+        ctx.span_text(c.start, c.end)
+    ):
+        return "ORG"  # "paru chez Norlande", "traduit en anglais chez Halcyon": a publishing house
     return preceding_cue(ctx, c.start)
 
 
@@ -62,6 +66,30 @@ _COMPANY_ROLE = re.compile(
     r"co-?fondat(?:eur|rice)|fondat(?:eur|rice))\s+(?:de |d'|d’|du )$",
     re.I,
 )
+
+
+# a book published, translated or reissued "chez" a house: the name after "chez" is the publisher
+_PUBLISHED_AT = re.compile(
+    r"\b(?:publiée?s?|parue?s?|éditée?s?|rééditée?s?|traduite?s?|para[iî]t|para[iî]tra|paraissent)\b"
+    r"(?:\s+[\w'’-]+){0,3}?\s+chez\s+$",
+    re.I,
+)
+
+
+def _port_town(ctx: Context, c: Candidate) -> bool:
+    """A town whose name starts with "Port" ("Port Moresby"), not a port's authority."""
+    return ctx.lower[c.start] == "port" and is_known_place(ctx.span_text(c.start, c.end))
+
+
+def _league_competition(ctx: Context, c: Candidate) -> bool:
+    """ "Ligue des champions", "Ligue 1", "Ligue B": a competition (MISC); "Ligue contre le cancer" is a
+    body."""
+    if ctx.lower[c.start] != "ligue" or c.end - c.start < 2:
+        return False
+    division = ctx.words[c.start + 1]
+    if ctx.num[c.start + 1] or (len(division) == 1 and division.isupper()):
+        return True
+    return any(w in LEAGUE_COMPETITIONS for w in ctx.lower[c.start + 1 : c.end])
 
 
 def _funding_programme(rest: list[str]) -> bool:
@@ -99,7 +127,8 @@ def preceding_cue(ctx: Context, tok: int) -> str | None:
     if before and last.islower() and is_adjective(last) and last not in STOP_WORDS:
         words.append(before)  # "le groupe industriel X"
     m = _CUE_OF_KIND.search(ctx.text, max(0, ctx.idx[tok] - 60), ctx.idx[tok])
-    if m and is_common_word(m.group(2)):  # "le cabinet d'ingénierie X", "le fabricant de jouets X"
+    if m and is_common_word(m.group(2)) and (m.group(3) is None or is_adjective(m.group(3))):
+        # "le cabinet d'ingénierie X", "le fabricant de jouets X", "le fabricant de remontées mécaniques X"
         words.append(m.group(1))
     for word in words:
         if word.isupper() and word.lower() in ("ong", "pme"):
@@ -112,7 +141,9 @@ def preceding_cue(ctx: Context, tok: int) -> str | None:
     return None
 
 
-_CUE_OF_KIND = re.compile(r"\b([a-zéèêàç-]+)\s+(?:d'|d’|de\s+|des\s+)([a-zéèêàçôûîï-]{3,})\s+$")
+_CUE_OF_KIND = re.compile(
+    r"\b([a-zéèêàç-]+)\s+(?:d'|d’|de\s+|des\s+)([a-zéèêàçôûîï-]{3,})(?:\s+([a-zéèêàçôûîï-]{3,}))?\s+$"
+)
 
 
 def resolve_overlaps(cands: list[Candidate], bounds: dict[int, tuple[int, int]]) -> list[Candidate]:

@@ -214,7 +214,7 @@ def acronym_and_short_bodies(ctx: Context, mentions: list[Mention], defs: dict[s
 _COURT = re.compile(
     r"\b(?:tribunal (?:judiciaire|administratif|correctionnel|de commerce|de grande instance|d'instance|"
     r"pour enfants)|cour (?:d'appel|administrative d'appel|d'assises)|conseil de prud'hommes|"
-    r"chambre régionale des comptes|université|académie) (?:de |d'|du |des )(?:la |l')?"
+    r"chambre régionale des comptes|université|académie|diocèse|archidiocèse) (?:de |d'|du |des )(?:la |l')?"
     r"[A-ZÉÈÀÂÎÔ][\w'-]*(?: (?:de |d'|du |sur |en |la |le |les )*[A-ZÉÈÀÂÎÔ][\w'-]*)*"
 )
 
@@ -242,8 +242,8 @@ def museum_candidates(ctx: Context) -> list[Candidate]:
 
 
 def court_candidates(ctx: Context) -> list[Candidate]:
-    """ "le tribunal judiciaire de Valence", "la cour d'appel de Douai", "l'université de Lille": a
-    court, a university or an education authority named by its seat."""
+    """ "le tribunal judiciaire de Valence", "la cour d'appel de Douai", "l'université de Lille", "le
+    diocèse de Mende": a court, a university, an education authority or a diocese named by its seat."""
     out: list[Candidate] = []
     text = ctx.text.replace("’", "'")
     for m in _COURT.finditer(text):

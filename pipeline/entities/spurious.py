@@ -115,6 +115,11 @@ def _listed_after_place(ctx: Context, k: int) -> bool:
     return any(e == j + 1 and lab == "LOC" and is_known_place(ctx.span_text(s, e)) for s, e, lab in ctx.ents)
 
 
+def _after_locative(ctx: Context, k: int) -> bool:
+    """Token k follows the preposition "à" inside a sentence ("se tiendra à Conques")."""
+    return k > 0 and ctx.lower[k - 1] == "à" and not ctx.initial[k - 1]
+
+
 def _code(word: str) -> bool:
     """A registry or securities code: letters and at least six digits in one word ("FR0000120271")."""
     if len(word) < 7 or word.isalpha():
@@ -155,8 +160,9 @@ def spurious(ctx: Context, c: Candidate, ks: list[int], text: str) -> bool:
             return True  # "Communiqué de Presse", "Contact Presse", "Facebook : Support X", "Direction"
         if c.label in ("MISC", "LOC") and not ctx.initial[k] and lower[k] not in NAME_HEADS:
             # "prix Coût, Assurance et Fret", "réunion Interministérielle", no place; but a town
-            # listed after known places is one ("de Dinard et de Cancale")
-            return not (c.label == "LOC" and _listed_after_place(ctx, k))
+            # listed after known places is one ("de Dinard et de Cancale"), and so is a town one goes
+            # to or is in ("à Conques", "à Tulle": the locative "à" before a capital names a place)
+            return not (c.label == "LOC" and (_listed_after_place(ctx, k) or _after_locative(ctx, k)))
         # "les Parties", "les Artisans"
         return c.label in ("ORG", "PER") and _plural_noun(word) and word not in ctx.surnames
     first = lower[ks[0]]
@@ -169,6 +175,7 @@ def spurious(ctx: Context, c: Candidate, ks: list[int], text: str) -> bool:
         _plural_noun(words[ks[0]])
         and first not in MISC_HEADS
         and first.rstrip("sx") not in MISC_HEADS
+        and first not in ORG_HEADS  # "les Éditions du Quai Vert": a publisher named so
         and not is_known_place(words[ks[0]])  # "Rennes Métropole": a town, not a plural noun
         and preceding_cue(ctx, c.start) is None  # "l'ONG Médecins du Monde": a body named so
     ):

@@ -50,7 +50,8 @@ ORG_HEADS = _words(
     association fédération alliance organisation organization banque fonds groupe bureau secrétariat
     service services direction délégation observatoire académie laboratoire société compagnie chambre
     parti syndicat inspection préfecture mairie haute haut consortium coalition agency council
-    commissariat collectif mutualité muséum studio studios ordre communauté"""
+    commissariat collectif mutualité muséum studio studios ordre communauté mutuelle ligue éditions
+    diocèse archidiocèse port"""
 )
 MISC_HEADS = _words(
     """sommet forum processus programme loi plan feuille stratégie pacte charte déclaration traité accord
@@ -93,6 +94,28 @@ GENERIC = _words(
 FACILITY_HEADS = _words(
     """centre salle maison espace stade gymnase théâtre musée médiathèque bibliothèque place rue avenue
     boulevard quai aéroport gare palais parc hôpital lycée collège complexe halle"""
+)
+# sports clubs: abbreviations of their legal forms, written in capitals (Association sportive, Football
+# club, Club de fútbol, Union sportive, Racing club, Sporting club, Athletic club, Club athlétique,
+# Club sportif, Étoile sportive, Jeunesse sportive, Olympique Gymnaste Club, Association de la jeunesse,
+# Stade malherbien, En avant, Union sportive du littoral, Sporting club de l'Ouest ...), and the words
+# written with a capital before a club's name ("Olympique de Valcourt", "Real Saragosse")
+CLUB_ABBREVIATIONS = _words(
+    "AS FC CF US RC SC AC CA CS ES JS OGC AJ SM EA USL SCO ASM AFC CD UD SD VfB VfL TSV BSC KV KRC"
+)
+CLUB_WORDS = _words("olympique sporting racing real athletic athlético atlético dynamo")
+# a "Ligue" that is a competition, not a body: "Ligue des champions", "Ligue Europa", "Ligue 1"
+LEAGUE_COMPETITIONS = _words("champions europa nations conférence")
+# adjectives with a demonym's ending that name no town ("le Stade voisin")
+NOT_DEMONYMS = _words("ancien voisin prochain urbain souterrain quotidien mondain lointain certain")
+# kinds of place written in lower case before their name, part of it (LOC): sites, whatever their
+# name ("l'abbatiale Sainte-Foy", "le château de Vauclair"; canonical with a capital, like venues), and
+# areas and natural features named by an adjective or a name in apposition ("la mer Noire", "le lac
+# Léman"; canonical as written); "l'île d'Ouessant", "le canton de Dieulefit" name the place after "de"
+SITE_HEADS = _words("campus abbaye abbatiale cathédrale basilique église chapelle château")
+PLACE_KIND_HEADS = _words(
+    """canton mer océan lac massif mont monts col golfe baie île îles presqu'île presqu’île cap vallée
+    gorges plateau forêt canal étang détroit archipel"""
 )
 # currencies and their codes: amounts are not entities ("15 milliards FCFA", "300 USD")
 CURRENCIES = _words(

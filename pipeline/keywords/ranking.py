@@ -144,57 +144,55 @@ def rank_with_frequencies(
     (a distributed corpus pass ranks its parts with the frequencies of the whole corpus)."""
     if candidates is None or len(candidates) == 0 or top_k <= 0:
         return pd.DataFrame({c: pd.Series(dtype=_RANK_DTYPES.get(c, "object")) for c in _RANK_COLUMNS})
-    df = candidates.copy()
-    missing = {"doc_id", "lemma", "surface", "frequency", "first_offset"} - set(df.columns)
+    missing = {"doc_id", "lemma", "surface", "frequency", "first_offset"} - set(candidates.columns)
     if missing:
         raise ValueError(f"keyphrase candidates lack column(s) {', '.join(sorted(missing))}")
-    for column, default in _NEUTRAL.items():  # rows cached by an older version lack newer features
-        if column not in df.columns:
-            df[column] = default
-    df["doc_id"] = df["doc_id"].astype(str)
+    ids = candidates["doc_id"].astype(str)
     # Sorting and de-duplicating on integer codes that keep the strings' order (factorize(sort=True)):
-    # the same order as sorting the strings, and no string column is moved before the last step.
-    doc, _ = _codes(df["doc_id"])
-    lemma, lemmas = _codes(df["lemma"])
-    offset = df["first_offset"].to_numpy()
+    # the same order as sorting the strings. String columns are never reordered: a corpus has millions of
+    # candidate rows, and gathering strings costs more than the sorts; `rows` maps each working position
+    # to its input row, and strings are read through it at the end.
+    doc, _ = _codes(ids)
+    lemma, lemmas = _codes(candidates["lemma"])
+    offset = candidates["first_offset"].to_numpy()
     order = _sorted_by(doc, offset, lemma)  # by document, first offset, lemma
-    order = order[_first_of_each(doc[order] * (lemma.max() + 1) + lemma[order])]  # one row per lemma
-    df, doc, lemma, offset = df.iloc[order], doc[order], lemma[order], offset[order]
+    rows = order[_first_of_each(doc[order] * (lemma.max() + 1) + lemma[order])]  # one row per lemma
+    doc, lemma = doc[rows], lemma[rows]
+    features = pd.DataFrame({c: _column(candidates, c, rows) for c in _SCORE_COLUMNS})
     # Per distinct lemma, not per row (a corpus has millions of candidates and far fewer lemmas): the
     # same numbers, computed once each (a missing lemma, coded last, is in one document).
     frequencies = [float(document_frequency.get(x, 1)) for x in lemmas] + [1.0]
     logs = {f: math.log((1.0 + n_docs) / (1.0 + f)) for f in set(frequencies)}
-    idf = pd.Series([logs[f] + 1.0 for f in frequencies], dtype=float).to_numpy()[lemma]
-    idf = pd.Series(idf, index=df.index)
+    idf = pd.Series(np.array([logs[f] + 1.0 for f in frequencies], dtype=float)[lemma])
     ubiquities = {f: ubiquity_weight(f, n_docs) for f in logs}
     ubiquity = np.array([ubiquities[f] for f in frequencies])[lemma]
     frame = np.array([FRAME_WEIGHT if x in FRAME_NOUNS else 1.0 for x in lemmas] + [1.0])[lemma]
-    score = (candidate_scores(df, idf) * ubiquity * frame).round(6).to_numpy()
+    score = (candidate_scores(features, idf) * ubiquity * frame).round(6).to_numpy()
     # By document, best score, then first offset and lemma: the rows are in that last order already,
     # so a stable sort on (document, score) is enough.
     best_first = np.unique(-score, return_inverse=True)[1].reshape(-1)
     order = np.argsort(doc * (int(best_first.max()) + 1) + best_first, kind="stable")
-    # Lemmatiser variants (surfaces equal but for case and accents): one row. Folded once per distinct
-    # surface, compared as integer codes.
-    surface_codes, distinct = pd.factorize(df["surface"].to_numpy()[order])
+    # Lemmatiser variants (surfaces equal but for case and accents): one row. Surfaces coded once over the
+    # input rows, each distinct surface folded once, compared as integer codes.
+    surface_codes, distinct = pd.factorize(candidates["surface"].to_numpy())
     folded = pd.factorize(np.array([fold(s) for s in distinct.tolist()] + [""], dtype=object))[0][
-        surface_codes
+        surface_codes[rows[order]]
     ]
     kept = order[_first_of_each(doc[order] * (folded.max() + 1) + folded)]  # lemmatiser variants: one row
-    shares = df["container_share"].to_numpy(dtype=float)
+    shares = features["container_share"].to_numpy(dtype=float)
     names = [*lemmas, ""]  # the lemma of each code (a missing lemma is coded last)
     kept, kept_score = _without_redundancy(kept, doc[kept], (lemma, names), shares, score, top_k)
     doc = doc[kept]
     starts = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]])  # each document's first kept row
     rank = np.arange(len(kept)) - np.repeat(starts, np.diff(np.r_[starts, len(kept)])) + 1
     top = rank <= top_k
-    rows = df.iloc[kept[top]]
+    chosen = rows[kept[top]]  # input rows
     out = pd.DataFrame(
         {
-            "doc_id": rows["doc_id"].to_numpy(dtype=object),
+            "doc_id": ids.to_numpy(dtype=object)[chosen],
             "rank": rank[top].astype("int64"),
-            "keyword": rows["surface"].to_numpy(dtype=object),
-            "lemma": rows["lemma"].to_numpy(dtype=object),
+            "keyword": candidates["surface"].to_numpy(dtype=object)[chosen],
+            "lemma": candidates["lemma"].to_numpy(dtype=object)[chosen],
             "score": kept_score[top].astype("float64"),
         },
         columns=_RANK_COLUMNS,
@@ -279,6 +277,19 @@ def _without_redundancy(
         out[lo : lo + end - w0] = [rows[i] for i in chosen + later]
         out_score[lo : lo + end - w0] = slots
     return out, out_score
+
+
+# The candidate columns candidate_scores reads (plus container_share, read by the redundancy rule).
+_SCORE_COLUMNS = ("frequency", "in_title", "is_name", "has_name", "has_function_word", "n_words")
+_SCORE_COLUMNS += ("container_share", "common_rank", "has_role", "is_office")
+
+
+def _column(candidates: pd.DataFrame, name: str, rows: np.ndarray) -> np.ndarray:
+    """One ranking feature at `rows`, or its neutral value when the rows (cached by an older version)
+    lack it."""
+    if name in candidates.columns:
+        return candidates[name].to_numpy()[rows]
+    return np.full(len(rows), _NEUTRAL[name])
 
 
 def _codes(values: pd.Series) -> tuple[np.ndarray, list]:
