@@ -355,6 +355,8 @@ KEYWORD_CANDIDATES = TableSpec(
         _c("head", S, "Lemma of the head word."),
         _c("container_share", F64, "Largest share of its occurrences inside one longer candidate."),
         _c("common_rank", I64, "One word: its frequency rank in general French (0: a name, a phrase)."),
+        _c("has_role", B, "The first person named next to a role noun ('la maire, Awa Diallo')."),
+        _c("is_office", B, "Several words headed by a role noun ('ministre des sports')."),
     ),
     ("doc_id",),
     per_document=True,

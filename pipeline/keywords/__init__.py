@@ -14,12 +14,14 @@ Two passes, as everywhere in the pipeline:
   gives no "Rights"). Candidates are merged by lemma (articles
   dropped, prepositions normalised), bare surnames and initialled forms are merged into the full name
   ("Obama", "B. Obama" -> "Barack Obama"), and each carries its in-document features.
-  On press releases, what is not a keyphrase never becomes a candidate: dates, amounts and times of
-  day ("avril 2024", "millions d'euros", "15h30"), phrases seen only in the dateline or the contact
-  block (the publisher's city and postal box: zones), a phrase ending on a participle whose complement
+  On press releases, what is not a keyphrase never becomes a candidate: dates, amounts, measures and
+  times of day ("avril 2024", "millions d'euros", "mètres carrés", "15h30"), also as a complement
+  ("plan de 45 millions d'euros"), phrases seen only in the dateline or the contact block (the
+  publisher's city and postal box: zones), a phrase ending on a participle whose complement
   follows ("terminal destiné"), markdown and web addresses glued to a word; courtesy titles and
   capitalised roles stay out of names ("M.", "le Premier Ministre"), a bare first name counts for the
-  full name, and the release's metadata title counts as its title.
+  full name (unless the entity recogniser takes it for a place: "Valmont" of "Valmont Commerces"), and
+  the release's metadata title counts as its title.
 * ``rank_keyphrases(candidates)`` is the corpus pass: it adds document frequencies over the documents
   ranked together (neutral for a one-document corpus) and keeps the ``top_k`` best per document. A
   one-word candidate is weighed by how common the word is in general French (commonness: "pays",
@@ -27,8 +29,9 @@ Two passes, as everywhere in the pipeline:
   written with a capital ("République", "Cour") weighs less alone, and a phrase in nearly every
   document of a corpus is down-weighted. Each top slot goes to a new topic: a run of words of a better
   phrase already chosen ("moustique" after "moustique tigre") moves after the top, and a longer phrase
-  takes the slot of a word mostly seen inside it. Occurrences in the dateline and contact lines do
-  not count as repetitions.
+  takes the slot of a word mostly seen inside it. The first person the release names with a role ("la
+  maire, Awa Diallo") is its actor and weighs double, though named once; an office ("ministre des
+  sports") weighs half. Occurrences in the dateline and contact lines do not count as repetitions.
 
 Why these features (measured on the WikiNews-fr dev part, see benchmarks/keywords.py): the title carries
 the topic in news and press releases (FirstPhrases is the strongest baseline at 5), repetition is the

@@ -28,6 +28,8 @@ class KeyphraseCandidate:
     head: str  # lemma of the head word (first noun, or the whole name)
     container_share: float  # largest share of its occurrences inside one longer (<= 3 words) candidate
     common_rank: int = 0  # one word: its rank in general French (commonness.py); 0: a name, a phrase, unknown
+    has_role: bool = False  # the first person named next to a role ("la maire, Awa Diallo"): the actor
+    is_office: bool = False  # several words headed by a role noun ("ministre des sports"): an office
 
 
 CANDIDATE_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(KeyphraseCandidate))
@@ -53,6 +55,8 @@ class Acc:
     filler: bool  # only time words, quantities, currencies, numbers and adjectives: a date or an amount
     body_frequency: int  # occurrences outside the dateline and contact lines (zones.py)
     spans: list[tuple[int, int, int]]  # (sentence, first word, end word) of each occurrence
+    has_role: bool = False  # some occurrence is next to a role noun (words.next_to_role)
+    place: bool = False  # one word that the entity recogniser takes for a place (LOC) somewhere
 
 
 def candidates_frame(doc_id: str, cands: list[KeyphraseCandidate]) -> pd.DataFrame:

@@ -11,12 +11,12 @@ from spacy.tokens import Doc
 from ..token_table import TokenTable
 from .candidate import Acc, KeyphraseCandidate
 from .commonness import common_noun_rank
-from .filters import container_shares, merge_first_names, merge_short_names, too_short
+from .filters import container_shares, first_actor, merge_first_names, merge_short_names, too_short
 from .phrases import Shape, phrase_spans
 from .title import in_metadata_title, title_ngrams, title_span
 from .tokens import read_tokens
-from .vocabulary import TIME_AND_QUANTITY
-from .words import Words, is_acronym, sentence_words
+from .vocabulary import ROLE_HEADS, TIME_AND_QUANTITY
+from .words import Words, introduced_by_role, is_acronym, sentence_words
 from .zones import boilerplate_spans, in_spans
 
 
@@ -53,6 +53,7 @@ def keyphrase_candidates(
         del acc[key]
     merge_short_names(acc)
     merge_first_names(acc)
+    first_actor(acc)
     shares = container_shares(acc)
     out = []
     for key, a in acc.items():
@@ -79,6 +80,8 @@ def keyphrase_candidates(
                 head=a.head,
                 container_share=round(shares[key], 6) if key in shares else 0.0,
                 common_rank=common_noun_rank(doc.vocab, surface, a.is_name) if a.n_words == 1 else 0,
+                has_role=a.has_role,
+                is_office=a.n_words > 1 and a.head in ROLE_HEADS,
             )
         )
     out.sort(key=attrgetter("first_offset", "lemma"))
@@ -106,15 +109,32 @@ def _add(acc: dict[str, Acc], words: Words, i: int, j: int, shape: Shape, s_idx:
             head=key if shape.head_at is None else keys[i + shape.head_at],
             words=tuple([keys[i + k] for k in shape.word_at]),
             generic=shape.generic,
-            filler=_is_filler(words, i, j),
+            filler=_is_filler(words, i, j) or _measured(words, i, j),
             body_frequency=0,
             spans=[],
         )
+    if j - i == 1 and words.places[i]:
+        a.place = True
+    if shape.is_name and shape.n_words >= 2 and not a.has_role and introduced_by_role(words, i, j):
+        a.has_role = True
     a.surfaces[surface] = a.surfaces.get(surface, 0) + 1
     a.frequency += 1
     a.sentences.add(s_idx)
     a.spans.append((s_idx, i, j))
     return a
+
+
+def _measured(words: Words, i: int, j: int) -> bool:
+    """A phrase whose last complement is a number and a date or an amount ("plan de 210 millions
+    d'euros", "site de 22 000 mètres carrés", "investissement de 2025"): the thing measured is the
+    keyphrase (its head is a candidate of its own), the measure is not."""
+    roles = words.roles
+    for k in range(i + 1, j - 1):
+        if roles[k] in "EF":
+            m = k + 2 if roles[k + 1] == "D" else k + 1
+            if m < j and roles[m] == "M" and _is_filler(words, m, j):
+                return True
+    return False
 
 
 _CLOCK = re.compile(r"\d{1,2}\s?h(?:\s?\d{2})?")  # a time of day: "15h", "16h45"

@@ -88,7 +88,9 @@ def merge_short_names(acc: dict[str, Acc]) -> None:
 def merge_first_names(acc: dict[str, Acc]) -> None:
     """A bare first name ("Antoine" for "Antoine Dupuis") is a cut-off mention of the one full name of
     the document that starts with it: its occurrences count for that name, as merge_short_names does
-    for surnames. Left alone when two full names share it ("Marie Curie", "Marie Durand")."""
+    for surnames. Left alone when two full names share it ("Marie Curie", "Marie Durand"), and when the
+    entity recogniser takes it for a place somewhere: then it is the town that names a body ("Valmont" of
+    "Valmont Commerces"), a keyphrase in its own right."""
     starting: dict[str, list[str]] = defaultdict(list)
     for key, a in acc.items():
         full = a.is_name and 2 <= len(a.words) <= 3 and not a.has_function_word and not a.is_acronym
@@ -96,13 +98,24 @@ def merge_first_names(acc: dict[str, Acc]) -> None:
             starting[a.words[0]].append(key)
     for key in list(acc):
         a = acc[key]
-        if not a.is_name or a.is_acronym or len(a.words) != 1 or a.n_words != 1:
+        if not a.is_name or a.is_acronym or len(a.words) != 1 or a.n_words != 1 or a.place:
             continue
         fulls = starting.get(a.words[0], [])
         if len(fulls) != 1:
             continue
         _merge_into(acc[fulls[0]], a)
         del acc[key]
+
+
+def first_actor(acc: dict[str, Acc]) -> None:
+    """Only the first person a release names with a role keeps the role flag: the one who speaks for
+    it (its president, its director); the people named after them with their roles (a deputy, a
+    minister who reacts) are not what it is about."""
+    actors = [a for a in acc.values() if a.has_role]
+    for a in actors:
+        a.has_role = False
+    if actors:
+        min(actors, key=lambda a: a.first_offset).has_role = True
 
 
 def _merge_into(target: Acc, a: Acc) -> None:

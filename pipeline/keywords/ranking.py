@@ -36,10 +36,14 @@ UBIQUITY_SHARE, UBIQUITY_MIN_DOCS, UBIQUITY_PENALTY = 0.8, 5, 0.2
 # ("Tribunal administratif", "Région Occitanie"), which is the keyphrase; alone it weighs CAPITALISED_COMMON.
 CAPITALISED_COMMON = 0.3
 FRAME_WEIGHT = 0.5  # a noun of the release's own frame alone ("plan", "volet": vocabulary.FRAME_NOUNS)
+# A phrase of several words headed by a role noun ("ministre des sports", "porte-parole de la police"):
+# the person is the keyphrase, not the office; alone ("président", "ministre") news readers keep it.
+ROLE_HEAD_WEIGHT = 0.5
+ROLE_WEIGHT = 1.0  # a person named with a role ("la maire, Awa Diallo"): once is enough to be an actor
 
 
 def candidate_scores(candidates: pd.DataFrame, idf: pd.Series) -> pd.Series:
-    """score = frequency x title x name x length x containment x idf (all multiplicative, all >= 0).
+    """score = frequency x title x name x length x containment x idf x role (all multiplicative, >= 0).
 
     frequency: occurrences in the document (TF, the strongest single signal on news);
     title: 1 + TITLE_WEIGHT when the phrase occurs in the title line (FirstPhrases: position matters);
@@ -50,7 +54,9 @@ def candidate_scores(candidates: pd.DataFrame, idf: pd.Series) -> pd.Series:
     not;
     specificity: specificity_weight of a one-word candidate's rank in general French, and
     CAPITALISED_COMMON for a common noun written with a capital;
-    idf: (ln((1 + N) / (1 + df)) + 1) ** IDF_EXPONENT over the N documents ranked together (1 when N = 1).
+    idf: (ln((1 + N) / (1 + df)) + 1) ** IDF_EXPONENT over the N documents ranked together (1 when N = 1);
+    role: 1 + ROLE_WEIGHT for the first person the release names with a role (filters.first_actor),
+    ROLE_HEAD_WEIGHT for an office (is_office: "ministre des sports").
     """
     c = candidates
     common = c["common_rank"].astype(float)
@@ -68,6 +74,8 @@ def candidate_scores(candidates: pd.DataFrame, idf: pd.Series) -> pd.Series:
         * specificity_weight(common)
         * (1.0 - (1.0 - CAPITALISED_COMMON) * capitalised_common.astype(float))
         * idf**IDF_EXPONENT
+        * (1.0 + ROLE_WEIGHT * c["has_role"].astype(float))
+        * (1.0 - (1.0 - ROLE_HEAD_WEIGHT) * c["is_office"].astype(float))
     )
 
 
@@ -108,6 +116,8 @@ _NEUTRAL: dict[str, object] = {
     "n_words": 1,
     "container_share": 0.0,
     "common_rank": 0,
+    "has_role": False,
+    "is_office": False,
 }
 
 
@@ -271,7 +281,7 @@ def _without_redundancy(
 
 # The candidate columns candidate_scores reads (plus container_share, read by the redundancy rule).
 _SCORE_COLUMNS = ("frequency", "in_title", "is_name", "has_name", "has_function_word", "n_words")
-_SCORE_COLUMNS += ("container_share", "common_rank")
+_SCORE_COLUMNS += ("container_share", "common_rank", "has_role", "is_office")
 
 
 def _column(candidates: pd.DataFrame, name: str, rows: np.ndarray) -> np.ndarray:

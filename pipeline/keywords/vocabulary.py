@@ -4,6 +4,8 @@ alone."""
 
 from __future__ import annotations
 
+from ..french_words import ROLE_NOUNS
+
 # Function words: they link the parts of a phrase ("tournoi de Wimbledon") or open it (an article after a
 # preposition), and are dropped or normalised in the de-duplication key.
 PREPOSITIONS = {"de", "d'", "d\u2019", "du", "des", "contre"}
@@ -40,16 +42,20 @@ FRAME_NOUNS = frozenset(_FRAME.split())
 # Currencies, as codes or words: an amount is never a topic ("50 millions d'euros", "2 milliards FCFA").
 _CURRENCIES = "euro eur € dollar usd $ fcfa cfa xof franc chf gbp yen"
 CURRENCIES = frozenset(_CURRENCIES.split())
-# Time words and quantity nouns: a phrase made only of these and numbers is a date or an amount ("avril
-# 2024", "millions d'euros", "dernières heures"), never a keyphrase.
+# Time words, quantity nouns and units: a phrase made only of these and numbers is a date, an amount or a
+# measure ("avril 2024", "millions d'euros", "dernières heures", "mètres carrés"), never a keyphrase.
 _TIME_AND_QUANTITY = """
     an année jour journée mois semaine heure minute seconde fois période siècle
     lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août
     septembre octobre novembre décembre matin soir midi nuit veille lendemain après-midi utc gmt
     nombre dizaine centaine millier million milliard trentaine vingtaine moitié total
+    mètre kilomètre km centimètre litre hectolitre hectare tonne kilo kilogramme kg gramme degré watt
+    kilowatt mégawatt kwh mwh gwh
 """
 TIME_AND_QUANTITY = frozenset(_TIME_AND_QUANTITY.split()) | CURRENCIES
 # Title lines made only of these (and short words) are headers, not titles: "Communiqué de presse".
 HEADER_WORDS = frozenset(_w for _w in (*GENERIC_NOUNS, "communiqué", "presse", "informations")) | {
     "de", "du", "des", "la", "le", "les", "et", "en", "pour"
 }  # fmt: skip
+# Role nouns as lemmas and as written: a phrase headed by one names an office ("ministre des sports").
+ROLE_HEADS = frozenset(ROLE_NOUNS) | frozenset(ROLE_NOUNS.values())

@@ -82,6 +82,7 @@ class Words(NamedTuple):
     starts: list[int]  # character offsets of the word in the document
     ends: list[int]
     iobs: list[str]  # entity IOB tag of the first token
+    places: list[bool]  # the first token is in a place entity (LOC)
     governing: frozenset[int]  # participles followed by their complement ("destiné à"): no phrase ends there
 
 
@@ -160,7 +161,9 @@ def _word_role(t: Tokens, i: int, lo: int, hi: int) -> str:
     if t.like_num[i] or pos == "NUM":
         return "M"
     # (the tests on `pos` spare the calls that could only say no)
-    if (pos == "NOUN" and text[:1].isalpha()) or (pos in ("VERB", "ADJ") and _is_nounish(t, i, lo, hi)):
+    if pos == "NOUN" and text[:1].isalpha():
+        return "x" if i + 1 < hi and t.lower[i + 1] in _INDEFINITE and t.prev_pos(i) != "DET" else "N"
+    if pos in ("VERB", "ADJ") and _is_nounish(t, i, lo, hi):
         return "N"
     if (pos == "ADJ" and text[:1].isalpha()) or (pos == "VERB" and _is_past_participle(t, i)):
         return "A"
@@ -171,7 +174,12 @@ def _word_role(t: Tokens, i: int, lo: int, hi: int) -> str:
     return "x"
 
 
+# A word tagged NOUN right before "un"/"une" and after no article is a verb of a headline-style
+# sentence that the tagger read as a noun ("Le Département vote un plan", "La ville lance une
+# consultation"): a noun takes its complement through a preposition, not an article.
+_INDEFINITE = frozenset({"un", "une"})
 _PARTICLE = re.compile("(?<=P)E(?=P)")
+_BETWEEN_NAMES = re.compile("(?<=P)x(?=P)")
 _CAPITAL_PARTICLES = frozenset({"LE", "LA", "DE", "DU", "DES", "DI", "DA", "VAN", "VON", "BEN", "EL"})
 _ROLE_ADJECTIVES = frozenset(ROLE_ADJECTIVES) | {"premier", "première"}
 
@@ -198,6 +206,36 @@ def _next_to_role(lower: list[str], k: int) -> bool:
     return (k > 0 and lower[k - 1] in ROLE_NOUNS) or (k + 1 < len(lower) and lower[k + 1] in ROLE_NOUNS)
 
 
+_ROLE_WORDS = frozenset(ROLE_NOUNS)
+_ROLE_REACH = 6  # words walked back from a name to its role: "la secrétaire générale de la Commission,"
+
+
+def introduced_by_role(words: Words, i: int, j: int) -> bool:
+    """Whether the name of words[i:j] is introduced by a role: followed by an apposition with a role
+    noun ("Awa Diallo, éleveuse et présidente de ..."), or after one, with its adjectives, complement,
+    a comma and a courtesy title in between ("le préfet Paul Roux", "la directrice générale de
+    l'agence, Mme Awa Diallo"). The people a release names with their role are its actors, the ones an
+    indexer keeps."""
+    keys, roles = words.keys, words.roles
+    if j < len(keys) and keys[j] == ",":  # an apposition: "Awa Diallo, éleveuse et présidente de ..."
+        for b in range(j + 1, min(j + 1 + _ROLE_REACH, len(keys))):
+            if keys[b] in _ROLE_WORDS:
+                return True
+            if roles[b] not in "NGPAEFDLM" and keys[b] not in ARTICLES and keys[b] != "et":
+                break
+    k = i - 1
+    if k >= 0 and keys[k] in COURTESY_TITLES:
+        k -= 1
+    if k >= 0 and keys[k] == ",":
+        k -= 1
+    for b in range(k, max(k - _ROLE_REACH, -1), -1):
+        if keys[b] in _ROLE_WORDS:
+            return True
+        if roles[b] not in "NGPAEDLM":
+            return False
+    return False
+
+
 def sentence_words(t: Tokens, lo: int, hi: int) -> Words:
     """The words of the sentence tokens lo..hi with their roles (see the role letters above)."""
     bounds = _word_bounds(t, lo, hi)
@@ -210,6 +248,11 @@ def sentence_words(t: Tokens, lo: int, hi: int) -> Words:
     for particle in _PARTICLE.finditer("".join(roles)):
         k = particle.start()
         if iob[firsts[k]] == "I" and iob[firsts[k + 1]] == "I" and ent_type[firsts[k]] == "PER":
+            roles[k] = "L"
+    # "en" inside an entity between two names links them: "Jazz en Causses", "Nuits en Bastide".
+    for between in _BETWEEN_NAMES.finditer("".join(roles)):
+        k = between.start()
+        if t.lower[firsts[k]] == "en" and iob[firsts[k]] == "I" and iob[firsts[k + 1]] == "I":
             roles[k] = "L"
     _titles_and_particles(t, firsts, bounds, roles)
     keys = [_unit_key(t, a, b, role) for (a, b), role in zip(pairwise(bounds), roles, strict=True)]
@@ -232,7 +275,16 @@ def sentence_words(t: Tokens, lo: int, hi: int) -> Words:
         if roles[k] == "A" and t.pos[firsts[k]] == "VERB" and t.lower[firsts[k + 1]] in GOVERNED
     )
     iobs = [iob[a] for a in firsts]
-    return Words(roles="".join(roles), keys=keys, starts=starts, ends=ends, iobs=iobs, governing=governing)
+    places = [ent_type[a] == "LOC" for a in firsts]
+    return Words(
+        roles="".join(roles),
+        keys=keys,
+        starts=starts,
+        ends=ends,
+        iobs=iobs,
+        places=places,
+        governing=governing,
+    )
 
 
 # Prepositions that open a participle's complement: "un terminal destiné à", "un rapport établi par".
