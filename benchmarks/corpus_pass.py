@@ -20,6 +20,7 @@ import argparse
 import dataclasses
 import functools
 import gc
+import math
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -144,6 +145,18 @@ def main() -> None:
                 for name in [*STEPS, "other"]
             )
             print(f"{n:7d} {n / n0:8.1f} {total / total0:8.1f} {ratios}")
+        # The same as an exponent: time grows as N ** e between the first size and N (1.0: linear, 2.0:
+        # quadratic), easier to compare across sizes than ratios.
+        print(f"\ngrowth exponent e in time ~ N ** e, from {n0} (linear: 1.00)")
+        print(f"{'N':>7} {'':>8} {'total':>8} " + " ".join(f"{t:>10}" for t in [*STEPS.values(), "other"]))
+        for n, total, seconds in runs[1:]:
+            exponents = " ".join(
+                f"{math.log(seconds[name] / seconds0[name]) / math.log(n / n0):10.2f}"
+                if seconds0.get(name) and seconds.get(name)
+                else f"{'-':>10}"
+                for name in [*STEPS, "other"]
+            )
+            print(f"{n:7d} {'':>8} {math.log(total / total0) / math.log(n / n0):8.2f} {exponents}")
 
 
 if __name__ == "__main__":
