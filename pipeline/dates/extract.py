@@ -41,10 +41,12 @@ from .calendar_handlers import (
     h_year2,
 )
 from .everyday_handlers import h_numeric_range, h_rel_quarter, h_rentree, h_week_number, h_week_of
+from .foreign import FOREIGN, FOREIGN_MONTH_WORDS, h_foreign
 from .lexicon import (
     HOLIDAYS_EASTER,
     HOLIDAYS_FIXED,
     HOLIDAYS_SUNDAYS,
+    HOLIDAYS_WEEKDAYS,
     MONTHS_ABBR,
     MONTHS_FULL,
     WEEKDAYS,
@@ -92,6 +94,7 @@ FAMILIES: list[tuple[re.Pattern[str], Handler, int, str]] = [
     (P.ISO, h_iso, 0, "d"),
     (P.NUMERIC, h_numeric, 0, "d"),
     (P.ENGLISH_ORDER, h_english, 0, "m"),
+    (FOREIGN, h_foreign, 0, "f"),
     (P.RANGE_DAYS, h_range_days, 1, "m"),
     (P.LIST_DAYS, h_list, 1, "m"),
     (P.RANGE_DAYS_SHORT, h_range_days_short, 1, "m"),
@@ -174,7 +177,8 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
     add("m", list(MONTHS_FULL) + list(MONTHS_ABBR))
     add("w", list(WEEKDAYS) + ["huit", "quinze"])
     add("s", ("printemps", "ete", "automne", "hiver"))
-    holidays = list(HOLIDAYS_FIXED) + list(HOLIDAYS_EASTER) + list(HOLIDAYS_SUNDAYS)
+    add("f", FOREIGN_MONTH_WORDS)
+    holidays = [*HOLIDAYS_FIXED, *HOLIDAYS_EASTER, *HOLIDAYS_SUNDAYS, *HOLIDAYS_WEEKDAYS]
     add("h", {re.split(r"[ '-]", name)[0] for name in holidays})
     add("q", ("trimestre", "trimestres", "semestre", "semestres", "trim", "sem"))
     add("e", ("rentree",))

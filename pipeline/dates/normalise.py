@@ -336,6 +336,8 @@ class Resolver(AnchoredKinds):
                 return Resolved(f"XXXX-{mo:02d}-{dd:02d}", "day")
             return None
         d = d + dt.timedelta(days=e.offset)
+        if e.unit == "week":
+            return Resolved(iso_week(d), "week", d.year, explicit=e.year is not None)
         return Resolved(fmt_day(d), "day", d.year, d, explicit=e.year is not None)
 
     def r_ordwd(self, e: Expr) -> Resolved | None:

@@ -16,6 +16,7 @@ from .lexicon import (
     HOLIDAYS_EASTER,
     HOLIDAYS_FIXED,
     HOLIDAYS_SUNDAYS,
+    HOLIDAYS_WEEKDAYS,
     MONTHS_ABBR,
     MONTHS_FULL,
     NUMBER_WORDS,
@@ -34,7 +35,7 @@ S1 = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"  # at least one space, at most one line
 MONTH_FULL_ALT = alt(MONTHS_FULL)
 MONTH_ABBR_ALT = alt(MONTHS_ABBR)
 WD_ALT = alt(WEEKDAYS)
-HOLIDAY_ALT = alt(list(HOLIDAYS_FIXED) + list(HOLIDAYS_EASTER) + list(HOLIDAYS_SUNDAYS))
+HOLIDAY_ALT = alt([*HOLIDAYS_FIXED, *HOLIDAYS_EASTER, *HOLIDAYS_SUNDAYS, *HOLIDAYS_WEEKDAYS])
 NUMWORD_ALT = alt(NUMBER_WORDS)
 ANY_MONTH = rf"(?:(?:{MONTH_FULL_ALT})(?!\w)|(?:{MONTH_ABBR_ALT})(?:\.|(?!\w)))"
 
@@ -178,7 +179,7 @@ QUARTER = re.compile(
 QUARTER_SHORT = re.compile(rf"(?<![\w])(?P<u>[tqs])(?P<n>[1-4])\s*[- ]?\s*{year('y')}")
 HOLIDAY = re.compile(
     rf"(?<![\w])(?:(?P<det>cette|la|le|l')\s*)?"
-    r"(?:(?P<pfx>fete|jour|dimanche|lundi|jeudi|week-end|weekend|pont|veille|lendemain|vacances)"
+    r"(?:(?P<pfx>fete|jour|dimanche|lundi|jeudi|week-end|weekend|pont|veille|lendemain|vacances|semaine)"
     r"(?:\s+de\s+la\s+|\s+de\s+l'|\s+de\s+|\s+du\s+|\s+d'))?\s*"
     rf"(?P<h>{HOLIDAY_ALT})(?![\w-])(?:{S1}{year('y')}|\s+(?P<rel>prochaine?|derniere?|passee?)(?!\w))?"
 )

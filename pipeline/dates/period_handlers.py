@@ -198,6 +198,8 @@ def h_holiday(m: re.Match[str], v: View) -> list[Expr]:
     nxt = re.match(r"\s+(\S+)", v.text[m.end("h") : m.end("h") + 30])
     if name in ("noel", "toussaint") and nxt and nxt.group(1)[:1].isupper() and not m.group("y"):
         return []  # "Noël Mamère", "Toussaint Louverture"
+    if name == "noel" and re.search(r"\b(?:pere|papa)\s+$", v.before(hs, 8)):
+        return []  # "le Père Noël": the figure, not the day
     if after_agreement(v, m.start()) or in_street_name(v, m.start()):
         return []
     pfx = m.group("pfx")
@@ -218,7 +220,8 @@ def h_holiday(m: re.Match[str], v: View) -> list[Expr]:
         name = "lundi de " + name
     y = int(m.group("y")) if m.group("y") else None
     rel = -1 if re.match(r"dern|pass", m.group("rel") or "") else 1 if m.group("rel") else 0
-    return [Expr("holiday", start, m.end(), year=y, holiday=name, offset=offset, rel=rel)]
+    unit = "week" if pfx == "semaine" else None  # "la semaine de Noël": the week holding the day
+    return [Expr("holiday", start, m.end(), year=y, holiday=name, offset=offset, rel=rel, unit=unit)]
 
 
 def h_ordinal_weekday(m: re.Match[str], v: View) -> list[Expr]:

@@ -1,0 +1,65 @@
+"""Families read off the fourth everyday held-out set (tests/dates/data/broad_everyday4.tsv), each shown
+on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.dates import extract_dates
+
+PUB = dt.date(2025, 3, 12)  # a Wednesday, ISO week 11
+
+
+def values(text: str, published: dt.date = PUB) -> list[tuple[str, str]]:
+    out = []
+    for m in extract_dates(text, published):
+        out.append((m.text, m.value + (f"..{m.end_value}" if m.end_value else "")))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Un forum aura lieu à la Journée mondiale de la santé.", "mondiale de la santé", "2025-04-07"),
+        ("La Journée internationale des forêts réunira 80 marcheurs.", "des forêts", "2025-03-21"),
+        ("Les boutiques du centre attendent le Black Friday.", "Black Friday", "2025-11-28"),
+        ("Le Black Friday 2026 tombera en novembre.", "Black Friday 2026", "2026-11-27"),
+        ("Les collectes seront décalées la semaine de Noël.", "semaine de Noël", "2025-W52"),
+        ("Le centre sera fermé la semaine de l'Ascension.", "semaine de l'Ascension", "2025-W22"),
+    ],
+)
+def test_observances_and_holiday_weeks(text, span, value):
+    assert any(span in t and v == value for t, v in values(text)), values(text)
+
+
+def test_father_christmas_is_no_date():
+    assert values("Le Père Noël arrivera en calèche sur la place.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("La note de synthèse, datée du 4 February 2025, a été diffusée.", "4 February 2025", "2025-02-04"),
+        ("Le salon new-yorkais ouvrira le October 14.", "October 14", "2025-10-14"),
+        ("Le fonds a été créé en November 2023.", "November 2023", "2023-11"),
+        ("Le bureau rouvrira le Tuesday 8 April.", "Tuesday 8 April", "2025-04-08"),
+        ("Les résultats seront publiés en September.", "September", "2025-09"),
+        ("La foire de Valence débutera le 12 de octubre.", "12 de octubre", "2025-10-12"),
+    ],
+)
+def test_foreign_month_names(text, span, value):
+    assert (span, value) in values(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Première ministre britannique Theresa May a démissionné.",
+        "La chanteuse April March se produira au théâtre.",
+        "Le film « Mayo » est projeté au ciné-club.",
+    ],
+)
+def test_foreign_month_words_alone_are_no_dates(text):
+    assert values(text) == []
