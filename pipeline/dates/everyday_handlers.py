@@ -120,3 +120,17 @@ def h_week_number(m: re.Match[str], v: View) -> list[Expr]:
         return []  # week 53 of a year that has 52
     this_monday = v.published - dt.timedelta(days=v.published.isoweekday() - 1)
     return [Expr("relweek", m.start("w"), m.end(), offset=(monday - this_monday).days // 7)]
+
+
+# "le relevé de 02/2025": a month and its year written in figures.
+NUMERIC_MONTH_YEAR = re.compile(
+    r"(?<![\w.,/:°-])(?P<m>0[1-9]|1[0-2]|[1-9])/(?P<y>(?:19|20)\d{2})(?![\w/-]|[.,]\d)"
+)
+
+
+def h_numeric_month_year(m: re.Match[str], v: View) -> list[Expr]:
+    if re.search(r"(?:n°|nº|\bno\.?|\bn\s?o)\s*$", v.before(m.start(), 6)) or v.prev_bare(m.start()) in (
+        "article", "decision", "deliberation", "arrete", "dossier", "reference", "ref", "lot",
+    ):  # fmt: skip
+        return []  # "la délibération 12/2025": a reference number
+    return [Expr("cal", m.start(), m.end(), year=int(m.group("y")), month=int(m.group("m")))]

@@ -40,7 +40,15 @@ from .calendar_handlers import (
     h_year,
     h_year2,
 )
-from .everyday_handlers import h_numeric_range, h_rel_quarter, h_rentree, h_week_number, h_week_of
+from .everyday_handlers import (
+    NUMERIC_MONTH_YEAR,
+    h_numeric_month_year,
+    h_numeric_range,
+    h_rel_quarter,
+    h_rentree,
+    h_week_number,
+    h_week_of,
+)
 from .foreign import FOREIGN, FOREIGN_MONTH_WORDS, h_foreign
 from .lexicon import (
     HOLIDAYS_EASTER,
@@ -106,6 +114,7 @@ FAMILIES: list[tuple[re.Pattern[str], Handler, int, str]] = [
     (P.WEEK_OF, h_week_of, 1, "m"),
     (P.WEEK_NUMBER, h_week_number, 3, "r"),
     (P.NUMERIC_RANGE, h_numeric_range, 0, "d"),
+    (NUMERIC_MONTH_YEAR, h_numeric_month_year, 0, "d"),
     (P.HOLIDAY, h_holiday, 2, "h"),
     (P.EN_HUIT, h_en_huit, 2, "w"),
     (P.WEEKDAY_OF_WEEK, h_weekday_of_week, 2, "w"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .false_positives import after_agreement, in_street_name, is_quantity
+from .false_positives import after_agreement, in_street_name, is_quantity, quoted_alone
 from .lexicon import (
     DECADE_WORDS,
     HOLIDAYS_NEED_CAPITAL,
@@ -260,8 +260,8 @@ def h_weekday(m: re.Match[str], v: View) -> list[Expr]:
     orig = v.text[ws : m.end("wd")]
     if orig[:1].isupper() and re.match(r"\s+(?:Saint|saint|Gras|gras)\b", nxt):
         return []  # Vendredi saint, Mardi gras: holidays (handled by HOLIDAY) or names
-    if after_agreement(v, m.start()):
-        return []
+    if after_agreement(v, m.start()) or (not m.group("d") and quoted_alone(v, ws, m.end("wd"))):
+        return []  # "l'accord du Vendredi saint", the series « Mercredi »
     rel = 0
     if rel_raw:
         rel = 1 if rel_raw in ("prochain",) or rel_raw.startswith("qui") else -1

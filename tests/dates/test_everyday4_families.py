@@ -63,3 +63,34 @@ def test_foreign_month_names(text, span, value):
 )
 def test_foreign_month_words_alone_are_no_dates(text):
     assert values(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("La consommation de 11/2024 a été anormalement élevée.", "11/2024", "2024-11"),
+        ("Les subventions porteront sur 2026 et 2027.", "2026", "2026"),
+        ("La réhabilitation couvrira la période 2027/2030.", "2027/2030", "2027..2030"),
+    ],
+)
+def test_numeric_month_years_and_year_pairs(text, span, value):
+    assert (span, value) in values(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La délibération n° 04/2025 a été annulée.",
+        "Le rapport compte 40 pages et 2030 notes de bas de page.",
+        "Le vol KL 1998 a atterri avec une heure de retard.",
+        "Le feuilleton « Dimanche » a été tourné à Brémonde.",
+        "La révolution de Juillet est au programme des lycéens.",
+        "Le référendum sur 2000 communes a été contesté par 2030 élus.",
+    ],
+)
+def test_codes_counts_and_titles_are_no_dates(text):
+    assert values(text) == []
+
+
+def test_capitalised_month_after_a_time_noun_stays_a_month():
+    assert ("Juillet", "2025-07") in values("Les soldes de Juillet commenceront plus tôt.")
