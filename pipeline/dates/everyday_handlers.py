@@ -68,7 +68,7 @@ def h_rel_quarter(m: re.Match[str], v: View) -> list[Expr]:
     """ "le trimestre dernier", "ce semestre": counted from the publication date's quarter or half."""
     if v.published is None:
         return []
-    unit = m.group("u1") or m.group("u2") or m.group("u3")
+    unit = m.group("u1") or m.group("u2") or m.group("u3") or m.group("u4")  # u4: "début du trimestre"
     rel = m.group("rel") or m.group("rel2") or ""
     off = -1 if rel.startswith(("dern", "pass", "prec")) else 1 if rel.startswith("proch") else 0
     size = 3 if unit == "trimestre" else 6

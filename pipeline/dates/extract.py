@@ -80,6 +80,7 @@ from .period_handlers import (
 from .tail_handlers import (
     ELAPSED,
     NTH_WEEK,
+    NTH_WEEKEND,
     QUARTER_SHORT_BARE,
     RANGE_MONTHS_ABBR,
     REL_CENTURY,
@@ -87,6 +88,7 @@ from .tail_handlers import (
     WHOLE_WEEK,
     h_elapsed,
     h_nth_week,
+    h_nth_weekend,
     h_quarter_short_bare,
     h_range_months_abbr,
     h_rel_century,
@@ -127,6 +129,7 @@ FAMILIES: list[tuple[re.Pattern[str], Handler, int, str]] = [
     (WRITTEN_YEAR, h_written_year, 6, "y"),
     (RANGE_MONTHS_ABBR, h_range_months_abbr, 1, "m"),
     (NTH_WEEK, h_nth_week, 1, "m"),
+    (NTH_WEEKEND, h_nth_weekend, 1, "m"),
     (QUARTER_SHORT_BARE, h_quarter_short_bare, 3, "d"),
     (ELAPSED, h_elapsed, 4, "r"),
     (WHOLE_WEEK, h_whole_week, 4, "r"),
@@ -197,7 +200,7 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
     add("r", [r + "e" for r in romans] + [r + "eme" for r in romans])
     relative_words = """hier aujourd demain veille lendemain surlendemain jour an ans annee annees semaine
         semaines mois week weekend desormais jours decennie decennies siecle siecles courant actuelle passe
-        avenir"""
+        avenir autrefois jadis naguere"""
     add("r", relative_words.split())
     return {w: tuple(sorted(c)) for w, c in cats.items()}
 

@@ -238,6 +238,9 @@ class Resolver(AnchoredKinds):
         return Resolved(f"{y:04d}-{mo:02d}", "month", y, explicit=True)
 
     def r_relweek(self, e: Expr) -> Resolved:
+        if e.unit == "weekend" and self.P is not None:  # "le premier week-end d'avril"
+            d = self.P + dt.timedelta(weeks=e.offset)
+            return Resolved(iso_week(d) + "-WE", "week", d.year)
         anchored = self.anchored_period(e)
         if anchored is not None:
             return anchored

@@ -238,7 +238,7 @@ RELATIVE = re.compile(
     r"|dans\s+un\s+(?:avenir\s+proche|proche\s+avenir|futur\s+proche)"
     r"|a\s+l'avenir(?!\s+(?:de|d'|du|des)\b))"
     r"|(?P<now>a\s+l'heure\s+actuelle)"
-    r"|(?P<past>par\s+le\s+passe)"
+    r"|(?P<past>par\s+le\s+passe|autrefois|jadis|naguere)"
     r"|(?P<des>desormais)"
     r")(?![\w])"
 )
@@ -324,7 +324,9 @@ WEEK_OF = re.compile(
 REL_QUARTER = re.compile(
     r"(?<![\w])(?:(?P<this>ce|cet)\s+(?P<u1>trimestre|semestre)(?:-ci)?"
     r"|(?:le|du|au)\s+(?P<u2>trimestre|semestre)\s+(?P<rel>dernier|passe|prochain|en\s+cours|precedent)"
-    r"|(?:le|du|au)\s+(?P<rel2>prochain)\s+(?P<u3>trimestre|semestre))(?![\w-])"
+    r"|(?:le|du|au)\s+(?P<rel2>prochain)\s+(?P<u3>trimestre|semestre)"
+    r"|(?:debut|fin|milieu|courant)\s+(?:du|de\s+ce)\s+(?P<u4>trimestre|semestre)"
+    r"(?!\s+(?:dernier|passe|prochain|precedent|suivant)))(?![\w-])"
 )
 # "du 17/03 au 21/03", "du 17 au 21/03/2025": a range of numeric dates.
 _DD = r"(?:1er|0?[1-9]|[12]\d|3[01])"

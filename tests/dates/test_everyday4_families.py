@@ -94,3 +94,26 @@ def test_codes_counts_and_titles_are_no_dates(text):
 
 def test_capitalised_month_after_a_time_noun_stays_a_month():
     assert ("Juillet", "2025-07") in values("Les soldes de Juillet commenceront plus tôt.")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Les commandes ont reculé au début du trimestre.", "début du trimestre", "2025-Q1"),
+        ("Le bilan sera dressé à la fin du semestre.", "fin du semestre", "2025-H1"),
+        ("Le rallye partira le premier week-end de mai.", "le premier week-end de mai", "2025-W18-WE"),
+        (
+            "La kermesse aura lieu le dernier week-end de juin 2026.",
+            "le dernier week-end de juin 2026",
+            "2026-W26-WE",
+        ),
+        ("Jadis, le hameau comptait une école.", "Jadis", "PAST_REF"),
+        ("La halle servait autrefois de marché aux grains.", "autrefois", "PAST_REF"),
+    ],
+)
+def test_quarter_parts_nth_weekends_and_past_refs(text, span, value):
+    assert (span, value) in values(text)
+
+
+def test_nth_weekend_of_every_month_is_a_rule():
+    assert values("Le club se réunit le premier week-end de chaque mois.") == []
