@@ -303,6 +303,7 @@ def attach_bases(exprs: list[Expr], v: View) -> list[Expr]:
     return out
 
 
+_CLAUSE_COORDINATION = re.compile(r"\s*,?\s*et\s+(?:[a-z'-]+\s+){1,3}(?:le|au|jusqu'au)\s+")
 _COORDINATION = re.compile(r"\s*(?:,|et|ou|,\s*et|,\s*puis|puis)\s*(?:le\s+)?")
 
 
@@ -310,7 +311,24 @@ def share_coordinated(exprs: list[Expr], v: View) -> None:
     """ "en mars et avril 2024", "du 2 au 6 et du 9 au 13 juin": a date joined by "et" to the next one
     takes the month or year that only the next one writes."""
     for e, nxt in reversed(list(zip(exprs, exprs[1:], strict=False))):  # from the last: chains
-        if nxt.kind != "cal" or nxt.month is None or not _COORDINATION.fullmatch(v.fold[e.end : nxt.start]):
+        if nxt.kind != "cal" or nxt.month is None:
+            continue
+        gap = v.fold[e.end : nxt.start]
+        if not _COORDINATION.fullmatch(gap):
+            # "débutera le 1er et s'achèvera le 30 juin", "commence le 25 et finit le 3 mai": two
+            # clauses, the first day the second's month's (or, when later in the month, the month before)
+            if (
+                e.kind == "bareday"
+                and e.end_expr is None
+                and e.day
+                and nxt.day is not None
+                and e.day != nxt.day
+                and _CLAUSE_COORDINATION.fullmatch(gap)
+            ):
+                e.kind, e.month, e.year = "cal", nxt.month, nxt.year
+                if e.day > nxt.day:
+                    e.month = nxt.month - 1 or 12
+                    e.year = None if nxt.year is None else nxt.year - (nxt.month == 1)
             continue
         if e.kind == "cal" and e.day is None and e.year is None and e.month and nxt.year and nxt.day is None:
             e.year = nxt.year - 1 if e.month > nxt.month else nxt.year

@@ -117,3 +117,25 @@ def test_quarter_parts_nth_weekends_and_past_refs(text, span, value):
 
 def test_nth_weekend_of_every_month_is_a_rule():
     assert values("Le club se réunit le premier week-end de chaque mois.") == []
+
+
+def test_legal_text_date_lends_no_year():
+    text = "Le décret n° 2022-410 du 3 mai 2022 s'applique depuis le 1er février."
+    assert ("1er février", "2025-02-01") in values(text)
+
+
+def test_explicit_year_still_lent_outside_legal_texts():
+    assert ("5 février", "2022-02-05") in values(
+        "Le chantier a démarré le 3 mai 2022 et le 5 février suivant..."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Les ventes ouvriront le 2 et fermeront le 20 mai.", "2", "2025-05-02"),
+        ("Le stage commencera le 27 et finira le 4 janvier 2026.", "27", "2025-12-27"),
+    ],
+)
+def test_bare_day_takes_the_month_of_the_next_clause(text, span, value):
+    assert (span, value) in values(text)
