@@ -18,6 +18,7 @@ from .false_positives import (
     in_street_name,
     is_quantity,
     number_glued,
+    quoted_alone,
 )
 from .lexicon import MONTHS_FULL, QUANTITY_UNITS, month_number, weekday_number
 from .model import Expr
@@ -184,8 +185,8 @@ def h_range_years(m: re.Match[str], v: View) -> list[Expr]:
         return []
     if mid in ("a", "au") and pre not in ("de", "depuis", "du"):
         return []
-    if dash == "/" and len(raw2) == 4 and y2 != y1 + 1:
-        return []
+    if dash == "/" and len(raw2) == 4 and y2 != y1 + 1 and pre != "periode":
+        return []  # "2025/2026" a school or fiscal year; "la période 2026/2028" any span
     if y1 < 1800 and not pre:
         return []
     start = m.start() if pre in ("de", "entre", "du") else m.start("y1")
@@ -240,6 +241,14 @@ def h_month_year(m: re.Match[str], v: View) -> list[Expr]:
 _SENTENCE_START = re.compile(r"[.!?:\n]\s*[«\"(]?\s*$")
 
 
+# Before "de" + a capitalised month: the words that make it the month ("au mois de Juillet", "fin de Mai").
+_TIME_NOUN_BEFORE_DE = re.compile(
+    r"(?:^|[\s(])(?:mois|debut|fin|milieu|mi|courant|cours|moitie|quinzaine|semaines?|jours?|partir|compter"
+    r"|soldes|chiffres|resultats|ventes|calendrier|programme|agenda|reunion|seance|conseil|edition|numero"
+    r"|lettre|bulletin|releve|facture|paie|salaire|loyer|echeance|session|periode|date|fin\s+du\s+mois)\s+(?:de|d')\s*$"
+)
+
+
 def h_month(m: re.Match[str], v: View) -> list[Expr]:
     mo = month_number(m.group("m"))
     if not mo:
@@ -248,10 +257,14 @@ def h_month(m: re.Match[str], v: View) -> list[Expr]:
     orig = v.text[ms : m.end("m")]
     mod_raw = (m.group("mod") or "").strip()
     capitalised = orig[:1].isupper() and not orig.isupper()
+    if quoted_alone(v, m.start(), m.end()):
+        return []
     if capitalised and not m.group("mo") and mod_raw in ("", "vers"):
         # "Mars" capitalised inside a sentence is the planet or a name unless a date word introduces it
         prev = v.prev_words(ms, 1)
         introduced = bool(prev) and prev[-1] in ("en", "de", "d'", "depuis", "des", "jusqu'en", "et")
+        if introduced and prev[-1] in ("de", "d'") and not _TIME_NOUN_BEFORE_DE.search(v.before(ms, 30)):
+            introduced = False  # "la colonne de Juillet", "la monarchie de Juillet": a name
         at_start = not v.text[:ms].strip() or bool(_SENTENCE_START.search(v.text[max(0, ms - 6) : ms]))
         if mod_raw == "vers" or not (at_start or introduced):
             return []
@@ -274,6 +287,10 @@ def h_month(m: re.Match[str], v: View) -> list[Expr]:
 _STANDARD_BEFORE = re.compile(r"\b(?:NF|ISO|IEC|CEI|DIN|ASTM)(?:\s+(?:EN|ISO|IEC|CEI))*\s*$")
 
 
+_AFTER_COUNTED_NOUN = re.compile(r"\b\d[\d ]*\s+[a-z]{3,}[sx]\s+(?:et|ou)\s+$")
+_YEAR_PAIR = re.compile(r"\s+(?:et|ou)\s+((?:1[89]|20)\d\d)(?![\d\w])")
+
+
 def h_year(m: re.Match[str], v: View) -> list[Expr]:
     y = int(m.group("y"))
     ys, ye = m.start("y"), m.end("y")
@@ -289,12 +306,20 @@ def h_year(m: re.Match[str], v: View) -> list[Expr]:
         return []
     if y < 1500 and not (m.group("an") or prev_word in ("en", "depuis", "vers", "l'an", "an")):
         return []
-    if is_quantity(v, ys, ye, strict=not context) or in_quantity_range(v, ys, ye):
+    if prev_word in ("et", "ou") and _AFTER_COUNTED_NOUN.search(v.before(m.start(), 40)):
+        context = False  # "12 chapitres et 2025 lignes": one more count
+    pair = _YEAR_PAIR.match(v.fold, ye)
+    coordinated = bool(pair and 0 < int(pair.group(1)) - y <= 10) and not re.fullmatch(
+        r"[a-z]{3,}[sx]", v.next_word(pair.end()) if pair else ""
+    )  # "sur 2025 et 2026": two years, whatever the preposition
+    if not coordinated and (is_quantity(v, ys, ye, strict=not context) or in_quantity_range(v, ys, ye)):
         return []
     if m.group("an") is None and v.text[max(0, ys - 8) : ys].rstrip().endswith("Horizon"):
         return []  # the EU programme "Horizon 2020", not the year
     if in_street_date(v, m.start()):
         return []  # "avenue du 19 mars 1962": the year of a street's name
+    if re.search(r"\b(?:vols?|trains?|TGV|TER|bus|ligne)\s+[A-Z]{1,3}\s?$", v.text[max(0, ys - 16) : ys]):
+        return []  # "le vol AF 2025": a flight's number
     if _STANDARD_BEFORE.search(v.text[max(0, ys - 20) : ys]):
         return []  # "la norme NF EN 1176", "ISO 2015": a standard's number
     start = m.start()

@@ -33,6 +33,14 @@ _DESCRIPTIVE_YEAR = re.compile(
 )
 
 
+# "la loi n° 2023-1196 du 18 décembre 2023", "l'arrêté du 2 mars": the date names a legal text, not the
+# time of the clause; with a publication date, the year-less dates after it take their year from that.
+_LEGAL_TEXT_BEFORE = re.compile(
+    r"\b(?:loi|decret|arrete|ordonnance|circulaire|directive|reglement|deliberation)s?\b"
+    r"(?:\s+(?:n°|no|nº)\s*[\w./-]+|\s+[a-z]+){0,3}\s+(?:du|en\s+date\s+du)\s*$"
+)
+
+
 class EarlierDates:
     """Lookups into the dates resolved before an expression; the state is filled by `Resolver`."""
 
@@ -58,6 +66,10 @@ class EarlierDates:
             if not res.explicit or res.year is None:
                 continue
             if _DESCRIPTIVE_YEAR.search(self.v.low[max(0, prev.start - 30) : prev.start]):
+                continue
+            if self.P is not None and _LEGAL_TEXT_BEFORE.search(
+                self.v.fold[max(0, prev.start - 60) : prev.start]
+            ):
                 continue
             if (
                 self.P is not None

@@ -68,7 +68,7 @@ def h_rel_quarter(m: re.Match[str], v: View) -> list[Expr]:
     """ "le trimestre dernier", "ce semestre": counted from the publication date's quarter or half."""
     if v.published is None:
         return []
-    unit = m.group("u1") or m.group("u2") or m.group("u3")
+    unit = m.group("u1") or m.group("u2") or m.group("u3") or m.group("u4")  # u4: "début du trimestre"
     rel = m.group("rel") or m.group("rel2") or ""
     off = -1 if rel.startswith(("dern", "pass", "prec")) else 1 if rel.startswith("proch") else 0
     size = 3 if unit == "trimestre" else 6
@@ -120,3 +120,17 @@ def h_week_number(m: re.Match[str], v: View) -> list[Expr]:
         return []  # week 53 of a year that has 52
     this_monday = v.published - dt.timedelta(days=v.published.isoweekday() - 1)
     return [Expr("relweek", m.start("w"), m.end(), offset=(monday - this_monday).days // 7)]
+
+
+# "le relevé de 02/2025": a month and its year written in figures.
+NUMERIC_MONTH_YEAR = re.compile(
+    r"(?<![\w.,/:°-])(?P<m>0[1-9]|1[0-2]|[1-9])/(?P<y>(?:19|20)\d{2})(?![\w/-]|[.,]\d)"
+)
+
+
+def h_numeric_month_year(m: re.Match[str], v: View) -> list[Expr]:
+    if re.search(r"(?:n°|nº|\bno\.?|\bn\s?o)\s*$", v.before(m.start(), 6)) or v.prev_bare(m.start()) in (
+        "article", "decision", "deliberation", "arrete", "dossier", "reference", "ref", "lot",
+    ):  # fmt: skip
+        return []  # "la délibération 12/2025": a reference number
+    return [Expr("cal", m.start(), m.end(), year=int(m.group("y")), month=int(m.group("m")))]

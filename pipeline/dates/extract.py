@@ -40,11 +40,21 @@ from .calendar_handlers import (
     h_year,
     h_year2,
 )
-from .everyday_handlers import h_numeric_range, h_rel_quarter, h_rentree, h_week_number, h_week_of
+from .everyday_handlers import (
+    NUMERIC_MONTH_YEAR,
+    h_numeric_month_year,
+    h_numeric_range,
+    h_rel_quarter,
+    h_rentree,
+    h_week_number,
+    h_week_of,
+)
+from .foreign import FOREIGN, FOREIGN_MONTH_WORDS, h_foreign
 from .lexicon import (
     HOLIDAYS_EASTER,
     HOLIDAYS_FIXED,
     HOLIDAYS_SUNDAYS,
+    HOLIDAYS_WEEKDAYS,
     MONTHS_ABBR,
     MONTHS_FULL,
     WEEKDAYS,
@@ -70,6 +80,7 @@ from .period_handlers import (
 from .tail_handlers import (
     ELAPSED,
     NTH_WEEK,
+    NTH_WEEKEND,
     QUARTER_SHORT_BARE,
     RANGE_MONTHS_ABBR,
     REL_CENTURY,
@@ -77,6 +88,7 @@ from .tail_handlers import (
     WHOLE_WEEK,
     h_elapsed,
     h_nth_week,
+    h_nth_weekend,
     h_quarter_short_bare,
     h_range_months_abbr,
     h_rel_century,
@@ -92,6 +104,7 @@ FAMILIES: list[tuple[re.Pattern[str], Handler, int, str]] = [
     (P.ISO, h_iso, 0, "d"),
     (P.NUMERIC, h_numeric, 0, "d"),
     (P.ENGLISH_ORDER, h_english, 0, "m"),
+    (FOREIGN, h_foreign, 0, "f"),
     (P.RANGE_DAYS, h_range_days, 1, "m"),
     (P.LIST_DAYS, h_list, 1, "m"),
     (P.RANGE_DAYS_SHORT, h_range_days_short, 1, "m"),
@@ -103,6 +116,7 @@ FAMILIES: list[tuple[re.Pattern[str], Handler, int, str]] = [
     (P.WEEK_OF, h_week_of, 1, "m"),
     (P.WEEK_NUMBER, h_week_number, 3, "r"),
     (P.NUMERIC_RANGE, h_numeric_range, 0, "d"),
+    (NUMERIC_MONTH_YEAR, h_numeric_month_year, 0, "d"),
     (P.HOLIDAY, h_holiday, 2, "h"),
     (P.EN_HUIT, h_en_huit, 2, "w"),
     (P.WEEKDAY_OF_WEEK, h_weekday_of_week, 2, "w"),
@@ -115,6 +129,7 @@ FAMILIES: list[tuple[re.Pattern[str], Handler, int, str]] = [
     (WRITTEN_YEAR, h_written_year, 6, "y"),
     (RANGE_MONTHS_ABBR, h_range_months_abbr, 1, "m"),
     (NTH_WEEK, h_nth_week, 1, "m"),
+    (NTH_WEEKEND, h_nth_weekend, 1, "m"),
     (QUARTER_SHORT_BARE, h_quarter_short_bare, 3, "d"),
     (ELAPSED, h_elapsed, 4, "r"),
     (WHOLE_WEEK, h_whole_week, 4, "r"),
@@ -174,7 +189,8 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
     add("m", list(MONTHS_FULL) + list(MONTHS_ABBR))
     add("w", list(WEEKDAYS) + ["huit", "quinze"])
     add("s", ("printemps", "ete", "automne", "hiver"))
-    holidays = list(HOLIDAYS_FIXED) + list(HOLIDAYS_EASTER) + list(HOLIDAYS_SUNDAYS)
+    add("f", FOREIGN_MONTH_WORDS)
+    holidays = [*HOLIDAYS_FIXED, *HOLIDAYS_EASTER, *HOLIDAYS_SUNDAYS, *HOLIDAYS_WEEKDAYS]
     add("h", {re.split(r"[ '-]", name)[0] for name in holidays})
     add("q", ("trimestre", "trimestres", "semestre", "semestres", "trim", "sem"))
     add("e", ("rentree",))
@@ -184,7 +200,7 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
     add("r", [r + "e" for r in romans] + [r + "eme" for r in romans])
     relative_words = """hier aujourd demain veille lendemain surlendemain jour an ans annee annees semaine
         semaines mois week weekend desormais jours decennie decennies siecle siecles courant actuelle passe
-        avenir"""
+        avenir autrefois jadis naguere"""
     add("r", relative_words.split())
     return {w: tuple(sorted(c)) for w, c in cats.items()}
 
@@ -287,6 +303,7 @@ def attach_bases(exprs: list[Expr], v: View) -> list[Expr]:
     return out
 
 
+_CLAUSE_COORDINATION = re.compile(r"\s*,?\s*et\s+(?:[a-z'-]+\s+){1,3}(?:le|au|jusqu'au)\s+")
 _COORDINATION = re.compile(r"\s*(?:,|et|ou|,\s*et|,\s*puis|puis)\s*(?:le\s+)?")
 
 
@@ -294,7 +311,24 @@ def share_coordinated(exprs: list[Expr], v: View) -> None:
     """ "en mars et avril 2024", "du 2 au 6 et du 9 au 13 juin": a date joined by "et" to the next one
     takes the month or year that only the next one writes."""
     for e, nxt in reversed(list(zip(exprs, exprs[1:], strict=False))):  # from the last: chains
-        if nxt.kind != "cal" or nxt.month is None or not _COORDINATION.fullmatch(v.fold[e.end : nxt.start]):
+        if nxt.kind != "cal" or nxt.month is None:
+            continue
+        gap = v.fold[e.end : nxt.start]
+        if not _COORDINATION.fullmatch(gap):
+            # "débutera le 1er et s'achèvera le 30 juin", "commence le 25 et finit le 3 mai": two
+            # clauses, the first day the second's month's (or, when later in the month, the month before)
+            if (
+                e.kind == "bareday"
+                and e.end_expr is None
+                and e.day
+                and nxt.day is not None
+                and e.day != nxt.day
+                and _CLAUSE_COORDINATION.fullmatch(gap)
+            ):
+                e.kind, e.month, e.year = "cal", nxt.month, nxt.year
+                if e.day > nxt.day:
+                    e.month = nxt.month - 1 or 12
+                    e.year = None if nxt.year is None else nxt.year - (nxt.month == 1)
             continue
         if e.kind == "cal" and e.day is None and e.year is None and e.month and nxt.year and nxt.day is None:
             e.year = nxt.year - 1 if e.month > nxt.month else nxt.year

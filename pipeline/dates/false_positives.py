@@ -117,3 +117,10 @@ def in_quantity_range(v: View, start: int, end: int) -> bool:
     if not re.fullmatch(r"\d{4}", other):
         return True
     return abs(int(other) - int(v.fold[start:end])) > 100
+
+
+def quoted_alone(v: View, start: int, end: int) -> bool:
+    """ "« Mercredi »": a word alone between quotes is a title, not a date."""
+    return bool(re.search(r"[«\"“]\s*$", v.text[max(0, start - 3) : start])) and bool(
+        re.match(r"\s*[»\"”]", v.text[end : end + 3])
+    )

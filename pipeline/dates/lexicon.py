@@ -122,7 +122,27 @@ HOLIDAYS_FIXED: dict[str, tuple[int, int]] = {
     "saint-sylvestre": (12, 31), "saint sylvestre": (12, 31), "epiphanie": (1, 6), "chandeleur": (2, 2),
     "saint-valentin": (2, 14), "saint-jean": (6, 24), "saint jean": (6, 24), "fete de la musique": (6, 21),
     "saint-nicolas": (12, 6), "saint-patrick": (3, 17), "sainte-catherine": (11, 25),
-    "saint-martin": (11, 11), "sainte-barbe": (12, 4),
+    "saint-martin": (11, 11), "sainte-barbe": (12, 4), "halloween": (10, 31),
+    # world and international days (United Nations and WHO observances), named in agendas
+    "journee internationale des droits des femmes": (3, 8), "journee internationale des femmes": (3, 8),
+    "journee internationale des droits de la femme": (3, 8), "journee internationale de la femme": (3, 8),
+    "journee mondiale de l'eau": (3, 22), "journee internationale des forets": (3, 21),
+    "journee mondiale de la sante": (4, 7), "journee mondiale de la terre": (4, 22),
+    "jour de la terre": (4, 22),
+    "journee mondiale du livre": (4, 23), "journee mondiale de l'environnement": (6, 5),
+    "journee mondiale des oceans": (6, 8), "journee mondiale du don de sang": (6, 14),
+    "journee mondiale de la sante mentale": (10, 10), "journee mondiale de l'alimentation": (10, 16),
+    "journee mondiale du refus de la misere": (10, 17),
+    "journee internationale des droits de l'enfant": (11, 20),
+    "journee internationale pour l'elimination de la violence a l'egard des femmes": (11, 25),
+    "journee mondiale de lutte contre le sida": (12, 1), "journee mondiale contre le sida": (12, 1),
+    "journee internationale des personnes handicapees": (12, 3), "journee mondiale contre le cancer": (2, 4),
+    "journee mondiale des zones humides": (2, 2), "journee mondiale de sensibilisation a l'autisme": (4, 2),
+    "journee mondiale de l'autisme": (4, 2), "journee internationale du benevolat": (12, 5),
+}  # fmt: skip
+# Days counted from the n-th weekday of a month: folded name -> (month, ISO weekday, n, days after it).
+HOLIDAYS_WEEKDAYS: dict[str, tuple[int, int, int, int]] = {
+    "black friday": (11, 4, 4, 1), "thanksgiving": (11, 4, 4, 0), "cyber monday": (11, 4, 4, 4),
 }  # fmt: skip
 # Saints' days that also name towns ("à Saint-Martin"): a feast only as "la Saint-Martin" or after a prefix.
 SAINTS_NEED_ARTICLE = ("saint jean", "saint-jean", "saint-nicolas", "saint-patrick", "sainte-catherine",

@@ -238,6 +238,9 @@ class Resolver(AnchoredKinds):
         return Resolved(f"{y:04d}-{mo:02d}", "month", y, explicit=True)
 
     def r_relweek(self, e: Expr) -> Resolved:
+        if e.unit == "weekend" and self.P is not None:  # "le premier week-end d'avril"
+            d = self.P + dt.timedelta(weeks=e.offset)
+            return Resolved(iso_week(d) + "-WE", "week", d.year)
         anchored = self.anchored_period(e)
         if anchored is not None:
             return anchored
@@ -336,6 +339,8 @@ class Resolver(AnchoredKinds):
                 return Resolved(f"XXXX-{mo:02d}-{dd:02d}", "day")
             return None
         d = d + dt.timedelta(days=e.offset)
+        if e.unit == "week":
+            return Resolved(iso_week(d), "week", d.year, explicit=e.year is not None)
         return Resolved(fmt_day(d), "day", d.year, d, explicit=e.year is not None)
 
     def r_ordwd(self, e: Expr) -> Resolved | None:

@@ -16,6 +16,7 @@ from .lexicon import (
     HOLIDAYS_EASTER,
     HOLIDAYS_FIXED,
     HOLIDAYS_SUNDAYS,
+    HOLIDAYS_WEEKDAYS,
     MONTHS_ABBR,
     MONTHS_FULL,
     NUMBER_WORDS,
@@ -34,7 +35,7 @@ S1 = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"  # at least one space, at most one line
 MONTH_FULL_ALT = alt(MONTHS_FULL)
 MONTH_ABBR_ALT = alt(MONTHS_ABBR)
 WD_ALT = alt(WEEKDAYS)
-HOLIDAY_ALT = alt(list(HOLIDAYS_FIXED) + list(HOLIDAYS_EASTER) + list(HOLIDAYS_SUNDAYS))
+HOLIDAY_ALT = alt([*HOLIDAYS_FIXED, *HOLIDAYS_EASTER, *HOLIDAYS_SUNDAYS, *HOLIDAYS_WEEKDAYS])
 NUMWORD_ALT = alt(NUMBER_WORDS)
 ANY_MONTH = rf"(?:(?:{MONTH_FULL_ALT})(?!\w)|(?:{MONTH_ABBR_ALT})(?:\.|(?!\w)))"
 
@@ -178,7 +179,7 @@ QUARTER = re.compile(
 QUARTER_SHORT = re.compile(rf"(?<![\w])(?P<u>[tqs])(?P<n>[1-4])\s*[- ]?\s*{year('y')}")
 HOLIDAY = re.compile(
     rf"(?<![\w])(?:(?P<det>cette|la|le|l')\s*)?"
-    r"(?:(?P<pfx>fete|jour|dimanche|lundi|jeudi|week-end|weekend|pont|veille|lendemain|vacances)"
+    r"(?:(?P<pfx>fete|jour|dimanche|lundi|jeudi|week-end|weekend|pont|veille|lendemain|vacances|semaine)"
     r"(?:\s+de\s+la\s+|\s+de\s+l'|\s+de\s+|\s+du\s+|\s+d'))?\s*"
     rf"(?P<h>{HOLIDAY_ALT})(?![\w-])(?:{S1}{year('y')}|\s+(?P<rel>prochaine?|derniere?|passee?)(?!\w))?"
 )
@@ -237,7 +238,7 @@ RELATIVE = re.compile(
     r"|dans\s+un\s+(?:avenir\s+proche|proche\s+avenir|futur\s+proche)"
     r"|a\s+l'avenir(?!\s+(?:de|d'|du|des)\b))"
     r"|(?P<now>a\s+l'heure\s+actuelle)"
-    r"|(?P<past>par\s+le\s+passe)"
+    r"|(?P<past>par\s+le\s+passe|autrefois|jadis|naguere)"
     r"|(?P<des>desormais)"
     r")(?![\w])"
 )
@@ -323,7 +324,9 @@ WEEK_OF = re.compile(
 REL_QUARTER = re.compile(
     r"(?<![\w])(?:(?P<this>ce|cet)\s+(?P<u1>trimestre|semestre)(?:-ci)?"
     r"|(?:le|du|au)\s+(?P<u2>trimestre|semestre)\s+(?P<rel>dernier|passe|prochain|en\s+cours|precedent)"
-    r"|(?:le|du|au)\s+(?P<rel2>prochain)\s+(?P<u3>trimestre|semestre))(?![\w-])"
+    r"|(?:le|du|au)\s+(?P<rel2>prochain)\s+(?P<u3>trimestre|semestre)"
+    r"|(?:debut|fin|milieu|courant)\s+(?:du|de\s+ce)\s+(?P<u4>trimestre|semestre)"
+    r"(?!\s+(?:dernier|passe|prochain|precedent|suivant)))(?![\w-])"
 )
 # "du 17/03 au 21/03", "du 17 au 21/03/2025": a range of numeric dates.
 _DD = r"(?:1er|0?[1-9]|[12]\d|3[01])"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .false_positives import after_agreement, in_street_name, is_quantity
+from .false_positives import after_agreement, in_street_name, is_quantity, quoted_alone
 from .lexicon import (
     DECADE_WORDS,
     HOLIDAYS_NEED_CAPITAL,
@@ -198,6 +198,8 @@ def h_holiday(m: re.Match[str], v: View) -> list[Expr]:
     nxt = re.match(r"\s+(\S+)", v.text[m.end("h") : m.end("h") + 30])
     if name in ("noel", "toussaint") and nxt and nxt.group(1)[:1].isupper() and not m.group("y"):
         return []  # "Noël Mamère", "Toussaint Louverture"
+    if name == "noel" and re.search(r"\b(?:pere|papa)\s+$", v.before(hs, 8)):
+        return []  # "le Père Noël": the figure, not the day
     if after_agreement(v, m.start()) or in_street_name(v, m.start()):
         return []
     pfx = m.group("pfx")
@@ -218,7 +220,8 @@ def h_holiday(m: re.Match[str], v: View) -> list[Expr]:
         name = "lundi de " + name
     y = int(m.group("y")) if m.group("y") else None
     rel = -1 if re.match(r"dern|pass", m.group("rel") or "") else 1 if m.group("rel") else 0
-    return [Expr("holiday", start, m.end(), year=y, holiday=name, offset=offset, rel=rel)]
+    unit = "week" if pfx == "semaine" else None  # "la semaine de Noël": the week holding the day
+    return [Expr("holiday", start, m.end(), year=y, holiday=name, offset=offset, rel=rel, unit=unit)]
 
 
 def h_ordinal_weekday(m: re.Match[str], v: View) -> list[Expr]:
@@ -257,8 +260,8 @@ def h_weekday(m: re.Match[str], v: View) -> list[Expr]:
     orig = v.text[ws : m.end("wd")]
     if orig[:1].isupper() and re.match(r"\s+(?:Saint|saint|Gras|gras)\b", nxt):
         return []  # Vendredi saint, Mardi gras: holidays (handled by HOLIDAY) or names
-    if after_agreement(v, m.start()):
-        return []
+    if after_agreement(v, m.start()) or (not m.group("d") and quoted_alone(v, ws, m.end("wd"))):
+        return []  # "l'accord du Vendredi saint", the series « Mercredi »
     rel = 0
     if rel_raw:
         rel = 1 if rel_raw in ("prochain",) or rel_raw.startswith("qui") else -1

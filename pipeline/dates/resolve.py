@@ -15,39 +15,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .lexicon import HOLIDAYS_EASTER, HOLIDAYS_FIXED, HOLIDAYS_SUNDAYS, IRREGULAR_PP, SEASON_START
+from .holidays import easter, holiday_date, nth_weekday  # noqa: F401 (re-exported)
+from .lexicon import IRREGULAR_PP, SEASON_START
 
 # ---------------------------------------------------------------------------- calendar helpers
-
-
-def easter(year: int) -> dt.date:
-    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
-    a = year % 19
-    b, c = divmod(year, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month, day = divmod(h + l_ - 7 * m + 114, 31)
-    return dt.date(year, month, day + 1)
-
-
-def holiday_date(name: str, year: int) -> dt.date | None:
-    if name in HOLIDAYS_FIXED:
-        m, d = HOLIDAYS_FIXED[name]
-        return dt.date(year, m, d)
-    if name in HOLIDAYS_EASTER:
-        return easter(year) + dt.timedelta(days=HOLIDAYS_EASTER[name])
-    if name in HOLIDAYS_SUNDAYS:
-        month, n = HOLIDAYS_SUNDAYS[name]
-        d = nth_weekday(year, month, 7, n)
-        if d is not None and name == "fete des meres" and d == easter(year) + dt.timedelta(days=49):
-            d += dt.timedelta(days=7)  # Pentecost Sunday: the first Sunday of June
-        return d
-    return None
 
 
 def safe_date(y: int, m: int, d: int) -> dt.date | None:
@@ -65,17 +36,6 @@ def add_months(y: int, m: int, n: int) -> tuple[int, int]:
 def iso_week(d: dt.date) -> str:
     y, w, _ = d.isocalendar()
     return f"{y:04d}-W{w:02d}"
-
-
-def nth_weekday(y: int, m: int, weekday: int, n: int) -> dt.date | None:
-    """The n-th (1-based, -1 = last) ISO weekday of month m."""
-    if n > 0:
-        first = dt.date(y, m, 1)
-        d = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
-        return d if d.month == m else None
-    ny, nm = add_months(y, m, 1)
-    last = dt.date(ny, nm, 1) - dt.timedelta(days=1)
-    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
 
 
 def nth_weekday_of_season(y: int, season: str, weekday: int, n: int) -> dt.date | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .holidays import nth_weekday
 from .lexicon import MONTHS_FULL, month_number
 from .model import Expr
 from .patterns import MONTH_ABBR_ALT, MONTH_FULL_ALT, S1, month_full, year
@@ -135,6 +136,26 @@ def h_nth_week(m: re.Match[str], v: View) -> list[Expr]:
     chosen = mondays[n - 1] if n > 0 else mondays[-1]
     this_monday = v.published - dt.timedelta(days=v.published.weekday())
     return [Expr("relweek", m.start(), m.end(), offset=(chosen - this_monday).days // 7)]
+
+
+# "le premier week-end d'avril", "le dernier week-end de juin": the weekend of that month's n-th Saturday.
+NTH_WEEKEND = re.compile(
+    r"(?<![\w])(?:le\s+)?(?P<o>premier|1er|deuxieme|2e|second|troisieme|3e|quatrieme|4e|dernier)\s+"
+    rf"week-?end\s+(?:de\s+|d'|du\s+mois\s+de\s+|du\s+mois\s+d'){month_full('m')}(?:{S1}{year('y')})?"
+)
+_NTH_M = {"premier": 1, "1er": 1, "deuxieme": 2, "2e": 2, "second": 2, "troisieme": 3, "3e": 3,
+          "quatrieme": 4, "4e": 4, "dernier": -1}  # fmt: skip
+
+
+def h_nth_weekend(m: re.Match[str], v: View) -> list[Expr]:
+    if v.published is None or re.match(r"\s+(?:de\s+chaque|de\s+tous)", v.fold[m.end() : m.end() + 16]):
+        return []
+    y = int(m.group("y")) if m.group("y") else v.published.year
+    saturday = nth_weekday(y, MONTHS_FULL[m.group("m")], 6, _NTH_M[m.group("o")])
+    if saturday is None:
+        return []
+    this_monday = v.published - dt.timedelta(days=v.published.weekday())
+    return [Expr("relweek", m.start(), m.end(), offset=(saturday - this_monday).days // 7, unit="weekend")]
 
 
 # "au siècle dernier", "le siècle précédent", "ce siècle": the century counted from the publication.
