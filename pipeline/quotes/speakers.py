@@ -72,13 +72,13 @@ def subject_at(ctx: Context, i: int, limit: int) -> Raw | None:
         j = ctx.nxt(close + 1)
     while j < limit and (ctx.low(j) in CLITICS or ctx.pos[j] == "ADV"):
         j = ctx.nxt(j + 1)
-    if j < limit and (ctx.finite(j) or _present_read_as_participle(ctx, j)):
+    if j < limit and (ctx.finite(j) or present_read_as_participle(ctx, j)):
         raw.pos = ctx.starts[i]
         return raw
     return None
 
 
-def _present_read_as_participle(ctx: Context, j: int) -> bool:
+def present_read_as_participle(ctx: Context, j: int) -> bool:
     """ "accueille" tagged as a participle by the model: a verb with a present-tense ending."""
     low = ctx.low(j)
     return (

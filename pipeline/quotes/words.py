@@ -138,6 +138,10 @@ ROLE_PAIRS = ROLE_NOUNS | pairs(
     agriculteur agricultrice=agriculteur éleveur éleveuse=éleveur médecin infirmier infirmière=infirmier
     pharmacien pharmacienne=pharmacien pédiatre urgentiste infectiologue épidémiologiste psychiatre
     psychologue sociologue historien historienne=historien politologue climatologue
+    patient patiente=patient habitant habitante=habitant riverain riveraine=riverain bénévole
+    usager usagère=usager salarié salariée=salarié client cliente=client étudiant étudiante=étudiant
+    lycéen lycéenne=lycéen commerçant commerçante=commerçant résident résidente=résident
+    manifestant manifestante=manifestant visiteur visiteuse=visiteur spectateur spectatrice=spectateur
     """
 )
 ROLE_ADJ = ROLE_ADJECTIVES
