@@ -142,6 +142,7 @@ ROLE_PAIRS = ROLE_NOUNS | pairs(
     usager usagère=usager salarié salariée=salarié client cliente=client étudiant étudiante=étudiant
     lycéen lycéenne=lycéen commerçant commerçante=commerçant résident résidente=résident
     manifestant manifestante=manifestant visiteur visiteuse=visiteur spectateur spectatrice=spectateur
+    associé associée=associé
     """
 )
 ROLE_ADJ = ROLE_ADJECTIVES
@@ -240,7 +241,7 @@ FILLER_SEQS = (
     ("lui", "aussi"),
     ("elle", "aussi"),
 )
-ROLE_ADP = words("au auprès aux chargé chargée chargées chargés d' de des du en pour à")
+ROLE_ADP = words("au auprès aux chargé chargée chargées chargés chez d' de des du en pour à")
 # Words that name what follows them: a quoted text right after one of these is a title or a term.
 NAMING = words(
     """

@@ -114,3 +114,22 @@ def test_a_body_named_with_a_place_is_the_speaker_not_the_place(nlp) -> None:
     place = Mention(at, at + len("Haut-Jura Bois"), "Haut-Jura Bois", "LOC", None)
     [q] = extract_quotes(doc, [place])
     assert q.speaker == "la direction de la scierie Haut-Jura Bois" and q.speaker_canonical is None
+
+
+# ----------------------------------------------------------------------------- roles as written
+def test_two_role_nouns_joined_by_et_are_one_role(nlp) -> None:
+    text = (
+        "« Nous doublerons nos effectifs d'ici deux ans », annonce Lucas Ferrand, directeur général et "
+        "cofondateur de Bioteka."
+    )
+    [q] = run(nlp, text, ("Lucas Ferrand", "PER", "Lucas Ferrand"))
+    assert q.speaker_role == "directeur général et cofondateur de Bioteka"
+
+
+def test_a_partner_at_a_fund_is_a_role(nlp) -> None:
+    text = (
+        "Pour Margaux Delpech, associée chez Rhône Capital, « cette équipe a trouvé un marché que "
+        "personne ne regardait »."
+    )
+    [q] = run(nlp, text, ("Margaux Delpech", "PER", "Margaux Delpech"))
+    assert q.speaker_canonical == "Margaux Delpech" and q.speaker_role == "associée chez Rhône Capital"
