@@ -45,6 +45,24 @@ def test_witnesses_that_a_speaker_thanks_before_a_colon_do_not_speak(nlp) -> Non
     assert q.speaker == "Le maire"
 
 
+def test_a_witness_who_is_only_a_subject_is_no_antecedent_of_a_pronoun(nlp) -> None:
+    text = (
+        "Le directeur de l'usine, Jean Roy, a reçu la presse jeudi. Un salarié a été légèrement blessé "
+        "lors de l'incident. « Nous renforcerons les contrôles dès lundi », a-t-il assuré."
+    )
+    [q] = run(nlp, text, ("Jean Roy", "PER", "Jean Roy"))
+    assert q.speaker_canonical == "Jean Roy"
+
+
+def test_a_witness_who_spoke_is_the_antecedent_of_a_pronoun(nlp) -> None:
+    text = (
+        "Une habitante du quartier raconte : « L'eau est montée en une heure. » « Nous avons tout "
+        "perdu », ajoute-t-elle."
+    )
+    first, second = run(nlp, text)
+    assert first.speaker == second.speaker == "Une habitante du quartier"
+
+
 def test_plural_witnesses_do_not_answer_a_singular_pronoun(nlp) -> None:
     text = (
         "Les habitants du bourg ont été relogés. « La situation reste difficile pour tout le monde », "
