@@ -171,8 +171,8 @@ def subject_before(ctx: Context, v: int, start: int) -> Raw | None:
         if raw.kind != "PRON" and not governed:
             best = raw
         k = max(end, k + 1)
-    if best is None:
-        best = body_subject(ctx, start, g + 1)
+    if best is None or best.kind == "LOC":  # "la direction de la laiterie X": the body, not the place
+        best = body_subject(ctx, start, g + 1) or best
     if best is not None:
         best.pos = pos
     return best

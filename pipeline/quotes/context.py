@@ -83,6 +83,8 @@ class Context:
             while k < ent.end - 1 and (self.lower[k] in TITLES or self.punct[k] or role_key(self.lower[k])):
                 k += 1  # "M. Jean Dupont" -> "Jean Dupont"
             start = self.starts[k]
+            if self._fronted_participle(k, ent.end):
+                continue  # "Contactée, la direction ...": a participle the model read as a name
             if ent.label_ in ("PER", "ORG") and not any(
                 m.start < ent.end_char and start < m.end for m in out
             ):
@@ -97,6 +99,20 @@ class Context:
             ):
                 out.append(Mention(start, end, self.words[k], "PER", None))
         return sorted(out, key=lambda m: m.start)
+
+    def _fronted_participle(self, k: int, end: int) -> bool:
+        """Tokens k to end are a verb, or one past participle opening its sentence before a comma
+        ("Sollicitée, la direction ...", "Interrogé, le maire ..."): no name."""
+        if all(self.pos[n] == "VERB" for n in range(k, end)):
+            return True
+        first = k == 0 or self.sentence_start(k) == k or "\n" in self.words[k - 1]
+        return (
+            end == k + 1
+            and first
+            and end < self.n
+            and self.words[end] == ","
+            and self.lows[k].endswith(("é", "ée", "és", "ées"))
+        )
 
     def _aged(self, start: int, end: int) -> bool:
         """One or two capitalised words followed by an age: a person ("Marc Roy, 54 ans")."""
@@ -184,6 +200,13 @@ class Context:
         lemma = SAYING_FORMS.get(self.lows[i])
         if lemma is None and self.pos[i] == "VERB" and self.lemma(i) in SPEECH_LEMMAS:
             lemma = self.lemma(i)  # a form the list lacks, or a verb of stance ("a défendu")
+        if (
+            lemma is None
+            and self.pos[i] == "VERB"
+            and self.lemma(i) == "voir"
+            and (self.low(self.nxt(i + 1)) == "dans" or self.low(self.prv(i - 1)) == "y")
+        ):
+            lemma = "voir"  # "voit dans ce projet « ... »", "y voit « ... »": a judgement
         if lemma and self.has(i - 1) and self.pos[i - 1] == "DET":
             return None  # "l'estime", "la remarque": a noun
         return lemma

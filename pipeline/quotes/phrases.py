@@ -187,11 +187,12 @@ def apposition(ctx: Context, end: int, limit: int) -> tuple[str | None, int]:
     if j >= limit or ctx.low(j) != ",":
         return None, end
     k = ctx.nxt(j + 1)
-    if not ctx.has(k) or ctx.pos[k] not in ("NOUN", "ADJ", "PROPN") or ctx.finite(k):
+    noun = role_key(ctx.low(k)) is not None  # "associée chez X", which the model may read as a verb
+    if not ctx.has(k) or (ctx.pos[k] not in ("NOUN", "ADJ", "PROPN") and not noun) or ctx.finite(k):
         return None, end
     if k in ctx.mention_at and ctx.mention_at[k].label == "PER":
         return None, end
-    stop = role_extent(ctx, k, limit, allow_noun_start=True)
+    stop = role_extent(ctx, k + 1 if noun else k, limit, allow_noun_start=True)
     if stop <= k:
         return None, end
     after = stop

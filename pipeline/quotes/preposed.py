@@ -9,7 +9,7 @@ from .clauses import coordinated, main_subject, subject_before, verb_across_comp
 from .context import Context
 from .phrases import noun_phrase
 from .records import Raw
-from .speakers import subject_at
+from .speakers import present_read_as_participle, subject_at
 from .verbs import inverted, skip_fillers
 from .words import (
     ALL_MARKS,
@@ -75,10 +75,12 @@ def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
         if group_end[1] is not None:
             return group_end[1], lemma
         # inverted subject: "comme l'a rappelé X, « ... »"
-        if after < p:
+        if after < p:  # not the object of a verb that has its subject: "X a remercié les habitants :"
             np_ = noun_phrase(ctx, after, p + 1)
             if np_ is not None and np_[0].kind != "PRON" and ctx.nxt(np_[1]) >= p:
-                return np_[0], lemma
+                subj = subject_before(ctx, v, start)
+                if subj is None or subj.kind not in ("PER", "ROLE", "PRON"):
+                    return np_[0], lemma
         if not (after >= p or prev in (":", "que", "qu'")):
             return None
         if thing_says(ctx, v):
@@ -339,7 +341,7 @@ def object_of_verb(ctx: Context, open_tok: int, p: int, start: int) -> tuple[Raw
     before = ctx.prv(v - 1)
     while before > start and ctx.pos[before] == "ADV":  # "a également appelé"
         before = ctx.prv(before - 1)
-    if ctx.verb_form[v] == ["Part"] and ctx.pos[before] != "AUX":
+    if ctx.verb_form[v] == ["Part"] and ctx.pos[before] != "AUX" and not present_read_as_participle(ctx, v):
         return None  # "une réforme saluée « ... »": a participle without its auxiliary
     lemma = ctx.saying(v)
     if lemma is None and not _speech_like(ctx, open_tok):

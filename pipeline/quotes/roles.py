@@ -94,6 +94,9 @@ def role_extent(ctx: Context, j: int, limit: int, allow_noun_start: bool = False
             if ctx.pos[nxt] == "ADJ" if nxt < ctx.n else False:
                 k += 1
                 continue
+            if low == "et" and role_key(ctx.low(nxt)):  # "président et cofondateur de X"
+                k += 1
+                continue
             break
         if pos == "ADP" and low not in ROLE_ADP:
             break

@@ -13,7 +13,16 @@ from dataclasses import replace
 from .context import Context
 from .phrases import noun_phrase
 from .records import Raw, Speaker
-from .words import ALL_MARKS, CLITICS, GENERIC_ROLES, PROFESSIONS, ROLE_DETS, SPOKESPERSONS, role_key
+from .words import (
+    ALL_MARKS,
+    CLITICS,
+    GENERIC_ROLES,
+    PROFESSIONS,
+    ROLE_DETS,
+    SPOKESPERSONS,
+    WITNESSES,
+    role_key,
+)
 
 PARAGRAPH_CHARS = 600  # how far back a profession noun looks for the person it names
 
@@ -31,8 +40,8 @@ def sentence_subjects(ctx: Context) -> Iterator[Raw]:
             comma = next((k for k in range(i, min(sent_end, i + 16)) if ctx.words[k] == ","), None)
             if comma is not None and not any(ctx.finite(k) for k in range(i, comma)):
                 found = subject_at(ctx, ctx.nxt(comma + 1), sent_end)
-        if found is not None:
-            yield found
+        if found is not None and not (found.kind == "ROLE" and (found.head or " ").split()[0] in WITNESSES):
+            yield found  # "Un salarié a été blessé. « ... », a-t-il dit": the witness is no antecedent
 
 
 def named_roles(ctx: Context) -> Iterator[Raw]:
@@ -72,13 +81,13 @@ def subject_at(ctx: Context, i: int, limit: int) -> Raw | None:
         j = ctx.nxt(close + 1)
     while j < limit and (ctx.low(j) in CLITICS or ctx.pos[j] == "ADV"):
         j = ctx.nxt(j + 1)
-    if j < limit and (ctx.finite(j) or _present_read_as_participle(ctx, j)):
+    if j < limit and (ctx.finite(j) or present_read_as_participle(ctx, j)):
         raw.pos = ctx.starts[i]
         return raw
     return None
 
 
-def _present_read_as_participle(ctx: Context, j: int) -> bool:
+def present_read_as_participle(ctx: Context, j: int) -> bool:
     """ "accueille" tagged as a participle by the model: a verb with a present-tense ending."""
     low = ctx.low(j)
     return (

@@ -137,9 +137,22 @@ ROLE_PAIRS = ROLE_NOUNS | pairs(
     avocat avocate=avocat magistrat magistrate=magistrat journaliste enseignant enseignante=enseignant
     agriculteur agricultrice=agriculteur éleveur éleveuse=éleveur médecin infirmier infirmière=infirmier
     pharmacien pharmacienne=pharmacien pédiatre urgentiste infectiologue épidémiologiste psychiatre
-    psychologue sociologue historien historienne=historien politologue climatologue
+    psychologue sociologue historien historienne=historien politologue climatologue associé
+    associée=associé
     """
 )
+# People who speak as witnesses rather than for an office: "Une habitante du quartier raconte : « ... »".
+# Speakers when a verb of saying has them as subject; never the antecedent of a later pronoun.
+WITNESS_PAIRS = pairs(
+    """
+    patient patiente=patient habitant habitante=habitant riverain riveraine=riverain bénévole
+    usager usagère=usager salarié salariée=salarié client cliente=client étudiant étudiante=étudiant
+    lycéen lycéenne=lycéen commerçant commerçante=commerçant résident résidente=résident
+    manifestant manifestante=manifestant visiteur visiteuse=visiteur spectateur spectatrice=spectateur
+    """
+)
+WITNESSES = frozenset(WITNESS_PAIRS.values())
+ROLE_PAIRS = ROLE_PAIRS | WITNESS_PAIRS
 ROLE_ADJ = ROLE_ADJECTIVES
 ROLE_PREFIX = words(
     "actuel actuelle ancien ancienne futur future haut haute nouveau nouvel nouvelle premier première"
@@ -236,7 +249,7 @@ FILLER_SEQS = (
     ("lui", "aussi"),
     ("elle", "aussi"),
 )
-ROLE_ADP = words("au auprès aux chargé chargée chargées chargés d' de des du en pour à")
+ROLE_ADP = words("au auprès aux chargé chargée chargées chargés chez d' de des du en pour à")
 # Words that name what follows them: a quoted text right after one of these is a title or a term.
 NAMING = words(
     """

@@ -390,6 +390,8 @@ def test_heldout_fixtures_are_consistent() -> None:
         DATA / "heldout4",
         DATA / "heldout5",
         DATA / "heldout6",
+        DATA / "heldout7",
+        DATA / "heldout8",
     ):
         _consistent(folder)
 
