@@ -18,7 +18,7 @@ from .shapes import has_letter, is_acronym, is_cap, is_upper_word
 from .spurious import spurious
 from .words import GENERIC, HONORIFICS, MISC_HEADS, MONTHS, NAME_HEADS, ROLE_HEADS, TIME_WORDS, WEEKDAYS
 
-_ROMAN = re.compile(r"[IVXLCDM]+\.?")
+_ROMAN = re.compile(r"[IVXLCDM]+(?:\.|e|er|ère|ème|es)?")  # "XIV", "XIXe" (siècle), "Ier"
 _DEMONYM_ENDINGS = ("ain", "and", "ien", "ais", "ois", "ol", "ard", "ite", "ote")
 
 
@@ -74,6 +74,12 @@ def never_an_entity(ctx: Context, c: Candidate, text: str) -> bool:
     key = normalize_key(text)
     if _ROMAN.fullmatch(text) or key in HONORIFICS or key + "." in HONORIFICS:
         return True
+    if (
+        _ROMAN.fullmatch(words[first])
+        and words[first][-1] in "er"
+        and all(words[k].islower() for k in ks[1:])
+    ):
+        return True  # "XXIe siècle", "IIIe millénaire": an ordinal, not a name
     lows = [lower[k] for k in ks]
     if all(len(words[k].rstrip(".")) == 1 for k in ks):
         return True  # initials only: "S. A. R.", "J. D."

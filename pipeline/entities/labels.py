@@ -17,7 +17,15 @@ from .context import Context
 from .lexicon import is_adjective, is_common_word
 from .records import Candidate, Mention
 from .shapes import is_acronym, is_cap, is_title
-from .words import ENGLISH_ORG_TAIL_STEMS, LEAGUE_COMPETITIONS, MISC_CUES, MISC_HEADS, ORG_CUES, ORG_HEADS
+from .words import (
+    ENGLISH_ORG_TAIL_STEMS,
+    LEAGUE_COMPETITIONS,
+    MISC_CUES,
+    MISC_HEADS,
+    ORG_CUES,
+    ORG_HEADS,
+    PARK_BODY_WORDS,
+)
 
 _APOSTROPHE = re.compile(r"['’]")
 _RANK = {
@@ -47,6 +55,8 @@ def cue_label(ctx: Context, c: Candidate) -> str | None:
             return "ORG"  # "Port Atlantique Vendée", the port's authority; not the town "Port Moresby"
         if head in ("haut", "haute") and c.end - c.start > 1 and ctx.lower[c.start + 1] in ORG_HEADS:
             return "ORG"
+        if is_park_body(ctx.words[c.start : c.end]):
+            return "ORG"
     if c.end - c.start > 1 and ctx.lower[c.end - 1].strip(".") in ENGLISH_ORG_TAIL_STEMS:
         return "ORG"
     if _COMPANY_ROLE.search(ctx.text, max(0, ctx.idx[c.start] - 45), ctx.idx[c.start]) and not is_known_place(
@@ -74,6 +84,12 @@ _PUBLISHED_AT = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+chez\s+$",
     re.I,
 )
+
+
+def is_park_body(words: list[str]) -> bool:
+    """ "Parc national des Cévennes", "Parc naturel régional du Vexin": a park written with a capital and
+    its kind is the public body that runs it (ORG); "le parc national" in lower case is the area."""
+    return len(words) > 1 and words[0] == "Parc" and words[1] in PARK_BODY_WORDS
 
 
 def _port_town(ctx: Context, c: Candidate) -> bool:
