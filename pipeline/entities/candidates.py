@@ -94,8 +94,8 @@ _STREETS = frozenset(
 )
 _STREET_LINKS = frozenset(("de", "du", "des", "d'", "d’"))
 # sites and named features whose name takes "de/du/des/de la" and keeps its kind noun ("le château de
-# Vauclair", "le col du Pradel", "les gorges de la Vézère", "l'aéroport de Rodez-Marcillac"), unlike a
-# place named after "de" ("l'île d'Ouessant", "la gare de Morteau")
+# Vauclair", "le col du Pradel", "les gorges de la Vézère"), unlike a place named after "de" ("l'île
+# d'Ouessant", "la gare de Morteau", "l'aéroport de Paris-Orly")
 _NAMED_SITES = _STREETS | SITE_HEADS | NAMED_FEATURE_HEADS
 
 

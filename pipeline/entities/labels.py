@@ -67,7 +67,23 @@ def cue_label(ctx: Context, c: Candidate) -> str | None:
         ctx.span_text(c.start, c.end)
     ):
         return "ORG"  # "paru chez Norlande", "traduit en anglais chez Halcyon": a publishing house
+    if (
+        c.label == "LOC"
+        and _AGENT.search(ctx.text, max(0, ctx.idx[c.start] - 40), ctx.idx[c.start])
+        and not is_known_place(ctx.span_text(c.start, c.end))
+    ):
+        return "ORG"  # "les vols opérés par Aérovia", "un café tenu par la Maison Berthet": the agent
     return preceding_cue(ctx, c.start)
+
+
+# the agent of a passive participle ("exploité par", "tenue par la"), not a place one goes through
+# (a river or a road "traverse", "borde", "longe" a place; "passer par" has no participle)
+_AGENT = re.compile(
+    r"\b(?!(?:ainsi|aussi|ici|parmi|travers|bord|arros|baign|long|entour|domin|sépar|survol|irrigu|limit|"
+    r"desservi|pass)\w*\s)\w{2,}(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites)\s+par\s+"
+    r"(?:le |la |les |l'|l’)?$",
+    re.I,
+)
 
 
 _COMPANY_ROLE = re.compile(

@@ -23,7 +23,7 @@ from pipeline.canonical import capitalise, clean_surface, normalize_key
 from pipeline.places import is_known_place
 
 from .context import Context
-from .lexicon import is_adjective
+from .lexicon import is_adjective, is_common_word
 from .records import Candidate, Mention
 from .shapes import is_acronym, is_cap, is_title
 
@@ -329,9 +329,26 @@ def dateline_candidates(ctx: Context) -> list[Candidate]:
         name = m.group(1).strip()
         start = m.start(1)
         span = ctx.token_span(start, start + len(name))
-        if span is not None and is_known_place(name):
+        if span is not None and (is_known_place(name) or _full_dateline_town(head, m, name)):
             out.append(Candidate(span[0], span[1], "LOC", "dateline", cue="LOC", fixed=True))
     return out
+
+
+_FULL_DATE_REST = re.compile(r"\d{1,2}(?:er)? [a-zéû]+ \d{4}\W*$")
+
+
+def _full_dateline_town(head: str, m: re.Match[str], name: str) -> bool:
+    """ "Saint-Agrève, le 3 mai 2026" alone on its line: the town of a dateline the place lists lack,
+    a capitalised name of at most three words that is no dictionary word ("Communiqué, le 3 mai")."""
+    line_end = head.find("\n", m.end())
+    rest = head[m.end() - 2 : line_end if line_end >= 0 else len(head)].strip()
+    words = name.split()
+    return (
+        bool(_FULL_DATE_REST.match(rest))
+        and len(words) <= 3
+        and all(is_cap(w) for w in words)
+        and not (len(words) == 1 and is_common_word(name))
+    )
 
 
 def acronym_place_candidates(ctx: Context) -> list[Candidate]:
@@ -346,7 +363,9 @@ def acronym_place_candidates(ctx: Context) -> list[Candidate]:
         if not is_title(ctx.words[j]):
             continue  # "À PROPOS DE ...": a line in capitals has no acronym
         end = _place_end(ctx, j)
-        if end == j and j == i + 2:  # "PGHM de Modane": a town the place lists lack, the model's place
+        # "PGHM de Modane": a town the place lists lack, the model's place, after a body's acronym the
+        # text defines ("(PGHM)"; not a role: "PDG de Nexaltis")
+        if end == j and j == i + 2 and f"({word})" in ctx.text:
             end = max((e for s, e, label in ctx.ents if s == j and label == "LOC" and e - j <= 4), default=j)
             if any(ctx.is_break(t) or not is_cap(ctx.words[t]) for t in range(j, end)):
                 end = j

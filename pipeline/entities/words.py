@@ -59,7 +59,7 @@ MISC_HEADS = _words(
     """sommet forum processus programme loi plan feuille stratégie pacte charte déclaration traité accord
     règlement directive initiative projet dialogue appel prix festival salon journée journées semaine
     jeux coupe championnat exposition agenda protocole code livre recommandation mémorandum résolution
-    opération campagne objectifs summit act rencontres assises"""
+    opération campagne objectifs summit act rencontres assises concours trophée trophées"""
 )
 NAME_HEADS = ORG_HEADS | MISC_HEADS
 # lower-case nouns that announce a name of a given kind ("le projet X", "la société Y")
@@ -119,9 +119,9 @@ PLACE_KIND_HEADS = _words(
     """canton mer océan lac massif mont monts col golfe baie île îles presqu'île presqu’île cap vallée
     gorges plateau forêt canal étang détroit archipel"""
 )
-# natural features and sites whose name follows "de/du/des" and keeps the kind noun ("le col du
-# Pradel", "le massif de la Vanoise", "les gorges de l'Ardèche", "l'aéroport de Rodez-Marcillac")
-NAMED_FEATURE_HEADS = _words("col massif gorges mont pic cirque aéroport")
+# natural features whose name follows "de/du/des" and keeps the kind noun ("le col du Pradel", "le
+# massif de la Vanoise", "les gorges de l'Ardèche"); an airport is named by its places ("Paris-Orly")
+NAMED_FEATURE_HEADS = _words("col massif gorges mont pic cirque")
 # currencies and their codes: amounts are not entities ("15 milliards FCFA", "300 USD")
 CURRENCIES = _words(
     """euro euros dollar dollars livre livres franc francs fcfa cfa f.cfa yen yens yuan yuans renminbi

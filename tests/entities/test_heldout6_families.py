@@ -38,11 +38,11 @@ def test_passes_gorges_and_sites_named_after_de_keep_their_kind_noun(run):
         "col du Pradel",
         "gorges de la Vézère",
         "château de Vauclair",
-        "aéroport de Rodez-Marcillac",
+        "Rodez-Marcillac",  # an airport is named by its places, as "Paris-Orly"
     ):
         assert (name, "LOC") in got
     assert canon(ms, "col du Pradel") == "Col du Pradel"
-    assert canon(ms, "aéroport de Rodez-Marcillac") == "Aéroport de Rodez-Marcillac"
+    assert canon(ms, "château de Vauclair") == "Château de Vauclair"
 
 
 def test_a_massif_named_after_de_keeps_massif_but_an_island_does_not(run):
@@ -126,7 +126,29 @@ def test_a_diplomatic_post_with_its_state_and_seat_is_one_body(run):
 def test_an_acronym_and_de_a_town_the_place_lists_lack_is_one_body(run):
     ms = run(
         "# Trois secours ce week-end : le PGHM de Modane appelle à la vigilance\n\n"
-        "Depuis samedi, les gendarmes du PGHM sont intervenus trois fois."
+        "Depuis samedi, le Peloton de gendarmerie de haute montagne (PGHM) est intervenu trois fois. "
+        "« Nous avons signé », déclare Paul Lacaze, PDG de Nexaltis."
     )
     assert ("PGHM de Modane", "ORG") in pairs(ms)
     assert ("Modane", "LOC") not in pairs(ms)[:2]
+    assert "PDG de Nexaltis" not in [m.text for m in ms]
+
+
+def test_the_town_of_a_full_dateline_is_a_place_even_when_the_place_lists_lack_it(run):
+    ms = run(
+        "COMMUNIQUÉ DE PRESSE\n\nFlorac, le 14 avril 2026\n\n"
+        "# Biodiversité : la commune invite les habitants à compter les chouettes\n"
+    )
+    assert pairs(ms) == [("Florac", "LOC")]
+    assert pairs(run("Communiqué, le 3 mai 2026\n\nLe conseil a voté.\n")) == []
+
+
+def test_the_agent_of_a_passive_participle_is_a_body_not_a_place(run):
+    got = pairs(
+        run(
+            "Le café est tenu par la Maison Berthet depuis 1990. La ville est traversée par la Durance et "
+            "le train passe par Valence."
+        )
+    )
+    assert ("Maison Berthet", "ORG") in got
+    assert ("Durance", "LOC") in got and ("Valence", "LOC") in got
