@@ -19,6 +19,7 @@ from .records import Candidate, Mention
 from .shapes import is_acronym, is_cap, is_title
 from .words import (
     ENGLISH_ORG_TAIL_STEMS,
+    KIND_ACRONYMS,
     LEAGUE_COMPETITIONS,
     MISC_CUES,
     MISC_HEADS,
@@ -57,6 +58,8 @@ def cue_label(ctx: Context, c: Candidate) -> str | None:
             return "ORG"
         if is_park_body(ctx.words[c.start : c.end]):
             return "ORG"
+        if head in KIND_ACRONYMS and c.end - c.start > 1 and is_cap(ctx.words[c.start + 1]):
+            return "ORG"  # "la SARL Vernoux", "la SCOP Terres Vives": a company by its legal form
     if c.end - c.start > 1 and ctx.lower[c.end - 1].strip(".") in ENGLISH_ORG_TAIL_STEMS:
         return "ORG"
     if _COMPANY_ROLE.search(ctx.text, max(0, ctx.idx[c.start] - 45), ctx.idx[c.start]) and not is_known_place(

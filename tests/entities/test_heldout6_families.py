@@ -152,3 +152,15 @@ def test_the_agent_of_a_passive_participle_is_a_body_not_a_place(run):
     )
     assert ("Maison Berthet", "ORG") in got
     assert ("Durance", "LOC") in got and ("Valence", "LOC") in got
+
+
+def test_acronyms_of_a_kind_of_unit_or_legal_form_are_no_names(run):
+    got = pairs(
+        run(
+            "Le Laboratoire de physique des plasmas (UMR 7154) et la SARL Vernoux ont signé. Une SARL peut "
+            "aussi candidater."
+        )
+    )
+    assert ("Laboratoire de physique des plasmas", "ORG") in got
+    assert ("SARL Vernoux", "ORG") in got
+    assert not any(text in ("UMR", "SARL") for text, _ in got)
