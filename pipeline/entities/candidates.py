@@ -27,8 +27,10 @@ from .words import (
     MISC_HEADS,
     MONTHS,
     NAME_HEADS,
+    NAMED_FEATURE_HEADS,
     REGION_ADJECTIVES,
     ROLE_HEADS,
+    SITE_HEADS,
     STRONG_BODY_STARTS,
 )
 
@@ -91,6 +93,10 @@ _STREETS = frozenset(
     ("rue", "place", "avenue", "boulevard", "quai", "allée", "impasse", "esplanade", "square")
 )
 _STREET_LINKS = frozenset(("de", "du", "des", "d'", "d’"))
+# sites and named features whose name takes "de/du/des/de la" and keeps its kind noun ("le château de
+# Vauclair", "le col du Pradel", "les gorges de la Vézère"), unlike a place named after "de" ("l'île
+# d'Ouessant", "la gare de Morteau", "l'aéroport de Paris-Orly")
+_NAMED_SITES = _STREETS | SITE_HEADS | NAMED_FEATURE_HEADS
 
 
 def _street_start(ctx: Context, c: Candidate) -> int | None:
@@ -99,7 +105,7 @@ def _street_start(ctx: Context, c: Candidate) -> int | None:
     line "12, rue de la Paix"); not a country or region ("la place de la France en Europe"), but a town may
     name a street ("rue de Lyon")."""
     lower, words = ctx.lower, ctx.words
-    if c.end - c.start > 2 and lower[c.start] in _STREETS and lower[c.start + 1] in _STREET_LINKS:
+    if c.end - c.start > 2 and lower[c.start] in _NAMED_SITES and lower[c.start + 1] in _STREET_LINKS:
         name = c.start + 2 + (lower[c.start + 2] in ("la", "l'", "l’"))
         if name < c.end:  # the model's span already holds the street word: "place de la Bastille"
             return _street_start(ctx, Candidate(name, c.end, c.label, c.source))
@@ -109,7 +115,7 @@ def _street_start(ctx: Context, c: Candidate) -> int | None:
     if k < 1 or lower[k] not in _STREET_LINKS or c.label == "PER" or not is_cap(words[c.start]):
         return None
     head = k - 1
-    if lower[head] not in _STREETS or not words[head].islower() or head == 0:
+    if lower[head] not in _NAMED_SITES or not words[head].islower() or head == 0:
         return None
     name = ctx.span_text(c.start, c.end)
     if lower[head - 1] not in DETERMINERS_OR_PREPS | {"et"} or country_name(name) is not None:
@@ -184,15 +190,27 @@ def model_candidates(ctx: Context) -> list[Candidate]:
                 k += 1
             if k < n and words[k] in _QUOTES_CLOSE:
                 c.end = k
-    for c in out:  # "Centre Léo Dupuis", "salle Marie Curie": a venue named after a person
-        k = c.start - 1
+    for c in out:  # "Centre Léo Dupuis", "salle Marie Curie": a venue named after a person, or a
+        k = c.start - 1  # lower-case venue word and its name ("le cinéma Lux Palace", "rue Kościuszki")
         if (
-            c.label == "PER"
-            and k >= 0
+            k >= 0
             and lower[k] in FACILITY_HEADS
-            and (is_title(words[k]) or words[k].islower())
+            and (
+                (c.label == "PER" and (is_title(words[k]) or words[k].islower()))
+                or (
+                    c.label in ("LOC", "MISC")
+                    and words[k].islower()
+                    and is_cap(words[c.start])
+                    and not is_known_place(ctx.span_text(c.start, c.end))
+                )
+            )
         ):
-            if words[k].islower() and not (k == 0 or lower[k - 1] in DETERMINERS or ctx.is_break(k - 1)):
+            if words[k].islower() and not (
+                k == 0
+                or lower[k - 1] in DETERMINERS
+                or ctx.is_break(k - 1)
+                or (words[k - 1] == "," and k > 1 and not ctx.num[k - 2])  # "à l'accueil, rue X"
+            ):
                 continue
             c.start, c.label, c.cue, c.keep_lower, c.fixed = k, "LOC", "LOC", words[k].islower(), True
     out = _join_head_and_name(ctx, out)

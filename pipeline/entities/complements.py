@@ -244,6 +244,9 @@ def complement_end(ctx: Context, i: int, with_a: bool = False) -> int:
             # Conseil sur la directive" the complement belongs to the verb
             if end == i + 1 and lower[i] in ORG_HEADS and (low != "pour" or lower[i] == "gouvernement"):
                 break
+            # "la Commission européenne sur les aides d'État": a body the gazetteer knows is complete
+            if end - i > 1 and ctx.lookup(ctx.span_text(i, end)) is not None:
+                break
             k += 1
             if k < n and lower[k] in ("des", "un", "une", "ce", "cette", "ces", "son", "sa", "ses"):
                 break

@@ -10,6 +10,7 @@ from bisect import bisect_right
 from pipeline.canonical import capitalise, clean_surface, normalize_key
 
 from .context import Context
+from .labels import is_park_body
 from .records import Candidate, Mention
 from .shapes import is_acronym, is_cap, is_title
 from .words import COMPLEMENT_PREPS, INDEFINITE_DETERMINERS, NAME_HEADS, ORG_HEADS
@@ -114,8 +115,8 @@ def short_form_mentions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     heads: dict[str, str] = {}
     for m in mentions:
         w = m.text.split()
-        if len(w) > 1 and w[0].lower() in NAME_HEADS and m.label in ("ORG", "MISC"):
-            heads.setdefault(w[0], m.label)
+        if len(w) > 1 and (w[0].lower() in NAME_HEADS or is_park_body(w)) and m.label in ("ORG", "MISC"):
+            heads.setdefault(w[0], m.label)  # "le Parc" after "Parc naturel régional du Vexin"
     gaz_heads: dict[str, str] = {}
     for m in mentions:
         entry = ctx.lookup(m.text)

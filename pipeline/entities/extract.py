@@ -38,6 +38,7 @@ from .release_names import (
     confederation_candidates,
     court_candidates,
     dateline_candidates,
+    diplomatic_post_candidates,
     index_candidates,
     local_body_candidates,
     longer_place_candidates,
@@ -86,7 +87,7 @@ def extract_entities(
     cands += court_candidates(ctx) + longer_place_candidates(ctx) + dateline_candidates(ctx)
     cands += acronym_place_candidates(ctx) + seat_and_grouping_candidates(ctx) + confederation_candidates(ctx)
     cands += bracketed_acronym_candidates(ctx) + index_candidates(ctx) + museum_candidates(ctx)
-    cands += club_candidates(ctx)
+    cands += club_candidates(ctx) + diplomatic_post_candidates(ctx)
     portfolios = portfolio_spans(ctx)
 
     cleaned: list[Candidate] = []

@@ -16,9 +16,19 @@ from .lexicon import is_adjective, is_common_word, is_lemma
 from .records import Candidate
 from .shapes import has_letter, is_acronym, is_cap, is_upper_word
 from .spurious import spurious
-from .words import GENERIC, HONORIFICS, MISC_HEADS, MONTHS, NAME_HEADS, ROLE_HEADS, TIME_WORDS, WEEKDAYS
+from .words import (
+    GENERIC,
+    HONORIFICS,
+    KIND_ACRONYMS,
+    MISC_HEADS,
+    MONTHS,
+    NAME_HEADS,
+    ROLE_HEADS,
+    TIME_WORDS,
+    WEEKDAYS,
+)
 
-_ROMAN = re.compile(r"[IVXLCDM]+\.?")
+_ROMAN = re.compile(r"[IVXLCDM]+(?:\.|e|er|ère|ème|es)?")  # "XIV", "XIXe" (siècle), "Ier"
 _DEMONYM_ENDINGS = ("ain", "and", "ien", "ais", "ois", "ol", "ard", "ite", "ote")
 
 
@@ -74,6 +84,14 @@ def never_an_entity(ctx: Context, c: Candidate, text: str) -> bool:
     key = normalize_key(text)
     if _ROMAN.fullmatch(text) or key in HONORIFICS or key + "." in HONORIFICS:
         return True
+    if lower[first] in KIND_ACRONYMS and all(ctx.num[k] for k in range(first + 1, c.end)):
+        return True  # "(UMR 7154)", "une SARL": a kind of unit or company, no name
+    if (
+        _ROMAN.fullmatch(words[first])
+        and words[first][-1] in "er"
+        and all(words[k].islower() for k in ks[1:])
+    ):
+        return True  # "XXIe siècle", "IIIe millénaire": an ordinal, not a name
     lows = [lower[k] for k in ks]
     if all(len(words[k].rstrip(".")) == 1 for k in ks):
         return True  # initials only: "S. A. R.", "J. D."

@@ -17,7 +17,16 @@ from .context import Context
 from .lexicon import is_adjective, is_common_word
 from .records import Candidate, Mention
 from .shapes import is_acronym, is_cap, is_title
-from .words import ENGLISH_ORG_TAIL_STEMS, LEAGUE_COMPETITIONS, MISC_CUES, MISC_HEADS, ORG_CUES, ORG_HEADS
+from .words import (
+    ENGLISH_ORG_TAIL_STEMS,
+    KIND_ACRONYMS,
+    LEAGUE_COMPETITIONS,
+    MISC_CUES,
+    MISC_HEADS,
+    ORG_CUES,
+    ORG_HEADS,
+    PARK_BODY_WORDS,
+)
 
 _APOSTROPHE = re.compile(r"['’]")
 _RANK = {
@@ -47,6 +56,10 @@ def cue_label(ctx: Context, c: Candidate) -> str | None:
             return "ORG"  # "Port Atlantique Vendée", the port's authority; not the town "Port Moresby"
         if head in ("haut", "haute") and c.end - c.start > 1 and ctx.lower[c.start + 1] in ORG_HEADS:
             return "ORG"
+        if is_park_body(ctx.words[c.start : c.end]):
+            return "ORG"
+        if head in KIND_ACRONYMS and c.end - c.start > 1 and is_cap(ctx.words[c.start + 1]):
+            return "ORG"  # "la SARL Vernoux", "la SCOP Terres Vives": a company by its legal form
     if c.end - c.start > 1 and ctx.lower[c.end - 1].strip(".") in ENGLISH_ORG_TAIL_STEMS:
         return "ORG"
     if _COMPANY_ROLE.search(ctx.text, max(0, ctx.idx[c.start] - 45), ctx.idx[c.start]) and not is_known_place(
@@ -57,7 +70,23 @@ def cue_label(ctx: Context, c: Candidate) -> str | None:
         ctx.span_text(c.start, c.end)
     ):
         return "ORG"  # "paru chez Norlande", "traduit en anglais chez Halcyon": a publishing house
+    if (
+        c.label == "LOC"
+        and _AGENT.search(ctx.text, max(0, ctx.idx[c.start] - 40), ctx.idx[c.start])
+        and not is_known_place(ctx.span_text(c.start, c.end))
+    ):
+        return "ORG"  # "les vols opérés par Aérovia", "un café tenu par la Maison Berthet": the agent
     return preceding_cue(ctx, c.start)
+
+
+# the agent of a passive participle ("exploité par", "tenue par la"), not a place one goes through
+# (a river or a road "traverse", "borde", "longe" a place; "passer par" has no participle)
+_AGENT = re.compile(
+    r"\b(?!(?:ainsi|aussi|ici|parmi|travers|bord|arros|baign|long|entour|domin|sépar|survol|irrigu|limit|"
+    r"desservi|pass)\w*\s)\w{2,}(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites)\s+par\s+"
+    r"(?:le |la |les |l'|l’)?$",
+    re.I,
+)
 
 
 _COMPANY_ROLE = re.compile(
@@ -74,6 +103,12 @@ _PUBLISHED_AT = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+chez\s+$",
     re.I,
 )
+
+
+def is_park_body(words: list[str]) -> bool:
+    """ "Parc national des Cévennes", "Parc naturel régional du Vexin": a park written with a capital and
+    its kind is the public body that runs it (ORG); "le parc national" in lower case is the area."""
+    return len(words) > 1 and words[0] == "Parc" and words[1] in PARK_BODY_WORDS
 
 
 def _port_town(ctx: Context, c: Candidate) -> bool:

@@ -23,7 +23,7 @@ from pipeline.canonical import capitalise, clean_surface, normalize_key
 from pipeline.places import is_known_place
 
 from .context import Context
-from .lexicon import is_adjective
+from .lexicon import is_adjective, is_common_word
 from .records import Candidate, Mention
 from .shapes import is_acronym, is_cap, is_title
 
@@ -70,6 +70,15 @@ NAMED_WORK_NOUNS = frozenset(
         "prix",
         "trophée",
         "trophées",
+        "colloque",
+        "congrès",
+        "séminaire",
+        "symposium",
+        "conférence",
+        "spectacle",
+        "film",
+        "livre",
+        "album",
     ]
 )
 _MAX_QUOTED_NAME = 8
@@ -86,6 +95,37 @@ def _place_end(ctx: Context, j: int) -> int:
         if is_cap(ctx.words[j]) and is_known_place(ctx.span_text(j, k)):
             best = k
     return best
+
+
+_POSTS = frozenset(("ambassade", "consulat"))
+_POST_ADJECTIVES = frozenset(("général", "générale", "honoraire", "royale", "royal"))
+_AT = frozenset(("à", "au", "aux", "en"))
+
+
+def diplomatic_post_candidates(ctx: Context) -> list[Candidate]:
+    """ "l'ambassade de Suède en Tunisie", "le consulat général de France à Cracovie": a diplomatic post,
+    the state it represents and the place of its seat are one body (ORG), in either case."""
+    words, lower, n = ctx.words, ctx.lower, ctx.n
+    out: list[Candidate] = []
+    for i, low in enumerate(lower):
+        if low not in _POSTS or not (words[i].islower() or is_title(words[i])):
+            continue
+        j = i + 1
+        while j < n and lower[j] in _POST_ADJECTIVES:
+            j += 1
+        if j >= n or lower[j] not in _OF:
+            continue
+        j += 1 + (j + 1 < n and lower[j + 1] in _ARTICLES)
+        end = _place_end(ctx, j) if j < n else j
+        if end == j:
+            continue
+        k = end + (end < n and lower[end] in _AT)
+        k += k < n and k > end and lower[k] in _ARTICLES
+        seat = _place_end(ctx, k) if k > end and k < n else k
+        out.append(
+            Candidate(i, seat if seat > k else end, "ORG", "pattern", cue="ORG", fixed=True, keep_lower=True)
+        )
+    return out
 
 
 def local_body_candidates(ctx: Context) -> list[Candidate]:
@@ -192,7 +232,13 @@ def acronym_and_short_bodies(ctx: Context, mentions: list[Mention], defs: dict[s
     for m in mentions:
         first, _, rest = m.text.partition(" ")
         place = re.sub(r"^(?:de|du) ", "", rest)
-        if rest and _short_acronym(first) and is_title(place.split()[0]) and is_known_place(place):
+        defined_seat = first in defs and normalize_key(defs[first].text).endswith(normalize_key(place))
+        if (
+            rest
+            and _short_acronym(first)
+            and is_title(place.split()[0])
+            and (is_known_place(place) or defined_seat)
+        ):
             m.label = m.cue = "ORG"  # "ARS Occitanie", "CHU de Nantes": a body, not the place
             if first in defs and defs[first].label == "ORG":
                 long = defs[first].text
@@ -283,9 +329,26 @@ def dateline_candidates(ctx: Context) -> list[Candidate]:
         name = m.group(1).strip()
         start = m.start(1)
         span = ctx.token_span(start, start + len(name))
-        if span is not None and is_known_place(name):
+        if span is not None and (is_known_place(name) or _full_dateline_town(head, m, name)):
             out.append(Candidate(span[0], span[1], "LOC", "dateline", cue="LOC", fixed=True))
     return out
+
+
+_FULL_DATE_REST = re.compile(r"\d{1,2}(?:er)? [a-zéû]+ \d{4}\W*$")
+
+
+def _full_dateline_town(head: str, m: re.Match[str], name: str) -> bool:
+    """ "Saint-Agrève, le 3 mai 2026" alone on its line: the town of a dateline the place lists lack,
+    a capitalised name of at most three words that is no dictionary word ("Communiqué, le 3 mai")."""
+    line_end = head.find("\n", m.end())
+    rest = head[m.end() - 2 : line_end if line_end >= 0 else len(head)].strip()
+    words = name.split()
+    return (
+        bool(_FULL_DATE_REST.match(rest))
+        and len(words) <= 3
+        and all(is_cap(w) for w in words)
+        and not (len(words) == 1 and is_common_word(name))
+    )
 
 
 def acronym_place_candidates(ctx: Context) -> list[Candidate]:
@@ -300,6 +363,12 @@ def acronym_place_candidates(ctx: Context) -> list[Candidate]:
         if not is_title(ctx.words[j]):
             continue  # "À PROPOS DE ...": a line in capitals has no acronym
         end = _place_end(ctx, j)
+        # "PGHM de Modane": a town the place lists lack, the model's place, after a body's acronym the
+        # text defines ("(PGHM)"; not a role: "PDG de Nexaltis")
+        if end == j and j == i + 2 and f"({word})" in ctx.text:
+            end = max((e for s, e, label in ctx.ents if s == j and label == "LOC" and e - j <= 4), default=j)
+            if any(ctx.is_break(t) or not is_cap(ctx.words[t]) for t in range(j, end)):
+                end = j
         if end > j and len(ctx.span_text(j, end)) > 3:
             out.append(Candidate(i, end, "ORG", "pattern", cue="ORG", fixed=True))
     # "le CHU" after "le CHU de Limoges": the same body, when the document names one such body only

@@ -51,13 +51,15 @@ ORG_HEADS = _words(
     service services direction délégation observatoire académie laboratoire société compagnie chambre
     parti syndicat inspection préfecture mairie haute haut consortium coalition agency council
     commissariat collectif mutualité muséum studio studios ordre communauté mutuelle ligue éditions
-    diocèse archidiocèse port"""
+    diocèse archidiocèse port conservatoire groupement"""
 )
+# "Parc national des Écrins", "Parc naturel régional du Morvan": with a capital, the park's public body
+PARK_BODY_WORDS = _words("national naturel marin")
 MISC_HEADS = _words(
     """sommet forum processus programme loi plan feuille stratégie pacte charte déclaration traité accord
     règlement directive initiative projet dialogue appel prix festival salon journée journées semaine
     jeux coupe championnat exposition agenda protocole code livre recommandation mémorandum résolution
-    opération campagne objectifs summit act"""
+    opération campagne objectifs summit act rencontres assises concours trophée trophées"""
 )
 NAME_HEADS = ORG_HEADS | MISC_HEADS
 # lower-case nouns that announce a name of a given kind ("le projet X", "la société Y")
@@ -65,7 +67,7 @@ MISC_CUES = _words(
     """projet projets programme initiative plateforme plate-forme réunion conférence sommet forum salon
     festival loi règlement directive stratégie plan opération campagne label dispositif appel prix
     application logiciel outil événement évènement rencontre rencontres hackathon concours journal
-    quotidien hebdomadaire magazine revue émission indice indices"""
+    quotidien hebdomadaire magazine revue émission indice indices colloque congrès séminaire symposium"""
 )
 ORG_CUES = _words(
     """société entreprise groupe start-up startup agence association fondation cabinet banque laboratoire
@@ -93,7 +95,7 @@ GENERIC = _words(
 # buildings and venues named after a person: "Centre Léo Dupuis", "salle Marie Curie" (LOC)
 FACILITY_HEADS = _words(
     """centre salle maison espace stade gymnase théâtre musée médiathèque bibliothèque place rue avenue
-    boulevard quai aéroport gare palais parc hôpital lycée collège complexe halle"""
+    boulevard quai aéroport gare palais parc hôpital lycée collège complexe halle cinéma"""
 )
 # sports clubs: abbreviations of their legal forms, written in capitals (Association sportive, Football
 # club, Club de fútbol, Union sportive, Racing club, Sporting club, Athletic club, Club athlétique,
@@ -117,6 +119,11 @@ PLACE_KIND_HEADS = _words(
     """canton mer océan lac massif mont monts col golfe baie île îles presqu'île presqu’île cap vallée
     gorges plateau forêt canal étang détroit archipel"""
 )
+# natural features whose name follows "de/du/des" and keeps the kind noun ("le col du Pradel", "le
+# massif de la Vanoise", "les gorges de l'Ardèche"); an airport is named by its places ("Paris-Orly")
+NAMED_FEATURE_HEADS = _words("col massif gorges mont pic cirque")
+# acronyms of a kind of unit or of a legal form, common nouns like "TPE": "(UMR 6214)", "une SARL"
+KIND_ACRONYMS = _words("umr upr uar usr ums umi sarl sasu eurl scop scic gie")
 # currencies and their codes: amounts are not entities ("15 milliards FCFA", "300 USD")
 CURRENCIES = _words(
     """euro euros dollar dollars livre livres franc francs fcfa cfa f.cfa yen yens yuan yuans renminbi
