@@ -9,7 +9,8 @@ releases written for these tests (invented people, bodies and places):
   technologie") are not technology;
 - a street market ("le marché hebdomadaire", "les marchés de producteurs") is not the
   economy's "marché";
-- an e-mail address, a software house's trade, a customer's bank details are not technology.
+- an e-mail address, a software house's trade, a customer's bank details are not technology;
+- "enfants" is no cue of education: a family's children are not a school's.
 """
 
 from __future__ import annotations
@@ -116,3 +117,21 @@ def test_a_street_market_is_not_the_economys_market(nlp):
     assert "marché" not in _evidence(nlp, MARKET, ECONOMY)
     leisure = set(_evidence(nlp, MARKET, LEISURE))
     assert "marché de producteurs" in leisure  # "le marché hebdomadaire" is neutral: hidden, no vote
+
+
+RESCUE = (
+    "Une passante sauve deux enfants de la noyade à Saint-Quay-sur-Rance\n\n"
+    "Saint-Quay-sur-Rance, le 9 août — Mère de trois enfants, Aurélie Kerhervé se promenait avec les "
+    "siens sur la digue quand elle a vu deux enfants emportés par le courant. Elle s'est jetée à l'eau "
+    "tout habillée et les a ramenés sur la plage, épuisés mais sains et saufs.\n\n"
+    "Les deux enfants, des cousins de sept et neuf ans, ont été examinés par les pompiers puis rendus à "
+    "leurs parents. Le maire lui remettra samedi la médaille de la ville pour cet acte de courage.\n\n"
+    "« Je n'ai pas réfléchi, j'aurais voulu qu'on fasse la même chose pour les miens », a-t-elle confié, "
+    "encore émue."
+)
+
+
+def test_a_familys_children_are_not_education(nlp):
+    subjects = _subjects(nlp, RESCUE)
+    assert HUMAN in subjects and EDUCATION not in subjects
+    assert "enfants" not in _evidence(nlp, RESCUE, EDUCATION)
