@@ -1,0 +1,21 @@
+"""Keyphrase rules for error families seen on the third held-out set (tests/data/keywords/heldout3).
+Sentences, names and places are invented for these tests."""
+
+from __future__ import annotations
+
+from pipeline.keywords import keyphrase_candidates
+from pipeline.keywords.commonness import common_noun_rank, word_rank
+
+
+def surfaces(nlp, text: str, title: str | None = None) -> dict[str, object]:
+    return {c.surface: c for c in keyphrase_candidates(nlp(text), title=title)}
+
+
+def test_a_name_candidate_written_in_lower_case_is_weighed_as_a_common_noun(nlp):
+    assert common_noun_rank(nlp.vocab, "jardin", True) == word_rank(nlp.vocab, "jardin")
+    found = surfaces(
+        nlp,
+        "Le Jardin botanique de Rosmerel rouvre ses serres. Le jardin accueille des scolaires, et le jardin "
+        "prête ses graines aux habitants.",
+    )
+    assert found["jardin"].common_rank == word_rank(nlp.vocab, "jardin") > 0
