@@ -11,7 +11,14 @@ from spacy.tokens import Doc
 from ..token_table import TokenTable
 from .candidate import Acc, KeyphraseCandidate
 from .commonness import common_noun_rank
-from .filters import container_shares, first_actor, merge_first_names, merge_short_names, too_short
+from .filters import (
+    container_shares,
+    drop_class_nouns,
+    first_actor,
+    merge_first_names,
+    merge_short_names,
+    too_short,
+)
 from .phrases import Shape, phrase_spans
 from .title import in_metadata_title, title_ngrams, title_span
 from .tokens import read_tokens
@@ -53,6 +60,7 @@ def keyphrase_candidates(
         del acc[key]
     merge_short_names(acc)
     merge_first_names(acc)
+    drop_class_nouns(acc)
     first_actor(acc)
     shares = container_shares(acc)
     out = []

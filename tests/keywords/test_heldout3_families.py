@@ -19,3 +19,21 @@ def test_a_name_candidate_written_in_lower_case_is_weighed_as_a_common_noun(nlp)
         "prête ses graines aux habitants.",
     )
     assert found["jardin"].common_rank == word_rank(nlp.vocab, "jardin") > 0
+
+
+def test_a_class_noun_before_a_name_leaves_the_name_whole(nlp):
+    text = (
+        "La coopérative Grain d'Orge rachète un moulin. Selon la fondation Marmion Lescure, le projet est "
+        "exemplaire. La coopérative Grain d'Orge emploiera douze salariés."
+    )
+    found = surfaces(nlp, text)
+    assert "Marmion Lescure" in found and "fondation Marmion Lescure" not in found
+    assert found["Marmion Lescure"].container_share == 0.0  # no longer a fragment of the longer phrase
+    assert "moulin" in found  # other phrases are untouched
+
+
+def test_a_class_noun_with_a_complement_is_no_apposition(nlp):
+    found = surfaces(
+        nlp, "La société de chasse de Vaubrun organise une battue. La société de chasse recrute."
+    )
+    assert "société de chasse" in found
