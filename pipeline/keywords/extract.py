@@ -135,12 +135,16 @@ def _add(acc: dict[str, Acc], words: Words, i: int, j: int, shape: Shape, s_idx:
 def _measured(words: Words, i: int, j: int) -> bool:
     """A phrase whose last complement is a number and a date or an amount ("plan de 210 millions
     d'euros", "site de 22 000 mètres carrés", "investissement de 2025"): the thing measured is the
-    keyphrase (its head is a candidate of its own), the measure is not."""
+    keyphrase (its head is a candidate of its own), the measure is not. So with a count in digits
+    before a noun ("fermeture de 27 agences", "recrutement de 40 soignants"): an event of the headline,
+    whose head and counted noun are candidates of their own."""
     roles = words.roles
     for k in range(i + 1, j - 1):
         if roles[k] in "EF":
             m = k + 2 if roles[k + 1] == "D" else k + 1
             if m < j and roles[m] == "M" and _is_filler(words, m, j):
+                return True
+            if m + 1 < j and roles[m] == "M" and words.keys[m].replace(" ", "").isdigit():
                 return True
     return False
 

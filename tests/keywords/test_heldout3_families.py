@@ -37,3 +37,14 @@ def test_a_class_noun_with_a_complement_is_no_apposition(nlp):
         nlp, "La société de chasse de Vaubrun organise une battue. La société de chasse recrute."
     )
     assert "société de chasse" in found
+
+
+def test_a_count_in_digits_makes_a_headline_event_not_a_keyphrase(nlp):
+    found = surfaces(
+        nlp,
+        "La clinique du Val d'Ysère annonce le recrutement de 40 soignants et l'ouverture de 12 lits. "
+        "Ces soignants renforceront le service de gériatrie.",
+    )
+    assert not {"recrutement de 40 soignants", "ouverture de 12 lits"} & set(found)
+    assert {"recrutement", "soignants", "lits", "service de gériatrie"} <= set(found)
+    assert "défaillance des deux moteurs" in surfaces(nlp, "On connaît la défaillance des deux moteurs.")
