@@ -45,11 +45,11 @@ readers keep. A PositionRank graph score, a boost for phrases with a function wo
 and a first-sentences weight were tried and did not help on either dev part, so they are not used.
 
 Modules, in the order of the per-document pass: tokens (the token columns read), words (tokens grouped
-into words, one role letter each), phrases (phrase shapes over the role string), zones (dateline,
-contact block and web addresses: boilerplate), extract (candidates counted and merged), filters (rules
-that need all of a document's occurrences), title (the title line and the metadata title), commonness
-(a word's frequency rank in general French); vocabulary holds the word lists, candidate the row type;
-ranking is the corpus pass.
+into words, one role letter each), phrases (phrase shapes over the role string), quoted (titles in
+guillemets: « Lire en short »), zones (dateline, contact block and web addresses: boilerplate), extract
+(candidates counted and merged), filters (rules that need all of a document's occurrences), title (the
+title line and the metadata title), commonness (a word's frequency rank in general French); vocabulary
+holds the word lists, candidate the row type; ranking is the corpus pass.
 """
 
 from .candidate import CANDIDATE_COLUMNS, KeyphraseCandidate, candidates_frame

@@ -20,6 +20,7 @@ from .filters import (
     too_short,
 )
 from .phrases import Shape, phrase_spans
+from .quoted import add_title, quoted_titles
 from .title import in_metadata_title, title_ngrams, title_span
 from .tokens import read_tokens
 from .vocabulary import ROLE_HEADS, TIME_AND_QUANTITY
@@ -52,6 +53,10 @@ def keyphrase_candidates(
             if j - 1 in words.governing:
                 continue  # cut before the participle's complement: "terminal destiné (à ...)"
             a = _add(acc, words, i, j, shape, s_idx, text)
+            if not zones or not in_spans(words.starts[i], zones, zone_starts):
+                a.body_frequency += 1
+        for i, j in quoted_titles(columns, lo, hi, words):
+            a = add_title(acc, words, i, j, s_idx, text)
             if not zones or not in_spans(words.starts[i], zones, zone_starts):
                 a.body_frequency += 1
     # Only in the dateline or the contact block: the publisher's, not the topic (and no full name that a

@@ -48,3 +48,20 @@ def test_a_count_in_digits_makes_a_headline_event_not_a_keyphrase(nlp):
     assert not {"recrutement de 40 soignants", "ouverture de 12 lits"} & set(found)
     assert {"recrutement", "soignants", "lits", "service de gériatrie"} <= set(found)
     assert "défaillance des deux moteurs" in surfaces(nlp, "On connaît la défaillance des deux moteurs.")
+
+
+def test_a_title_in_guillemets_is_one_name(nlp):
+    text = (
+        "La médiathèque de Lorvin lance « Sous les pavés, la plage », un cycle de lectures estivales. "
+        "Le programme « Lire en short » revient aussi cet été."
+    )
+    found = surfaces(nlp, text)
+    assert "Lire en short" in found and found["Lire en short"].is_name
+    assert found["Lire en short"].container_share == 0.0
+
+
+def test_quoted_speech_is_no_title(nlp):
+    text = "« Nous voulons des trains à l'heure », affirme Lina Berthaud. Elle parle de « vraie urgence »."
+    found = surfaces(nlp, text)
+    assert not any(s.startswith("Nous") for s in found)
+    assert not found.get("vraie urgence") or not found["vraie urgence"].is_name  # lower case: no title
