@@ -3,8 +3,9 @@ Sentences, names and places are invented for these tests."""
 
 from __future__ import annotations
 
-from pipeline.keywords import keyphrase_candidates
+from pipeline.keywords import candidates_frame, keyphrase_candidates, rank_keyphrases
 from pipeline.keywords.commonness import common_noun_rank, word_rank
+from pipeline.keywords.ranking import SPECIFIC
 
 
 def surfaces(nlp, text: str, title: str | None = None) -> dict[str, object]:
@@ -65,3 +66,16 @@ def test_quoted_speech_is_no_title(nlp):
     found = surfaces(nlp, text)
     assert not any(s.startswith("Nous") for s in found)
     assert not found.get("vraie urgence") or not found["vraie urgence"].is_name  # lower case: no title
+
+
+def test_an_everyday_noun_weighs_less_than_the_release_topic_of_the_same_frequency(nlp):
+    # "station" (rank ~1,600 in general French) fills releases of every kind; "sentier" (rank ~6,700)
+    # names what this one is about: at equal frequency, it goes first though named later.
+    assert 1_000 < word_rank(nlp.vocab, "station") < SPECIFIC < word_rank(nlp.vocab, "sentier")
+    text = (
+        "La station de Brésillac et ses navettes rouvrent le sentier des crêtes. La station balise le "
+        "sentier. Le sentier part de la station."
+    )
+    frame = candidates_frame("d", keyphrase_candidates(nlp(text)))
+    top = list(rank_keyphrases(frame, top_k=10)["keyword"])
+    assert top.index("sentier") < top.index("station")
