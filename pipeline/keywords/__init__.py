@@ -39,17 +39,17 @@ topic (TF-IDF, YAKE), names are over-represented among reader keyphrases, and a 
 occurs inside one short phrase is a fragment of that phrase (the idea behind TopicRank's grouping, used
 here as a penalty). On press releases (press-real dev) the one thing news readers' keyphrases did not
 show is that an indexer never keeps the words that fill every release ("pays", "développement",
-"action"): a mild prior on the most frequent French words (rank < 1000) helps there and costs nothing
+"action"): a mild prior on the most frequent French words (rank < 2000) helps there and costs nothing
 on WikiNews; a stronger one helps press releases more but drops the most frequent words WikiNews
 readers keep. A PositionRank graph score, a boost for phrases with a function word
 and a first-sentences weight were tried and did not help on either dev part, so they are not used.
 
 Modules, in the order of the per-document pass: tokens (the token columns read), words (tokens grouped
-into words, one role letter each), phrases (phrase shapes over the role string), zones (dateline,
-contact block and web addresses: boilerplate), extract (candidates counted and merged), filters (rules
-that need all of a document's occurrences), title (the title line and the metadata title), commonness
-(a word's frequency rank in general French); vocabulary holds the word lists, candidate the row type;
-ranking is the corpus pass.
+into words, one role letter each), phrases (phrase shapes over the role string), quoted (titles in
+guillemets: « Lire en short »), zones (dateline, contact block and web addresses: boilerplate), extract
+(candidates counted and merged), filters (rules that need all of a document's occurrences), title (the
+title line and the metadata title), commonness (a word's frequency rank in general French); vocabulary
+holds the word lists, candidate the row type; ranking is the corpus pass.
 """
 
 from .candidate import CANDIDATE_COLUMNS, KeyphraseCandidate, candidates_frame

@@ -40,10 +40,11 @@ def word_rank(vocab: Vocab, word: str) -> int:
 def common_noun_rank(vocab: Vocab, surface: str, is_name: bool) -> int:
     """The rank that says how generic a one-word candidate is: its lower-case form's for a common noun;
     for a capitalised word, its lower-case form's when that is more frequent than the capitalised one
-    (a common noun with a capital: "Président"), else 0 (a real name: no penalty)."""
+    (a common noun with a capital: "Président"), else 0 (a real name: no penalty). A name candidate
+    mostly written in lower case ("parc", capitalised only in "Parc national de ...") is a common noun."""
     lower = surface.lower()
     low = word_rank(vocab, lower)
-    if not is_name or not low:
+    if not is_name or not low or surface == lower:
         return low
     written = word_rank(vocab, surface)
     return low if low < written else 0

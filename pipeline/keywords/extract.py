@@ -11,8 +11,16 @@ from spacy.tokens import Doc
 from ..token_table import TokenTable
 from .candidate import Acc, KeyphraseCandidate
 from .commonness import common_noun_rank
-from .filters import container_shares, first_actor, merge_first_names, merge_short_names, too_short
+from .filters import (
+    container_shares,
+    drop_class_nouns,
+    first_actor,
+    merge_first_names,
+    merge_short_names,
+    too_short,
+)
 from .phrases import Shape, phrase_spans
+from .quoted import add_title, quoted_titles
 from .title import in_metadata_title, title_ngrams, title_span
 from .tokens import read_tokens
 from .vocabulary import ROLE_HEADS, TIME_AND_QUANTITY
@@ -47,12 +55,17 @@ def keyphrase_candidates(
             a = _add(acc, words, i, j, shape, s_idx, text)
             if not zones or not in_spans(words.starts[i], zones, zone_starts):
                 a.body_frequency += 1
+        for i, j in quoted_titles(columns, lo, hi, words):
+            a = add_title(acc, words, i, j, s_idx, text)
+            if not zones or not in_spans(words.starts[i], zones, zone_starts):
+                a.body_frequency += 1
     # Only in the dateline or the contact block: the publisher's, not the topic (and no full name that a
     # bare first name or surname of the body could be merged into).
     for key in [k for k, a in acc.items() if not a.body_frequency]:
         del acc[key]
     merge_short_names(acc)
     merge_first_names(acc)
+    drop_class_nouns(acc)
     first_actor(acc)
     shares = container_shares(acc)
     out = []
@@ -127,12 +140,16 @@ def _add(acc: dict[str, Acc], words: Words, i: int, j: int, shape: Shape, s_idx:
 def _measured(words: Words, i: int, j: int) -> bool:
     """A phrase whose last complement is a number and a date or an amount ("plan de 210 millions
     d'euros", "site de 22 000 mètres carrés", "investissement de 2025"): the thing measured is the
-    keyphrase (its head is a candidate of its own), the measure is not."""
+    keyphrase (its head is a candidate of its own), the measure is not. So with a count in digits
+    before a noun ("fermeture de 27 agences", "recrutement de 40 soignants"): an event of the headline,
+    whose head and counted noun are candidates of their own."""
     roles = words.roles
     for k in range(i + 1, j - 1):
         if roles[k] in "EF":
             m = k + 2 if roles[k + 1] == "D" else k + 1
             if m < j and roles[m] == "M" and _is_filler(words, m, j):
+                return True
+            if m + 1 < j and roles[m] == "M" and words.keys[m].replace(" ", "").isdigit():
                 return True
     return False
 

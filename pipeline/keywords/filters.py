@@ -8,7 +8,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from .candidate import Acc
-from .vocabulary import ARTICLES, PREPOSITIONS
+from .vocabulary import ARTICLES, CLASS_NOUNS, PREPOSITIONS
 
 
 def container_shares(acc: dict[str, Acc], max_words: int = 3) -> dict[str, float]:
@@ -105,6 +105,20 @@ def merge_first_names(acc: dict[str, Acc]) -> None:
             continue
         _merge_into(acc[fulls[0]], a)
         del acc[key]
+
+
+def drop_class_nouns(acc: dict[str, Acc]) -> None:
+    """A class noun followed by the name of a body ("société Terralia Environnement", "association
+    Vallée Propre") is the name with its apposition: the name, a candidate of its own whose occurrences
+    are the same, is the keyphrase; the longer phrase is dropped (it would also make the name look like
+    a fragment of it)."""
+    for key in list(acc):
+        a = acc[key]
+        if len(a.words) < 2 or a.has_function_word or a.is_name or a.words[0] not in CLASS_NOUNS:
+            continue
+        name = acc.get(key.split(" ", 1)[1]) if " " in key else None
+        if name is not None and name.is_name:
+            del acc[key]
 
 
 def first_actor(acc: dict[str, Acc]) -> None:

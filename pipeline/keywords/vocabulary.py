@@ -39,6 +39,14 @@ _FRAME = """
     étape action soutien
 """
 FRAME_NOUNS = frozenset(_FRAME.split())
+# Class nouns put before the name of a body as its apposition ("la société Terralia", "l'association
+# Vallée Propre"): the name is the keyphrase, the class noun adds nothing (filters.drop_class_nouns).
+_CLASS = """
+    société entreprise association groupe start-up startup cabinet fondation collectif coopérative
+    fédération compagnie enseigne marque opérateur constructeur éditeur firme filiale laboratoire club
+    assureur banque
+"""
+CLASS_NOUNS = frozenset(_CLASS.split())
 # Currencies, as codes or words: an amount is never a topic ("50 millions d'euros", "2 milliards FCFA").
 _CURRENCIES = "euro eur € dollar usd $ fcfa cfa xof franc chf gbp yen"
 CURRENCIES = frozenset(_CURRENCIES.split())
