@@ -20,7 +20,7 @@ from pipeline.token_table import TokenTable
 
 from .marks import find_quoted_spans
 from .records import Mention
-from .words import ROLE_PAIRS, SAYING_FORMS, SPEECH_LEMMAS, TITLES, role_key
+from .words import FAIRE_FORMS, ROLE_PAIRS, SAYING_FORMS, SPEECH_LEMMAS, TITLES, role_key
 
 # "Josiane, 71 ans, ...": an age in apposition says that the name before it is a person's.
 AGE_AFTER = re.compile(r",\s*\d{1,3}\s+ans\s*[,.;)]")  # not "Vernay, 40 ans après"
@@ -198,6 +198,8 @@ class Context:
         if not 0 <= i < self.n or self.pos[i] in ("DET", "ADP", "PROPN"):
             return None
         lemma = SAYING_FORMS.get(self.lows[i])
+        if lemma is None and self.lows[i] in FAIRE_FORMS and self.low(i + 1) in ("valoir", "savoir"):
+            lemma = "faire " + self.low(i + 1)  # "a fait valoir X", "fait savoir la direction"
         if lemma is None and self.pos[i] == "VERB" and self.lemma(i) in SPEECH_LEMMAS:
             lemma = self.lemma(i)  # a form the list lacks, or a verb of stance ("a défendu")
         if (
