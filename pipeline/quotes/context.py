@@ -54,8 +54,8 @@ class Context:
             ts, te = self.tok(m.start), self.tok(m.end - 1) + 1
             if m.label == "PER":  # a first name the mention left out ("Claire" + "Dumont")
                 k = ts
-                while k > 0 and self.first_name(k - 1):
-                    k -= 1
+                while k > 0 and self.first_name(k - 1) and not self._named_else(k - 1):
+                    k -= 1  # not over a place or body named before it ("député de la Loire Jean Roy")
                 if k < ts:
                     ts = k
                     m = replace(m, start=self.starts[k], text=self.text[self.starts[k] : m.end])
@@ -99,6 +99,11 @@ class Context:
             ):
                 out.append(Mention(start, end, self.words[k], "PER", None))
         return sorted(out, key=lambda m: m.start)
+
+    def _named_else(self, k: int) -> bool:
+        """Token k lies in a mention of a place or a body."""
+        at = self.starts[k]
+        return any(m.label != "PER" and m.start <= at < m.end for m in self.mentions)
 
     def _fronted_participle(self, k: int, end: int) -> bool:
         """Tokens k to end are a verb, or one past participle opening its sentence before a comma

@@ -91,3 +91,16 @@ def test_a_role_with_a_union_acronym_names_its_holder_far_back(nlp) -> None:
     )
     quotes = run(nlp, text, ROCHE, ("CGT", "ORG", "CGT"))
     assert [q.speaker_canonical for q in quotes] == ["Paul Roche", "Paul Roche"]
+
+
+# ----------------------------------------------------------------------------- role of a place, then a name
+def test_a_place_before_the_name_is_not_a_first_name(nlp) -> None:
+    text = "La sénatrice du Gers Anne Pelletier a salué « une bonne nouvelle pour les territoires ruraux »."
+    [q] = run(nlp, text, ("Gers", "LOC", "Gers"), ("Anne Pelletier", "PER", "Anne Pelletier"))
+    assert q.speaker == "Anne Pelletier" and q.speaker_role == "sénatrice du Gers"
+
+
+def test_a_first_name_left_out_of_the_mention_is_still_taken(nlp) -> None:
+    text = "« Nous irons jusqu'au bout », a déclaré Claire Dumont, maire de Vals."
+    [q] = run(nlp, text, ("Dumont", "PER", "Dumont"))
+    assert q.speaker == "Claire Dumont"
