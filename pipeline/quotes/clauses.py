@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .context import Context
 from .phrases import noun_phrase
-from .records import Raw
+from .records import Mention, Raw
 from .roles import role_extent
 from .words import BODY_NOUNS, CLITICS, FILLER_SEQS, PRONOUNS
 
@@ -199,4 +199,18 @@ def body_subject(ctx: Context, start: int, end: int) -> Raw | None:
         return None  # more than the body's name before the verb
     gender = "Fem" if ctx.low(i) == "la" else "Masc" if ctx.low(i) == "le" else None
     surface = ctx.span(i, stop)
-    return Raw("ROLE", ctx.starts[i], surface=surface, role=None, head=None, gender=gender)
+    body = named_body(ctx, i, noun) if stop <= noun + 1 else None
+    return Raw("ROLE", ctx.starts[i], surface=surface, role=None, head=None, body=body, gender=gender)
+
+
+def named_body(ctx: Context, i: int, noun: int) -> Mention | None:
+    """ "Le tribunal correctionnel de Nantes a condamné ... Le tribunal a estimé que « ... »": a bare
+    body noun is the last organisation named before whose name opens with that noun."""
+    return next(
+        (
+            m
+            for m in reversed(ctx.mentions)
+            if m.start < ctx.starts[i] and m.label == "ORG" and m.text.split()[0].lower() == ctx.low(noun)
+        ),
+        None,
+    )

@@ -20,7 +20,7 @@ from pipeline.token_table import TokenTable
 
 from .marks import find_quoted_spans
 from .records import Mention
-from .words import ROLE_PAIRS, SAYING_FORMS, SPEECH_LEMMAS, TITLES, role_key
+from .words import FAIRE_FORMS, ROLE_PAIRS, SAYING_FORMS, SPEECH_LEMMAS, TITLES, role_key
 
 # "Josiane, 71 ans, ...": an age in apposition says that the name before it is a person's.
 AGE_AFTER = re.compile(r",\s*\d{1,3}\s+ans\s*[,.;)]")  # not "Vernay, 40 ans après"
@@ -54,8 +54,8 @@ class Context:
             ts, te = self.tok(m.start), self.tok(m.end - 1) + 1
             if m.label == "PER":  # a first name the mention left out ("Claire" + "Dumont")
                 k = ts
-                while k > 0 and self.first_name(k - 1):
-                    k -= 1
+                while k > 0 and self.first_name(k - 1) and not self._named_else(k - 1):
+                    k -= 1  # not over a place or body named before it ("député de la Loire Jean Roy")
                 if k < ts:
                     ts = k
                     m = replace(m, start=self.starts[k], text=self.text[self.starts[k] : m.end])
@@ -99,6 +99,11 @@ class Context:
             ):
                 out.append(Mention(start, end, self.words[k], "PER", None))
         return sorted(out, key=lambda m: m.start)
+
+    def _named_else(self, k: int) -> bool:
+        """Token k lies in a mention of a place or a body."""
+        at = self.starts[k]
+        return any(m.label != "PER" and m.start <= at < m.end for m in self.mentions)
 
     def _fronted_participle(self, k: int, end: int) -> bool:
         """Tokens k to end are a verb, or one past participle opening its sentence before a comma
@@ -198,6 +203,8 @@ class Context:
         if not 0 <= i < self.n or self.pos[i] in ("DET", "ADP", "PROPN"):
             return None
         lemma = SAYING_FORMS.get(self.lows[i])
+        if lemma is None and self.lows[i] in FAIRE_FORMS and self.low(i + 1) in ("valoir", "savoir"):
+            lemma = "faire " + self.low(i + 1)  # "a fait valoir X", "fait savoir la direction"
         if lemma is None and self.pos[i] == "VERB" and self.lemma(i) in SPEECH_LEMMAS:
             lemma = self.lemma(i)  # a form the list lacks, or a verb of stance ("a défendu")
         if (

@@ -174,9 +174,13 @@ def past_relative(ctx: Context, end: int, p: int) -> int:
     """ "Pour le préfet, qui a visité le site jeudi, « ... »": a relative clause between the speaker
     and the comma that leads to the quotation."""
     j = ctx.nxt(end)
-    if j >= p or ctx.low(j) != "," or ctx.low(ctx.nxt(j + 1)) not in ("qui", "dont"):
+    if j < p and ctx.low(j) == ",":
+        j = ctx.nxt(j + 1)
+    elif ctx.low(ctx.prv(end - 1)) != ",":  # the apposition before took its closing comma
         return end
-    between = range(j + 1, p)
+    if j >= p or ctx.low(j) not in ("qui", "dont"):
+        return end
+    between = range(j, p)
     if any(ctx.words[k] in ALL_MARKS or ctx.words[k] in ".;:!?" or "\n" in ctx.words[k] for k in between):
         return end
     return p if len(between) <= 15 else end
@@ -188,10 +192,13 @@ def past_apposition(ctx: Context, end: int, p: int) -> int:
     j = ctx.nxt(end)
     if j >= p or ctx.low(j) != ",":
         return end
-    between = range(j + 1, p)
+    stop = next(  # "X, chimiste au CNRS, qui n'a pas pris part à l'étude, « ... »": up to the relative
+        (k for k in range(j + 1, p) if ctx.low(k) == "," and ctx.low(ctx.nxt(k + 1)) in ("qui", "dont")), p
+    )
+    between = range(j + 1, stop)
     if any(ctx.finite(k) or ctx.words[k] in ALL_MARKS or ctx.words[k] in ".;:!?" for k in between):
         return end
-    return p if len(between) <= 15 else end
+    return stop if len(between) <= 15 else end
 
 
 def words_of(ctx: Context, start: int, p: int) -> Raw | None:

@@ -164,11 +164,16 @@ def _holder(raw: Raw, earlier: list[tuple[int, Speaker]]) -> Speaker | None:
     if raw.body is None or not raw.head:
         return None
     stem = next((w.lower()[:6] for w in raw.body.text.split() if len(w) >= 6), None)
+    if stem is None:  # an acronym: "le délégué CGT" after "X, délégué syndical CGT"
+        stem = next((w.lower() for w in raw.body.text.split() if len(w) >= 2 and w.isupper()), None)
     if stem is None:
         return None
+    words_ = set((raw.role or "").lower().split())
     for pos, sp in reversed(earlier):
-        if raw.pos - pos > PARAGRAPH_CHARS:
-            return None
+        # farther back only when the role as written is all in the person's ("le délégué CGT" after
+        # "X, délégué syndical CGT")
+        if raw.pos - pos > PARAGRAPH_CHARS and not (sp.role and words_ <= set(sp.role.lower().split())):
+            continue
         if (
             sp.kind in ("PER", "NAMED")
             and sp.head

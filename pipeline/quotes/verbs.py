@@ -24,7 +24,7 @@ def verb_group(ctx: Context, i: int, limit: int) -> tuple[int, Raw | None, int] 
     if j >= limit or ctx.saying(j) is None:
         return None
     verb = j
-    j, pron = inverted(ctx, j + 1, pron)
+    j, pron = inverted(ctx, j + (2 if ctx.saying(j).startswith("faire ") else 1), pron)
     if not aux and pron is None and ctx.verb_form[verb] == ["Part"]:
         return None  # ", largement saluées par ...": a participle without its auxiliary is no incise
     return verb, pron, j

@@ -88,6 +88,8 @@ def _saying_forms() -> dict[str, str]:
 
 
 SAYING_FORMS = _saying_forms()  # verb form -> infinitive
+# Forms of "faire" that make a verb of saying with "valoir" or "savoir" ("a fait valoir que ...").
+FAIRE_FORMS = words("fait font faisait faisaient fera feront faire")
 
 # Lemmas of verbs that report words, a stance or a wish ("a défendu « ... »", "souhaite « ... »",
 # "appelle à « ... »"): recognised through the model's lemma when the form is not in SAYING_FORMS, so
@@ -138,7 +140,9 @@ ROLE_PAIRS = ROLE_NOUNS | pairs(
     agriculteur agricultrice=agriculteur éleveur éleveuse=éleveur médecin infirmier infirmière=infirmier
     pharmacien pharmacienne=pharmacien pédiatre urgentiste infectiologue épidémiologiste psychiatre
     psychologue sociologue historien historienne=historien politologue climatologue associé
-    associée=associé
+    associée=associé attaquant attaquante=attaquant gardien gardienne=gardien capitaine buteur
+    buteuse=buteur ailier ailière=ailier arbitre footballeur footballeuse=footballeur rugbyman cycliste
+    skieur skieuse=skieur boxeur boxeuse=boxeur
     """
 )
 # People who speak as witnesses rather than for an office: "Une habitante du quartier raconte : « ... »".
@@ -185,7 +189,8 @@ PROFESSIONS = words(
     coauteur co-auteur économiste réalisateur cinéaste artiste écrivain comédien acteur chanteur
     musicien romancier poète lauréat avocat magistrat journaliste enseignant agriculteur éleveur
     médecin infirmier pharmacien pédiatre urgentiste infectiologue épidémiologiste psychiatre
-    psychologue sociologue historien politologue climatologue
+    psychologue sociologue historien politologue climatologue attaquant gardien capitaine buteur ailier
+    arbitre footballeur rugbyman cycliste skieur boxeur
     """
 )
 FEMININE_ROLES = frozenset(k for k, v in ROLE_PAIRS.items() if k != v)
@@ -205,7 +210,8 @@ PRONOUNS = {
 BODY_NOUNS = words(
     """
     association collectif commission compagnie direction entreprise fédération gouvernement groupe
-    intersyndicale mairie ministère municipalité préfecture rectorat société syndicat
+    intersyndicale mairie ministère municipalité préfecture rectorat société syndicat tribunal cour
+    parquet
     """
 )
 # Things that bear words no one is quoted saying: "une banderole proclamant « ... »" (singular forms).

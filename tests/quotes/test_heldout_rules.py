@@ -392,6 +392,7 @@ def test_heldout_fixtures_are_consistent() -> None:
         DATA / "heldout6",
         DATA / "heldout7",
         DATA / "heldout8",
+        DATA / "heldout9",
     ):
         _consistent(folder)
 
