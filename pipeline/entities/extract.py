@@ -29,7 +29,14 @@ from .corrections import NEVER, Corrections
 from .document_mentions import propagate, short_form_mentions, split_hyphenated
 from .filters import never_an_entity
 from .gazetteer_matches import gazetteer_candidates
-from .labels import acronym_labels, cue_label, harmonise_labels, label_enumerations, resolve_overlaps
+from .labels import (
+    acronym_labels,
+    cue_label,
+    harmonise_labels,
+    label_enumerations,
+    places_read_as_persons,
+    resolve_overlaps,
+)
 from .records import Candidate, Mention
 from .release_names import (
     about_names,
@@ -127,6 +134,7 @@ def extract_entities(
     defs = acronym_definitions(ctx, mentions)
     common = common_noun_acronyms(ctx)
     mentions = [m for m in mentions if m.text not in common]
+    places_read_as_persons(ctx, mentions)
     harmonise_labels(ctx, mentions)
     about_names(ctx, mentions)
     acronym_labels(ctx, mentions, set(defs))
