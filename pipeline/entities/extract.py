@@ -20,6 +20,7 @@ from .candidates import (
     event_candidates,
     head_candidates,
     model_candidates,
+    plural_head_candidates,
 )
 from .canonical_names import assign_canonicals
 from .cleaning import char_bounds, clean
@@ -94,7 +95,7 @@ def extract_entities(
     cands += court_candidates(ctx) + longer_place_candidates(ctx) + dateline_candidates(ctx)
     cands += acronym_place_candidates(ctx) + seat_and_grouping_candidates(ctx) + confederation_candidates(ctx)
     cands += bracketed_acronym_candidates(ctx) + index_candidates(ctx) + museum_candidates(ctx)
-    cands += club_candidates(ctx) + diplomatic_post_candidates(ctx)
+    cands += club_candidates(ctx) + diplomatic_post_candidates(ctx) + plural_head_candidates(ctx)
     portfolios = portfolio_spans(ctx)
 
     cleaned: list[Candidate] = []

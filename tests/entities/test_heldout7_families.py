@@ -74,3 +74,14 @@ def test_a_person_after_de_stays_a_person(run):
     got = pairs(run("Le livre de Jean Martin et de Lyon a paru. La maison de Balzac est ouverte."))
     assert ("Jean Martin", "PER") in got
     assert ("Balzac", "PER") in got
+
+
+def test_a_plural_company_head_and_the_name_beside_it_are_one_company(run):
+    got = pairs(run("La farine est produite par les Moulins Val de Saône, filiale du groupe depuis 2015."))
+    assert ("Moulins Val de Saône", "ORG") in got
+
+
+def test_plural_nouns_written_with_a_capital_are_no_company(run):
+    got = pairs(run("Les Chantiers et les Moulins de la région ferment. Il visite les Moulins de Paris."))
+    assert not any(text.startswith("Chantiers") for text, _ in got)
+    assert ("Moulins de Paris", "ORG") in got
