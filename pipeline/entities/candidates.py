@@ -28,6 +28,7 @@ from .words import (
     MONTHS,
     NAME_HEADS,
     NAMED_FEATURE_HEADS,
+    PLURAL_ORG_HEADS,
     REGION_ADJECTIVES,
     ROLE_HEADS,
     SITE_HEADS,
@@ -256,6 +257,8 @@ def head_candidates(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
         complemented = end > i + 1 and any(
             is_cap(words[k]) or pos[k] in ("NOUN", "PROPN") for k in range(i + 1, end)
         )
+        if low in PLURAL_ORG_HEADS and not any(is_cap(words[k]) for k in range(i + 1, end)):
+            continue  # "les Moulins de la région": a plural noun written with a capital, no company
         if complemented and (end - i >= 3 or pos[i + 1] == "ADJ"):
             label = "MISC" if low in MISC_HEADS else "ORG"
             out.append(Candidate(i, end, label, "pattern", cue=label, char_end=_glued_paren_end(ctx, end)))
@@ -375,4 +378,30 @@ def country_long_forms(ctx: Context) -> list[Candidate]:
                 if stop <= ctx.n and country_name(ctx.span_text(start, stop)) is not None:
                     out.append(Candidate(start, stop, "LOC", "pattern", cue="LOC", fixed=True))
                     break
+    return out
+
+
+def plural_head_candidates(ctx: Context) -> list[Candidate]:
+    """ "les Moulins Vallée d'Eure", "des Ateliers Morvan Frères": a plural company head after "les/des"
+    and the capitalised name set beside it, without "de", are one company (ORG)."""
+    words, lower, n = ctx.words, ctx.lower, ctx.n
+    out: list[Candidate] = []
+    for i, low in enumerate(lower):
+        if (
+            low not in PLURAL_ORG_HEADS
+            or not is_title(words[i])
+            or i == 0
+            or lower[i - 1] not in ("les", "des")
+        ):
+            continue
+        j = i + 1
+        while j < n and not ctx.is_break(j):
+            if is_cap(words[j]) and not ctx.punct[j]:
+                j += 1
+            elif lower[j] in ("d'", "d’", "de", "du") and j + 1 < n and is_cap(words[j + 1]) and j > i + 1:
+                j += 2
+            else:
+                break
+        if j > i + 1:
+            out.append(Candidate(i, j, "ORG", "pattern", cue="ORG"))
     return out

@@ -4,6 +4,8 @@ end where these rules say their nominal group ends."""
 
 from __future__ import annotations
 
+from pipeline.places import is_known_place
+
 from .context import Context
 from .lexicon import is_common_word, is_lemma
 from .shapes import is_acronym, is_cap
@@ -20,6 +22,7 @@ from .words import (
     NAME_HEADS,
     ORG_HEADS,
     OTHER_PREPS,
+    PLURAL_ORG_HEADS,
     WEEKDAYS,
 )
 
@@ -196,6 +199,8 @@ def complement_end(ctx: Context, i: int, with_a: bool = False) -> int:
             and k + 1 < n
             and is_cap(words[k + 1])
             and not ctx.is_break(k + 1)
+            # "les Chantiers de l'Atlantique à Saint-Nazaire": the town is where the company works
+            and not (lower[i] in PLURAL_ORG_HEADS and is_known_place(words[k + 1]))
             and (
                 lower[end - 1] in SUPPORT_NOUNS
                 or _title_cased(ctx, i, end)

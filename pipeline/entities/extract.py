@@ -20,6 +20,7 @@ from .candidates import (
     event_candidates,
     head_candidates,
     model_candidates,
+    plural_head_candidates,
 )
 from .canonical_names import assign_canonicals
 from .cleaning import char_bounds, clean
@@ -29,7 +30,14 @@ from .corrections import NEVER, Corrections
 from .document_mentions import propagate, short_form_mentions, split_hyphenated
 from .filters import never_an_entity
 from .gazetteer_matches import gazetteer_candidates
-from .labels import acronym_labels, cue_label, harmonise_labels, label_enumerations, resolve_overlaps
+from .labels import (
+    acronym_labels,
+    cue_label,
+    harmonise_labels,
+    label_enumerations,
+    places_read_as_persons,
+    resolve_overlaps,
+)
 from .records import Candidate, Mention
 from .release_names import (
     about_names,
@@ -87,7 +95,7 @@ def extract_entities(
     cands += court_candidates(ctx) + longer_place_candidates(ctx) + dateline_candidates(ctx)
     cands += acronym_place_candidates(ctx) + seat_and_grouping_candidates(ctx) + confederation_candidates(ctx)
     cands += bracketed_acronym_candidates(ctx) + index_candidates(ctx) + museum_candidates(ctx)
-    cands += club_candidates(ctx) + diplomatic_post_candidates(ctx)
+    cands += club_candidates(ctx) + diplomatic_post_candidates(ctx) + plural_head_candidates(ctx)
     portfolios = portfolio_spans(ctx)
 
     cleaned: list[Candidate] = []
@@ -127,6 +135,7 @@ def extract_entities(
     defs = acronym_definitions(ctx, mentions)
     common = common_noun_acronyms(ctx)
     mentions = [m for m in mentions if m.text not in common]
+    places_read_as_persons(ctx, mentions)
     harmonise_labels(ctx, mentions)
     about_names(ctx, mentions)
     acronym_labels(ctx, mentions, set(defs))

@@ -23,6 +23,7 @@ from .words import (
     MISC_HEADS,
     MONTHS,
     NAME_HEADS,
+    PLURAL_ORG_HEADS,
     ROLE_HEADS,
     TIME_WORDS,
     WEEKDAYS,
@@ -131,7 +132,7 @@ def never_an_entity(ctx: Context, c: Candidate, text: str) -> bool:
         # sentence-initial capital on a common word; or a heading word tagged as a name
         if ctx.common_initial(first, c.label) and not (c.label == "PER" and w in ctx.surnames):
             return True
-        if low in NAME_HEADS and ctx.initial[first]:
+        if low in NAME_HEADS and low not in PLURAL_ORG_HEADS and ctx.initial[first]:  # "Moulins et Vichy"
             return True
         if ctx.initial[k] and _inflected_common_word(ctx, k):
             return True

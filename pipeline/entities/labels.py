@@ -26,6 +26,7 @@ from .words import (
     ORG_CUES,
     ORG_HEADS,
     PARK_BODY_WORDS,
+    PLURAL_ORG_HEADS,
 )
 
 _APOSTROPHE = re.compile(r"['’]")
@@ -52,7 +53,13 @@ def cue_label(ctx: Context, c: Candidate) -> str | None:
             return "MISC"
         if head in MISC_HEADS and is_cap(first) or _league_competition(ctx, c):
             return "MISC"
-        if head in ORG_HEADS and is_cap(first) and head not in ("haut", "haute") and not _port_town(ctx, c):
+        if (
+            (head in ORG_HEADS or head in PLURAL_ORG_HEADS)
+            and is_cap(first)
+            and head not in ("haut", "haute")
+            and not _port_town(ctx, c)
+            and (c.end - c.start > 1 or head not in PLURAL_ORG_HEADS)  # "à Moulins": the town
+        ):
             return "ORG"  # "Port Atlantique Vendée", the port's authority; not the town "Port Moresby"
         if head in ("haut", "haute") and c.end - c.start > 1 and ctx.lower[c.start + 1] in ORG_HEADS:
             return "ORG"
@@ -285,3 +292,65 @@ def acronym_labels(ctx: Context, mentions: list[Mention], defined: set[str]) -> 
             m.label = "ORG"
         elif m.label == "MISC" and not m.cue and ctx.lookup(m.text) is None and country_code(m.text):
             m.label = "LOC"  # "ÉPINAL" in a dateline, "Valence": a known town or country is a place
+
+
+# lower-case venues whose "de" + name is the town they are in ("la salle des fêtes de Nanteuil")
+_TOWN_VENUES = frozenset(
+    [
+        "salle",
+        "gymnase",
+        "stade",
+        "gare",
+        "mairie",
+        "médiathèque",
+        "bibliothèque",
+        "église",
+        "marché",
+        "halle",
+        "piscine",
+        "port",
+        "aéroport",
+    ]
+)
+_VENUE_TAILS = frozenset(["des", "fêtes", "polyvalente", "municipale", "municipal", "communale", "communal"])
+_OF_WORDS = frozenset(("de", "d'", "d’"))
+
+
+def _venue_before(ctx: Context, k: int) -> bool:
+    """Tokens before k read "<venue> [des fêtes | polyvalente ...] de" in lower case."""
+    if k < 2 or ctx.lower[k - 1] not in _OF_WORDS:
+        return False
+    j = k - 2
+    while j >= 0 and ctx.lower[j] in _VENUE_TAILS and ctx.words[j].islower():
+        j -= 1
+    return j >= 0 and ctx.lower[j] in _TOWN_VENUES and ctx.words[j].islower()
+
+
+def _town_shape(ctx: Context, m: Mention) -> bool:
+    """One word, or a name joined by a lower-case "du/de/sur/en" ("Nioro du Rip"), not two given names."""
+    n = m.tok_end - m.tok_start
+    inner = ctx.lower[m.tok_start + 1 : m.tok_end - 1]
+    return n == 1 or any(w in ("du", "de", "des", "sur", "en", "lès", "lez") for w in inner)
+
+
+def places_read_as_persons(ctx: Context, mentions: list[Mention]) -> None:
+    """A "person" in a town's shape that is a town by its context: after "<venue> de" ("la salle des
+    fêtes de Nanteuil"), or after "de" with a place listed after it ("de Nioro du Rip ou de Kolda")."""
+    for i, m in enumerate(mentions):
+        if m.label != "PER" or m.cue or not _town_shape(ctx, m) or m.tok_start < 1:
+            continue
+        if _venue_before(ctx, m.tok_start):
+            m.label = m.cue = "LOC"
+            continue
+        if ctx.lower[m.tok_start - 1] not in _OF_WORDS or i + 1 >= len(mentions):
+            continue
+        nxt = mentions[i + 1]
+        gap = ctx.text[m.end : nxt.start].split()
+        if nxt.label == "LOC" and gap in (
+            ["ou", "de"],
+            ["et", "de"],
+            [",", "de"],
+            ["ou", "d'"],
+            ["et", "d'"],
+        ):
+            m.label = m.cue = "LOC"

@@ -79,6 +79,14 @@ NAMED_WORK_NOUNS = frozenset(
         "film",
         "livre",
         "album",
+        "émission",
+        # "l'émission, baptisée « Salut la Loire »": the name a work or a scheme is given
+        "baptisé",
+        "baptisée",
+        "baptisés",
+        "baptisées",
+        "intitulé",
+        "intitulée",
     ]
 )
 _MAX_QUOTED_NAME = 8

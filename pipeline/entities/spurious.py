@@ -27,6 +27,7 @@ from .words import (
     MISC_HEADS,
     NAME_HEADS,
     ORG_HEADS,
+    PLURAL_ORG_HEADS,
     POSTAL_WORDS,
     PRESS_WORDS,
     STREET_WORDS,
@@ -176,6 +177,10 @@ def spurious(ctx: Context, c: Candidate, ks: list[int], text: str) -> bool:
         and first not in MISC_HEADS
         and first.rstrip("sx") not in MISC_HEADS
         and first not in ORG_HEADS  # "les Éditions du Quai Vert": a publisher named so
+        # "les Chantiers de l'Atlantique", not "les Chantiers et les Moulins"
+        and not (
+            first in PLURAL_ORG_HEADS and len(ks) > 1 and lower[ks[1]] in ("de", "du", "des", "d'", "d’")
+        )
         and not is_known_place(words[ks[0]])  # "Rennes Métropole": a town, not a plural noun
         and preceding_cue(ctx, c.start) is None  # "l'ONG Médecins du Monde": a body named so
     ):

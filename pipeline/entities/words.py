@@ -23,7 +23,7 @@ LEADING_FUNCTION_WORDS = _words(
 )
 HONORIFICS = COURTESY_TITLES | _words(
     """m mm mlles mgr dr. pr. se s.e sm s.m. mademoiselle messieurs mesdames monseigneur sir lord lady dame
-    majesté excellence altesse sainteté"""
+    majesté excellence altesse sainteté sœur soeur"""
 )
 # functions and titles: out of the span, into `role`
 ROLE_HEADS = frozenset(ROLE_NOUNS) | _words(
@@ -53,6 +53,9 @@ ORG_HEADS = _words(
     commissariat collectif mutualité muséum studio studios ordre communauté mutuelle ligue éditions
     diocèse archidiocèse port conservatoire groupement"""
 )
+# plural heads of company names ("les Chantiers de l'Atlantique", "les Moulins du Val de Loire",
+# "les Chemins de fer fédéraux suisses"): a body only with a complement ("à Moulins" is a town)
+PLURAL_ORG_HEADS = _words("chantiers ateliers moulins établissements forges brasseries chemins")
 # "Parc national des Écrins", "Parc naturel régional du Morvan": with a capital, the park's public body
 PARK_BODY_WORDS = _words("national naturel marin")
 MISC_HEADS = _words(
@@ -61,7 +64,7 @@ MISC_HEADS = _words(
     jeux coupe championnat exposition agenda protocole code livre recommandation mémorandum résolution
     opération campagne objectifs summit act rencontres assises concours trophée trophées"""
 )
-NAME_HEADS = ORG_HEADS | MISC_HEADS
+NAME_HEADS = ORG_HEADS | PLURAL_ORG_HEADS | MISC_HEADS
 # lower-case nouns that announce a name of a given kind ("le projet X", "la société Y")
 MISC_CUES = _words(
     """projet projets programme initiative plateforme plate-forme réunion conférence sommet forum salon
