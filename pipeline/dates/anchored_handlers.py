@@ -124,7 +124,7 @@ DM_BEFORE = re.compile(
 def h_numeric_dm(m: re.Match[str], v: View) -> list[Expr]:
     """ "avant le 21/03", "jeudi 13/03": a day and a month; the year from the context."""
     d, mo = int(m.group("d")), int(m.group("m"))
-    if safe_date(2000, mo, d) is None or not DM_BEFORE.search(v.before(m.start(), 20)):
+    if safe_date(2000, mo, d) is None or not (DM_BEFORE.search(v.before(m.start(), 20)) or _list_item(m, v)):
         return []
     if m.group("sep") == "." and (
         len(m.group("d")) + len(m.group("m")) != 4
@@ -133,6 +133,22 @@ def h_numeric_dm(m: re.Match[str], v: View) -> list[Expr]:
     ):
         return []  # "le 30.09" is a date; "le 2.5", "au 12.10 m" are numbers
     return [Expr("cal", m.start(), m.end(), month=mo, day=d)]
+
+
+# A list item or a table cell that opens on a day and a month: "- 15/09 : lancement", "| 03/03 | Comité".
+_ITEM_BEFORE = re.compile(r"(?:^|[\n|;])\s*(?:[-*\u2022\u25ba\u2013]\s*)?$")
+_ITEM_AFTER = re.compile(r"\s*(?:[:|]|[\u2013\u2014-]\s)")
+
+
+def _list_item(m: re.Match[str], v: View) -> bool:
+    """ "- 15/09 : lancement": two-digit day and month written with "/" heading an item, then ":" or "|"."""
+    return (
+        m.group("sep") == "/"
+        and len(m.group("d")) == 2
+        and len(m.group("m")) == 2
+        and bool(_ITEM_BEFORE.search(v.before(m.start(), 12)))
+        and bool(_ITEM_AFTER.match(v.after(m.end(), 4)))
+    )
 
 
 def _unit_word(v: View, end: int) -> bool:

@@ -167,6 +167,17 @@ def h_range_months(m: re.Match[str], v: View) -> list[Expr]:
     return [Expr("cal", m.start(), m.end(), year=y1, month=m1, end_expr=end_e)]
 
 
+# A plan, a programme or a term named by its years: "le plan pluriannuel 2026/2030".
+_PLAN_BEFORE = re.compile(
+    r"\b(?:plan|programme|programmation|contrat|schema|strategie|feuille\s+de\s+route|mandat|mandature"
+    r"|trajectoire|pacte|convention)(?:\s+[a-z'-]+){0,2}\s+$"
+)
+
+
+# "les exercices 2022 à 2024", "les années 2025 à 2028": a plural noun of years opens the range.
+_YEARS_NOUNS = ("annees", "exercices", "saisons", "editions")
+
+
 def h_range_years(m: re.Match[str], v: View) -> list[Expr]:
     y1 = int(m.group("y1"))
     raw2 = m.group("y2")
@@ -183,10 +194,16 @@ def h_range_years(m: re.Match[str], v: View) -> list[Expr]:
         return []
     if mid == "et" and pre != "entre" or pre == "entre" and mid != "et":
         return []
-    if mid in ("a", "au") and pre not in ("de", "depuis", "du"):
+    if mid in ("a", "au") and pre not in ("de", "depuis", "du", *_YEARS_NOUNS):
         return []
-    if dash == "/" and len(raw2) == 4 and y2 != y1 + 1 and pre != "periode":
-        return []  # "2025/2026" a school or fiscal year; "la période 2026/2028" any span
+    if (
+        dash == "/"
+        and len(raw2) == 4
+        and y2 != y1 + 1
+        and pre != "periode"
+        and not _PLAN_BEFORE.search(v.before(m.start(), 40))
+    ):
+        return []  # "2025/2026" a school or fiscal year; "la période 2026/2028", "le plan 2026/2030" any span
     if y1 < 1800 and not pre:
         return []
     start = m.start() if pre in ("de", "entre", "du") else m.start("y1")
@@ -291,6 +308,9 @@ _AFTER_COUNTED_NOUN = re.compile(r"\b\d[\d ]*\s+[a-z]{3,}[sx]\s+(?:et|ou)\s+$")
 _YEAR_PAIR = re.compile(r"\s+(?:et|ou)\s+((?:1[89]|20)\d\d)(?![\d\w])")
 
 
+_CODE_BEFORE = re.compile(r"\b(?:code|digicode|pin)\b[^.:\n]{0,25}:\s*$")
+
+
 def h_year(m: re.Match[str], v: View) -> list[Expr]:
     y = int(m.group("y"))
     ys, ye = m.start("y"), m.end("y")
@@ -320,6 +340,8 @@ def h_year(m: re.Match[str], v: View) -> list[Expr]:
         return []  # "avenue du 19 mars 1962": the year of a street's name
     if re.search(r"\b(?:vols?|trains?|TGV|TER|bus|ligne)\s+[A-Z]{1,3}\s?$", v.text[max(0, ys - 16) : ys]):
         return []  # "le vol AF 2025": a flight's number
+    if _CODE_BEFORE.search(v.fold[max(0, ys - 40) : ys]):
+        return []  # "code d'accès : 1907": a code, not a year
     if _STANDARD_BEFORE.search(v.text[max(0, ys - 20) : ys]):
         return []  # "la norme NF EN 1176", "ISO 2015": a standard's number
     start = m.start()

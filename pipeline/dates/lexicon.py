@@ -169,7 +169,8 @@ NUMBER_WORDS: dict[str, int] = {
     "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19, "vingt": 20, "vingt-et-un": 21, "vingt et un": 21,
     "vingt-deux": 22, "vingt-trois": 23, "vingt-quatre": 24, "vingt-cinq": 25, "vingt-six": 26,
     "vingt-sept": 27, "vingt-huit": 28, "vingt-neuf": 29, "trente": 30, "trente et un": 31,
-    "trente-et-un": 31, "cinquante": 50, "cent": 100,
+    "trente-et-un": 31, "quarante": 40, "cinquante": 50, "soixante": 60, "soixante-dix": 70,
+    "quatre-vingts": 80, "quatre-vingt-dix": 90, "cent": 100,
 }  # fmt: skip
 ORDINALS: dict[str, int] = {
     "premier": 1, "premiere": 1, "1er": 1, "1re": 1, "1ere": 1, "deuxieme": 2, "second": 2, "seconde": 2,

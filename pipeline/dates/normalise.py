@@ -159,6 +159,8 @@ class Resolver(AnchoredKinds):
     )  # fmt: skip
 
     def _dated_event(self, e: Expr, before: str) -> bool:
+        if re.search(r"a\s+(?:partir|compter)\s+d'\s*$", before):
+            return True  # "à compter d'aujourd'hui": the day a rule starts
         if re.search(r"(?:d'|jusqu'a\s+|jusqu'|depuis\s+|a\s+ce\s+jour\s+|comme\s+)\s*$", before):
             return False
         # "Aujourd'hui s'ouvre le salon", "aujourd'hui débute la campagne": the subject after its verb

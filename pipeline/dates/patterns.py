@@ -128,7 +128,7 @@ RANGE_MONTHS = re.compile(
 )
 RANGE_MONTHS_DASH = re.compile(rf"(?<!\w){month_full('m1')}\s*-\s*{month_full('m2')}(?:{S1}{year('y2')})?")
 RANGE_YEARS = re.compile(
-    rf"(?<![\w.,/$€£-])(?:(?P<pre>de|entre|du|depuis|periode)\s+)?{year('y1')}"
+    rf"(?<![\w.,/$€£-])(?:(?P<pre>de|entre|du|depuis|periode|annees|exercices|saisons|editions)\s+)?{year('y1')}"
     rf"(?:\s*(?P<dash>[-/])\s*|{S1}(?P<mid>a|au|et|jusqu'a|jusqu'en){S1})"
     r"(?P<y2>1[0-9]{3}|20[0-9]{2}|[0-9]{2})(?![\d\w])(?![.,/-]\d)"
 )
@@ -190,7 +190,7 @@ ORDINAL_WEEKDAY = re.compile(
 )
 WEEKDAY = re.compile(
     rf"(?<![\w-])(?:(?P<det>ce|cet|ce\s+meme)\s+)?{weekday('wd')}"
-    rf"(?:{S1}{day('d')}(?!\s*(?:h\b|:|/\d|heures?\b|{ANY_MONTH})))?"
+    rf"(?:{S1}{day('d')}(?!\s*(?:h\b|:\s*\d|/\d|heures?\b|{ANY_MONTH})))?"
     r"(?:\s+(?P<rel>dernier|prochain|passe|precedent|suivant|qui\s+vient)(?![\w]))?"
 )
 _N = rf"(?:\d{{1,3}}|{NUMWORD_ALT})"
@@ -213,7 +213,7 @@ RELATIVE = re.compile(
     r"|(?P<yrel>cette\s+annee(?:-ci)?|l'annee\s+en\s+cours|l'annee\s+courante"
     r"|l'an(?:nee)?\s+(?:derniere?|passee?|prochaine?|precedente?|suivante?|d'avant|d'apres))"
     r"|(?P<wrel>cette\s+semaine|la\s+semaine\s+(?:derniere|passee|prochaine|precedente|suivante|d'avant|d'apres))"
-    r"|(?P<mrel>ce\s+mois(?:-ci)?|le\s+mois\s+(?:dernier|passe|prochain|precedent|suivant|en\s+cours))"
+    r"|(?P<mrel>ce\s+mois(?:-ci)?|(?:le\s+|(?<=du\s)|(?<=au\s))mois\s+(?:dernier|passe|prochain|precedent|suivant|en\s+cours))"
     r"|(?P<werel>ce\s+week-?end|le\s+week-?end\s+(?:dernier|passe|prochain))"
     r"|(?P<ago>(?:il\s+y\s+a|voici)\s+"
     + _HEDGE

@@ -350,6 +350,8 @@ def h_relative(m: re.Match[str], v: View) -> list[Expr]:
     if g["ago"]:
         n = _count(g["agon"])
         unit = _UNITS.get(g["agou"])
+        if n is not None and unit in ("decade", "century") and not g["agon"].startswith("une "):
+            n, unit = n * (10 if unit == "decade" else 100), "year"  # "il y a un siècle": 100 years ago
         if n is None or unit in ("decade", "century"):
             return [Expr("ref", s, e, ref="PAST_REF")]
         day = _same_day_ago(v, n, unit) if g["jpj"] else None  # "il y a un an jour pour jour"

@@ -437,7 +437,7 @@ def choose_season_year(season: str, published: dt.date, tense: Tense, rel: int) 
     if rel < 0:
         return max(y for y, mid in cands.items() if mid < published)
     if rel > 0:
-        return min(y for y, mid in cands.items() if mid > published)
+        return min(y for y, mid in cands.items() if mid - slack > published)  # not begun yet
     if tense.strong and tense.direction < 0:
         return max(y for y, mid in cands.items() if mid <= published + slack)
     if tense.strong and tense.direction > 0:

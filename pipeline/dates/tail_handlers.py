@@ -20,12 +20,12 @@ from .view import View
 
 # "fin T2", "au T3", "du S1": a quarter or half written short, without its year.
 QUARTER_SHORT_BARE = re.compile(
-    r"(?<![\w])(?P<pre>fin|debut|mi-|au\s+cours\s+du|au|du)\s*(?P<u>[tqs])(?P<n>[1-4])(?![\w-])(?!\s*\d)"
+    r"(?<![\w])(?P<pre>fin|debut|mi-|au\s+cours\s+du|au|du|le)\s*(?P<u>[tqs])(?P<n>[1-4])(?![\w-])(?!\s*\d)"
 )
 # Nouns of results before "du T3" ("le bénéfice du T3"): elsewhere "du T3" may be a tram line or a flat.
 _RESULT_NOUNS = re.compile(
     r"\b(?:chiffres?|chiffre\s+d'affaires|benefices?|resultats?|ventes|croissance|marges?|comptes|pertes?"
-    r"|commandes|livraisons|activite|production|ebitda|ebe|publication|investissements)\b[\w\s']{0,20}$"
+    r"|commandes|livraisons|activite|production|ebitda|ebe|publication|investissements|objectifs)\b[\w\s']{0,20}$"
 )
 
 _RESULT_NOUNS_AFTER = re.compile(
@@ -34,12 +34,25 @@ _RESULT_NOUNS_AFTER = re.compile(
 )
 
 
+_SIBLING_OR_DEMAND = re.compile(
+    r"\b(?:que\s+(?:le|au)\s+[tqs][1-4]\b|demande|chiffres?|ventes|resultats?|croissance|marges?|commandes|benefices?)"
+)
+
+_SIBLING_BEFORE = re.compile(r"\b(?:le|du|au)\s+[tqs][1-4]\b[^.]*\bque\s+$")
+
+
 def h_quarter_short_bare(m: re.Match[str], v: View) -> list[Expr]:
     """ "fin T2", "au T3", "le bénéfice du T3": the quarter of the year the tense chooses."""
     u, n = m.group("u"), int(m.group("n"))
     if u == "s" and n > 2 or not v.text[m.start("u")].isupper():
         return []
     pre = re.sub(r"\s+", " ", m.group("pre"))
+    if (
+        pre == "le"
+        and not _SIBLING_OR_DEMAND.search(v.fold[m.end() : m.end() + 80].split(".")[0])
+        and not _SIBLING_BEFORE.search(v.before(m.start(), 50))
+    ):
+        return []  # "le T3" alone may be a tram line or a flat: a sibling quarter or a trade word decides
     if pre in ("du", "au") and not (
         _RESULT_NOUNS.search(v.before(m.start(), 40)) or _RESULT_NOUNS_AFTER.match(v.after(m.end(), 60))
     ):
