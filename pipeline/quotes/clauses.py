@@ -78,6 +78,29 @@ def verb_across_complement(ctx: Context, p: int, start: int) -> int:
     return v
 
 
+# Verbs that call their object what the quotation says: "a jugé la décision « ... »".
+ATTRIBUTE_VERBS = frozenset(["juger", "qualifier", "décrire", "trouver", "considérer", "estimer"])
+
+
+def verb_before_attribute(ctx: Context, p: int, start: int) -> int:
+    """The verb of saying before a short link that ends at p, right before the mark: a verb of
+    judgement, its object and the quotation as what it calls it ("a jugé la décision « ... »",
+    "décrit comme « ... »", "qualifie le projet de « ... »"), or a verb of saying and the infinitive
+    of its own subject's words ("a confié avoir « ... »"); -1 when there is none."""
+    if ctx.low(p) in ("avoir", "être"):
+        v = ctx.prv(p - 1)
+        return v if v >= start and ctx.pos[v] == "VERB" and ctx.saying(v) else -1
+    k, link = p, ctx.low(p) in ("comme", "de", "d'")
+    if link:
+        k = ctx.prv(k - 1)
+    n = 0
+    while k >= start and n < 4 and ctx.pos[k] in ("DET", "NOUN", "ADJ") and not ctx.is_space(k):
+        k, n = ctx.prv(k - 1), n + 1
+    if k < start or not (n or link) or ctx.pos[k] != "VERB" or ctx.saying(k) not in ATTRIBUTE_VERBS:
+        return -1
+    return k
+
+
 def main_subject(ctx: Context, pron: Raw, k: int, start: int) -> Raw | None:
     """ "La direction a indiqué dans un communiqué qu'elle « reste ouverte ... »": the pronoun that
     opens the clause of a verb of saying is that verb's subject, when it agrees with it -- not the

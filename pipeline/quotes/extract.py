@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from pipeline.token_table import TokenTable, token_table
 
-from .clauses import verb_across_complement
+from .clauses import verb_across_complement, verb_before_attribute
 from .context import Context
 from .postposed import byline, echo, incise_inside, postposed, signature
 from .preposed import preposed, previous_sentence, verb_before_object
@@ -100,6 +100,8 @@ def _keep(ctx: Context, cand: Candidate, s: int, e: int) -> bool:
         return True  # "a appelé les habitants « à rester chez eux »": the verb's complement
     if words >= 5 and ctx.text[s].islower() and verb_across_complement(ctx, p, ctx.sentence_start(p)) >= 0:
         return True  # "a salué sur les réseaux sociaux « une excellente nouvelle pour ... »"
+    if words >= 5 and ctx.text[s].islower() and verb_before_attribute(ctx, p, ctx.sentence_start(p)) >= 0:
+        return True  # "a jugé la décision « incompréhensible après ... »", "décrit comme « ... »"
     naming = ctx.low(p) in NAMING and ctx.pos[ctx.prv(p - 1)] != "AUX"  # "s'est dit « ... »" speaks
     return not (ctx.pos[p] in ("DET", "ADP", "NOUN", "PROPN", "ADJ", "NUM") or naming)
 

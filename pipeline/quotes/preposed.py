@@ -5,7 +5,14 @@ d'ajouter : « ... »" (the last speaker), "Jean Dupont, président de X : « ..
 
 from __future__ import annotations
 
-from .clauses import coordinated, main_subject, subject_before, verb_across_complement
+from .clauses import (
+    body_subject,
+    coordinated,
+    main_subject,
+    subject_before,
+    verb_across_complement,
+    verb_before_attribute,
+)
 from .context import Context
 from .phrases import noun_phrase
 from .records import Raw
@@ -213,6 +220,9 @@ def words_of(ctx: Context, start: int, p: int) -> Raw | None:
         if ctx.low(j) not in ("de", "d'", "du", "des"):
             continue
         np_ = noun_phrase(ctx, ctx.nxt(j + 1), p)
+        if np_ is None and ctx.low(j) in ("de", "d'"):  # "Réaction de l'intersyndicale : « ... »"
+            body = body_subject(ctx, ctx.nxt(j + 1), p)
+            np_ = (body, p) if body is not None else None
         if np_ is None or np_[0].kind in ("PRON", "LOC"):
             continue
         if not any(ctx.finite(n) for n in range(np_[1], p)):
@@ -343,12 +353,21 @@ def object_of_verb(ctx: Context, open_tok: int, p: int, start: int) -> tuple[Raw
         v = verb_before_object(ctx, ctx.nxt(open_tok + 1), start, p)
     if v >= start and ctx.pos[v] != "VERB":  # "a salué sur les réseaux sociaux « ... »"
         v = verb_across_complement(ctx, p, start)
+    if (
+        v < start or ctx.pos[v] != "VERB" or ctx.low(v) in ("avoir", "être")
+    ):  # "a jugé la décision « ... »", "a confié avoir « ... »"
+        v = verb_before_attribute(ctx, p, start)
     if v < start or ctx.pos[v] != "VERB" or not (ctx.finite(v) or ctx.verb_form[v] == ["Part"]):
         return None
     before = ctx.prv(v - 1)
     while before > start and ctx.pos[before] == "ADV":  # "a également appelé"
         before = ctx.prv(before - 1)
-    if ctx.verb_form[v] == ["Part"] and ctx.pos[before] != "AUX" and not present_read_as_participle(ctx, v):
+    if (
+        ctx.verb_form[v] == ["Part"]
+        and ctx.pos[before] != "AUX"
+        and not present_read_as_participle(ctx, v)
+        and not _opened_by_name(ctx, v, start)
+    ):
         return None  # "une réforme saluée « ... »": a participle without its auxiliary
     lemma = ctx.saying(v)
     if lemma is None and not _speech_like(ctx, open_tok):
@@ -357,6 +376,18 @@ def object_of_verb(ctx: Context, open_tok: int, p: int, start: int) -> tuple[Raw
     if subj is None or subj.kind == "LOC" or (lemma is None and subj.kind == "ORG"):
         return None
     return subj, lemma or ctx.lemma(v)
+
+
+def _opened_by_name(ctx: Context, v: int, start: int) -> bool:
+    """ "qu'Élise Roy décrit comme « ... »": a form the model reads as a participle, right after a
+    person's name that opens its clause (or the sentence), is that person's present tense."""
+    k = next(
+        (k for k, end in ctx.mention_tokens.items() if end == v and ctx.mention_at[k].label == "PER"), None
+    )
+    if k is None:
+        return False
+    b = ctx.prv(k - 1)
+    return b < start or ctx.low(b) in ("que", "qu'")
 
 
 def verb_before_object(ctx: Context, link: int, start: int, last: int | None = None) -> int:

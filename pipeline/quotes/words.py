@@ -31,7 +31,7 @@ _ER_VERBS = _in_order(
     déclarer déplorer dénoncer détailler estimer expliquer exprimer féliciter indiquer insister juger
     lancer marteler noter nuancer observer penser plaider préciser proclamer raconter rappeler regretter
     relever répliquer résumer rétorquer saluer signaler souligner témoigner espérer interroger inquiéter
-    répéter glisser réclamer demander exiger
+    répéter glisser réclamer demander exiger rapporter
     """
 )
 _IRREGULAR = {
@@ -50,6 +50,7 @@ _IRREGULAR = {
     "réjouir": "réjouit réjouissent réjoui réjouie réjouis réjouies",
     "soutenir": "soutient soutiennent soutenu soutenue soutenait",
     "prédire": "prédit prédisent",
+    "décrire": "décrit décrite décrivent décrivait",
     "rappeler": "rappelle rappellent rappellera",
     "espérer": "espère espèrent",
     "considérer": "considère considèrent",
@@ -98,8 +99,8 @@ SPEECH_LEMMAS = words(
     """
     accuser admettre affirmer ajouter alerter annoncer appeler applaudir assurer attester avertir
     avouer citer commenter condamner confier confirmer conseiller constater critiquer déclarer défendre
-    demander démentir dénoncer déplorer détailler dire écrire encourager espérer estimer évoquer exhorter
-    exiger expliquer exprimer faire-valoir féliciter fustiger implorer indiquer insister interpeller
+    décrire demander démentir dénoncer déplorer détailler dire écrire encourager espérer estimer évoquer
+    exhorter exiger expliquer exprimer faire-valoir féliciter fustiger implorer indiquer insister interpeller
     inviter jurer juger lancer louer marteler mentionner noter nuancer objecter observer plaider
     préciser préconiser prévenir proclamer promettre proposer qualifier raconter rappeler rassurer
     réaffirmer réagir réclamer recommander reconnaître regretter réitérer relever remercier répéter
@@ -142,7 +143,8 @@ ROLE_PAIRS = ROLE_NOUNS | pairs(
     psychologue sociologue historien historienne=historien politologue climatologue associé
     associée=associé attaquant attaquante=attaquant gardien gardienne=gardien capitaine buteur
     buteuse=buteur ailier ailière=ailier arbitre footballeur footballeuse=footballeur rugbyman cycliste
-    skieur skieuse=skieur boxeur boxeuse=boxeur
+    skieur skieuse=skieur boxeur boxeuse=boxeur conservateur conservatrice=conservateur moniteur
+    monitrice=moniteur logisticien logisticienne=logisticien doctorant doctorante=doctorant
     """
 )
 # People who speak as witnesses rather than for an office: "Une habitante du quartier raconte : « ... »".
@@ -190,7 +192,7 @@ PROFESSIONS = words(
     musicien romancier poète lauréat avocat magistrat journaliste enseignant agriculteur éleveur
     médecin infirmier pharmacien pédiatre urgentiste infectiologue épidémiologiste psychiatre
     psychologue sociologue historien politologue climatologue attaquant gardien capitaine buteur ailier
-    arbitre footballeur rugbyman cycliste skieur boxeur
+    arbitre footballeur rugbyman cycliste skieur boxeur moniteur logisticien doctorant
     """
 )
 FEMININE_ROLES = frozenset(k for k, v in ROLE_PAIRS.items() if k != v)

@@ -393,6 +393,7 @@ def test_heldout_fixtures_are_consistent() -> None:
         DATA / "heldout7",
         DATA / "heldout8",
         DATA / "heldout9",
+        DATA / "heldout10",
     ):
         _consistent(folder)
 
