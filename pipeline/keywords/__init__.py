@@ -6,11 +6,11 @@ Two passes, as everywhere in the pipeline:
   hyphenated compounds spaCy splits: "beaux-arts", "Sables-d'Olonne"), gives each word a role (noun,
   name, adjective, number, preposition, article) from its POS tag, morphology and entity label, and
   finds phrases with regular expressions over the role string: ``ADJ? NOUN (ADJ|NAME|NUM)*``, proper
-  names with numbers and foreign links ("Falcon 9", "Empress of Ireland"), acronyms, and up to two
+  names with numbers and foreign links ("Vega 6", "Port of Spain"), acronyms, and up to two
   chained ``(de|d'|du|des|contre) (article)? (number)? <phrase>`` or ``à <noun>`` complements
-  ("défaillance des deux moteurs", "tournoi de Wimbledon", "appel à projets"). Every well-formed
+  ("rupture des deux digues", "tournoi de Melbourne", "appel à projets"). Every well-formed
   sub-phrase of a chunk is a candidate -- the head word ("fusée"), the name inside a phrase
-  ("Wimbledon"), the phrase with its function words -- but a name is never cut ("Human Rights Watch"
+  ("Melbourne"), the phrase with its function words -- but a name is never cut ("Open Water Alliance"
   gives no "Rights"). Candidates are merged by lemma (articles
   dropped, prepositions normalised), bare surnames and initialled forms are merged into the full name
   ("Obama", "B. Obama" -> "Barack Obama"), and each carries its in-document features.

@@ -22,9 +22,9 @@ class KeyphraseCandidate:
     in_title: bool  # in the title line (title_span) or the metadata title: where releases state the topic
     n_words: int  # content words (nouns, names, adjectives, numbers)
     is_name: bool  # made of proper names / acronyms / numbers only
-    has_name: bool  # contains a proper name ("capsule Dragon", "tournoi de Wimbledon")
+    has_name: bool  # contains a proper name ("sonde Hermine", "tournoi de Melbourne")
     is_acronym: bool  # a single all-capitals token ("NASA", "OTAN")
-    has_function_word: bool  # contains a preposition ("tournoi de Wimbledon")
+    has_function_word: bool  # contains a preposition ("tournoi de Melbourne")
     head: str  # lemma of the head word (first noun, or the whole name)
     container_share: float  # largest share of its occurrences inside one longer (<= 3 words) candidate
     common_rank: int = 0  # one word: its rank in general French (commonness.py); 0: a name, a phrase, unknown

@@ -11,7 +11,7 @@ from .words import Words
 
 # Phrase shapes over roles. A core is a noun phrase (prenominal adjectives, a noun, then adjectives,
 # names or numbers) or a name (names, numbers, name links) with optional adjectives; cores are chained
-# by a preposition with an optional article and number ("défaillance des deux moteurs").
+# by a preposition with an optional article and number ("rupture des deux digues").
 _CORE = r"(?:A{0,2}(?:NN?|G)(?:[APM]|LP)*|P(?:[PM]|LP)*A*)"
 _LINK = rf"(?:ED?M?{_CORE}|FN[APM]*)"  # "à" only before a bare noun: "appel à projets", not "à Paris"
 # The name of a body whose complement opens with "à" ("Comité de soutien à Jeanne Roux", "Délégation
@@ -68,7 +68,7 @@ def phrase_spans(words: Words) -> list[tuple[int, int, Shape]]:
     cuts += [m.start() for m in _NAME_AFTER_NAME.finditer(roles) if words.iobs[m.start()] == "B"]
     cuts.append(len(roles))
     segments = list(zip(cuts[:-1], cuts[1:], strict=True))
-    # A name is never split: "Human Rights Watch" gives no "Rights", "Serena Williams" no "Serena".
+    # A name is never split: "Open Water Alliance" gives no "Water", "Léa Martin" no "Léa".
     inside = [False] * (len(roles) + 1)  # inside[i]: word i continues the name of word i - 1
     for lo, hi in segments:
         for run in _NAME_RUN.finditer(roles, lo, hi):

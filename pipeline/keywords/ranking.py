@@ -20,7 +20,7 @@ _RANK_DTYPES = {"rank": "int64", "score": "float64"}  # others: object
 # Ranking weights (see docs and rank_keyphrases). Round values, chosen on the dev part of WikiNews-fr as a
 # whole and checked on its two halves; each one is a known regularity of news writing.
 TITLE_WEIGHT = 3.0  # an occurrence in the title counts as much as three more occurrences
-NAME_WEIGHT = 0.5  # proper names and designations ("capsule Dragon") are 1.5 times as likely
+NAME_WEIGHT = 0.5  # proper names and designations ("sonde Hermine") are 1.5 times as likely
 LENGTH_DECAY = 0.8  # each extra word: a longer phrase is rarer and must earn its rank
 CONTAINED_PENALTY = 0.3  # a word that seldom occurs outside one short phrase ("Aiguille" in "pic Aiguille")
 CONTAINED_SHARE = 0.6  # ... inside it at least this share of the time

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from ..french_words import ROLE_NOUNS
 
-# Function words: they link the parts of a phrase ("tournoi de Wimbledon") or open it (an article after a
+# Function words: they link the parts of a phrase ("tournoi de Melbourne") or open it (an article after a
 # preposition), and are dropped or normalised in the de-duplication key.
 PREPOSITIONS = {"de", "d'", "d\u2019", "du", "des", "contre"}
-NAME_LINKS = {"of", "&", "and"}  # inside foreign names: "Empress of Ireland", "Sterling & Francine Clark"
+NAME_LINKS = {"of", "&", "and"}  # inside foreign names: "Port of Spain", "Marks & Spencer"
 ARTICLES = {"le", "la", "l'", "l\u2019", "les", "un", "une"}
 PREPOSITION_KEYS = {"d'": "de", "d\u2019": "de", "du": "de", "des": "de"}  # key of each preposition
 NOUN_SUFFIXES = ("tion", "sion", "ment", "isme", "iste", "ité", "ance", "ence", "eur", "age", "ure")

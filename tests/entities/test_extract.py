@@ -244,9 +244,9 @@ def test_gazetteer_names(run):
 
 
 def test_lower_case_gazetteer_long_form_is_found(run):
-    ms = run("Le pays a rejoint le partenariat mondial pour l'intelligence artificielle en 2022.")
-    assert pairs(ms) == [("partenariat mondial pour l'intelligence artificielle", "ORG")]
-    assert ms[0].canonical == "Partenariat mondial pour l'intelligence artificielle"
+    ms = run("Le pays a saisi l'organisation mondiale de la propriété intellectuelle en 2022.")
+    assert pairs(ms) == [("organisation mondiale de la propriété intellectuelle", "ORG")]
+    assert ms[0].canonical == "Organisation mondiale de la propriété intellectuelle"
 
 
 def test_surname_takes_the_full_name(run):

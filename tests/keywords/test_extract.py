@@ -27,23 +27,23 @@ def surfaces(nlp, text: str) -> set[str]:
 
 # ----------------------------------------------------------------------------- candidate extraction
 def test_phrase_with_a_function_word_and_its_parts(nlp):
-    found = cands(nlp, "La joueuse américaine a remporté le tournoi de Wimbledon pour la septième fois.")
-    assert found["tournoi de wimbledon"].surface == "tournoi de Wimbledon"
-    assert found["tournoi de wimbledon"].has_function_word
-    assert {"tournoi", "wimbledon", "joueur américain"} <= set(found)  # head word, the name, NOUN ADJ
+    found = cands(nlp, "La joueuse américaine a remporté le tournoi de Melbourne pour la septième fois.")
+    assert found["tournoi de melbourne"].surface == "tournoi de Melbourne"
+    assert found["tournoi de melbourne"].has_function_word
+    assert {"tournoi", "melbourne", "joueur américain"} <= set(found)  # head word, the name, NOUN ADJ
 
 
 def test_preposition_article_and_number_inside_a_phrase(nlp):
-    found = surfaces(nlp, "L'accident est dû à la défaillance des deux moteurs de l'appareil.")
-    assert "défaillance des deux moteurs" in found
-    assert "accident" in found
+    found = surfaces(nlp, "L'inondation est due à la rupture des deux digues de la rivière.")
+    assert "rupture des deux digues" in found
+    assert "inondation" in found
 
 
 def test_names_with_numbers(nlp):
-    found = cands(nlp, "La fusée Falcon 9 a décollé de Floride avec la capsule Dragon.")
-    assert found["falcon 9"].surface == "Falcon 9" and found["falcon 9"].is_name
-    assert found["fusée falcon 9"].has_name and not found["fusée falcon 9"].is_name
-    assert "capsule dragon" in found
+    found = cands(nlp, "La fusée Vega 6 a décollé de Guyane avec la sonde Hermine.")
+    assert found["vega 6"].surface == "Vega 6" and found["vega 6"].is_name
+    assert found["fusée vega 6"].has_name and not found["fusée vega 6"].is_name
+    assert "sonde hermine" in found
 
 
 def test_number_and_capitals_split_by_the_tokenizer_are_one_word(nlp):
@@ -60,14 +60,14 @@ def test_acronyms(nlp):
 
 
 def test_a_name_is_never_cut(nlp):
-    found = cands(nlp, "L'ONG Human Rights Watch publie un rapport accablant.")
-    assert "human rights watch" in found
-    assert not {"rights", "human", "watch", "human rights", "rights watch"} & set(found)
+    found = cands(nlp, "L'ONG Open Water Alliance publie un rapport accablant.")
+    assert "open water alliance" in found
+    assert not {"water", "open", "alliance", "open water", "water alliance"} & set(found)
 
 
 def test_surname_and_initials_count_for_the_full_name(nlp):
-    found = cands(nlp, "Serena Williams a gagné la finale. Williams a ensuite remercié le public.")
-    assert found["serena williams"].frequency == 2 and "williams" not in found
+    found = cands(nlp, "Léa Vasseur a gagné la finale. Vasseur a ensuite remercié le public.")
+    assert found["léa vasseur"].frequency == 2 and "vasseur" not in found
     found = cands(nlp, "Barack Obama a parlé longuement. Le discours de B. Obama a duré une heure.")
     assert found["barack obama"].frequency == 2 and "b. obama" not in found
 
@@ -93,10 +93,10 @@ def test_participle_after_an_auxiliary_is_a_verb(nlp):
 
 
 def test_candidates_are_deduplicated_by_lemma(nlp):
-    found = cands(nlp, "Les banques espagnoles sont fragiles. Une banque espagnole a fait faillite.")
-    assert found["banque espagnol"].frequency == 2
-    assert found["banque espagnol"].surface in {"banques espagnoles", "banque espagnole"}
-    assert len([k for k in found if k.startswith("banque")]) == 2  # "banque" and "banque espagnol"
+    found = cands(nlp, "Les compagnies aériennes sont fragiles. Une compagnie aérienne a fait faillite.")
+    assert found["compagnie aérien"].frequency == 2
+    assert found["compagnie aérien"].surface in {"compagnies aériennes", "compagnie aérienne"}
+    assert len([k for k in found if k.startswith("compagnie")]) == 2  # "compagnie" and "compagnie aérien"
 
 
 def test_a_word_only_seen_inside_a_phrase_is_marked(nlp):

@@ -48,7 +48,7 @@ def test_a_count_in_digits_makes_a_headline_event_not_a_keyphrase(nlp):
     )
     assert not {"recrutement de 40 soignants", "ouverture de 12 lits"} & set(found)
     assert {"recrutement", "soignants", "lits", "service de gériatrie"} <= set(found)
-    assert "défaillance des deux moteurs" in surfaces(nlp, "On connaît la défaillance des deux moteurs.")
+    assert "rupture des deux digues" in surfaces(nlp, "On connaît la rupture des deux digues.")
 
 
 def test_a_title_in_guillemets_is_one_name(nlp):
