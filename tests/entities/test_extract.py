@@ -12,31 +12,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.canonical import load_gazetteer
 from pipeline.entities import EntityMention, extract_entities, is_common_word
 from pipeline.entities.document_mentions import _find_names
 from pipeline.entities.gazetteer_matches import FirstWordSearch, names_regex
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def run(nlp, gazetteer):
-    def _run(text: str) -> list[EntityMention]:
-        doc = nlp(text)
-        mentions = extract_entities(doc, gazetteer)
-        for m in mentions:  # the contract holds for every output
-            assert doc.text[m.start : m.end] == m.text
-        return mentions
-
-    return _run
-
-
-def pairs(mentions: list[EntityMention]) -> list[tuple[str, str]]:
-    return [(m.text, m.label) for m in mentions]
+from tests.support.entities import pairs
 
 
 def by_text(mentions: list[EntityMention], text: str) -> EntityMention:

@@ -4,24 +4,8 @@ written for these tests: every person, company and body below is invented; place
 
 from __future__ import annotations
 
-import pytest
-
-from pipeline.canonical import load_gazetteer
-from pipeline.entities import EntityMention, extract_entities
-
-
-@pytest.fixture(scope="module")
-def run(nlp):
-    gazetteer = load_gazetteer()
-
-    def _run(text: str) -> list[EntityMention]:
-        return extract_entities(nlp(text), gazetteer)
-
-    return _run
-
-
-def pairs(mentions: list[EntityMention]) -> list[tuple[str, str]]:
-    return [(m.text, m.label) for m in mentions]
+from pipeline.entities import EntityMention
+from tests.support.entities import pairs
 
 
 def canon(mentions: list[EntityMention], text: str) -> str:

@@ -4,24 +4,7 @@ sentences written for these tests: every person, company and body below is inven
 
 from __future__ import annotations
 
-import pytest
-
-from pipeline.canonical import load_gazetteer
-from pipeline.entities import EntityMention, extract_entities
-
-
-@pytest.fixture(scope="module")
-def run(nlp):
-    gazetteer = load_gazetteer()
-
-    def _run(text: str) -> list[EntityMention]:
-        return extract_entities(nlp(text), gazetteer)
-
-    return _run
-
-
-def pairs(mentions: list[EntityMention]) -> list[tuple[str, str]]:
-    return [(m.text, m.label) for m in mentions]
+from tests.support.entities import pairs
 
 
 def test_plural_company_heads_name_a_body_with_their_complement(run):

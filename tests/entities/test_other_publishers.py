@@ -9,21 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.canonical import load_gazetteer
-from pipeline.entities import EntityMention, extract_entities
+from pipeline.entities import EntityMention
 from pipeline.entities.canonical_names import official_case
+from tests.support.entities import pairs
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "entities" / "other_publishers"
-
-
-@pytest.fixture(scope="module")
-def run(nlp):
-    gazetteer = load_gazetteer()
-    return lambda text: extract_entities(nlp(text), gazetteer)
-
-
-def pairs(mentions: list[EntityMention]) -> list[tuple[str, str]]:
-    return [(m.text, m.label) for m in mentions]
 
 
 def canon(mentions: list[EntityMention], text: str) -> str:

@@ -8,6 +8,7 @@ import pytest
 from pipeline.canonical import load_gazetteer
 from pipeline.entities import EntityMention, extract_entities
 from pipeline.entities.corrections import parse_corrections
+from tests.support.entities import pairs
 
 
 @pytest.fixture(scope="module")
@@ -20,10 +21,6 @@ def run(nlp):
         return extract_entities(doc, gazetteer, corrections=fixes)
 
     return _run
-
-
-def pairs(mentions: list[EntityMention]) -> list[tuple[str, str]]:
-    return [(m.text, m.label) for m in mentions]
 
 
 def canon(mentions: list[EntityMention], text: str) -> str:

@@ -6,24 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.canonical import load_gazetteer
-from pipeline.entities import EntityMention, extract_entities
+from pipeline.entities import EntityMention
 from pipeline.entities.acronyms import _long_form_before
 from pipeline.entities.canonical_names import official_case
-
-
-@pytest.fixture(scope="module")
-def run(nlp):
-    gazetteer = load_gazetteer()
-
-    def _run(text: str) -> list[EntityMention]:
-        return extract_entities(nlp(text), gazetteer)
-
-    return _run
-
-
-def pairs(mentions: list[EntityMention]) -> list[tuple[str, str]]:
-    return [(m.text, m.label) for m in mentions]
+from tests.support.entities import pairs
 
 
 def texts(mentions: list[EntityMention]) -> list[str]:
