@@ -20,7 +20,7 @@ from pipeline.token_table import TokenTable
 
 from .marks import find_quoted_spans
 from .records import Mention
-from .words import FAIRE_FORMS, ROLE_PAIRS, SAYING_FORMS, SPEECH_LEMMAS, TITLES, role_key
+from .words import FAIRE_FORMS, ROLE_DETS, ROLE_PAIRS, SAYING_FORMS, SPEECH_LEMMAS, TITLES, role_key
 
 # "Josiane, 71 ans, ...": an age in apposition says that the name before it is a person's.
 AGE_AFTER = re.compile(r",\s*\d{1,3}\s+ans\s*[,.;)]")  # not "Vernay, 40 ans après"
@@ -73,7 +73,7 @@ class Context:
                 label, start, end = e.label_, e.start_char, e.end_char
             else:
                 label, start, end = getattr(e, "label", None), int(e.start), int(e.end)
-            if label != "PER" and self._aged(start, end):
+            if label != "PER" and (self._aged(start, end) or self._after_role(start, end)):
                 label = "PER"  # a first name the model read as another kind of name
             if label not in ("PER", "ORG", "LOC"):
                 continue
@@ -124,6 +124,22 @@ class Context:
         words = self.text[start:end].split()
         capitalised = 0 < len(words) <= 2 and all(w[:1].isupper() for w in words)
         return capitalised and bool(AGE_AFTER.match(self.text, end))
+
+    def _after_role(self, start: int, end: int) -> bool:
+        """Two or three capitalised words set off by commas right after a role ("le président du groupe
+        X, Jean Roy, ..."): a person, whatever the model took the name for."""
+        words = self.text[start:end].split()
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+            return False
+        ts = self.tok(start)
+        if ts < 2 or self.words[ts - 1] != "," or not self.text[end:].lstrip().startswith((",", ".")):
+            return False
+        for k in range(ts - 2, max(-1, ts - 9), -1):
+            if self.punct[k] or self.pos[k] in ("VERB", "AUX", "PRON"):
+                return False
+            if role_key(self.lower[k]) and k > 0 and self.lower[k - 1] in ROLE_DETS:
+                return True
+        return False
 
     def bare_name(self, k: int) -> Mention | None:
         """A capitalised name the model did not tag, right after a role ("le président Obama")."""

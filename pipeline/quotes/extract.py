@@ -102,6 +102,8 @@ def _keep(ctx: Context, cand: Candidate, s: int, e: int) -> bool:
         return True  # "a salué sur les réseaux sociaux « une excellente nouvelle pour ... »"
     if words >= 5 and ctx.text[s].islower() and verb_before_attribute(ctx, p, ctx.sentence_start(p)) >= 0:
         return True  # "a jugé la décision « incompréhensible après ... »", "décrit comme « ... »"
+    if words >= 5 and ctx.text[s].islower() and cand.incise:
+        return True  # "des délais « bien plus longs que prévu », a regretté X": the incise says whose
     naming = ctx.low(p) in NAMING and ctx.pos[ctx.prv(p - 1)] != "AUX"  # "s'est dit « ... »" speaks
     return not (ctx.pos[p] in ("DET", "ADP", "NOUN", "PROPN", "ADJ", "NUM") or naming)
 
@@ -132,7 +134,7 @@ def _attribute(ctx: Context, cand: Candidate) -> None:
     if "\n" not in ctx.text[ctx.idx(close_tok) : ctx.idx(after)]:
         post = postposed(ctx, after, allow_comma=True)
     if post is not None:
-        cand.raw, cand.verb = post[0], post[1]
+        cand.raw, cand.verb, cand.incise = post[0], post[1], True
         return
     pre = preposed(ctx, open_tok)
     if pre is not None:

@@ -11,7 +11,7 @@ from .context import Context
 from .phrases import noun_phrase
 from .records import Candidate, Raw
 from .verbs import skip_fillers, verb_group
-from .words import SOURCE_PREPS, SPEECH_NOUNS, STRESSED_PRONOUNS, TIME_WORDS
+from .words import OWN_WORDS, SOURCE_PREPS, SPEECH_NOUNS, STRESSED_PRONOUNS, TIME_WORDS
 
 
 def incise_inside(ctx: Context, cand: Candidate) -> Candidate | None:
@@ -52,6 +52,9 @@ def postposed(
             if ctx.low(k) in STRESSED_PRONOUNS and ctx.low(ctx.nxt(k + 1)) in (".", ",", ";", "!"):
                 gender, number = STRESSED_PRONOUNS[ctx.low(k)]  # "« ... », selon elle."
                 return Raw("PRON", ctx.starts[k], gender=gender, number=number), None, k + 1
+            if ctx.low(k) in ("ses", "leurs") and ctx.low(ctx.nxt(k + 1)) in OWN_WORDS:
+                number = "Sing" if ctx.low(k) == "ses" else "Plur"  # "« ... », selon ses mots"
+                return Raw("PRON", ctx.starts[k], number=number), None, ctx.nxt(k + 1) + 1
             np_ = noun_phrase(ctx, k, limit)
             if np_ is None or np_[0].kind in ("PRON", "LOC"):
                 return None
@@ -64,7 +67,7 @@ def postposed(
     if pron is not None:
         return pron, lemma, j
     j = skip_fillers(ctx, j, limit)
-    np_ = noun_phrase(ctx, j, limit) or np_after_circumstance(ctx, j, limit)
+    np_ = noun_phrase(ctx, j, limit) or np_after_circumstance(ctx, j, limit) or np_after_aside(ctx, j, limit)
     if np_ is None or np_[0].kind == "PRON":
         return None
     return np_[0], lemma, np_[1]
@@ -88,6 +91,21 @@ def np_after_circumstance(ctx: Context, j: int, limit: int) -> tuple[Raw, int] |
         found = noun_phrase(ctx, n, limit)
         if found is not None and n > k + 1:
             return None if found[0].kind == "LOC" else found  # "à travers l'Europe": a complement
+    return None
+
+
+def np_after_aside(ctx: Context, j: int, limit: int) -> tuple[Raw, int] | None:
+    """The inverted subject after a short complement between commas: ", a répondu, en anglais, X",
+    ", a lancé, sans attendre, X"."""
+    k = ctx.nxt(j + 1)
+    if ctx.low(j) != "," or not ctx.has(k) or ctx.pos[k] != "ADP":
+        return None
+    for n in range(k + 1, min(limit, k + 5)):
+        if ctx.words[n] == ",":
+            found = noun_phrase(ctx, ctx.nxt(n + 1), limit)
+            return None if found is None or found[0].kind in ("PRON", "LOC") else found
+        if ctx.punct[n] or ctx.finite(n):
+            return None
     return None
 
 

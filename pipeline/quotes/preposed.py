@@ -63,6 +63,9 @@ def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
                     if pron is not None:  # "Selon elle, « ... »"
                         return pron, None
                     np_ = noun_phrase(ctx, ctx.nxt(k + len(seq)), p + 1)
+                    if np_ is None and seq in SOURCE_PREPS:  # "Selon la coopérative, « ... »"
+                        body = body_subject(ctx, k + len(seq), p)
+                        np_ = None if body is None else (body, p)
                     if np_ is not None and np_[0].kind == "PER" and np_[0].mention is not None:
                         name_end = ctx.tok(np_[0].mention.end - 1) + 1
                         np_ = np_[0], max(np_[1], past_apposition(ctx, name_end, p))

@@ -70,3 +70,4 @@ class Candidate:
     parts: list[tuple[int, int]] = field(default_factory=list)
     raw: Raw | None = None
     verb: str | None = None
+    incise: bool = False  # attributed by an incise right after the closing mark

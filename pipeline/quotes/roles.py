@@ -12,6 +12,7 @@ from .words import (
     ALL_MARKS,
     CIRCUMSTANCE_NOUNS,
     FEMININE_ROLES,
+    ROLE_ABBREVIATIONS,
     ROLE_ADJ,
     ROLE_ADP,
     ROLE_DETS,
@@ -73,7 +74,7 @@ def role_extent(ctx: Context, j: int, limit: int, allow_noun_start: bool = False
         if ctx.space[k] or low in ROLE_ADJ:
             k += 1
             continue
-        if text == "-" and k > j and glued(ctx, k):
+        if text == "-" and glued(ctx, k):
             k += 1  # "sapeurs-pompiers" split by the tokenizer: one word
             continue
         if text == ",":
@@ -169,7 +170,11 @@ def role_body(ctx: Context, start: int, end: int) -> Mention | None:
 
 def role_head(ctx: Context, noun: int) -> str:
     head = role_key(ctx.low(noun)) or ctx.low(noun)
+    if head in ROLE_ABBREVIATIONS:  # "le PDG": the role it abbreviates
+        return ROLE_ABBREVIATIONS[head]
     k = noun + 1
+    if ctx.words[k : k + 1] == ["-"] and glued(ctx, k) and role_key(ctx.low(k + 1)):
+        head, k = head + "-" + role_key(ctx.low(k + 1)), k + 2  # "président-directeur" split in three
     while k < ctx.n and ctx.low(k) in ROLE_ADJ:
         head += " " + ROLE_ADJ[ctx.low(k)]
         k += 1

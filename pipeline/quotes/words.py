@@ -144,7 +144,9 @@ ROLE_PAIRS = ROLE_NOUNS | pairs(
     associée=associé attaquant attaquante=attaquant gardien gardienne=gardien capitaine buteur
     buteuse=buteur ailier ailière=ailier arbitre footballeur footballeuse=footballeur rugbyman cycliste
     skieur skieuse=skieur boxeur boxeuse=boxeur conservateur conservatrice=conservateur moniteur
-    monitrice=moniteur logisticien logisticienne=logisticien doctorant doctorante=doctorant
+    monitrice=moniteur logisticien logisticienne=logisticien doctorant doctorante=doctorant vigneron
+    vigneronne=vigneron viticulteur viticultrice=viticulteur œnologue hydrologue glaciologue
+    océanographe géographe mère père
     """
 )
 # People who speak as witnesses rather than for an office: "Une habitante du quartier raconte : « ... »".
@@ -192,9 +194,12 @@ PROFESSIONS = words(
     musicien romancier poète lauréat avocat magistrat journaliste enseignant agriculteur éleveur
     médecin infirmier pharmacien pédiatre urgentiste infectiologue épidémiologiste psychiatre
     psychologue sociologue historien politologue climatologue attaquant gardien capitaine buteur ailier
-    arbitre footballeur rugbyman cycliste skieur boxeur moniteur logisticien doctorant
+    arbitre footballeur rugbyman cycliste skieur boxeur moniteur logisticien doctorant vigneron
+    viticulteur œnologue hydrologue glaciologue océanographe géographe mère père
     """
 )
+# Role abbreviations and the role heads they stand for: "le PDG" after "X, président-directeur général".
+ROLE_ABBREVIATIONS = {"pdg": "président-directeur général"}
 FEMININE_ROLES = frozenset(k for k, v in ROLE_PAIRS.items() if k != v)
 ROLE_DETS = words("ce cette l' la le les leur leurs notre sa ses son un une votre")
 TITLES = COURTESY_TITLES | words("docteur maître professeur")
@@ -212,8 +217,8 @@ PRONOUNS = {
 BODY_NOUNS = words(
     """
     association collectif commission compagnie direction entreprise fédération gouvernement groupe
-    intersyndicale mairie ministère municipalité préfecture rectorat société syndicat tribunal cour
-    parquet
+    intersyndicale interprofession coopérative mairie ministère municipalité préfecture rectorat société
+    syndicat tribunal cour parquet
     """
 )
 # Things that bear words no one is quoted saying: "une banderole proclamant « ... »" (singular forms).
@@ -289,4 +294,6 @@ SOURCE_PREPS = tuple(
         "d'après",
     )
 )
+# Nouns of one's own words after a possessive: "« ... », selon ses mots" (the person spoken of).
+OWN_WORDS = words("mots termes propos propres")
 INTRO_PREPS = SOURCE_PREPS + (("pour",), ("aux", "yeux", "de"))

@@ -394,6 +394,7 @@ def test_heldout_fixtures_are_consistent() -> None:
         DATA / "heldout8",
         DATA / "heldout9",
         DATA / "heldout10",
+        DATA / "heldout11",
     ):
         _consistent(folder)
 
