@@ -22,3 +22,15 @@ def test_a_title_cased_body_of_two_common_words_joined_by_et_is_one_name(run):
 def test_et_before_another_name_still_ends_the_first_one(run):
     got = pairs(run("La Fondation Lemarchand et Orange ont signé un accord à Nantes."))
     assert not any(text.endswith("et Orange") for text, _ in got)
+
+
+def test_plural_workshop_heads_name_a_company_with_their_place(run):
+    got = pairs(
+        run(
+            "Le groupe a repris les Papeteries de Clairvaux en 2024. Les flacons viennent des "
+            "Verreries du Val d'Orne, près de Rouen."
+        )
+    )
+    assert ("Papeteries de Clairvaux", "ORG") in got
+    assert ("Verreries du Val d'Orne", "ORG") in got
+    assert ("Rouen", "LOC") in got
