@@ -26,6 +26,7 @@ from .canonical_names import assign_canonicals
 from .cleaning import char_bounds, clean
 from .clubs import club_candidates
 from .context import Context
+from .coordinated import extend_coordinated_common
 from .corrections import NEVER, Corrections
 from .document_mentions import propagate, short_form_mentions, split_hyphenated
 from .filters import never_an_entity
@@ -105,6 +106,8 @@ def extract_entities(
                 d.source = "model+portfolio"
             if "portfolio" in d.source:
                 portfolio_place(ctx, d)
+            if d.char_end is None:
+                extend_coordinated_common(ctx, d)
             cleaned.append(d)
     bounds: dict[int, tuple[int, int]] = {}
     kept_cands: list[Candidate] = []

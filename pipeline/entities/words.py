@@ -55,7 +55,10 @@ ORG_HEADS = _words(
 )
 # plural heads of company names ("les Chantiers de l'Atlantique", "les Moulins du Val de Loire",
 # "les Chemins de fer fédéraux suisses"): a body only with a complement ("à Moulins" is a town)
-PLURAL_ORG_HEADS = _words("chantiers ateliers moulins établissements forges brasseries chemins")
+PLURAL_ORG_HEADS = _words(
+    "chantiers ateliers moulins établissements forges brasseries chemins verreries cristalleries papeteries"
+    " faïenceries fonderies tanneries filatures conserveries laboratoires"
+)
 # "Parc national des Écrins", "Parc naturel régional du Morvan": with a capital, the park's public body
 PARK_BODY_WORDS = _words("national naturel marin")
 MISC_HEADS = _words(
