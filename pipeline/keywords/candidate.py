@@ -58,6 +58,13 @@ class Acc:
     has_role: bool = False  # some occurrence is next to a role noun (words.next_to_role)
     place: bool = False  # one word that the entity recogniser takes for a place (LOC) somewhere
 
+    def count(self, surface: str, s_idx: int, i: int, j: int) -> None:
+        """One more occurrence, written `surface`, of words[i:j] in sentence s_idx."""
+        self.surfaces[surface] = self.surfaces.get(surface, 0) + 1
+        self.frequency += 1
+        self.sentences.add(s_idx)
+        self.spans.append((s_idx, i, j))
+
 
 def candidates_frame(doc_id: str, cands: list[KeyphraseCandidate]) -> pd.DataFrame:
     """Candidates of one document as a DataFrame with a doc_id column (tests, benchmarks)."""

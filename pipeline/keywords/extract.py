@@ -130,10 +130,7 @@ def _add(acc: dict[str, Acc], words: Words, i: int, j: int, shape: Shape, s_idx:
         a.place = True
     if shape.is_name and shape.n_words >= 2 and not a.has_role and introduced_by_role(words, i, j):
         a.has_role = True
-    a.surfaces[surface] = a.surfaces.get(surface, 0) + 1
-    a.frequency += 1
-    a.sentences.add(s_idx)
-    a.spans.append((s_idx, i, j))
+    a.count(surface, s_idx, i, j)
     return a
 
 

@@ -83,8 +83,5 @@ def add_title(acc: dict[str, Acc], words: Words, i: int, j: int, s_idx: int, tex
             body_frequency=0,
             spans=[],
         )
-    a.surfaces[surface] = a.surfaces.get(surface, 0) + 1
-    a.frequency += 1
-    a.sentences.add(s_idx)
-    a.spans.append((s_idx, i, j))
+    a.count(surface, s_idx, i, j)
     return a
