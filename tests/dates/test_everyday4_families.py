@@ -7,16 +7,13 @@ import datetime as dt
 
 import pytest
 
-from pipeline.dates import extract_dates
+from tests.support.dates import dated
 
 PUB = dt.date(2025, 3, 12)  # a Wednesday, ISO week 11
 
 
 def values(text: str, published: dt.date = PUB) -> list[tuple[str, str]]:
-    out = []
-    for m in extract_dates(text, published):
-        out.append((m.text, m.value + (f"..{m.end_value}" if m.end_value else "")))
-    return out
+    return dated(text, published)
 
 
 @pytest.mark.parametrize(
