@@ -8,9 +8,11 @@ sum of the three cosines, in [0, 1]. It is computed document by document through
 (feature -> documents having it): memory grows with the corpus, never with its square, and the output has
 at most k rows per document.
 
-Only the documents that can be among the k best are ranked: a first bound on the k-th best score comes
-from the documents of the document's rarest features, and the ranking itself (score rounded to 12
-decimals, then id) is one lexsort, so that thousands of documents tied on one theme cost no Python sort.
+A feature more than MAX_DOCUMENTS documents have is a corpus stop-word, as in Lucene's MoreLikeThis
+(maxDocFreq) or scikit-learn's max_df: it stays in its documents' norms and in what a pair is shown to
+share, but no pair is matched on it. The pairs scored then grow with the corpus, not with its square (a
+name or a theme in a fixed share of 50,000 releases would pair each of them with thousands of others, ties
+that say nothing of which are alike); on a corpus where no feature is that common, nothing changes.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ SIMILAR_COLUMNS = [
 # broad themes, which many documents of a corpus on one policy field share.
 BLOCK_WEIGHTS = {"keywords": 0.4, "entities": 0.35, "themes": 0.25}
 NONZERO = 1e-12  # a score at most this is float noise, not a similarity
-PROBES = 3  # postings whose documents give the first bound on the k-th best score
+MAX_DOCUMENTS = 1000  # a feature more documents have is not matched on (2 % of a 50,000-release archive)
 ROUND_ONE_BY_ONE = 32  # fewer tied candidates than this are rounded one by one, more once per distinct score
 # Postings at least this long are added with np.add.at, which numpy >= 1.25 runs on a fast path: about 1.5
 # times faster than `scores[ix] += v` on long index arrays, slower on short ones. Same sums, bit for bit
@@ -54,7 +56,7 @@ class _Block:
     postings: dict[str, tuple[np.ndarray, np.ndarray]]  # feature -> (document indices, weights)
 
 
-def _block(weight: float, raw: list[dict[str, float]]) -> _Block:
+def _block(weight: float, raw: list[dict[str, float]], max_documents: int = MAX_DOCUMENTS) -> _Block:
     n = len(raw)
     df: dict[str, int] = defaultdict(int)
     for vec in raw:
@@ -66,10 +68,11 @@ def _block(weight: float, raw: list[dict[str, float]]) -> _Block:
         weighted = {f: w * (math.log((1 + n) / (1 + df[f])) + 1.0) for f, w in vec.items() if w > 0}
         norm = math.sqrt(sum(w * w for w in weighted.values()))
         vectors.append({f: w / norm for f, w in weighted.items()} if norm else {})
+    # Only the features two documents or more have, and not too many, are matched on.
     lists: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
     for i, vec in enumerate(vectors):
         for f, w in vec.items():
-            if df[f] > 1:
+            if 1 < df[f] <= max_documents:
                 lists[f][0].append(i)
                 lists[f][1].append(w)
     postings = {
@@ -162,9 +165,11 @@ def _most_similar(blocks: list[_Block], n: int, k: int) -> list[tuple[list[int],
 
     A document's score for i is the sum, over i's features in order (blocks in order, each vector in its
     order), of weight * w_i * w_j, each product added to the sum of the previous ones: the scores array is
-    filled posting by posting. The documents scoring above NONZERO are candidates; those at least the k-th
-    highest score are ordered by score rounded to 12 decimals, then id (the index order of sorted ids)."""
+    filled posting by posting. The documents of the postings reached that score above NONZERO are the
+    candidates, ordered by score rounded to 12 decimals, then id (the index order of sorted ids). Only
+    what was reached is read and reset, so a document costs its postings, not the corpus."""
     scores = np.zeros(n, dtype=np.float64)
+    stamp = np.zeros(n, dtype=np.int64)  # scratch for the distinct documents of the postings reached
     out: list[tuple[list[int], list[float]]] = []
     for i in range(n):
         reached: list[np.ndarray] = []
@@ -179,30 +184,30 @@ def _most_similar(blocks: list[_Block], n: int, k: int) -> list[tuple[list[int],
                     else:
                         scores[documents] += weight * w * weights
                     reached.append(documents)
+        if not reached:
+            out.append(([], []))
+            continue
+        if len(reached) == 1:
+            candidates = reached[0]
+        else:
+            # Each document once, without sorting: the position of its last occurrence wins the stamp.
+            every = np.concatenate(reached)
+            positions = np.arange(len(every))
+            stamp[every] = positions
+            candidates = every[stamp[every] == positions]
         scores[i] = 0.0
-        out.append(_best(scores, reached, k))
-        scores[:] = 0.0
+        values = scores[candidates]
+        scores[candidates] = 0.0
+        out.append(_best(candidates, values, k))
     return out
 
 
-def _best(scores: np.ndarray, reached: list[np.ndarray], k: int) -> tuple[list[int], list[float]]:
-    """The k best documents of a filled scores array (`reached`: the postings that filled it)."""
-    # A first bound on the k-th highest score, so that only the documents that can reach it are ranked:
-    # the k-th highest among the documents of one of the shortest postings holding more than k documents
-    # (a posting holds a document once; the k-th highest of some documents is at most that of all).
-    least = NONZERO
-    probed = 0
-    for posting in sorted(reached, key=len):
-        if len(posting) > k:
-            values = scores[posting]
-            least = max(least, float(np.partition(values, len(values) - k)[len(values) - k]))
-            probed += 1
-            if probed == PROBES:
-                break
-    candidates = np.flatnonzero(scores >= least) if least > NONZERO else np.flatnonzero(scores > NONZERO)
+def _best(candidates: np.ndarray, values: np.ndarray, k: int) -> tuple[list[int], list[float]]:
+    """The k best of some documents (each once) and their scores."""
+    keep = values > NONZERO
+    candidates, values = candidates[keep], values[keep]
     if not len(candidates):
         return [], []
-    values = scores[candidates]
     if len(candidates) > k:
         # At least the k-th highest score, as partitioning every candidate keeps them.
         kth = np.partition(values, len(values) - k)[len(values) - k]
@@ -219,7 +224,11 @@ def _best(scores: np.ndarray, reached: list[np.ndarray], k: int) -> tuple[list[i
 
 
 def similar_documents(
-    keywords: pd.DataFrame, themes: pd.DataFrame, entities: pd.DataFrame, k: int = 5
+    keywords: pd.DataFrame,
+    themes: pd.DataFrame,
+    entities: pd.DataFrame,
+    k: int = 5,
+    max_documents: int = MAX_DOCUMENTS,
 ) -> pd.DataFrame:
     """For each document, its top k most similar documents.
 
@@ -227,7 +236,8 @@ def similar_documents(
     canonical (one row per mention). Returns doc_id, rank (1 = most similar), similar_doc_id, score in
     [0, 1], and the shared themes, keyphrases and canonical entities ("; "-joined). Pairs that share
     nothing are not listed; ties are broken by similar_doc_id. Keyphrases are matched on their lemma and
-    written in shared_keywords as the document (doc_id) writes them.
+    written in shared_keywords as the document (doc_id) writes them. A feature more than max_documents
+    documents have is not matched on (it still counts in the norms and is listed among what a pair shares).
     """
     ids = _ordered_ids(keywords, themes, entities)
     if len(ids) < 2 or k <= 0:
@@ -239,9 +249,9 @@ def similar_documents(
         )
     index = {d: i for i, d in enumerate(ids)}
     blocks = {
-        "keywords": _block(BLOCK_WEIGHTS["keywords"], _keyword_vectors(keywords, index)),
-        "entities": _block(BLOCK_WEIGHTS["entities"], _entity_vectors(entities, index)),
-        "themes": _block(BLOCK_WEIGHTS["themes"], _theme_vectors(themes, index)),
+        "keywords": _block(BLOCK_WEIGHTS["keywords"], _keyword_vectors(keywords, index), max_documents),
+        "entities": _block(BLOCK_WEIGHTS["entities"], _entity_vectors(entities, index), max_documents),
+        "themes": _block(BLOCK_WEIGHTS["themes"], _theme_vectors(themes, index), max_documents),
     }
     surfaces = _surfaces(keywords, index)
     themes_of, keywords_of, entities_of = (blocks[b].vectors for b in ("themes", "keywords", "entities"))

@@ -158,27 +158,36 @@ def test_output_grows_linearly_with_the_corpus():
     assert len(out) == 5 * n  # k rows per document, never n x n (its time: benchmarks/corpus_pass.py)
 
 
-def reference(kw: pd.DataFrame, th: pd.DataFrame, ents: pd.DataFrame, k: int) -> pd.DataFrame:
-    """The specification, scored the plain way: every document against every other, candidates sorted in
-    Python by (score rounded to 12 decimals, descending; id)."""
+def reference(
+    kw: pd.DataFrame, th: pd.DataFrame, ents: pd.DataFrame, k: int, max_documents: int = 1000
+) -> pd.DataFrame:
+    """The specification, scored the plain way: every document against every other on the features at
+    most max_documents documents have, candidates sorted in Python by (score rounded to 12 decimals,
+    descending; id)."""
     from pipeline import similarity as s
 
     ids = s._ordered_ids(kw, th, ents)
     index = {d: i for i, d in enumerate(ids)}
-    blocks = {
-        "keywords": s._block(s.BLOCK_WEIGHTS["keywords"], s._keyword_vectors(kw, index)),
-        "entities": s._block(s.BLOCK_WEIGHTS["entities"], s._entity_vectors(ents, index)),
-        "themes": s._block(s.BLOCK_WEIGHTS["themes"], s._theme_vectors(th, index)),
+    vectors_of = {
+        "keywords": s._keyword_vectors(kw, index),
+        "entities": s._entity_vectors(ents, index),
+        "themes": s._theme_vectors(th, index),
     }
+    blocks = {name: s._block(s.BLOCK_WEIGHTS[name], raw, len(ids)) for name, raw in vectors_of.items()}
+    documents_having: dict[tuple[str, str], int] = {}
+    for name, block in blocks.items():
+        for vector in block.vectors:
+            for f in vector:
+                documents_having[(name, f)] = documents_having.get((name, f), 0) + 1
     surfaces = s._surfaces(kw, index)
     rows = []
     scores = np.zeros(len(ids))
     for i, doc_id in enumerate(ids):
         scores[:] = 0.0
-        for block in blocks.values():
+        for name, block in blocks.items():
             for f, w in block.vectors[i].items():
                 posting = block.postings.get(f)
-                if posting is not None:
+                if posting is not None and documents_having[(name, f)] <= max_documents:
                     scores[posting[0]] += block.weight * w * posting[1]
         scores[i] = 0.0
         candidates = np.flatnonzero(scores > 1e-12)
@@ -282,3 +291,40 @@ def test_long_postings_give_the_same_rows_as_scoring_every_pair(seed):
     corpus = tied_corpus(seed, n=5 * ADD_AT)
     assert corpus[1]["theme"].value_counts().max() >= ADD_AT  # the long-posting path is taken
     pd.testing.assert_frame_equal(similar_documents(*corpus, k=5), reference(*corpus, k=5), check_exact=True)
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("max_documents", [3, 8, 15])
+def test_features_too_many_documents_have_are_not_matched_on(seed, max_documents):
+    corpus = tied_corpus(seed)
+    out = similar_documents(*corpus, k=3, max_documents=max_documents)
+    expected = reference(*corpus, k=3, max_documents=max_documents)
+    pd.testing.assert_frame_equal(out, expected, check_exact=True)
+    # The cap changes who is paired: releases tied on a common theme or name alone are no longer listed.
+    uncapped = similar_documents(*corpus, k=3)
+    pairs, uncapped_pairs = (set(zip(t.doc_id, t.similar_doc_id, strict=True)) for t in (out, uncapped))
+    assert pairs != uncapped_pairs
+
+
+def test_a_name_in_every_release_pairs_none_but_is_still_shown_and_weighed():
+    # "France" in all ten releases, more than the cap of five: only the two releases that also share a
+    # rare keyphrase are paired, France is among what they share but adds nothing to their score.
+    docs = [f"r{d}" for d in range(10)]
+    ents = entities({d: ["France"] for d in docs})
+    kw = keywords({"r2": ["rénovation des écoles"], "r6": ["rénovation des écoles"]})
+    capped = similar_documents(kw, themes({}), ents, k=3, max_documents=5)
+    assert sorted(zip(capped.doc_id, capped.similar_doc_id, strict=True)) == [("r2", "r6"), ("r6", "r2")]
+    assert set(capped.shared_entities) == {"France"}
+    assert set(capped.shared_keywords) == {"rénovation des écoles"}
+    # Matched on the keyphrase alone: 0.4 x cos(keyphrases) = 0.4, where France's entity block would add 0.35.
+    assert capped.score.tolist() == [0.4, 0.4]
+    exact = similar_documents(kw, themes({}), ents, k=3)  # 10 releases: under the default cap
+    assert exact[exact.doc_id == "r2"].score.iloc[0] == pytest.approx(0.75)
+
+
+def test_the_cap_is_the_one_the_data_dictionary_gives():
+    from pipeline.similarity import MAX_DOCUMENTS
+    from pipeline.tables import SIMILAR_DOCUMENTS
+
+    (score,) = [c for c in SIMILAR_DOCUMENTS.columns if c.name == "score"]
+    assert f"more than {MAX_DOCUMENTS:,} documents" in score.doc
