@@ -68,7 +68,13 @@ def run(
         "excel-fr: the same with ';' and decimal commas (French-locale Excel, LibreOffice).",
     ),
     top_k: int = typer.Option(10, "--top-k", min=1, help="Keyphrases kept per document."),
-    similar_k: int = typer.Option(5, "--similar-k", min=0, help="Similar documents listed per document."),
+    similar_k: int = typer.Option(
+        5,
+        "--similar-k",
+        min=0,
+        help="Similar documents listed per document (0: none). A name, keyphrase or theme more than 1,000 "
+        "documents have does not make two documents similar.",
+    ),
     themes: Path | None = typer.Option(
         None, "--themes", help="Theme taxonomy TOML file (default: the shipped one)."
     ),
