@@ -11,6 +11,7 @@ from pipeline.dates.repair import repair
 from tests.support.dates import dated
 
 PUB = dt.date(2027, 2, 10)  # a Wednesday
+MARCH = dt.date(2027, 3, 2)
 
 
 def values(text: str, published: dt.date = PUB) -> list[tuple[str, str]]:
@@ -85,3 +86,20 @@ def test_first_of_the_year_is_not_read_in_first_of_a_longer_word():
 )
 def test_year_in_a_name_or_a_norm_is_no_date(text):
     assert not any(v.startswith(("2027", "2020", "2012")) and len(v) == 4 for _, v in values(text))
+
+
+# -- tense: a moved event's new date, an obligation, "passé le" ------------------------------------
+@pytest.mark.parametrize(
+    ("text", "published", "found"),
+    [
+        ("Le procès a été renvoyé au 12 mai.", PUB, [("12 mai", "2027-05-12")]),
+        ("La séance a été reportée au 3 février.", PUB, [("3 février", "2027-02-03")]),
+        ("Le concert a été avancé au 20 mars.", PUB, [("20 mars", "2027-03-20")]),
+        ("Le formulaire doit être retourné avant le 31 décembre.", MARCH, [("31 décembre", "2027-12-31")]),
+        ("Les pièces doivent parvenir au plus tard le 31/12.", MARCH, [("31/12", "2027-12-31")]),
+        ("Passé le 30 avril, les inscriptions seront closes.", PUB, [("30 avril", "2027-04-30")]),
+        ("Le rapport, publié le 12 janvier, a été salué.", PUB, [("12 janvier", "2027-01-12")]),
+    ],
+)
+def test_tense_of_moved_dates_obligations_and_passe_le(text, published, found):
+    assert values(text, published) == found
