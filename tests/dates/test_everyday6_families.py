@@ -103,3 +103,16 @@ def test_year_in_a_name_or_a_norm_is_no_date(text):
 )
 def test_tense_of_moved_dates_obligations_and_passe_le(text, published, found):
     assert values(text, published) == found
+
+
+# -- "le week-end du 13 mars": the weekend of that day ----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Le tournoi se jouera le week-end du 13 mars.", [("week-end du 13 mars", "2027-W10-WE")]),
+        ("Le week-end du samedi 5 juin 2027, fête.", [("week-end du samedi 5 juin 2027", "2027-W22-WE")]),
+        ("La semaine du 15 mars sera chargée.", [("La semaine du 15 mars", "2027-03-15")]),
+    ],
+)
+def test_weekend_of_a_day(text, found):
+    assert values(text) == found
