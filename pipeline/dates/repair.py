@@ -37,13 +37,33 @@ _SLIPS = re.compile(
 )
 
 
+_DIGITS = re.compile(r"\d+")
+_SUSPECT_AFTER = re.compile(r"[a-z]|\s+/\s*\d| er\b")
+
+
+def _slips(f: str):
+    """The slips of the folded text, searched only around a number touching a letter or a dot ("12mars",
+    "le1er", "sam.7") or followed by " er" or " / ": most numbers of a release stand between spaces."""
+    last = -1
+    n = len(f)
+    for d in _DIGITS.finditer(f):
+        s, e = d.start(), d.end()
+        before = f[s - 1] if s else " "
+        if not (before.isalpha() or before == "." or _SUSPECT_AFTER.match(f, e)):
+            continue
+        for m in _SLIPS.finditer(f, max(0, s - 12, last), min(n, e + 24)):
+            if m.start() >= last:
+                last = m.end()
+                yield m
+
+
 def repair(text: str) -> tuple[str, list[int]] | None:
     """(mended text, original offset of each of its characters plus its end), or None if no slip."""
     f = fold(text)
     if len(f) != len(text):
         return None  # the folded view must be aligned with the text
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the original
-    for m in _SLIPS.finditer(f):
+    for m in _slips(f):
         for g in ("gap", "gap2", "gap3"):
             if m.group(g) is not None:
                 edits.append((m.start(g), m.start(g), " "))
