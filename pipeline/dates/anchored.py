@@ -163,6 +163,8 @@ class AnchoredKinds(EarlierDates):
             d = choose_day_year(e.month, e.day, self.P - dt.timedelta(days=6), self.tense(e), e.weekday)
         if d is None:
             return None
+        if e.unit == "weekendof":
+            return Resolved(iso_week(d) + "-WE", "week", d.year, explicit=e.year is not None)
         return Resolved(fmt_day(d), "day", d.year, d, explicit=e.year is not None)
 
     def weekend(self, e: Expr) -> Resolved:

@@ -20,7 +20,7 @@ from .false_positives import (
     number_glued,
     quoted_alone,
 )
-from .lexicon import MONTHS_FULL, QUANTITY_UNITS, month_number, weekday_number
+from .lexicon import MONTHS_FULL, QUANTITY_UNITS, WEEKDAYS, month_number, weekday_number
 from .model import Expr
 from .resolve import safe_date, two_digit_year
 from .view import View, parse_day, parse_mod, parse_year
@@ -301,7 +301,10 @@ def h_month(m: re.Match[str], v: View) -> list[Expr]:
 
 
 # A standard's code before a number (case-sensitive: "EN" alone is the preposition of a capitalised title).
-_STANDARD_BEFORE = re.compile(r"\b(?:NF|ISO|IEC|CEI|DIN|ASTM)(?:\s+(?:EN|ISO|IEC|CEI))*\s*$")
+_STANDARD_BEFORE = re.compile(r"\b(?:NF|ISO|IEC|CEI|DIN|ASTM|RE|RT)(?:\s+(?:EN|ISO|IEC|CEI))*\s*$")
+# "la Clio 2026 Edition", "le Trophée 2026 Signature": a year between two capitalised words of a name
+_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][a-zà-ÿ]{2,}\s$")
+_NAME_AFTER = re.compile(r"\s[A-ZÉ][a-zà-ÿ]{2,}\b")
 
 
 _AFTER_COUNTED_NOUN = re.compile(r"\b\d[\d ]*\s+[a-z]{3,}[sx]\s+(?:et|ou)\s+$")
@@ -344,6 +347,14 @@ def h_year(m: re.Match[str], v: View) -> list[Expr]:
         return []  # "code d'accès : 1907": a code, not a year
     if _STANDARD_BEFORE.search(v.text[max(0, ys - 20) : ys]):
         return []  # "la norme NF EN 1176", "ISO 2015": a standard's number
+    if (
+        not context
+        and _NAME_BEFORE.search(v.text[max(0, ys - 20) : ys])
+        and (after := _NAME_AFTER.match(v.text, ye))
+        and v.fold[after.start() + 1 : after.end()] not in (*MONTHS_FULL, *WEEKDAYS)
+        and not re.search(r"\n\s*$", v.text[max(0, ys - 20) : ys])
+    ):
+        return []  # "la Clio 2026 Edition": a model's name
     start = m.start()
     if m.group("an") and m.group("an") in ("annee", "an"):
         start = m.start("y") if not m.group("mod") else m.start()

@@ -47,7 +47,8 @@ def h_rentree(m: re.Match[str], v: View) -> list[Expr]:
 
 
 def h_week_of(m: re.Match[str], v: View) -> list[Expr]:
-    """ "la semaine du 10 mars": the day, whose year allows for the week being under way (unit "weekof")."""
+    """ "la semaine du 10 mars": the day, whose year allows for the week being under way (unit "weekof");
+    "le week-end du 21 mars": that day's weekend, 2026-W12-WE (unit "weekendof")."""
     wd = WEEKDAYS[m.group("wd")] if m.group("wd") else None
     y = int(m.group("y")) if m.group("y") else None
     return [
@@ -59,7 +60,7 @@ def h_week_of(m: re.Match[str], v: View) -> list[Expr]:
             month=MONTHS_FULL[m.group("m")],
             day=parse_day(m.group("d")),
             weekday=wd,
-            unit="weekof",
+            unit="weekendof" if m.group("we") else "weekof",
         )
     ]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import patterns as P
 from .anchored_handlers import (
@@ -77,6 +77,7 @@ from .period_handlers import (
     h_season_pair,
     h_weekday,
 )
+from .repair import repair
 from .tail_handlers import (
     ELAPSED,
     NTH_WEEK,
@@ -191,7 +192,7 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
     add("s", ("printemps", "ete", "automne", "hiver"))
     add("f", FOREIGN_MONTH_WORDS)
     holidays = [*HOLIDAYS_FIXED, *HOLIDAYS_EASTER, *HOLIDAYS_SUNDAYS, *HOLIDAYS_WEEKDAYS]
-    add("h", {re.split(r"[ '-]", name)[0] for name in holidays})
+    add("h", {re.findall(r"[a-z]+", name)[0] for name in holidays})  # "1er de l'an": "er"
     add("q", ("trimestre", "trimestres", "semestre", "semestres", "trim", "sem"))
     add("e", ("rentree",))
     add("y", ("mil", "mille"))
@@ -350,6 +351,20 @@ def attach_dici(exprs: list[Expr], v: View) -> None:
 
 
 def extract(text: str, published: dt.date | None) -> list[DateMention]:
+    """The mentions of `text`; typing slips ("12mars", "le1er avril") are mended first (`repair`) and
+    the mentions found in the mended text mapped back to the original offsets."""
+    mended = repair(text)
+    if mended is None:
+        return _extract(text, published)
+    fixed, offsets = mended
+    out = []
+    for m in _extract(fixed, published):
+        s, e = offsets[m.start], offsets[m.end - 1] + 1
+        out.append(replace(m, start=s, end=e, text=text[s:e]))
+    return out
+
+
+def _extract(text: str, published: dt.date | None) -> list[DateMention]:
     v = View(text, lower(text), fold(text), published)
     exprs = attach_bases(select(candidates(v)), v)
     share_coordinated(exprs, v)

@@ -123,6 +123,10 @@ HOLIDAYS_FIXED: dict[str, tuple[int, int]] = {
     "saint-valentin": (2, 14), "saint-jean": (6, 24), "saint jean": (6, 24), "fete de la musique": (6, 21),
     "saint-nicolas": (12, 6), "saint-patrick": (3, 17), "sainte-catherine": (11, 25),
     "saint-martin": (11, 11), "sainte-barbe": (12, 4), "halloween": (10, 31),
+    # Belgian, Swiss and Quebec feasts ("le 1er de l'an" is also said in France)
+    "1er de l'an": (1, 1), "premier de l'an": (1, 1), "fete nationale belge": (7, 21),
+    "fete nationale suisse": (8, 1), "fete nationale du quebec": (6, 24), "fete du canada": (7, 1),
+    "saint-jean-baptiste": (6, 24),
     # world and international days (United Nations and WHO observances), named in agendas
     "journee internationale des droits des femmes": (3, 8), "journee internationale des femmes": (3, 8),
     "journee internationale des droits de la femme": (3, 8), "journee internationale de la femme": (3, 8),
@@ -145,17 +149,19 @@ HOLIDAYS_WEEKDAYS: dict[str, tuple[int, int, int, int]] = {
     "black friday": (11, 4, 4, 1), "thanksgiving": (11, 4, 4, 0), "cyber monday": (11, 4, 4, 4),
 }  # fmt: skip
 # Saints' days that also name towns ("à Saint-Martin"): a feast only as "la Saint-Martin" or after a prefix.
-SAINTS_NEED_ARTICLE = ("saint jean", "saint-jean", "saint-nicolas", "saint-patrick", "sainte-catherine",
-                       "saint-martin", "sainte-barbe")  # fmt: skip
+SAINTS_NEED_ARTICLE = ("saint jean", "saint-jean", "saint-jean-baptiste", "saint-nicolas", "saint-patrick",
+                       "sainte-catherine", "saint-martin", "sainte-barbe")  # fmt: skip
 # Holidays that move with Easter: folded name -> days after Easter Sunday.
 HOLIDAYS_EASTER: dict[str, int] = {
     "paques": 0, "lundi de paques": 1, "vendredi saint": -2, "mardi gras": -47, "mercredi des cendres": -46,
     "ascension": 39, "pentecote": 49, "lundi de pentecote": 50, "samedi de paques": -1, "samedi saint": -1,
+    "jeudi saint": -3, "fete-dieu": 60, "fete dieu": 60,
 }  # fmt: skip
 # Feasts on the n-th Sunday of a month (-1: the last): folded name -> (month, n). Mothers' day moves to
 # the first Sunday of June when Pentecost takes its place (resolve.holiday_date).
 HOLIDAYS_SUNDAYS: dict[str, tuple[int, int]] = {
     "fete des meres": (5, -1), "fete des peres": (6, 3), "fete des grands-meres": (3, 1),
+    "jeune federal": (9, 3),  # Swiss day of prayer, the third Sunday of September
 }  # fmt: skip
 # Holiday names that are also common nouns ("l'ascension du mont Blanc"): read only when written with a
 # capital or with a word that makes them a day ("jeudi de l'ascension", "pont de l'assomption"). "noël" and

@@ -76,7 +76,7 @@ class Resolver(AnchoredKinds):
         return fn(e)
 
     def r_cal(self, e: Expr) -> Resolved | None:
-        if e.unit == "weekof":  # "la semaine du 10 mars"
+        if e.unit in ("weekof", "weekendof"):  # "la semaine du 10 mars", "le week-end du 21 mars"
             return self.week_of(e)
         if e.year is not None:
             if e.day is not None and e.month is not None and not safe_date(e.year, e.month, e.day):

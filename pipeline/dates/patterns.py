@@ -317,7 +317,8 @@ RENTREE = re.compile(
 )
 # "la semaine du 10 mars": the day that names the week.
 WEEK_OF = re.compile(
-    rf"(?<![\w])(?:(?:la|cette)\s+)?semaine\s+du\s+(?:{weekday('wd')}\s+)?{day('d')}{S1}{month_full('m')}"
+    rf"(?<![\w])(?:(?:la|cette)\s+)?(?:semaine|(?P<we>week-?end))\s+du\s+(?:{weekday('wd')}\s+)?{day('d')}{S1}"
+    rf"{month_full('m')}"
     rf"(?:{S1}{year('y')})?"
 )
 # "le trimestre dernier", "ce semestre", "au prochain trimestre": a quarter or half counted from now.

@@ -211,6 +211,20 @@ _CUES: list[tuple[re.Pattern[str], int, bool]] = [
     # conditional, modal, deadlines (weak)
     (re.compile(rf"\b{_W}{{2,}}(?:rait|raient)\b"), 1, False),
     (re.compile(r"\b(?:devrait|devraient|jusqu'au|jusqu'à|d'ici|à\s+partir\s+d[eu]|dès)\b"), 1, False),
+    # an obligation ("la déclaration doit être déposée avant le 31/12") and the new date of a moved
+    # event ("l'audience a été renvoyée au 9 juin"; the auxiliary's past is the move, not the date)
+    (
+        re.compile(
+            r"\b(?:doit|doivent)\s+(?:être\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?\s+(?:avant|au\s+plus\s+tard)\b"
+        ),
+        1,
+        False,
+    ),
+    (
+        re.compile(r"\b(?:renvoy|report|repouss|décal|avanc|ajourn|fix)(?:é|ée|és|ées)\s+(?:au|à)\b"),
+        1,
+        False,
+    ),
 ]
 
 
@@ -235,6 +249,8 @@ def find_cues(low: str, pos: int = 0, endpos: int | None = None) -> list[Cue]:
             if pattern is _PARTICIPLE_BEFORE_DATE:
                 if m.group("aux") in _AUX_BEFORE_PARTICIPLE or _ANNOUNCING_PARTICIPLES.match(m.group("pp")):
                     continue
+                if m.group("aux") is None and m.group("pp") in ("passé", "passée"):
+                    continue  # "Passé le 15 avril, ...": a preposition, after that day
                 cues.append(Cue(m.start("pp"), m.end(), direction, strong, local=True))
                 continue
             if (
@@ -340,8 +356,9 @@ def _by_tense(cands: list[dt.date], published: dt.date, tense: Tense) -> dt.date
     """The candidate on the tense's side of the publication date (a weak cue such as an imparfait
     only within six months), else the nearest."""
     # a weak cue reaches six months; a weak future (a deadline "jusqu'au", an agenda present, a
-    # conditional) looks up to ten months ahead: "valable jusqu'au 31 décembre" read in March
-    reach = 10_000 if tense.strong else 300 if tense.direction > 0 else 183
+    # conditional, an obligation) looks up to ten and a half months ahead: "valable jusqu'au 31
+    # décembre", "doit être déposée avant le 31/12" read at the start of March
+    reach = 10_000 if tense.strong else 320 if tense.direction > 0 else 183
     if tense.direction > 0:
         fut = [c for c in cands if published <= c and (c - published).days <= reach]
         if fut:
