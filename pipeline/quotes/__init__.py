@@ -17,6 +17,7 @@ entity mentions and sentence boundaries, with general French reporting patterns:
   saying and stance by form or by the model's lemma; another verb only with a person as subject and
   words, not a name, in the marks);
 - sources and nouns of speech: pour reprendre les mots de X; selon les termes de X; Réaction de X : « »;
+  « ... », a-t-on appris auprès de X;
 - a relative "qui" after the speaker ("reçus par le directeur, Jean Roy, qui leur a assuré que « »"),
   a short complement between the verb and its quoted object ("a salué sur les réseaux sociaux « »"),
   a relative clause in the marks after the object of a verb of saying (", « qui sont ... »"), a
@@ -34,7 +35,8 @@ A pronoun speaker ("Elle a souligné que ...") or a bare role ("la ministre") is
 text's own attributions -- the subjects of earlier sentences and earlier quotes, with gender
 agreement -- never simply to the nearest name; a bare role also to a person the text named with that
 role anywhere ("aux côtés du directeur, Jean Roy"). A quote paragraph right under an attributed one
-goes on with its speaker.
+goes on with its speaker; an interview answer (a quotation alone, or after "R :", under a question)
+is the person interviewed's.
 
 Modules, in the order a document goes through them:
 - marks: pairing of quotation marks (`find_quoted_spans`);

@@ -145,6 +145,8 @@ class Context:
         """A capitalised name the model did not tag, right after a role ("le président Obama")."""
         if k in self.mention_at or not self.first_name(k):
             return None
+        if self._named_else(k):
+            return None  # the last word of a body's name ("Metz Métropole"), not a person's
         e = k + 1
         while e < self.n and self.first_name(e) and e - k < 3:
             e += 1

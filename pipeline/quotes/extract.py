@@ -9,6 +9,7 @@ dropped: the guidelines keep reported speech only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -24,6 +25,9 @@ from .preposed import preposed, previous_sentence, verb_before_object
 from .records import Candidate, Quote, Raw, Speaker
 from .speakers import named_roles, resolve, sentence_subjects
 from .words import EMPHASIS, NAMING
+
+# What opens an interview answer before its quotation: "R :", "Réponse :", a dash.
+ANSWER_LABEL = re.compile(r"(?:R|Rép|Réponse)\s*\.?\s*:|[—–-]")
 
 
 def extract_quotes(
@@ -48,7 +52,7 @@ def extract_quotes(
     _next_paragraph(ctx, cands)
     items: list[tuple[int, int, Any]] = [(c.raw.pos, 1, c) for c in cands if c.raw is not None]
     items += [(raw.pos, 0, raw) for raw in sentence_subjects(ctx)]
-    if any(c.raw.kind == "ROLE" for c in cands if c.raw is not None):  # what only bare roles need
+    if any(c.raw.kind in ("ROLE", "ANSWER") for c in cands if c.raw is not None):  # only they need it
         items += [(raw.pos, 0, raw) for raw in named_roles(ctx)]
     events: list[tuple[int, Speaker]] = []  # (position, speaker): the antecedents so far
     quotes: list[Quote] = []
@@ -160,8 +164,9 @@ def _answers_a_question(ctx: Context, cand: Candidate) -> bool:
     line_start = text.rfind("\n", 0, cand.open_at) + 1
     line_end = text.find("\n", cand.close_at)
     line_end = len(text) if line_end == -1 else line_end
-    if text[line_start : cand.open_at].strip(" *_>") or text[cand.close_at + 1 : line_end].strip(" .*_"):
-        return False
+    label = text[line_start : cand.open_at].strip(" *_>")
+    if (label and not ANSWER_LABEL.fullmatch(label)) or text[cand.close_at + 1 : line_end].strip(" .*_"):
+        return False  # the paragraph holds the quotation alone, or after "R :", "Réponse :", a dash
     before = text[:line_start].rstrip()
     question = before[before.rfind("\n") + 1 :].strip(" *_")
     return question.endswith("?") and not any(mark in question for mark in "«»“”")

@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from .context import Context
 from .records import Mention, Raw
-from .roles import plural_role, role_at, role_body, role_extent, role_gender, role_head, skip_titles
+from .roles import (
+    plural_role,
+    possessor_body,
+    role_at,
+    role_body,
+    role_extent,
+    role_gender,
+    role_head,
+    skip_titles,
+)
 from .words import ALL_MARKS, PRONOUNS, ROLE_DETS, TITLES, role_key
 
 
@@ -45,7 +54,7 @@ def noun_phrase(ctx: Context, i: int, limit: int) -> tuple[Raw, int] | None:
         if named is not None:  # "Le coordinateur ... des Nations unies pour la région, Jean Roy, ..."
             m, end, comma_at = named
             return person(ctx, m, ctx.span(first, comma_at), gender, i), end
-        body = role_body(ctx, noun + 1, r_end)
+        body = role_body(ctx, noun + 1, r_end) or possessor_body(ctx, i)
         return (
             Raw(
                 "ROLE",

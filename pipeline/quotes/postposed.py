@@ -7,11 +7,12 @@ or a name alone after a dash or in parentheses ("« ... » (Jeanne Roy, maire de
 
 from __future__ import annotations
 
+from .clauses import body_subject
 from .context import Context
 from .phrases import noun_phrase
 from .records import Candidate, Raw
 from .verbs import skip_fillers, verb_group
-from .words import OWN_WORDS, SOURCE_PREPS, SPEECH_NOUNS, STRESSED_PRONOUNS, TIME_WORDS
+from .words import ALL_MARKS, OWN_WORDS, SOURCE_PREPS, SPEECH_NOUNS, STRESSED_PRONOUNS, TIME_WORDS
 
 
 def incise_inside(ctx: Context, cand: Candidate) -> Candidate | None:
@@ -24,7 +25,7 @@ def incise_inside(ctx: Context, cand: Candidate) -> Candidate | None:
         if found is None or found[0].kind == "LOC":
             continue  # a place after a comma is part of the quoted sentence, never its speaker
         raw, verb, stop = found
-        j = ctx.nxt(stop)
+        j = past_complement(ctx, ctx.nxt(stop), last)
         if j > last or ctx.words[j] not in ".,;":
             continue
         part1 = (cand.start, ctx.starts[i])
@@ -35,6 +36,19 @@ def incise_inside(ctx: Context, cand: Candidate) -> Candidate | None:
         cand.raw, cand.verb = raw, verb
         return cand
     return None
+
+
+def past_complement(ctx: Context, j: int, last: int) -> int:
+    """Past a short complement after the speaker of an incise, up to the punctuation that closes the
+    incise: "« Q1, explique X, dans un communiqué. Q2 »", "..., a dit X à la presse, ..."."""
+    if not ctx.has(j) or ctx.pos[j] != "ADP" or ctx.words[j] in ALL_MARKS:
+        return j
+    for n in range(j + 1, min(last, j + 6)):
+        if ctx.words[n] in ".,;":
+            return n
+        if ctx.punct[n] or ctx.finite(n) or n in ctx.mention_at and ctx.mention_at[n].label == "PER":
+            return j
+    return j
 
 
 def postposed(
@@ -59,6 +73,9 @@ def postposed(
             if np_ is None or np_[0].kind in ("PRON", "LOC"):
                 return None
             return np_[0], None, np_[1]
+    learned = learned_from(ctx, i, limit)
+    if learned is not None:
+        return learned
     group = verb_group(ctx, i, limit)
     if group is None:
         return None
@@ -71,6 +88,34 @@ def postposed(
     if np_ is None or np_[0].kind == "PRON":
         return None
     return np_[0], lemma, np_[1]
+
+
+def learned_from(ctx: Context, i: int, limit: int) -> tuple[Raw, str | None, int] | None:
+    """ ", a-t-on appris auprès de la direction", ", apprend-on auprès du maire": the source that gave
+    the words is their speaker."""
+    k, on = i, False
+    while k < min(limit, i + 5) and ctx.low(k) in ("a", "-t", "t", "-", "-t-", "-on", "on"):
+        on = on or ctx.low(k) in ("-on", "on")
+        k += 1
+    if ctx.low(k) not in ("appris", "apprend"):
+        return None
+    k += 1
+    while ctx.low(k) in ("-t", "t", "-", "-t-", "-on", "on"):
+        on = on or ctx.low(k) in ("-on", "on")
+        k += 1
+    k = ctx.nxt(k)
+    de = ctx.nxt(k + 1)
+    if not on or ctx.low(k) != "auprès" or ctx.low(de) not in ("de", "d'", "du", "des"):
+        return None
+    first = ctx.nxt(de + 1)  # "auprès du maire": the role's own words
+    np_ = noun_phrase(ctx, first, limit)
+    if np_ is None or np_[0].kind in ("PRON", "LOC"):
+        stop = first
+        while stop < limit and ctx.words[stop] not in ".;!?," and "\n" not in ctx.words[stop]:
+            stop += 1  # "auprès de la direction de l'enseigne": a body named by a common noun
+        body = body_subject(ctx, first, stop)
+        return None if body is None else (body, "apprendre", stop)
+    return np_[0], "apprendre", np_[1]
 
 
 def np_after_circumstance(ctx: Context, j: int, limit: int) -> tuple[Raw, int] | None:

@@ -168,6 +168,21 @@ def role_body(ctx: Context, start: int, end: int) -> Mention | None:
     return None
 
 
+def possessor_body(ctx: Context, i: int) -> Mention | None:
+    """ "Le CROSS Étel a donné l'alerte. Selon son directeur adjoint, « ... »": a role after a possessive
+    belongs to the organisation last named, in its sentence or the one before."""
+    if ctx.low(i) not in ("son", "sa", "leur"):
+        return None
+    sent = ctx.sentence_of[i]
+    for m in reversed(ctx.mentions):
+        if m.start >= ctx.starts[i]:
+            continue
+        if ctx.sentence_of[ctx.tok(m.start)] < sent - 1:
+            return None
+        return m if m.label == "ORG" else None
+    return None
+
+
 def role_head(ctx: Context, noun: int) -> str:
     head = role_key(ctx.low(noun)) or ctx.low(noun)
     if head in ROLE_ABBREVIATIONS:  # "le PDG": the role it abbreviates

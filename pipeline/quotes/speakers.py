@@ -11,15 +11,18 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from .context import Context
-from .phrases import noun_phrase
+from .phrases import noun_phrase, person
 from .records import Raw, Speaker
+from .roles import role_at
 from .words import (
     ALL_MARKS,
+    APPOINTING,
     CLITICS,
     GENERIC_ROLES,
     PROFESSIONS,
     ROLE_DETS,
     SPOKESPERSONS,
+    STRESSED_PRONOUNS,
     WITNESSES,
     role_key,
 )
@@ -63,6 +66,31 @@ def named_roles(ctx: Context) -> Iterator[Raw]:
             found[0].kind = "NAMED"
             yield found[0]
             k = max(found[1], k + 1)
+    yield from appointed(ctx)
+
+
+def appointed(ctx: Context) -> Iterator[Raw]:
+    """A person's name with the role given after it, without an article: "Jeanne Roy nommée
+    directrice du musée", "a nommé Jeanne Roy directrice", "Jean Roy, élu président": antecedents of a
+    later "la nouvelle directrice"."""
+    for ts, te in ctx.mention_tokens.items():
+        m = ctx.mention_at[ts]
+        if m.label != "PER" or any(a <= m.start <= b for a, b in ctx.quoted):
+            continue
+        k = ctx.nxt(te)
+        if ctx.low(k) == "," and ctx.low(ctx.nxt(k + 1)) in APPOINTING:
+            k = ctx.nxt(k + 1)
+        if ctx.low(k) in APPOINTING:
+            k = ctx.nxt(k + 1)
+        if not ctx.has(k) or ctx.low(k) in ROLE_DETS:
+            continue
+        role = role_at(ctx, k, ctx.n)
+        if role is None:
+            continue
+        start, end, noun, gender = role
+        raw = person(ctx, m, ctx.span(start, end), gender, ts)
+        raw.kind, raw.pos = "NAMED", m.start
+        yield raw
 
 
 def subject_at(ctx: Context, i: int, limit: int) -> Raw | None:
@@ -74,17 +102,30 @@ def subject_at(ctx: Context, i: int, limit: int) -> Raw | None:
     j = ctx.nxt(end)
     if ctx.low(j) in ("qui", "dont") and ctx.low(ctx.prv(j - 1)) == ",":
         j = ctx.prv(j - 1)  # "Jean Roy, maire de X, dont la commune ..., accueille": the relative too
+    if ctx.low(j) == "," and raw.kind in ("PER", "ROLE") and stressed_aside(ctx, j):
+        raw.pos = ctx.starts[i]  # "Jean Roy, lui, part sans regret": the topic is the subject
+        return raw
     if ctx.low(j) == ",":  # a relative or an apposition before the verb
         close = next((k for k in range(j + 1, min(limit, j + 25)) if ctx.words[k] == ","), None)
         if close is None:
             return None
         j = ctx.nxt(close + 1)
+        second = next((k for k in range(j, min(limit, j + 10)) if ctx.words[k] == ","), None)
+        inside = range(j, second or j)
+        if second is not None and not any(ctx.finite(k) or ctx.words[k] in ALL_MARKS for k in inside):
+            j = ctx.nxt(second + 1)  # "Jeanne Roy, 74 ans, retraitée à Vire, a perdu": two appositions
     while j < limit and (ctx.low(j) in CLITICS or ctx.pos[j] == "ADV"):
         j = ctx.nxt(j + 1)
     if j < limit and (ctx.finite(j) or present_read_as_participle(ctx, j)):
         raw.pos = ctx.starts[i]
         return raw
     return None
+
+
+def stressed_aside(ctx: Context, comma: int) -> bool:
+    """ ", lui," or ", elle," right after a noun phrase: the topic set off, which is the subject."""
+    k = ctx.nxt(comma + 1)
+    return ctx.low(k) in STRESSED_PRONOUNS and ctx.low(ctx.nxt(k + 1)) == ","
 
 
 def present_read_as_participle(ctx: Context, j: int) -> bool:
@@ -107,7 +148,11 @@ def resolve(raw: Raw, events: list[tuple[int, Speaker]]) -> Speaker | None:
     if raw.kind in ("INHERIT", "GOES_ON"):
         return replace(before[-1]) if before else None
     if raw.kind == "ANSWER":  # the person interviewed: the last one named, or who answered before
-        return next((replace(sp) for sp in reversed(before) if sp.kind == "PER"), None)
+        found = next((sp for sp in reversed(before) if sp.kind == "PER"), None)
+        named = next((sp for _p, sp in reversed(earlier) if sp.kind in ("PER", "NAMED")), None)
+        if found is None and named is not None:  # "Nous avons interrogé la directrice, Jeanne Roy."
+            found = replace(named, kind="PER")
+        return None if found is None else replace(found)
     if raw.kind == "PRON":
         for sp in reversed(before):
             if sp.number != raw.number:

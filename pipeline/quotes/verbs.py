@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .context import Context
 from .records import Raw
-from .words import FILLER_SEQS, OBJECT_CLITICS, PRONOUNS
+from .words import FILLER_SEQS, OBJECT_CLITICS, PRONOUNS, SAYING_FORMS
 
 
 def verb_group(ctx: Context, i: int, limit: int) -> tuple[int, Raw | None, int] | None:
@@ -25,9 +25,17 @@ def verb_group(ctx: Context, i: int, limit: int) -> tuple[int, Raw | None, int] 
         return None
     verb = j
     j, pron = inverted(ctx, j + (2 if ctx.saying(j).startswith("faire ") else 1), pron)
-    if not aux and pron is None and ctx.verb_form[verb] == ["Part"]:
+    if not aux and pron is None and ctx.verb_form[verb] == ["Part"] and not present_tense(ctx, verb):
         return None  # ", largement saluées par ...": a participle without its auxiliary is no incise
     return verb, pron, j
+
+
+def present_tense(ctx: Context, i: int) -> bool:
+    """The present of an -er verb of saying ("lance", "rappellent"), which the model may tag as a
+    participle: no participle ends so."""
+    low = ctx.low(i)
+    inf = SAYING_FORMS.get(low, "")
+    return inf.endswith("er") and low.endswith(("e", "ent")) and not low.endswith("ée")
 
 
 def inverted(ctx: Context, j: int, pron: Raw | None) -> tuple[int, Raw | None]:

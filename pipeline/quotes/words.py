@@ -146,7 +146,7 @@ ROLE_PAIRS = ROLE_NOUNS | pairs(
     skieur skieuse=skieur boxeur boxeuse=boxeur conservateur conservatrice=conservateur moniteur
     monitrice=moniteur logisticien logisticienne=logisticien doctorant doctorante=doctorant vigneron
     vigneronne=vigneron viticulteur viticultrice=viticulteur œnologue hydrologue glaciologue
-    océanographe géographe mère père
+    océanographe géographe mère père soigneur soigneuse=soigneur vétérinaire archéologue
     """
 )
 # People who speak as witnesses rather than for an office: "Une habitante du quartier raconte : « ... »".
@@ -195,7 +195,8 @@ PROFESSIONS = words(
     médecin infirmier pharmacien pédiatre urgentiste infectiologue épidémiologiste psychiatre
     psychologue sociologue historien politologue climatologue attaquant gardien capitaine buteur ailier
     arbitre footballeur rugbyman cycliste skieur boxeur moniteur logisticien doctorant vigneron
-    viticulteur œnologue hydrologue glaciologue océanographe géographe mère père
+    viticulteur œnologue hydrologue glaciologue océanographe géographe mère père soigneur vétérinaire
+    archéologue
     """
 )
 # Role abbreviations and the role heads they stand for: "le PDG" after "X, président-directeur général".
@@ -218,7 +219,7 @@ BODY_NOUNS = words(
     """
     association collectif commission compagnie direction entreprise fédération gouvernement groupe
     intersyndicale interprofession coopérative mairie ministère municipalité préfecture rectorat société
-    syndicat tribunal cour parquet
+    syndicat tribunal cour parquet gendarmerie police
     """
 )
 # Things that bear words no one is quoted saying: "une banderole proclamant « ... »" (singular forms).
@@ -270,6 +271,8 @@ NAMING = words(
     intitulée intitulées intitulés nommé nommée surnommé surnommée
     """
 )
+# Participles that give a person a role: "Jeanne Roy nommée directrice", "Jean Roy, élu président".
+APPOINTING = words("nommé nommée élu élue désigné désignée promu promue reconduit reconduite")
 TIME_WORDS = WEEKDAYS | DAY_TIMES | words("ce cet cette dernier dernière même")
 ALL_MARKS = frozenset('«»“”"')
 EMPHASIS = frozenset(["*", "**", "_", "__"])  # markdown emphasis around quotation marks

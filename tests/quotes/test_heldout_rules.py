@@ -395,6 +395,7 @@ def test_heldout_fixtures_are_consistent() -> None:
         DATA / "heldout9",
         DATA / "heldout10",
         DATA / "heldout11",
+        DATA / "heldout12",
     ):
         _consistent(folder)
 
