@@ -135,3 +135,28 @@ def h_numeric_month_year(m: re.Match[str], v: View) -> list[Expr]:
     ):  # fmt: skip
         return []  # "la délibération 12/2025": a reference number
     return [Expr("cal", m.start(), m.end(), year=int(m.group("y")), month=int(m.group("m")))]
+
+
+_MONTH_COUNTS = {
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+    "onze": 11,
+}  # fmt: skip
+# "les neuf premiers mois de l'année", "les quatre derniers mois de 2025": part of one named year, a
+# range of months ("les douze derniers mois" alone is a duration and stays out).
+FIRST_MONTHS = re.compile(
+    r"(?<![\w-])(?P<n>" + "|".join(_MONTH_COUNTS) + r"|[2-9]|1[01])\s+(?P<side>premiers|derniers)\s+mois\s+"
+    r"(?:de\s+l'annee(?:\s+(?P<y1>(?:19|20)\d{2}))?|de\s+(?P<y2>(?:19|20)\d{2}))(?![\w-])"
+)
+
+
+def h_first_months(m: re.Match[str], v: View) -> list[Expr]:
+    """ "les neuf premiers mois de l'année": January to September of that year (the publication's)."""
+    raw = m.group("n")
+    n = _MONTH_COUNTS.get(raw) or int(raw)
+    y_raw = m.group("y1") or m.group("y2")
+    y = int(y_raw) if y_raw else v.published.year if v.published else None
+    if y is None:
+        return []
+    first, last = (1, n) if m.group("side") == "premiers" else (13 - n, 12)
+    end_e = Expr("cal", m.start(), m.end(), year=y, month=last)
+    return [Expr("cal", m.start(), m.end(), year=y, month=first, end_expr=end_e)]

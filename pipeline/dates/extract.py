@@ -41,7 +41,9 @@ from .calendar_handlers import (
     h_year2,
 )
 from .everyday_handlers import (
+    FIRST_MONTHS,
     NUMERIC_MONTH_YEAR,
+    h_first_months,
     h_numeric_month_year,
     h_numeric_range,
     h_rel_quarter,
@@ -141,6 +143,7 @@ FAMILIES: list[tuple[re.Pattern[str], Handler, int, str]] = [
     (P.QUARTER_SHORT, h_quarter_short, 3, "d"),
     (P.REL_QUARTER, h_rel_quarter, 3, "q"),
     (P.RENTREE, h_rentree, 3, "e"),
+    (FIRST_MONTHS, h_first_months, 2, "r"),
     (P.DECADE, h_decade, 3, "r"),
     (P.CENTURY, h_century, 3, "r"),
     (P.MOD_RELATIVE, h_mod_relative, 3, "r"),

@@ -54,12 +54,19 @@ def number_glued(v: View, start: int, end: int) -> bool:
     return bool(re.search(r"[\d/]$", before))
 
 
+def after_code_letter(v: View, start: int) -> bool:
+    """ "la rame Z 2026", "le modèle X 2030": a lone capital letter inside a sentence makes the number a
+    code (a sentence may open on a capital "A 2026 ..." typed for "À")."""
+    m = re.search(r"(\S)\s+[A-Z] $", v.text[max(0, start - 16) : start])
+    return bool(m) and m.group(1) not in '.!?:;»"(-–—'
+
+
 def is_quantity(v: View, start: int, end: int, strict: bool) -> bool:
     """Is the number at [start, end) a quantity, a reference or a code rather than a year?
 
     strict: no date word introduces the number, so a following plural noun is enough to refuse it.
     """
-    if number_glued(v, start, end):
+    if number_glued(v, start, end) or after_code_letter(v, start):
         return True
     nxt = v.next_word(end)
     if nxt in QUANTITY_UNITS or nxt in STREET_WORDS:

@@ -144,7 +144,7 @@ _AUX_BEFORE_PARTICIPLE = frozenset(
 )  # an auxiliary (the verb's own cue decides) or a determiner ("son délibéré le 29 avril": a noun)
 _ANNOUNCING_PARTICIPLES = re.compile(
     r"(?:prévu|programm|report|repouss|décal|fix|attend|planifi|envisag|organis|propos|convi|invit|ferm|"
-    r"prolong|espér|souhait|avanc|renvoy|ajourn|réserv|dédi|consacr|destin|limit|convoqu|appel|inscrit)"
+    r"prolong|espér|souhait|avanc|renvoy|ajourn|réserv|dédi|consacr|destin|limit|convoqu|appel|inscrit|délibér)"
 )
 
 _CUES: list[tuple[re.Pattern[str], int, bool]] = [
@@ -202,7 +202,8 @@ _CUES: list[tuple[re.Pattern[str], int, bool]] = [
     (
         re.compile(
             r"\b(?:a\s+lieu|ont\s+lieu|se\s+tien(?:t|nent)|se\s+déroulen?t?|s'ouvren?t?|débuten?t?|"
-            r"commencen?t?|reprenn?(?:d|ent)|ouvren?t?|fermen?t?|rouvren?t?|accueillen?t?|"
+            r"commencen?t?|reprenn?(?:d|ent)|ouvren?t?|fermen?t?|rouvren?t?|accueillen?t?|s'achèven?t?|"
+            r"se\s+terminen?t?|prenn?(?:d|ent)\s+fin|"
             r"(?:est|sont)\s+(?:organisée?s?|programmée?s?|attendue?s?|fermée?s?|ouvertes?|coupée?s?))\b"
         ),
         1,
@@ -221,7 +222,11 @@ _CUES: list[tuple[re.Pattern[str], int, bool]] = [
         False,
     ),
     (
-        re.compile(r"\b(?:renvoy|report|repouss|décal|avanc|ajourn|fix)(?:é|ée|és|ées)\s+(?:au|à)\b"),
+        re.compile(
+            r"\b(?:renvoy|report|repouss|décal|avanc|ajourn|fix|délibér)(?:é|ée|és|ées)\s+(?:au|à|en(?=\s+"
+            r"(?:\d|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+            r"début|fin|mi-)))\b"
+        ),  # "reporté en janvier", "mis en délibéré au 2 juillet"
         1,
         False,
     ),
@@ -319,8 +324,12 @@ class Context:
                 continue
             if dist > (max_dist if cue.strong else max_dist // 3):
                 continue
-            if best is None or dist < best[0] or (dist == best[0] and cue.strong and not best[1].strong):
-                best = (dist, cue)
+            # a verb across a comma governs another clause ("la biennale, dont l'édition s'achève le
+            # 27 décembre, a attiré ..."): it wins only when no verb of the date's own clause is nearer
+            between = self.low[min(end, cue.end) : max(start, cue.start)] if dist else ""
+            rank = dist + (30 if "," in between or ";" in between else 0)
+            if best is None or rank < best[0] or (rank == best[0] and cue.strong and not best[1].strong):
+                best = (rank, cue)
         if best is None:
             return NO_TENSE
         cue = best[1]

@@ -59,7 +59,7 @@ def year_in_words(raw: str | None) -> int | None:
 _DAY_WORD_ALT = alt([*DAY_WORDS, "premier"])
 WRITTEN_DAY = re.compile(
     rf"(?<![\w-])(?:(?P<wd>{WD_ALT})\s+)?(?P<d>{_DAY_WORD_ALT})\s+{month_full('m')}"
-    rf"(?:,?\s+(?:{year('y')}|(?P<yw>{YEAR_WORDS})))?"
+    rf"(?:,?\s+(?:{year('y')}|(?P<yw>{YEAR_WORDS}))|\s+(?P<rel>prochain|dernier|passe)(?!\w))?"
 )
 # Before a day in words: an article or a preposition of dates (the weekday counts as one).
 _DAY_CUE = re.compile(r"(?:\ble|\bdu|\bau|\bjusqu'au|\bdepuis\s+le|\bavant\s+le|\bapres\s+le|,)\s*$")
@@ -81,7 +81,8 @@ def h_written_day(m: re.Match[str], v: View) -> list[Expr]:
     if safe_date(y or 2000, mo, d) is None:
         return []
     wd = weekday_number(m.group("wd")) if m.group("wd") else None
-    return [Expr("cal", m.start(), m.end(), year=y, month=mo, day=d, weekday=wd)]
+    rel = {"prochain": 1, None: 0}.get(m.group("rel"), -1)  # "le onze novembre prochain"
+    return [Expr("cal", m.start(), m.end(), year=y, month=mo, day=d, weekday=wd, rel=rel)]
 
 
 WRITTEN_YEAR = re.compile(rf"(?<![\w-])(?P<pre>l'an|en|depuis|des)\s+(?P<yw>{YEAR_WORDS})")
