@@ -56,17 +56,19 @@ def propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in taken]
     out = list(mentions)
+    replaced: set[tuple[int, int]] = set()
     for s, e, name in _find_names(ctx.text, list(names)):
         k = bisect_right(starts, e) - 1
-        if any(s < te and ts < e for ts, te in taken[max(0, k - 3) : k + 2]):
+        inner = [(ts, te) for ts, te in taken[max(0, k - 3) : k + 2] if s < te and ts < e]
+        if inner and not (" " in name and all(s <= ts and te <= e and te - ts < e - s for ts, te in inner)):
             continue
         span = ctx.token_span(s, e)
         if span is None or any(ctx.contact[t] for t in range(*span)):
             continue
         first, end = span
         src = names[name]
-        if ctx.initial[first] and ctx.common_initial(first, src.label):
-            continue
+        if ctx.initial[first] and ctx.common_initial(first, src.label) and not inner:
+            continue  # a name cut at a sentence-initial common word ("Avenir" of "Avenir Santé") is whole
         if first > 0 and is_cap(words[first - 1]) and not ctx.initial[first - 1]:
             continue  # part of a longer capitalised name
         if end < ctx.n and is_title(words[end]):
@@ -75,6 +77,9 @@ def propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
             continue  # "dans un CHU", "chaque CCI": the kind of body, not the one the text names
         cand = Candidate(first, end, src.label, "propagated")
         out.append(Mention(s, e, name, src.label, cand, tok_start=first, tok_end=end, cue=src.cue))
+        replaced.update(inner)
+    if replaced:
+        out = [m for m in out if (m.start, m.end) not in replaced]
     return sorted(out, key=lambda m: m.start)
 
 

@@ -128,6 +128,8 @@ PLACE_KIND_HEADS = _words(
 # natural features whose name follows "de/du/des" and keeps the kind noun ("le col du Pradel", "le
 # massif de la Vanoise", "les gorges de l'Ardèche"); an airport is named by its places ("Paris-Orly")
 NAMED_FEATURE_HEADS = _words("col massif gorges mont pic cirque")
+# "la réserve naturelle (nationale, régionale) des X": a nature reserve, named like a site (LOC)
+RESERVE_ADJECTIVES = _words("naturelle nationale régionale")
 # acronyms of a kind of unit or of a legal form, common nouns like "TPE": "(UMR 6214)", "une SARL"
 KIND_ACRONYMS = _words("umr upr uar usr ums umi sarl sasu eurl scop scic gie")
 # currencies and their codes: amounts are not entities ("15 milliards FCFA", "300 USD")
