@@ -21,9 +21,9 @@ def regional_bank_candidates(ctx: Context) -> list[Candidate]:
     """The bank of a network and its region, when a word of the region is a known place."""
     out: list[Candidate] = []
     for m in _REGIONAL_BANK.finditer(ctx.text):
-        region = m.group("region").replace("’", "'").replace("d'", " ").split()
-        if not any(is_known_place(w) or is_known_place(w.split("-")[0]) for w in region if w[0].isupper()):
-            continue
+        region = m.group("region").replace("’", "'").replace("d'", " ").replace("-", " ").split()
+        if not any(is_known_place(w) for w in region if w[0].isupper()):
+            continue  # "Midi-Pyrénées", "Bretagne Pays de Loire", "Alpes Provence"
         span = ctx.token_span(m.start(), m.end())
         if span is None or any(ctx.is_break(k) for k in range(span[0] + 1, span[1])):
             continue

@@ -30,7 +30,7 @@ from .clubs import club_candidates
 from .context import Context
 from .coordinated import extend_coordinated_common
 from .corrections import NEVER, Corrections
-from .document_mentions import propagate, short_form_mentions, split_hyphenated
+from .document_mentions import propagate, purpose_complements, short_form_mentions, split_hyphenated
 from .filters import never_an_entity
 from .gazetteer_matches import gazetteer_candidates
 from .labels import (
@@ -136,6 +136,7 @@ def extract_entities(
             Mention(s, e, ctx.text[s:e], label, c, tok_start=c.start, tok_end=c.end, cue=cue, role=c.role)
         )
 
+    purpose_complements(ctx, mentions)
     mentions = propagate(ctx, mentions)
     mentions = split_hyphenated(ctx, mentions)
     defs = acronym_definitions(ctx, mentions)

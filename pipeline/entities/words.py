@@ -61,6 +61,12 @@ PLURAL_ORG_HEADS = _words(
 )
 # "Parc national des Écrins", "Parc naturel régional du Morvan": with a capital, the park's public body
 PARK_BODY_WORDS = _words("national naturel marin")
+# heads of a body that may name its purpose after "pour" ("la Fondation X pour la musique"), and the
+# words that show the purpose goes on as the sentence's ("pour la rénovation des églises")
+PURPOSE_HEADS = _words(
+    "fondation fonds association institut agence ligue alliance comité centre observatoire coalition"
+)
+PURPOSE_STOPS = _words("de du des d à au aux en par sur avec dans pour chez contre entre vers")
 MISC_HEADS = _words(
     """sommet forum processus programme loi plan feuille stratégie pacte charte déclaration traité accord
     règlement directive initiative projet dialogue appel prix festival salon journée journées semaine

@@ -75,3 +75,32 @@ def test_a_regional_bank_of_a_cooperative_network_is_one_body(run):
 def test_a_network_bank_without_a_region_is_left_to_the_other_rules(run):
     got = pairs(run("Le Crédit Mutuel a publié ses comptes. La Banque Populaire recrute des conseillers."))
     assert ("Crédit Mutuel", "ORG") in got
+
+
+def test_a_bank_of_a_network_whose_region_is_hyphenated_is_one_body(run):
+    got = pairs(run("Le club remercie la Caisse d'Épargne Midi-Pyrénées, son partenaire depuis 2019."))
+    assert ("Caisse d'Épargne Midi-Pyrénées", "ORG") in got
+
+
+def test_a_body_named_with_its_purpose_after_pour_is_one_name(run):
+    got = pairs(
+        run(
+            "Elle a reçu le soutien de la Fondation Verlaine pour la poésie, qui finance dix bourses. "
+            "L'Institut Kervella pour la recherche. Le Fonds Marceau II pour le logement social et "
+            "durable (FMLSD) investit à Lille."
+        )
+    )
+    assert ("Fondation Verlaine pour la poésie", "ORG") in got
+    assert ("Institut Kervella pour la recherche", "ORG") in got
+    assert ("Fonds Marceau II pour le logement social et durable", "ORG") in got
+
+
+def test_a_purpose_that_goes_on_is_the_sentence_s_not_the_name_s(run):
+    got = pairs(
+        run(
+            "La Fondation Delmas pour la rénovation des églises a versé 2 millions. La région a signé "
+            "avec la Fondation Aubrac pour la saison 2027."
+        )
+    )
+    assert ("Fondation Delmas", "ORG") in got
+    assert not any(text.startswith("Fondation Aubrac pour") for text, _ in got)
