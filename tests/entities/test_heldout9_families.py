@@ -104,3 +104,14 @@ def test_a_purpose_that_goes_on_is_the_sentence_s_not_the_name_s(run):
     )
     assert ("Fondation Delmas", "ORG") in got
     assert not any(text.startswith("Fondation Aubrac pour") for text, _ in got)
+
+
+def test_the_agent_of_a_company_s_act_named_by_a_noun_is_a_body(run):
+    got = pairs(
+        run(
+            "Le fonds financera la construction par Hydralis de deux centrales solaires. La gestion par "
+            "Lyon de ses parcs est saluée."
+        )
+    )
+    assert ("Hydralis", "ORG") in got
+    assert ("Lyon", "LOC") in got
