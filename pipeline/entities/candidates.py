@@ -30,6 +30,7 @@ from .words import (
     NAMED_FEATURE_HEADS,
     PLURAL_ORG_HEADS,
     REGION_ADJECTIVES,
+    RESERVE_ADJECTIVES,
     ROLE_HEADS,
     SITE_HEADS,
     STRONG_BODY_STARTS,
@@ -100,14 +101,27 @@ _STREET_LINKS = frozenset(("de", "du", "des", "d'", "d’"))
 _NAMED_SITES = _STREETS | SITE_HEADS | NAMED_FEATURE_HEADS
 
 
+def _site_head_end(lower: list[str], i: int) -> int | None:
+    """End of the kind noun of a site starting at token i: "col", "place", "réserve naturelle"."""
+    if lower[i] in _NAMED_SITES:
+        return i + 1
+    if lower[i] != "réserve":
+        return None
+    j = i + 1
+    while j < len(lower) and lower[j] in RESERVE_ADJECTIVES:
+        j += 1
+    return j if j > i + 1 else None
+
+
 def _street_start(ctx: Context, c: Candidate) -> int | None:
     """Start of "place de la Bastille" when the model found only "Bastille": a lower-case street word,
     de/du/des [la/l'] right before the name, itself after an article or a preposition (not a postal
     line "12, rue de la Paix"); not a country or region ("la place de la France en Europe"), but a town may
     name a street ("rue de Lyon")."""
     lower, words = ctx.lower, ctx.words
-    if c.end - c.start > 2 and lower[c.start] in _NAMED_SITES and lower[c.start + 1] in _STREET_LINKS:
-        name = c.start + 2 + (lower[c.start + 2] in ("la", "l'", "l’"))
+    site = _site_head_end(lower, c.start)
+    if site is not None and c.end - site > 1 and lower[site] in _STREET_LINKS:
+        name = site + 1 + (lower[site + 1] in ("la", "l'", "l’"))
         if name < c.end:  # the model's span already holds the street word: "place de la Bastille"
             return _street_start(ctx, Candidate(name, c.end, c.label, c.source))
     k = c.start - 1
@@ -116,7 +130,9 @@ def _street_start(ctx: Context, c: Candidate) -> int | None:
     if k < 1 or lower[k] not in _STREET_LINKS or c.label == "PER" or not is_cap(words[c.start]):
         return None
     head = k - 1
-    if lower[head] not in _NAMED_SITES or not words[head].islower() or head == 0:
+    while head > 1 and lower[head] in RESERVE_ADJECTIVES:
+        head -= 1  # "la réserve naturelle nationale des X"
+    if _site_head_end(lower, head) != k or not words[head].islower() or head == 0:
         return None
     name = ctx.span_text(c.start, c.end)
     if lower[head - 1] not in DETERMINERS_OR_PREPS | {"et"} or country_name(name) is not None:
@@ -286,6 +302,37 @@ def event_candidates(ctx: Context) -> list[Candidate]:
             continue
         if lower[i] in EVENTS_OF_PLACE and ctx.words[i].islower() and lower[i - 1] in DETERMINERS:
             out.append(Candidate(i, ent_end, "MISC", "pattern", cue="MISC", keep_lower=True))
+    return out
+
+
+# a festival's name after the lower-case word, which may join two names by one of these: "le festival
+# Jazz en Brière", "le festival Rock en Seine" (a town after "à" is the festival's place, not its name)
+_FESTIVAL_LINKS = frozenset(("en", "sur", "de", "des", "du"))
+
+
+def festival_candidates(ctx: Context) -> list[Candidate]:
+    """ "le festival Jazz en Brière": the capitalised name after a lower-case "festival", with a second
+    capitalised part after "en/sur/de", is one MISC name (the model cuts it at "en" and types the
+    second part LOC)."""
+    words, lower = ctx.words, ctx.lower
+    out: list[Candidate] = []
+    for i in range(1, ctx.n - 1):
+        if lower[i - 1] not in ("festival", "festivals") or not words[i - 1].islower():
+            continue
+        end = i
+        while end < ctx.n and is_cap(words[end]) and not ctx.is_break(end):
+            end += 1
+        if end == i:
+            continue
+        link = end
+        if link + 1 < ctx.n and lower[link] in _FESTIVAL_LINKS and words[link].islower():
+            k = link + 1
+            while k < ctx.n and is_cap(words[k]) and not ctx.is_break(k):
+                k += 1
+            if k > link + 1:
+                end = k
+        if end - i >= 2:
+            out.append(Candidate(i, end, "MISC", "pattern", cue="MISC", fixed=True))
     return out
 
 

@@ -16,7 +16,7 @@ from .lexicon import is_common_word
 from .publisher import of_country, publisher_country
 from .records import Mention
 from .shapes import is_title
-from .words import FACILITY_HEADS, NAMED_FEATURE_HEADS, SITE_HEADS
+from .words import FACILITY_HEADS, NAMED_FEATURE_HEADS, RESERVE_ADJECTIVES, SITE_HEADS
 
 _WORD_SEPARATORS = re.compile(r"[\s'’,-]+")
 
@@ -126,6 +126,7 @@ def assign_canonicals(ctx: Context, mentions: list[Mention], defs: dict[str, Men
                 head in FACILITY_HEADS
                 or head in SITE_HEADS
                 or (head in NAMED_FEATURE_HEADS and len(words) > 2 and words[1] in ("de", "du", "des"))
+                or (head == "réserve" and len(words) > 2 and words[1] in RESERVE_ADJECTIVES)
             )  # "centre X" -> "Centre X", "col du Pradel" -> "Col du Pradel" ("mont Aiguille" as written)
             m.canonical = capitalise(text) if m.label in ("ORG", "MISC") or venue else text
             if _DISEASE.fullmatch(m.canonical):

@@ -13,7 +13,14 @@ from .context import Context
 from .labels import is_park_body
 from .records import Candidate, Mention
 from .shapes import is_acronym, is_cap, is_title
-from .words import COMPLEMENT_PREPS, INDEFINITE_DETERMINERS, NAME_HEADS, ORG_HEADS
+from .words import (
+    COMPLEMENT_PREPS,
+    INDEFINITE_DETERMINERS,
+    NAME_HEADS,
+    ORG_HEADS,
+    PURPOSE_HEADS,
+    PURPOSE_STOPS,
+)
 
 _HYPHEN = re.compile(r"\s+[-–]\s+|(?<=[a-zé])[-–](?=[A-ZÉ])")
 _NOT_BEFORE_NAME = re.compile(r"[\w@.-]")  # a name found again does not follow one of these
@@ -56,17 +63,19 @@ def propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in taken]
     out = list(mentions)
+    replaced: set[tuple[int, int]] = set()
     for s, e, name in _find_names(ctx.text, list(names)):
         k = bisect_right(starts, e) - 1
-        if any(s < te and ts < e for ts, te in taken[max(0, k - 3) : k + 2]):
+        inner = [(ts, te) for ts, te in taken[max(0, k - 3) : k + 2] if s < te and ts < e]
+        if inner and not (" " in name and all(s <= ts and te <= e and te - ts < e - s for ts, te in inner)):
             continue
         span = ctx.token_span(s, e)
         if span is None or any(ctx.contact[t] for t in range(*span)):
             continue
         first, end = span
         src = names[name]
-        if ctx.initial[first] and ctx.common_initial(first, src.label):
-            continue
+        if ctx.initial[first] and ctx.common_initial(first, src.label) and not inner:
+            continue  # a name cut at a sentence-initial common word ("Avenir" of "Avenir Santé") is whole
         if first > 0 and is_cap(words[first - 1]) and not ctx.initial[first - 1]:
             continue  # part of a longer capitalised name
         if end < ctx.n and is_title(words[end]):
@@ -75,6 +84,9 @@ def propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
             continue  # "dans un CHU", "chaque CCI": the kind of body, not the one the text names
         cand = Candidate(first, end, src.label, "propagated")
         out.append(Mention(s, e, name, src.label, cand, tok_start=first, tok_end=end, cue=src.cue))
+        replaced.update(inner)
+    if replaced:
+        out = [m for m in out if (m.start, m.end) not in replaced]
     return sorted(out, key=lambda m: m.start)
 
 
@@ -181,3 +193,30 @@ def _lower_case_short_forms(
             out.append(short_form)
             taken.append((s, e))
     return out
+
+
+_PURPOSE = re.compile(
+    r" pour (?:la |le |les |l'|l’)((?:[a-zà-ÿœæ]+)(?: [a-zà-ÿœæ]+){0,4})(?=\s*[,.;:()]|\s*$)", re.M
+)
+
+
+def purpose_complements(ctx: Context, mentions: list[Mention]) -> None:
+    """ "la Fondation Cerval pour la musique,", "le Fonds Hassan II pour le développement économique et
+    social,": a body's head and proper name, then "pour" + a purpose in lower case that runs to the end
+    of the clause, is one name (a purpose that goes on with "de/à ..." is the sentence's, not the name's)."""
+    for m in mentions:
+        words = m.text.split()
+        if m.label != "ORG" or len(words) < 2 or words[0].lower() not in PURPOSE_HEADS:
+            continue
+        if not is_title(words[0]):
+            continue
+        if not all(w[0].isupper() for w in words[1:]):
+            continue  # "Fondation Cerval", "Fonds Hassan II"
+        p = _PURPOSE.match(ctx.text, m.end)
+        if p is None or any(w in PURPOSE_STOPS for w in p.group(1).split()):
+            continue
+        span = ctx.token_span(m.start, p.end())
+        if span is None:
+            continue
+        m.end, m.text = p.end(), ctx.text[m.start : p.end()]
+        m.tok_start, m.tok_end = span

@@ -14,10 +14,12 @@ from pipeline.contacts import Contact
 
 from ..token_table import TokenTable
 from .acronyms import acronym_definitions, bracketed_acronym_candidates, common_noun_acronyms
+from .banks import regional_bank_candidates
 from .candidates import (
     body_candidates,
     country_long_forms,
     event_candidates,
+    festival_candidates,
     head_candidates,
     model_candidates,
     plural_head_candidates,
@@ -28,7 +30,7 @@ from .clubs import club_candidates
 from .context import Context
 from .coordinated import extend_coordinated_common
 from .corrections import NEVER, Corrections
-from .document_mentions import propagate, short_form_mentions, split_hyphenated
+from .document_mentions import propagate, purpose_complements, short_form_mentions, split_hyphenated
 from .filters import never_an_entity
 from .gazetteer_matches import gazetteer_candidates
 from .labels import (
@@ -89,7 +91,7 @@ def extract_entities(
     cands = model_candidates(ctx)
     cands += head_candidates(ctx, cands)
     cands += body_candidates(ctx)
-    cands += event_candidates(ctx)
+    cands += event_candidates(ctx) + festival_candidates(ctx)
     cands += gazetteer_candidates(ctx)
     cands += country_long_forms(ctx)
     cands += local_body_candidates(ctx) + quoted_name_candidates(ctx) + social_candidates(ctx)
@@ -97,6 +99,7 @@ def extract_entities(
     cands += acronym_place_candidates(ctx) + seat_and_grouping_candidates(ctx) + confederation_candidates(ctx)
     cands += bracketed_acronym_candidates(ctx) + index_candidates(ctx) + museum_candidates(ctx)
     cands += club_candidates(ctx) + diplomatic_post_candidates(ctx) + plural_head_candidates(ctx)
+    cands += regional_bank_candidates(ctx)
     portfolios = portfolio_spans(ctx)
 
     cleaned: list[Candidate] = []
@@ -133,6 +136,7 @@ def extract_entities(
             Mention(s, e, ctx.text[s:e], label, c, tok_start=c.start, tok_end=c.end, cue=cue, role=c.role)
         )
 
+    purpose_complements(ctx, mentions)
     mentions = propagate(ctx, mentions)
     mentions = split_hyphenated(ctx, mentions)
     defs = acronym_definitions(ctx, mentions)

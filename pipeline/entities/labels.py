@@ -79,7 +79,10 @@ def cue_label(ctx: Context, c: Candidate) -> str | None:
         return "ORG"  # "paru chez Norlande", "traduit en anglais chez Halcyon": a publishing house
     if (
         c.label == "LOC"
-        and _AGENT.search(ctx.text, max(0, ctx.idx[c.start] - 40), ctx.idx[c.start])
+        and (
+            _AGENT.search(ctx.text, max(0, ctx.idx[c.start] - 40), ctx.idx[c.start])
+            or _ACTION_BY.search(ctx.text, max(0, ctx.idx[c.start] - 40), ctx.idx[c.start])
+        )
         and not is_known_place(ctx.span_text(c.start, c.end))
     ):
         return "ORG"  # "les vols opérés par Aérovia", "un café tenu par la Maison Berthet": the agent
@@ -92,6 +95,15 @@ _AGENT = re.compile(
     r"\b(?!(?:ainsi|aussi|ici|parmi|travers|bord|arros|baign|long|entour|domin|sépar|survol|irrigu|limit|"
     r"desservi|pass)\w*\s)\w{2,}(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites)\s+par\s+"
     r"(?:le |la |les |l'|l’)?$",
+    re.I,
+)
+
+
+# the agent of a company's act named by a noun: "la construction par Voltaris de 900 bornes", "le
+# rachat par Nexaltis", "l'exploitation par la Maison Berthet"
+_ACTION_BY = re.compile(
+    r"\b(?:rachat|acquisition|construction|reprise|exploitation|gestion|financement|installation|"
+    r"livraison|fabrication|commercialisation|distribution)\s+par\s+(?:le |la |les |l'|l’)?$",
     re.I,
 )
 

@@ -128,6 +128,11 @@ def _code(word: str) -> bool:
     return sum(ch.isdigit() for ch in word) >= 6 and any(ch.isalpha() for ch in word)
 
 
+# capitalised words joined by hyphens: the shape of a town's name ("Les Contamines-Montjoie"), whatever
+# dictionary words it is made of
+_HYPHENATED_NAME = re.compile(r"[A-ZÀ-Ý][^\W\d_]+(?:-[A-ZÀ-Ý][^\W\d_]+)+")
+
+
 def spurious(ctx: Context, c: Candidate, ks: list[int], text: str) -> bool:
     """True for the spurious families above (ks: the candidate's tokens with a letter)."""
     words, lower = ctx.words, ctx.lower
@@ -183,6 +188,7 @@ def spurious(ctx: Context, c: Candidate, ks: list[int], text: str) -> bool:
         )
         and not is_known_place(words[ks[0]])  # "Rennes Métropole": a town, not a plural noun
         and preceding_cue(ctx, c.start) is None  # "l'ONG Médecins du Monde": a body named so
+        and not (c.label == "LOC" and _HYPHENATED_NAME.fullmatch(text))  # "Contamines-Montjoie"
     ):
         return True
     # "Comité de pilotage", "Conseil interministériel", "Comités régionaux de pilotage"

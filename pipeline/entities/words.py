@@ -61,6 +61,12 @@ PLURAL_ORG_HEADS = _words(
 )
 # "Parc national des Écrins", "Parc naturel régional du Morvan": with a capital, the park's public body
 PARK_BODY_WORDS = _words("national naturel marin")
+# heads of a body that may name its purpose after "pour" ("la Fondation X pour la musique"), and the
+# words that show the purpose goes on as the sentence's ("pour la rénovation des églises")
+PURPOSE_HEADS = _words(
+    "fondation fonds association institut agence ligue alliance comité centre observatoire coalition"
+)
+PURPOSE_STOPS = _words("de du des d à au aux en par sur avec dans pour chez contre entre vers")
 MISC_HEADS = _words(
     """sommet forum processus programme loi plan feuille stratégie pacte charte déclaration traité accord
     règlement directive initiative projet dialogue appel prix festival salon journée journées semaine
@@ -128,6 +134,8 @@ PLACE_KIND_HEADS = _words(
 # natural features whose name follows "de/du/des" and keeps the kind noun ("le col du Pradel", "le
 # massif de la Vanoise", "les gorges de l'Ardèche"); an airport is named by its places ("Paris-Orly")
 NAMED_FEATURE_HEADS = _words("col massif gorges mont pic cirque")
+# "la réserve naturelle (nationale, régionale) des X": a nature reserve, named like a site (LOC)
+RESERVE_ADJECTIVES = _words("naturelle nationale régionale")
 # acronyms of a kind of unit or of a legal form, common nouns like "TPE": "(UMR 6214)", "une SARL"
 KIND_ACRONYMS = _words("umr upr uar usr ums umi sarl sasu eurl scop scic gie")
 # currencies and their codes: amounts are not entities ("15 milliards FCFA", "300 USD")
