@@ -19,6 +19,7 @@ from .words import (
     NAME_HEADS,
     ORG_HEADS,
     PURPOSE_HEADS,
+    PURPOSE_NOT_FIRST,
     PURPOSE_STOPS,
 )
 
@@ -213,7 +214,8 @@ def purpose_complements(ctx: Context, mentions: list[Mention]) -> None:
         if not all(w[0].isupper() for w in words[1:]):
             continue  # "Fondation Cerval", "Fonds Hassan II"
         p = _PURPOSE.match(ctx.text, m.end)
-        if p is None or any(w in PURPOSE_STOPS for w in p.group(1).split()):
+        purpose = p.group(1).split() if p else []
+        if not purpose or purpose[0] in PURPOSE_NOT_FIRST or any(w in PURPOSE_STOPS for w in purpose):
             continue
         span = ctx.token_span(m.start, p.end())
         if span is None:

@@ -67,6 +67,12 @@ PURPOSE_HEADS = _words(
     "fondation fonds association institut agence ligue alliance comité centre observatoire coalition"
 )
 PURPOSE_STOPS = _words("de du des d à au aux en par sur avec dans pour chez contre entre vers")
+# ... or that it is the sentence's time or occasion, not a purpose ("pour la saison prochaine", "pour la
+# première fois", "pour l'occasion")
+PURPOSE_NOT_FIRST = _words(
+    """saison année rentrée période occasion fois première deuxième troisième dernière prochaine suite
+    durée semaine mois journée soirée édition circonstance cérémonie fin début"""
+)
 MISC_HEADS = _words(
     """sommet forum processus programme loi plan feuille stratégie pacte charte déclaration traité accord
     règlement directive initiative projet dialogue appel prix festival salon journée journées semaine

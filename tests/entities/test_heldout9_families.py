@@ -99,11 +99,13 @@ def test_a_purpose_that_goes_on_is_the_sentence_s_not_the_name_s(run):
     got = pairs(
         run(
             "La Fondation Delmas pour la rénovation des églises a versé 2 millions. La région a signé "
-            "avec la Fondation Aubrac pour la saison 2027."
+            "avec la Fondation Aubrac pour la saison 2027. Un mécène a rejoint l'Association Kerlan pour la "
+            "saison prochaine. Elle est soutenue par l'Institut Morvandel pour la première fois."
         )
     )
     assert ("Fondation Delmas", "ORG") in got
-    assert not any(text.startswith("Fondation Aubrac pour") for text, _ in got)
+    for body in ("Fondation Aubrac", "Association Kerlan", "Institut Morvandel"):
+        assert not any(text.startswith(f"{body} pour") for text, _ in got)
 
 
 def test_the_agent_of_a_company_s_act_named_by_a_noun_is_a_body(run):
