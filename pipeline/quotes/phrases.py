@@ -17,7 +17,16 @@ from .roles import (
     role_head,
     skip_titles,
 )
-from .words import ALL_MARKS, PRONOUNS, ROLE_DETS, TITLES, role_key
+from .words import (
+    ALL_MARKS,
+    DOCTOR_TITLES,
+    DOCUMENT_DETS,
+    DOCUMENT_NOUNS,
+    PRONOUNS,
+    ROLE_DETS,
+    TITLES,
+    role_key,
+)
 
 
 def noun_phrase(ctx: Context, i: int, limit: int) -> tuple[Raw, int] | None:
@@ -90,7 +99,9 @@ def noun_phrase(ctx: Context, i: int, limit: int) -> tuple[Raw, int] | None:
         if det is not None:
             return None
         appos, after = apposition(ctx, end, limit)
-        return person(ctx, m, appos, gender, i), after
+        raw = person(ctx, m, appos, gender, i)
+        raw.doctor = any(ctx.low(k) in DOCTOR_TITLES for k in range(i, j))
+        return raw, after
     if det is not None:
         gender = "Fem" if ctx.low(det) == "la" else "Masc" if ctx.low(det) == "le" else None
     return Raw(m.label, ctx.starts[i], surface=m.text, mention=m, gender=gender), end
@@ -208,3 +219,14 @@ def apposition(ctx: Context, end: int, limit: int) -> tuple[str | None, int]:
     if ctx.low(ctx.nxt(stop)) == ",":
         after = ctx.nxt(stop) + 1
     return ctx.span(k, stop), after
+
+
+def past_document(ctx: Context, i: int) -> int:
+    """ "selon un communiqué de la mairie", "d'après une déclaration du syndicat": past the document
+    to the body or person who issued it (its author speaks); i itself when there is none."""
+    i = ctx.nxt(i)
+    noun = ctx.nxt(i + 1)
+    if ctx.low(i) not in DOCUMENT_DETS or ctx.low(noun) not in DOCUMENT_NOUNS:
+        return i
+    de = ctx.nxt(noun + 1)
+    return ctx.nxt(de + 1) if ctx.low(de) in ("de", "d'") else i

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from .clauses import body_subject
 from .context import Context
-from .phrases import noun_phrase
+from .phrases import noun_phrase, past_document
 from .records import Candidate, Raw
 from .verbs import skip_fillers, verb_group
-from .words import ALL_MARKS, OWN_WORDS, SOURCE_PREPS, SPEECH_NOUNS, STRESSED_PRONOUNS, TIME_WORDS
+from .words import ALL_MARKS, BODY_NOUNS, OWN_WORDS, SOURCE_PREPS, SPEECH_NOUNS, STRESSED_PRONOUNS, TIME_WORDS
+
+ON_TOKENS = ("a", "-t", "t", "-", "-t-", "-on", "on")
 
 
 def incise_inside(ctx: Context, cand: Candidate) -> Candidate | None:
@@ -62,7 +64,7 @@ def postposed(
         return None
     for seq in SOURCE_PREPS:  # "selon X", "pour reprendre les mots de X"
         if ctx.low(i) == seq[0] and tuple(ctx.low(i + k) for k in range(len(seq))) == seq:
-            k = ctx.nxt(i + len(seq))
+            k = past_document(ctx, i + len(seq))  # "selon un communiqué de X": X
             if ctx.low(k) in STRESSED_PRONOUNS and ctx.low(ctx.nxt(k + 1)) in (".", ",", ";", "!"):
                 gender, number = STRESSED_PRONOUNS[ctx.low(k)]  # "« ... », selon elle."
                 return Raw("PRON", ctx.starts[k], gender=gender, number=number), None, k + 1
@@ -70,6 +72,10 @@ def postposed(
                 number = "Sing" if ctx.low(k) == "ses" else "Plur"  # "« ... », selon ses mots"
                 return Raw("PRON", ctx.starts[k], number=number), None, ctx.nxt(k + 1) + 1
             np_ = noun_phrase(ctx, k, limit)
+            if np_ is None and k > ctx.nxt(i + len(seq)):  # "selon un communiqué de la mairie"
+                stop = _clause_end(ctx, k, limit)
+                body = body_subject(ctx, k, stop)
+                return None if body is None else (body, None, stop)
             if np_ is None or np_[0].kind in ("PRON", "LOC"):
                 return None
             return np_[0], None, np_[1]
@@ -91,31 +97,47 @@ def postposed(
 
 
 def learned_from(ctx: Context, i: int, limit: int) -> tuple[Raw, str | None, int] | None:
-    """ ", a-t-on appris auprès de la direction", ", apprend-on auprès du maire": the source that gave
-    the words is their speaker."""
+    """ ", a-t-on appris auprès de la direction", ", apprend-on auprès du maire", ", indique-t-on au
+    ministère", ", précise-t-on à la mairie": the source the impersonal "on" got the words from is
+    their speaker."""
     k, on = i, False
-    while k < min(limit, i + 5) and ctx.low(k) in ("a", "-t", "t", "-", "-t-", "-on", "on"):
+    while k < min(limit, i + 5) and ctx.low(k) in ON_TOKENS:
         on = on or ctx.low(k) in ("-on", "on")
         k += 1
-    if ctx.low(k) not in ("appris", "apprend"):
+    lemma = "apprendre" if ctx.low(k) in ("appris", "apprend") else ctx.saying(k)
+    if lemma is None:
         return None
     k += 1
-    while ctx.low(k) in ("-t", "t", "-", "-t-", "-on", "on"):
+    while ctx.low(k) in ON_TOKENS[1:]:
         on = on or ctx.low(k) in ("-on", "on")
         k += 1
     k = ctx.nxt(k)
-    de = ctx.nxt(k + 1)
-    if not on or ctx.low(k) != "auprès" or ctx.low(de) not in ("de", "d'", "du", "des"):
+    if not on:
         return None
-    first = ctx.nxt(de + 1)  # "auprès du maire": the role's own words
+    if ctx.low(k) in ("au", "aux") and ctx.low(ctx.nxt(k + 1)) in BODY_NOUNS:
+        first = ctx.nxt(k + 1)  # "indique-t-on au ministère": the body, with its article back
+        stop = _clause_end(ctx, first, limit)
+        article = "le" if ctx.low(k) == "au" else "les"
+        return Raw("ROLE", ctx.starts[first], surface=f"{article} {ctx.span(first, stop)}"), lemma, stop
+    if ctx.low(k) == "auprès" and ctx.low(ctx.nxt(k + 1)) in ("de", "d'", "du", "des"):
+        first = ctx.nxt(ctx.nxt(k + 1) + 1)  # "auprès du maire": the role's own words
+    elif ctx.low(k) in ("à", "chez") and lemma != "apprendre":
+        first = ctx.nxt(k + 1)  # "précise-t-on à la mairie de X"
+    else:
+        return None
     np_ = noun_phrase(ctx, first, limit)
     if np_ is None or np_[0].kind in ("PRON", "LOC"):
-        stop = first
-        while stop < limit and ctx.words[stop] not in ".;!?," and "\n" not in ctx.words[stop]:
-            stop += 1  # "auprès de la direction de l'enseigne": a body named by a common noun
+        stop = _clause_end(ctx, first, limit)  # "auprès de la direction de l'enseigne": a body
         body = body_subject(ctx, first, stop)
-        return None if body is None else (body, "apprendre", stop)
-    return np_[0], "apprendre", np_[1]
+        return None if body is None else (body, lemma, stop)
+    return np_[0], lemma, np_[1]
+
+
+def _clause_end(ctx: Context, first: int, limit: int) -> int:
+    stop = first
+    while stop < limit and ctx.words[stop] not in ".;!?," and "\n" not in ctx.words[stop]:
+        stop += 1
+    return stop
 
 
 def np_after_circumstance(ctx: Context, j: int, limit: int) -> tuple[Raw, int] | None:

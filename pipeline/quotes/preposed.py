@@ -14,7 +14,7 @@ from .clauses import (
     verb_before_attribute,
 )
 from .context import Context
-from .phrases import noun_phrase
+from .phrases import noun_phrase, past_document
 from .records import Raw
 from .speakers import present_read_as_participle, subject_at
 from .verbs import inverted, skip_fillers
@@ -59,12 +59,13 @@ def preposed(ctx: Context, open_tok: int) -> tuple[Raw, str | None] | None:
         for k in range(start, p):
             for seq in INTRO_PREPS:
                 if ctx.low(k) == seq[0] and tuple(ctx.low(k + n) for n in range(len(seq))) == seq:
-                    pron = stressed_pronoun(ctx, ctx.nxt(k + len(seq)), p)
+                    at = past_document(ctx, k + len(seq)) if seq in SOURCE_PREPS else ctx.nxt(k + len(seq))
+                    pron = stressed_pronoun(ctx, at, p)
                     if pron is not None:  # "Selon elle, « ... »"
                         return pron, None
-                    np_ = noun_phrase(ctx, ctx.nxt(k + len(seq)), p + 1)
+                    np_ = noun_phrase(ctx, at, p + 1)
                     if np_ is None and seq in SOURCE_PREPS:  # "Selon la coopérative, « ... »"
-                        body = body_subject(ctx, k + len(seq), p)
+                        body = body_subject(ctx, at, p)
                         np_ = None if body is None else (body, p)
                     if np_ is not None and np_[0].kind == "PER" and np_[0].mention is not None:
                         name_end = ctx.tok(np_[0].mention.end - 1) + 1

@@ -42,6 +42,7 @@ class Speaker:
     number: str
     head: str | None  # the role's head ("directeur général"), to match "le directeur" later
     kind: str  # PER, ROLE, ORG, LOC, NAMED (a person the text named with a role, who did not speak)
+    doctor: bool = False  # named after "docteur" / "Dr": a physician, whom "le chirurgien" may name
 
 
 @dataclass
@@ -57,6 +58,7 @@ class Raw:
     body: Mention | None = None  # the body a role names ("de l'UNESCO")
     gender: str | None = None
     number: str = "Sing"
+    doctor: bool = False  # named after "docteur" / "Dr"
 
 
 @dataclass

@@ -17,12 +17,15 @@ from .roles import role_at
 from .words import (
     ALL_MARKS,
     APPOINTING,
+    AWARDING,
     CLITICS,
     GENERIC_ROLES,
+    PHYSICIANS,
     PROFESSIONS,
     ROLE_DETS,
     SPOKESPERSONS,
     STRESSED_PRONOUNS,
+    TIME_WORDS,
     WITNESSES,
     role_key,
 )
@@ -67,6 +70,7 @@ def named_roles(ctx: Context) -> Iterator[Raw]:
             yield found[0]
             k = max(found[1], k + 1)
     yield from appointed(ctx)
+    yield from awarded(ctx)
 
 
 def appointed(ctx: Context) -> Iterator[Raw]:
@@ -91,6 +95,23 @@ def appointed(ctx: Context) -> Iterator[Raw]:
         raw = person(ctx, m, ctx.span(start, end), gender, ts)
         raw.kind, raw.pos = "NAMED", m.start
         yield raw
+
+
+def awarded(ctx: Context) -> Iterator[Raw]:
+    """The person a prize goes to: "le jury a couronné lundi Jeanne Roy", "le prix a été décerné à
+    Jean Roy": the antecedent of a later "la lauréate"."""
+    for ts in ctx.mention_tokens:
+        m = ctx.mention_at[ts]
+        if m.label != "PER" or any(a <= m.start <= b for a, b in ctx.quoted):
+            continue
+        k = ctx.prv(ts - 1)
+        while k > 0 and ctx.low(k) in TIME_WORDS:
+            k = ctx.prv(k - 1)
+        if ctx.low(k) == "à" and ctx.low(ctx.prv(k - 1)) in AWARDING:
+            k = ctx.prv(k - 1)  # "décerné à X"
+        elif ctx.low(k) not in AWARDING:
+            continue
+        yield Raw("NAMED", m.start, surface=m.text, mention=m, head="lauréat")
 
 
 def subject_at(ctx: Context, i: int, limit: int) -> Raw | None:
@@ -169,7 +190,9 @@ def resolve(raw: Raw, events: list[tuple[int, Speaker]]) -> Speaker | None:
         )
         if given is not None:
             role, head, gender = given.role, given.head, gender or given.gender
-    return Speaker(raw.mention.text, raw.mention.canonical, role, gender, raw.number, head, raw.kind)
+    return Speaker(
+        raw.mention.text, raw.mention.canonical, role, gender, raw.number, head, raw.kind, raw.doctor
+    )
 
 
 def _role(raw: Raw, earlier: list[tuple[int, Speaker]]) -> Speaker:
@@ -246,5 +269,7 @@ def _generic(raw: Raw, before: list[tuple[int, Speaker]]) -> Speaker | None:
             continue
         if raw.head not in PROFESSIONS or sp.kind not in ("PER", "NAMED") or raw.pos - pos > PARAGRAPH_CHARS:
             return None
+        if sp.doctor and raw.head in PHYSICIANS:  # "le docteur Jean Roy, chef de service" -> "le chirurgien"
+            return sp
         return sp if sp.head is None or sp.head.split()[0] in PROFESSIONS else None
     return None

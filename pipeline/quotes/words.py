@@ -146,7 +146,9 @@ ROLE_PAIRS = ROLE_NOUNS | pairs(
     skieur skieuse=skieur boxeur boxeuse=boxeur conservateur conservatrice=conservateur moniteur
     monitrice=moniteur logisticien logisticienne=logisticien doctorant doctorante=doctorant vigneron
     vigneronne=vigneron viticulteur viticultrice=viticulteur œnologue hydrologue glaciologue
-    océanographe géographe mère père soigneur soigneuse=soigneur vétérinaire archéologue
+    océanographe géographe mère père soigneur soigneuse=soigneur vétérinaire archéologue chirurgien
+    chirurgienne=chirurgien urologue cardiologue anesthésiste radiologue cancérologue oncologue
+    neurologue gynécologue sage-femme kinésithérapeute
     """
 )
 # People who speak as witnesses rather than for an office: "Une habitante du quartier raconte : « ... »".
@@ -196,9 +198,16 @@ PROFESSIONS = words(
     psychologue sociologue historien politologue climatologue attaquant gardien capitaine buteur ailier
     arbitre footballeur rugbyman cycliste skieur boxeur moniteur logisticien doctorant vigneron
     viticulteur œnologue hydrologue glaciologue océanographe géographe mère père soigneur vétérinaire
-    archéologue
+    archéologue chirurgien urologue cardiologue anesthésiste radiologue cancérologue oncologue
+    neurologue gynécologue sage-femme kinésithérapeute
     """
 )
+# Professions of physicians, and the titles that name one: "le docteur Jean Roy" -> "le chirurgien".
+PHYSICIANS = words(
+    "médecin chirurgien urologue cardiologue anesthésiste radiologue cancérologue oncologue neurologue "
+    "gynécologue pédiatre urgentiste psychiatre"
+)
+DOCTOR_TITLES = words("docteur docteure dr dre")
 # Role abbreviations and the role heads they stand for: "le PDG" after "X, président-directeur général".
 ROLE_ABBREVIATIONS = {"pdg": "président-directeur général"}
 FEMININE_ROLES = frozenset(k for k, v in ROLE_PAIRS.items() if k != v)
@@ -272,6 +281,11 @@ NAMING = words(
     """
 )
 # Participles that give a person a role: "Jeanne Roy nommée directrice", "Jean Roy, élu président".
+# Verbs whose object wins a prize: "le jury a couronné X", "le prix a été décerné à X" -> "la lauréate".
+AWARDING = words(
+    "couronné couronnée couronne récompensé récompensée distingué distinguée distingue primé primée décerné "
+    "décernée"
+)
 APPOINTING = words("nommé nommée élu élue désigné désignée promu promue reconduit reconduite")
 TIME_WORDS = WEEKDAYS | DAY_TIMES | words("ce cet cette dernier dernière même")
 ALL_MARKS = frozenset('«»“”"')
@@ -297,6 +311,9 @@ SOURCE_PREPS = tuple(
         "d'après",
     )
 )
+# Documents whose author is the speaker after "selon" / "d'après": "selon un communiqué de la mairie".
+DOCUMENT_NOUNS = words("communiqué déclaration message note courrier lettre")
+DOCUMENT_DETS = words("un une le la son sa leur")
 # Nouns of one's own words after a possessive: "« ... », selon ses mots" (the person spoken of).
 OWN_WORDS = words("mots termes propos propres")
 INTRO_PREPS = SOURCE_PREPS + (("pour",), ("aux", "yeux", "de"))

@@ -396,6 +396,7 @@ def test_heldout_fixtures_are_consistent() -> None:
         DATA / "heldout10",
         DATA / "heldout11",
         DATA / "heldout12",
+        DATA / "heldout13",
     ):
         _consistent(folder)
 
