@@ -6,6 +6,7 @@ import random
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -279,3 +280,20 @@ def test_a_common_noun_with_a_capital_weighs_less_than_the_same_rank_lower_case(
     scores = dict(zip(*rank_keyphrases(frame({"a": doc}))[["lemma", "score"]].T.values, strict=True))
     assert scores["tribunal"] == pytest.approx(0.3 * scores["incinérateur"])
     assert scores["vaubreuil"] > scores["incinérateur"]
+
+
+def test_codes_of_arrow_strings_sort_as_python_does():
+    from pipeline.keywords.ranking import _codes
+
+    words = ["été", "zone", None, "Éole", "eau", "œuvre", "zone", "été", "ça", "Zèbre", "e"]
+    plain = pd.Series(words, dtype=object)
+    codes, uniques = _codes(plain)
+    assert uniques == sorted({w for w in words if w is not None})
+    assert codes[words.index(None)] == len(uniques)  # missing last
+    for series in (
+        pd.Series(words, dtype=pd.ArrowDtype(pa.string())),
+        pd.Series(words, dtype="string[pyarrow]"),
+    ):
+        assert isinstance(series.array._pa_array, pa.ChunkedArray)  # the Arrow path is the one taken
+        arrow_codes, arrow_uniques = _codes(series)
+        assert arrow_uniques == uniques and arrow_codes.tolist() == codes.tolist()
