@@ -6,6 +6,7 @@
 - A road by its number: "l'A9", "l'autoroute A 61", "la RN 145", "la N 7", "la D 940" (LOC); the
   filters would take "A9" for a word of a headline and "145" for a number.
 - One invented word after a lower-case company noun: "filiale du groupe Vialis" (ORG).
+- A short title in guillemets next to its author ("« Les Heures claires », de Lina Roux") (MISC).
 - A newspaper, radio or channel by its title after a verb of interview or a media noun: "interrogé
   par Le Courrier de Vendôme", "sur la radio Info Trafic" (MISC, as titles), unless it is a person.
 """
@@ -105,4 +106,42 @@ def company_word_candidates(ctx: Context) -> list[Candidate]:
         if is_common_word(w) or is_adjective(w) or is_known_place(w) or "-" in w:
             continue
         out.append(Candidate(k, k + 1, "ORG", "pattern", cue="ORG"))
+    return out
+
+
+_MAX_TITLE_TOKENS = 7
+_OF = frozenset(("de", "d'", "d’"))
+_TITLE_STOPS = frozenset((".", ";", "!", "?", ",", ":"))
+
+
+def _person_ends(ctx: Context) -> tuple[set[int], set[int]]:
+    """Token starts and ends of the model's persons."""
+    people = [(s, e) for s, e, label in ctx.ents if label == "PER"]
+    return {s for s, _ in people}, {e for _, e in people}
+
+
+def work_title_candidates(ctx: Context) -> list[Candidate]:
+    """A short capitalised title in guillemets next to its author: "« Les Heures claires », de Lina
+    Roux", "Lina Roux, pour « Les Heures claires »" (a book, a work: MISC). A quotation is longer, or
+    says something: it holds a verb or a clause's punctuation."""
+    words, lower, n = ctx.words, ctx.lower, ctx.n
+    starts, ends = _person_ends(ctx)
+    out: list[Candidate] = []
+    for i, w in enumerate(words):
+        if w not in ("«", "“") or i + 1 >= n or not is_title(words[i + 1]):
+            continue
+        close = next((e for e in range(i + 2, min(n, i + 2 + _MAX_TITLE_TOKENS)) if words[e] in "»”"), None)
+        if close is None or any(
+            ctx.is_break(t) or ctx.finite[t] or words[t] in _TITLE_STOPS for t in range(i + 1, close)
+        ):
+            continue
+        after = close + 1
+        comma_after = after < n and words[after] == ","
+        by_after = comma_after and after + 2 < n and lower[after + 1] in _OF and after + 2 in starts
+        pour = i > 0 and lower[i - 1] == "pour"
+        k = i - 1 - pour
+        # "Lina Roux, « Les Heures claires », paru ...": an apposition, not "Lina Roux, « Merci »."
+        by_before = k > 0 and words[k] == "," and k in ends and (pour or comma_after)
+        if by_after or by_before:
+            out.append(Candidate(i + 1, close, "MISC", "quoted", cue="MISC", fixed=True))
     return out

@@ -101,3 +101,25 @@ def test_one_invented_word_after_a_company_noun_is_the_company(run):
     )
     assert ("Norvalis", "ORG") in got
     assert not any(text == "Nature" for text, _ in got)
+
+
+def test_a_short_title_in_guillemets_next_to_its_author_is_a_work(run):
+    got = pairs(
+        run(
+            "Le jury couronne « Les Heures claires », de Lina Roux. Il a préféré Lina Roux, pour "
+            "« Les Heures claires », à Marc Dubreuil. La compositrice Anna Berg, « Vents du nord », "
+            "sera jouée en mai."
+        )
+    )
+    assert got.count(("Les Heures claires", "MISC")) == 2
+    assert ("Vents du nord", "MISC") in got
+
+
+def test_a_quotation_after_a_name_is_no_title(run):
+    got = pairs(
+        run(
+            "« Nous sommes ravis », a déclaré Marc Dubreuil. Pour sa part, Marc Dubreuil, « Un grand "
+            "jour ». Lina Roux : « Bravo »."
+        )
+    )
+    assert all(label != "MISC" for _, label in got)
