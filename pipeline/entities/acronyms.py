@@ -123,6 +123,21 @@ def _long_form_before(text: str, bracket: int, acr: str) -> tuple[int, int] | No
             if "\n" in text[tail[0].start() : bracket]:
                 return None
             return tail[0].start(), end
+        start = _hyphenated_initials_start(content, acr)
+        if start is not None and "\n" not in text[start:bracket]:
+            return start, end
+    return None
+
+
+def _hyphenated_initials_start(content: list[re.Match[str]], acr: str) -> int | None:
+    """Start of the last words whose parts' initials spell `acr` when a hyphenated name gives one
+    letter a part ("Autoroutes Rhône-Cévennes (ARC)"); None when no word is hyphenated."""
+    letters = ""
+    for w in reversed(content):
+        letters = "".join(part[0] for part in w.group().split("-")) + letters
+        if len(letters) >= len(acr):
+            hyphenated = "-" in w.group() or any("-" in x.group() for x in content[content.index(w) :])
+            return w.start() if letters.upper() == acr and hyphenated else None
     return None
 
 

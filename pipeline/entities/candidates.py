@@ -218,7 +218,7 @@ def model_candidates(ctx: Context) -> list[Candidate]:
                     c.label in ("LOC", "MISC")
                     and words[k].islower()
                     and is_cap(words[c.start])
-                    and not is_known_place(ctx.span_text(c.start, c.end))
+                    and (not is_known_place(ctx.span_text(c.start, c.end)) or lower[k] in _STREETS)
                 )
             )
         ):

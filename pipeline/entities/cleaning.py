@@ -39,7 +39,14 @@ from .words import (
 
 _TRAIL = " \t\n\r.,;:!?)]}»\"“”'’*-–—/\\|&_+=•<>^"
 _LEAD = " \t\n\r([{«\"“”'’*-–—/\\|&_+=•.,;:<>^"
+_STREET_HEADS = frozenset(("rue", "place", "avenue", "boulevard", "quai", "cours"))
 _BEFORE_PLACE_NAME = COMPLEMENT_PREPS | {"l'", "l’", "la", "le"}
+
+
+def _street_of_town_name(ctx: Context, k: int) -> bool:
+    """ "la place Vendôme", "l'avenue Montaigne": a town's name may name a street written after an
+    article (not in a postal line: "103 bis rue Belleville")."""
+    return ctx.lower[k] in _STREET_HEADS and k > 0 and ctx.lower[k - 1] in ("la", "l'", "l’", "le")
 
 
 def _kind_of_place(ctx: Context, c: Candidate) -> bool:
@@ -236,7 +243,7 @@ def clean(ctx: Context, c: Candidate) -> list[Candidate]:
         and lower[c.start] in FACILITY_HEADS
         and words[c.start].islower()
         and is_cap(words[c.start + 1])
-        and not is_known_place(ctx.span_text(c.start + 1, c.end))
+        and (not is_known_place(ctx.span_text(c.start + 1, c.end)) or _street_of_town_name(ctx, c.start))
     ):
         c.keep_lower = True
     # "abbatiale Sainte-Foy", "mer Noire": the kind of place is part of the name ("île d'Ouessant" is
@@ -245,8 +252,15 @@ def clean(ctx: Context, c: Candidate) -> list[Candidate]:
         c.keep_lower = True
     # "port de Londres", "ville de Berne": the place is the name after the common noun
     if c.label in ("LOC", "PER") and not c.keep_lower and words[c.start].islower():
+        # "région Provence-Alpes-Côte d'Azur": a known place right after the noun is whole
+        known = (
+            c.end - c.start > 1
+            and lower[c.start] not in FACILITY_HEADS  # "place Vendôme" is a square, not the town
+            and is_cap(words[c.start + 1])
+            and is_known_place(ctx.span_text(c.start + 1, c.end))
+        )
         for k in range(c.start + 1, c.end):
-            if is_cap(words[k]) and lower[k - 1] in _BEFORE_PLACE_NAME:
+            if known or (is_cap(words[k]) and lower[k - 1] in _BEFORE_PLACE_NAME):
                 c.start = k
                 break
     # "Autorité de la concurrence sanctionne trois distributeurs": a lower-case word before a numeral

@@ -41,6 +41,13 @@ from .labels import (
     places_read_as_persons,
     resolve_overlaps,
 )
+from .named_kinds import (
+    award_names,
+    company_word_candidates,
+    media_titles,
+    road_candidates,
+    work_title_candidates,
+)
 from .records import Candidate, Mention
 from .release_names import (
     about_names,
@@ -99,7 +106,9 @@ def extract_entities(
     cands += acronym_place_candidates(ctx) + seat_and_grouping_candidates(ctx) + confederation_candidates(ctx)
     cands += bracketed_acronym_candidates(ctx) + index_candidates(ctx) + museum_candidates(ctx)
     cands += club_candidates(ctx) + diplomatic_post_candidates(ctx) + plural_head_candidates(ctx)
-    cands += regional_bank_candidates(ctx)
+    cands += regional_bank_candidates(ctx) + road_candidates(ctx) + company_word_candidates(ctx)
+    cands += work_title_candidates(ctx)
+    award_names(ctx, cands)
     portfolios = portfolio_spans(ctx)
 
     cleaned: list[Candidate] = []
@@ -146,6 +155,7 @@ def extract_entities(
     harmonise_labels(ctx, mentions)
     about_names(ctx, mentions)
     acronym_labels(ctx, mentions, set(defs))
+    media_titles(ctx, mentions)
     acronym_and_short_bodies(ctx, mentions, defs)
     label_enumerations(ctx, mentions)
     mentions = short_form_mentions(ctx, mentions)

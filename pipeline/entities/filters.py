@@ -65,7 +65,7 @@ def _postal_town(ctx: Context, k: int, text: str) -> bool:
 
 def never_an_entity(ctx: Context, c: Candidate, text: str) -> bool:
     """The filters: what can never be an entity, whatever the model says."""
-    if c.source in ("social", "quoted", "dateline"):
+    if c.source in ("social", "quoted", "dateline", "road"):
         return False  # "Suivez-nous sur X", "le rapport « Terres fragiles »": names by their context
     words, lower = ctx.words, ctx.lower
     ks = [k for k in range(c.start, c.end) if has_letter(words[k])]  # the tokens with a letter

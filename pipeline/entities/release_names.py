@@ -26,6 +26,7 @@ from .context import Context
 from .lexicon import is_adjective, is_common_word
 from .records import Candidate, Mention
 from .shapes import is_acronym, is_cap, is_title
+from .words import MISC_HEADS
 
 LOCAL_HEADS = frozenset(
     [
@@ -214,6 +215,8 @@ def about_names(ctx: Context, mentions: list[Mention]) -> None:
         return
     for m in mentions:
         if normalize_key(m.text) in keys and m.label != "ORG" and not is_known_place(m.text):
+            if m.cue == "MISC" and m.text.split()[0] in MISC_HEADS:
+                continue  # "À propos du prix X": a jury's release is about its award, an event's name
             m.label = m.cue = "ORG"
 
 

@@ -51,7 +51,7 @@ ORG_HEADS = _words(
     service services direction délégation observatoire académie laboratoire société compagnie chambre
     parti syndicat inspection préfecture mairie haute haut consortium coalition agency council
     commissariat collectif mutualité muséum studio studios ordre communauté mutuelle ligue éditions
-    diocèse archidiocèse port conservatoire groupement"""
+    diocèse archidiocèse port conservatoire groupement réseau"""
 )
 # plural heads of company names ("les Chantiers de l'Atlantique", "les Moulins du Val de Loire",
 # "les Chemins de fer fédéraux suisses"): a body only with a complement ("à Moulins" is a town)
@@ -113,7 +113,7 @@ GENERIC = _words(
 # buildings and venues named after a person: "Centre Léo Dupuis", "salle Marie Curie" (LOC)
 FACILITY_HEADS = _words(
     """centre salle maison espace stade gymnase théâtre musée médiathèque bibliothèque place rue avenue
-    boulevard quai aéroport gare palais parc hôpital lycée collège complexe halle cinéma"""
+    boulevard quai cours aéroport gare palais parc hôpital lycée collège complexe halle cinéma"""
 )
 # sports clubs: abbreviations of their legal forms, written in capitals (Association sportive, Football
 # club, Club de fútbol, Union sportive, Racing club, Sporting club, Athletic club, Club athlétique,
