@@ -320,13 +320,7 @@ SIMILAR_DOCUMENTS = TableSpec(
         DOC_ID,
         _c("rank", I32, "1 = most similar.", False),
         _c("similar_doc_id", S, "The other document (joins documents.doc_id).", False),
-        _c(
-            "score",
-            F64,
-            "Similarity in [0, 1] from shared keywords, themes and entities; a feature more than 1,000 "
-            "documents have is not matched on (docs/themes.md).",
-            False,
-        ),
+        _c("score", F64, "Similarity in [0, 1]; features of over 1,000 documents are not matched.", False),
         _c("shared_themes", S, "Theme ids both documents have, '; '-separated."),
         _c(
             "shared_keywords",

@@ -327,4 +327,4 @@ def test_the_cap_is_the_one_the_data_dictionary_gives():
     from pipeline.tables import SIMILAR_DOCUMENTS
 
     (score,) = [c for c in SIMILAR_DOCUMENTS.columns if c.name == "score"]
-    assert f"more than {MAX_DOCUMENTS:,} documents" in score.doc
+    assert f"features of over {MAX_DOCUMENTS:,} documents" in score.doc
