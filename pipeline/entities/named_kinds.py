@@ -42,7 +42,11 @@ def award_names(ctx: Context, cands: list[Candidate]) -> None:
         c.start, c.end, c.label, c.cue, c.keep_lower, c.fixed = k, end, "MISC", "MISC", True, True
 
 
-_MOTORWAY = re.compile(r"A\d{1,3}")
+# French motorways are A1-A89 and a few of three digits (A104, A480, A837); not the 200s and 300s, which
+# are aircraft ("l'A320", "l'A350").
+_MOTORWAY_NUMBER = r"(?:[1-9]\d?|[14-9]\d\d)"
+_MOTORWAY = re.compile(rf"A{_MOTORWAY_NUMBER}")
+_MOTORWAY_SPACED = re.compile(_MOTORWAY_NUMBER)
 _ROAD_LETTERS = frozenset(("A", "RN", "RD", "N", "D"))
 _ROAD_NOUNS = frozenset(("autoroute", "route", "nationale", "départementale"))
 
@@ -65,6 +69,7 @@ def road_candidates(ctx: Context) -> list[Candidate]:
             and len(words[i + 1]) <= 4
             and ctx.spaced[i]
             and (before != "la" or words[i] != "A")
+            and (words[i] != "A" or _MOTORWAY_SPACED.fullmatch(words[i + 1]) is not None)
         ):
             out.append(Candidate(i, i + 2, "LOC", "road", cue="LOC", fixed=True))
     return out

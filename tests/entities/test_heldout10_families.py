@@ -52,6 +52,13 @@ def test_a_number_after_la_is_not_a_road_without_a_road_letter(run):
     assert not any(text in ("B 12", "A3") for text, _ in got)
 
 
+def test_an_aircraft_is_not_a_motorway(run):
+    # Airbus numbers (A220-A380) are no French motorway's: the road rule leaves them alone.
+    got = pairs(run("La compagnie exploitera l'A 321 puis l'A 330 sur la ligne de Brest, par l'A 84."))
+    assert not any(label == "LOC" and text in ("A 321", "A 330") for text, label in got)
+    assert ("A 84", "LOC") in got
+
+
 def test_a_title_after_interroge_par_or_a_media_noun_is_a_title(run):
     got = pairs(
         run(
