@@ -29,7 +29,11 @@ from .words import (
     WEEKDAYS,
 )
 
-_ROMAN = re.compile(r"[IVXLCDM]+(?:\.|e|er|ère|ème|es)?")  # "XIV", "XIXe" (siècle), "Ier"
+# "XIV", "XIXe" (siècle), "Ier": a well-formed numeral only, so that an acronym of the same letters
+# ("CICCI", "LCL") is not taken for one
+_ROMAN = re.compile(
+    r"(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?:\.|e|er|ère|ème|es)?"
+)
 _DEMONYM_ENDINGS = ("ain", "and", "ien", "ais", "ois", "ol", "ard", "ite", "ote")
 
 
