@@ -77,3 +77,12 @@ def test_an_acronym_and_a_hyphenated_territory_after_du_are_one_body_not_a_role(
     )
     assert ("MRC du Haut-Saint-Laurent", "ORG") in got
     assert not any(text.startswith("PDG") for text, _ in got)
+
+
+def test_a_headline_kicker_of_a_kind_of_event_and_an_adjective_is_no_name(run):
+    got = pairs(
+        run("# Opération spéciale : les pompiers de Lyon recrutent\n\nLe Plan Climat : la ville agit.")
+    )
+    assert not any(text.startswith("Opération") for text, _ in got)
+    assert ("Lyon", "LOC") in got
+    assert ("Plan Climat", "MISC") in got  # a capitalised name before a colon stays
