@@ -86,3 +86,11 @@ def test_a_headline_kicker_of_a_kind_of_event_and_an_adjective_is_no_name(run):
     assert not any(text.startswith("Opération") for text, _ in got)
     assert ("Lyon", "LOC") in got
     assert ("Plan Climat", "MISC") in got  # a capitalised name before a colon stays
+
+
+def test_a_river_keeps_its_kind_noun_unless_its_name_is_a_known_place(run):
+    got = pairs(
+        run("Le sentier longe la rivière Tamarak jusqu'au lac. Les pêcheurs du fleuve Sénégal s'inquiètent.")
+    )
+    assert ("rivière Tamarak", "LOC") in got
+    assert ("Sénégal", "LOC") in got  # unchanged: the country's name
