@@ -27,8 +27,10 @@ _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 def acronym_definitions(ctx: Context, mentions: list[Mention]) -> dict[str, Mention]:
     """Acronyms a document defines: "LONG FORM (ACR)"; the acronym mention gets the long form's label."""
     defs: dict[str, Mention] = {}
-    by_start = {m.start: m for m in mentions}
     text = ctx.text
+    for m in mentions:
+        _take_lower_case_end(ctx, m)
+    by_start = {m.start: m for m in mentions}
     for m in mentions:
         rest = text[m.end : m.end + 40]
         mm = _AFTER_LONG_FORM.match(rest)
@@ -97,6 +99,38 @@ def acronym_definitions(ctx: Context, mentions: list[Mention]) -> dict[str, Ment
                     m.label = long.label
                     m.cue = m.cue or long.label
     return defs
+
+
+_LOWER_END = re.compile(r"((?:\s+[a-zéèêàâîôûç][\w'’\-]*){1,2})\s*\(\s*([A-Z]{2,6})\s*\)")
+
+
+def _take_lower_case_end(ctx: Context, m: Mention) -> None:
+    """ "Mouvement pour un cyclisme crédible (MPCC)" where the model stopped before "crédible": one or two
+    lower-case words that end the name before its acronym in brackets are the name's when the
+    acronym's letters spell the whole and not the cut name."""
+    if m.label not in ("ORG", "MISC") or len(m.text.split()) < 2 or is_acronym(m.text):
+        return
+    mm = _LOWER_END.match(ctx.text, m.end)
+    if not mm or "\n" in mm.group(1):
+        return
+    acr, whole = mm.group(2), ctx.text[m.start : m.end + len(mm.group(1))]
+    if not _spells(_WORD.findall(whole), acr) or _spells(_WORD.findall(m.text), acr):
+        return
+    span = ctx.token_span(m.start, m.start + len(whole))
+    if span is None:
+        return
+    m.end, m.text, m.tok_end = m.start + len(whole), whole, span[1]
+
+
+def _spells(words: list[str], acr: str) -> bool:
+    """Whether the initials of `words` spell `acr`, a preposition or article giving its letter or not
+    ("Mouvement pour un cyclisme crédible" spells "MPCC")."""
+    if not words:
+        return not acr
+    head, rest = words[0], words[1:]
+    if head.lower() in _NOT_INITIALS and _spells(rest, acr):
+        return True
+    return bool(acr) and head[0].upper() == acr[0] and _spells(rest, acr[1:])
 
 
 def _long_form_before(text: str, bracket: int, acr: str) -> tuple[int, int] | None:

@@ -94,6 +94,9 @@ def _cut_before(ctx: Context, i: int, start: int, end: int, label: str) -> bool:
 _STREETS = frozenset(
     ("rue", "place", "avenue", "boulevard", "quai", "allée", "impasse", "esplanade", "square")
 )
+# "la rivière Kouilou": a river's kind noun and its name, when the name is no known place (not "le
+# fleuve Sénégal", which the place lists know as a country)
+_RIVERS = frozenset(("rivière", "fleuve"))
 _STREET_LINKS = frozenset(("de", "du", "des", "d'", "d’"))
 # sites and named features whose name takes "de/du/des/de la" and keeps its kind noun ("le château de
 # Vauclair", "le col du Pradel", "les gorges de la Vézère"), unlike a place named after "de" ("l'île
@@ -211,7 +214,7 @@ def model_candidates(ctx: Context) -> list[Candidate]:
         k = c.start - 1  # lower-case venue word and its name ("le cinéma Lux Palace", "rue Kościuszki")
         if (
             k >= 0
-            and lower[k] in FACILITY_HEADS
+            and (lower[k] in FACILITY_HEADS or (lower[k] in _RIVERS and c.label == "LOC"))
             and (
                 (c.label == "PER" and (is_title(words[k]) or words[k].islower()))
                 or (

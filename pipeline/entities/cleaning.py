@@ -49,6 +49,19 @@ def _street_of_town_name(ctx: Context, k: int) -> bool:
     return ctx.lower[k] in _STREET_HEADS and k > 0 and ctx.lower[k - 1] in ("la", "l'", "l’", "le")
 
 
+def _programme_year(ctx: Context, start: int, k: int) -> bool:
+    """ "le programme Forêt Vive 2030": a year ends the name of a programme the text announces by a
+    lower-case kind noun, even when the model typed the name a place."""
+    return (
+        len(ctx.words[k]) == 4
+        and ctx.words[k][:2] in ("19", "20")
+        and ctx.words[k].isdigit()
+        and start > 0
+        and ctx.lower[start - 1] in MISC_CUES
+        and ctx.words[start - 1].islower()
+    )
+
+
 def _kind_of_place(ctx: Context, c: Candidate) -> bool:
     """The span is a kind of place in lower case and its name: a site, whatever its name ("abbatiale
     Sainte-Foy", "château de Vauclair"), or an area or natural feature named by an adjective or a name
@@ -293,7 +306,12 @@ def clean(ctx: Context, c: Candidate) -> list[Candidate]:
                 and lower[e - 1] not in DETERMINERS
                 and low not in ("général", "premier", "première")
             )
-            or (c.label in ("PER", "LOC") and (ctx.num[e] or low in MONTHS) and c.end - c.start > 1)
+            or (
+                c.label in ("PER", "LOC")
+                and (ctx.num[e] or low in MONTHS)
+                and c.end - c.start > 1
+                and not _programme_year(ctx, c.start, e)
+            )
             or (
                 c.label in ("PER", "LOC")
                 and text.islower()

@@ -66,6 +66,7 @@ from .release_names import (
     social_candidates,
 )
 from .roles import portfolio_place, portfolio_spans, role_after, role_before
+from .venues import venues_where_things_take_place
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,7 @@ def extract_entities(
     acronym_and_short_bodies(ctx, mentions, defs)
     label_enumerations(ctx, mentions)
     mentions = short_form_mentions(ctx, mentions)
+    venues_where_things_take_place(ctx, mentions)
     assign_canonicals(ctx, mentions, defs)
 
     out: list[EntityMention] = []

@@ -29,7 +29,11 @@ from .words import (
     WEEKDAYS,
 )
 
-_ROMAN = re.compile(r"[IVXLCDM]+(?:\.|e|er|ère|ème|es)?")  # "XIV", "XIXe" (siècle), "Ier"
+# "XIV", "XIXe" (siècle), "Ier": a well-formed numeral only, so that an acronym of the same letters
+# ("CICCI", "LCL") is not taken for one
+_ROMAN = re.compile(
+    r"(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?:\.|e|er|ère|ème|es)?"
+)
 _DEMONYM_ENDINGS = ("ain", "and", "ien", "ais", "ois", "ol", "ard", "ite", "ote")
 
 
@@ -160,6 +164,8 @@ def never_an_entity(ctx: Context, c: Candidate, text: str) -> bool:
             return True
         if not caps and not c.keep_lower:
             return True
+        if _kicker(ctx, c, ks):
+            return True
         if (
             caps == [ks[0]]
             and ctx.initial[ks[0]]
@@ -168,6 +174,22 @@ def never_an_entity(ctx: Context, c: Candidate, text: str) -> bool:
         ):
             return True
     return False
+
+
+def _kicker(ctx: Context, c: Candidate, ks: list[int]) -> bool:
+    """A headline's kicker before a colon: a kind of event and adjectives ("Opération spéciale : les
+    pompiers recrutent"), no name of an event."""
+    first = ks[0]
+    return (
+        c.label == "MISC"
+        and ctx.initial[first]
+        and ctx.lower[first] in MISC_HEADS
+        and all(
+            ctx.words[k].islower() and (ctx.pos[k] == "ADJ" or is_adjective(ctx.words[k])) for k in ks[1:]
+        )
+        and c.end < ctx.n
+        and ctx.words[c.end] == ":"
+    )
 
 
 def _kind_apposition(ctx: Context, ks: list[int]) -> bool:

@@ -26,7 +26,7 @@ from .context import Context
 from .lexicon import is_adjective, is_common_word
 from .records import Candidate, Mention
 from .shapes import is_acronym, is_cap, is_title
-from .words import MISC_HEADS
+from .words import MISC_HEADS, ROLE_HEADS
 
 LOCAL_HEADS = frozenset(
     [
@@ -376,8 +376,14 @@ def acronym_place_candidates(ctx: Context) -> list[Candidate]:
         end = _place_end(ctx, j)
         # "PGHM de Modane": a town the place lists lack, the model's place, after a body's acronym the
         # text defines ("(PGHM)"; not a role: "PDG de Nexaltis")
-        if end == j and j == i + 2 and f"({word})" in ctx.text:
+        if end == j and j == i + 2:
+            # or a territory whose hyphenated name has the shape of a place ("MRC du Haut-Val"), not a
+            # role ("PDG de ...")
             end = max((e for s, e, label in ctx.ents if s == j and label == "LOC" and e - j <= 4), default=j)
+            if f"({word})" not in ctx.text and (
+                ctx.lower[i] in ROLE_HEADS or not _HYPHENATED_PLACE.fullmatch(ctx.span_text(j, end))
+            ):
+                end = j
             if any(ctx.is_break(t) or not is_cap(ctx.words[t]) for t in range(j, end)):
                 end = j
         if end > j and len(ctx.span_text(j, end)) > 3:
@@ -395,6 +401,10 @@ def acronym_place_candidates(ctx: Context) -> list[Candidate]:
     return out
 
 
+# capitalised words joined by hyphens, with lower-case links: "Haut-Val", "Val-de-Marne", "Domaine-du-Lac"
+_HYPHENATED_PLACE = re.compile(
+    r"[A-ZÀ-Ý][^\W\d_]+(?:-(?:(?:de|du|des|la|le|les|sur|en|aux?)-)*[A-ZÀ-Ý][^\W\d_]+)+"
+)
 _DEFINITE = frozenset(("le", "la", "l'", "l’", "du", "au"))
 
 

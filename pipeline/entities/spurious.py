@@ -117,8 +117,17 @@ def _listed_after_place(ctx: Context, k: int) -> bool:
 
 
 def _after_locative(ctx: Context, k: int) -> bool:
-    """Token k follows the preposition "à" inside a sentence ("se tiendra à Conques")."""
-    return k > 0 and ctx.lower[k - 1] == "à" and not ctx.initial[k - 1]
+    """Token k follows the preposition "à" inside a sentence ("se tiendra à Conques"), or "au"/"aux"
+    when the text writes the town with its article elsewhere, before a comma ("Le Vernet, le 3 mai",
+    then "installée au Vernet")."""
+    if k == 0 or ctx.initial[k - 1]:
+        return False
+    if ctx.lower[k - 1] == "à":
+        return True
+    article = {"au": "Le", "aux": "Les"}.get(ctx.lower[k - 1])
+    if article is None:
+        return False
+    return re.search(rf"\b{article} {re.escape(ctx.words[k])}\s*[,)]", ctx.text) is not None
 
 
 def _code(word: str) -> bool:

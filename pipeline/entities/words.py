@@ -50,7 +50,7 @@ ORG_HEADS = _words(
     association fédération alliance organisation organization banque fonds groupe bureau secrétariat
     service services direction délégation observatoire académie laboratoire société compagnie chambre
     parti syndicat inspection préfecture mairie haute haut consortium coalition agency council
-    commissariat collectif mutualité muséum studio studios ordre communauté mutuelle ligue éditions
+    commissariat collectif mutualité muséum studio studios ordre communauté mutuelle ligue éditions comédie
     diocèse archidiocèse port conservatoire groupement réseau"""
 )
 # plural heads of company names ("les Chantiers de l'Atlantique", "les Moulins du Val de Loire",
