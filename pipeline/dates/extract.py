@@ -356,19 +356,20 @@ def attach_dici(exprs: list[Expr], v: View) -> None:
 def extract(text: str, published: dt.date | None) -> list[DateMention]:
     """The mentions of `text`; typing slips ("12mars", "le1er avril") are mended first (`repair`) and
     the mentions found in the mended text mapped back to the original offsets."""
-    mended = repair(text)
+    folded = fold(text)
+    mended = repair(text, folded)
     if mended is None:
-        return _extract(text, published)
+        return _extract(text, folded, published)
     fixed, offsets = mended
     out = []
-    for m in _extract(fixed, published):
+    for m in _extract(fixed, fold(fixed), published):
         s, e = offsets[m.start], offsets[m.end - 1] + 1
         out.append(replace(m, start=s, end=e, text=text[s:e]))
     return out
 
 
-def _extract(text: str, published: dt.date | None) -> list[DateMention]:
-    v = View(text, lower(text), fold(text), published)
+def _extract(text: str, folded: str, published: dt.date | None) -> list[DateMention]:
+    v = View(text, lower(text), folded, published)
     exprs = attach_bases(select(candidates(v)), v)
     share_coordinated(exprs, v)
     attach_dici(exprs, v)

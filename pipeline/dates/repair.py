@@ -57,9 +57,10 @@ def _slips(f: str):
                 yield m
 
 
-def repair(text: str) -> tuple[str, list[int]] | None:
-    """(mended text, original offset of each of its characters plus its end), or None if no slip."""
-    f = fold(text)
+def repair(text: str, folded: str | None = None) -> tuple[str, list[int]] | None:
+    """(mended text, original offset of each of its characters plus its end), or None if no slip.
+    `folded`: fold(text), when the caller has it already."""
+    f = fold(text) if folded is None else folded
     if len(f) != len(text):
         return None  # the folded view must be aligned with the text
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the original
