@@ -3,7 +3,7 @@ accumulator it is built from while a document's phrases are counted."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 
 import pandas as pd
 
@@ -39,11 +39,8 @@ CANDIDATE_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(KeyphraseCandi
 class Acc:
     """One candidate while its document's phrases are counted (mutable, with what the filters need)."""
 
-    surfaces: dict[str, int]
     first_offset: int
     first_sentence: int
-    frequency: int
-    sentences: set[int]
     n_words: int
     is_name: bool
     has_name: bool
@@ -53,10 +50,14 @@ class Acc:
     words: tuple[str, ...]
     generic: bool  # a single generic noun
     filler: bool  # only time words, quantities, currencies, numbers and adjectives: a date or an amount
-    body_frequency: int  # occurrences outside the dateline and contact lines (zones.py)
-    spans: list[tuple[int, int, int]]  # (sentence, first word, end word) of each occurrence
     has_role: bool = False  # some occurrence is next to a role noun (words.next_to_role)
     place: bool = False  # one word that the entity recogniser takes for a place (LOC) somewhere
+    # The tallies, empty at the first occurrence and kept by `count`:
+    surfaces: dict[str, int] = field(default_factory=dict)
+    frequency: int = 0
+    sentences: set[int] = field(default_factory=set)
+    spans: list[tuple[int, int, int]] = field(default_factory=list)  # (sentence, first word, end word) each
+    body_frequency: int = 0  # occurrences outside the dateline and contact lines (zones.py)
 
     def count(self, surface: str, s_idx: int, i: int, j: int) -> None:
         """One more occurrence, written `surface`, of words[i:j] in sentence s_idx."""

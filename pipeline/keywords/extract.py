@@ -109,11 +109,8 @@ def _add(acc: dict[str, Acc], words: Words, i: int, j: int, shape: Shape, s_idx:
     a = acc.get(key)
     if a is None:
         a = acc[key] = Acc(
-            surfaces={},
             first_offset=words.starts[i],
             first_sentence=s_idx,
-            frequency=0,
-            sentences=set(),
             n_words=shape.n_words,
             is_name=shape.is_name,
             has_name=shape.has_name,
@@ -123,8 +120,6 @@ def _add(acc: dict[str, Acc], words: Words, i: int, j: int, shape: Shape, s_idx:
             words=tuple([keys[i + k] for k in shape.word_at]),
             generic=shape.generic,
             filler=_is_filler(words, i, j) or _measured(words, i, j),
-            body_frequency=0,
-            spans=[],
         )
     if j - i == 1 and words.places[i]:
         a.place = True

@@ -66,11 +66,8 @@ def add_title(acc: dict[str, Acc], words: Words, i: int, j: int, s_idx: int, tex
     if a is None:
         roles = words.roles[i:j]
         a = acc[key] = Acc(
-            surfaces={},
             first_offset=words.starts[i],
             first_sentence=s_idx,
-            frequency=0,
-            sentences=set(),
             n_words=max(1, sum(r in "NGPAM" for r in roles)),
             is_name=True,
             has_name=True,
@@ -80,8 +77,6 @@ def add_title(acc: dict[str, Acc], words: Words, i: int, j: int, s_idx: int, tex
             words=tuple(words.keys[i + k] for k, r in enumerate(roles) if r in "NGPA"),
             generic=False,
             filler=False,
-            body_frequency=0,
-            spans=[],
         )
     a.count(surface, s_idx, i, j)
     return a
