@@ -300,20 +300,21 @@ def _column(candidates: pd.DataFrame, name: str, rows: np.ndarray) -> np.ndarray
 def _codes(values: pd.Series) -> tuple[np.ndarray, list]:
     """Integer codes in the values' sort order, missing values last (as pandas sorts them), and the
     distinct values they code."""
-    arrow = getattr(values.array, "_pa_array", None)
-    if isinstance(arrow, pa.ChunkedArray) and (
-        pa.types.is_string(arrow.type) or pa.types.is_large_string(arrow.type)
-    ):
-        return _arrow_codes(arrow)
+    if getattr(values.dtype, "storage", None) == "pyarrow":  # pandas' Arrow-backed strings
+        arrow = pa.array(values.array)  # through __arrow_array__: the Arrow data itself
+        if isinstance(arrow, pa.ChunkedArray):
+            arrow = arrow.combine_chunks()
+        if pa.types.is_string(arrow.type) or pa.types.is_large_string(arrow.type):
+            return _arrow_codes(arrow)
     codes, uniques = pd.factorize(values, sort=True)
     return np.where(codes < 0, len(uniques), codes).astype(np.int64), list(uniques)
 
 
-def _arrow_codes(values: pa.ChunkedArray) -> tuple[np.ndarray, list]:
-    """_codes of Arrow-backed strings, encoded and sorted by Arrow: the distinct strings are sorted in C++
+def _arrow_codes(values: pa.Array) -> tuple[np.ndarray, list]:
+    """_codes of Arrow strings, encoded and sorted by Arrow: the distinct strings are sorted in C++
     (UTF-8 byte order is code-point order, Python's), not compared as Python objects (half the time on
     the 4 million candidate rows of 50,000 releases)."""
-    encoded = pc.dictionary_encode(values.combine_chunks())
+    encoded = pc.dictionary_encode(values)
     order = pc.sort_indices(encoded.dictionary).to_numpy()
     rank = np.empty(len(order) + 1, dtype=np.int64)
     rank[order] = np.arange(len(order))

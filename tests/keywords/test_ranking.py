@@ -294,6 +294,6 @@ def test_codes_of_arrow_strings_sort_as_python_does():
         pd.Series(words, dtype=pd.ArrowDtype(pa.string())),
         pd.Series(words, dtype="string[pyarrow]"),
     ):
-        assert isinstance(series.array._pa_array, pa.ChunkedArray)  # the Arrow path is the one taken
+        assert series.dtype.storage == "pyarrow"  # the Arrow path is the one taken
         arrow_codes, arrow_uniques = _codes(series)
         assert arrow_uniques == uniques and arrow_codes.tolist() == codes.tolist()
