@@ -1,6 +1,6 @@
 """Writes gold.jsonl: the second held-out keyphrases, annotated by hand before any system output was seen."""
 
-import json
+import sys
 from pathlib import Path
 
 GOLD = {
@@ -114,10 +114,9 @@ GOLD = {
     ],
 }
 
-here = Path(__file__).resolve().parent
-with open(here / "gold.jsonl", "w", encoding="utf-8") as fh:
-    for name, kps in GOLD.items():
-        published = (here / "docs" / f"{name}.txt").read_text(encoding="utf-8").split("\n")[1].split(": ")[1]
-        fh.write(
-            json.dumps({"doc": name, "published": published, "keyphrases": kps}, ensure_ascii=False) + "\n"
-        )
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from write_gold import write_gold
+
+    write_gold(Path(__file__).resolve().parent, GOLD)

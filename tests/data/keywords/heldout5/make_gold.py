@@ -1,6 +1,6 @@
 """Writes gold.jsonl: the fifth held-out keyphrases, annotated by hand before any system output was seen."""
 
-import json
+import sys
 from pathlib import Path
 
 GOLD = {
@@ -88,23 +88,9 @@ GOLD = {
     ],
 }
 
-DOCS = Path(__file__).parent / "docs"
-
-
-def published(name: str) -> str:
-    for line in (DOCS / f"{name}.txt").read_text(encoding="utf-8").splitlines():
-        if line.startswith("date:"):
-            return line.split(":", 1)[1].strip()
-    raise ValueError(name)
-
-
-def main() -> None:
-    out = Path(__file__).parent / "gold.jsonl"
-    with out.open("w", encoding="utf-8") as handle:
-        for name, keyphrases in GOLD.items():
-            row = {"doc": name, "published": published(name), "keyphrases": keyphrases}
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-
 
 if __name__ == "__main__":
-    main()
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from write_gold import write_gold
+
+    write_gold(Path(__file__).resolve().parent, GOLD)
